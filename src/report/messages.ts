@@ -1,0 +1,64 @@
+/**
+ * Words for findings: code + args → one sentence saying what is wrong, and one saying how to fix
+ * it. Rules never word their findings; every formatter (text, JSON, SARIF) words them here, so the
+ * outputs agree.
+ */
+
+import type { Finding, FindingArgs } from '../types.js';
+import type { FindingCode } from './catalog.js';
+
+/** A finding in words. */
+export interface FindingText {
+  readonly message: string;
+  readonly fix?: string;
+}
+
+type Wording = (args: FindingArgs) => FindingText;
+
+const str = (v: FindingArgs[string]): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
+
+/** `n day(s)` with the right plural. */
+function days(n: FindingArgs[string]): string {
+  const count = Number(n);
+  return `${count} day${Math.abs(count) === 1 ? '' : 's'}`;
+}
+
+const WORDINGS: Record<FindingCode, Wording> = {
+  CERT_EXPIRED: (a) => ({
+    message: `certificate ${str(a.subject)} expired on ${str(a.notAfter)} (${days(a.daysAgo)} ago); clients fail with "certificate has expired" (ERR_CERT_DATE_INVALID)`,
+    fix: 'renew or reissue the certificate and deploy the new one with its chain',
+  }),
+  CERT_NOT_YET_VALID: (a) => ({
+    message: `certificate ${str(a.subject)} is not valid until ${str(a.notBefore)} (${days(a.daysUntil)} from now); clients fail with "certificate is not yet valid"`,
+    fix: 'wait until notBefore, or check the clock of the machine that issued it',
+  }),
+  CERT_EXPIRES_SOON: (a) => ({
+    message: `certificate ${str(a.subject)} expires on ${str(a.notAfter)}, in ${days(a.daysLeft)} (warning window: ${days(a.warnDays)})`,
+    fix: 'renew it now; an imported certificate never renews by itself',
+  }),
+  CERT_NO_SUBJECT_ALT_NAME: (a) => ({
+    message: `certificate ${str(a.subject)} has no subjectAltName extension; browsers, Node, Go and curl ignore the subject CN${a.commonName ? ` (${str(a.commonName)})` : ''}, so no host name will match it`,
+    fix: 'reissue the certificate with every host name listed as a DNS subjectAltName',
+  }),
+  CERT_WEAK_RSA_KEY: (a) => ({
+    message: `certificate ${str(a.subject)} has a ${str(a.bits)}-bit RSA key; the web PKI requires at least 2048 bits`,
+    fix: 'reissue with an RSA 2048+ or ECDSA P-256 key',
+  }),
+  CERT_WEAK_SIGNATURE_ALGORITHM: (a) => ({
+    message: `certificate ${str(a.subject)} is signed with ${str(a.algorithm)}; clients reject SHA-1 and MD5 signatures`,
+    fix: 'reissue the certificate from a CA that signs with SHA-256 or better',
+  }),
+  INPUT_PRIVATE_KEY_SKIPPED: (a) => ({
+    message: `${str(a.source)} contains ${str(a.count)} private key block${Number(a.count) === 1 ? '' : 's'}; certgate skipped ${Number(a.count) === 1 ? 'it' : 'them'} and never prints key material`,
+    fix: 'keep private keys out of files that are shared, committed or uploaded as CI artifacts',
+  }),
+  INPUT_CHAIN_OUT_OF_ORDER: (a) => ({
+    message: `${str(a.source)} lists the chain out of order (file order ${str(a.fileOrder)}); TLS servers must send the leaf first, then each issuer`,
+    fix: 'reorder the file: leaf first, then the intermediate that signed it, and so on up to the root',
+  }),
+};
+
+/** The message and fix of a finding. */
+export function describeFinding(finding: Pick<Finding, 'code' | 'args'>): FindingText {
+  return WORDINGS[finding.code](finding.args);
+}

@@ -1,0 +1,49 @@
+/**
+ * The text formatter: per result a header with its verdict, then each finding with its severity,
+ * code, the AWS error it predicts, the message and the fix. Commands add their own detail block
+ * (the decoded certificate for `inspect`) through `renderDetails`.
+ */
+
+import type { Colors } from './colors.js';
+import type { Report, ReportFinding, ReportResult } from './report.js';
+
+export interface TextOptions {
+  readonly colors: Colors;
+  /** Renders a result's command-specific details as lines (already coloured). */
+  readonly renderDetails?: (result: ReportResult) => string[];
+}
+
+function severityLabel(f: ReportFinding, c: Colors): string {
+  if (f.severity === 'error') return c.red(c.bold('error'));
+  if (f.severity === 'warning') return c.yellow(c.bold('warning'));
+  return c.cyan('note');
+}
+
+/** One finding as indented lines. */
+export function formatFindingLines(f: ReportFinding, c: Colors, indent = '  '): string[] {
+  const aws = f.awsError ? ` ${c.magenta(`[${f.awsError}]`)}` : '';
+  const lines = [`${indent}${severityLabel(f, c)} ${c.dim(f.code)}${aws}: ${f.message}`];
+  if (f.fix) lines.push(`${indent}  ${c.green('fix:')} ${f.fix}`);
+  return lines;
+}
+
+function formatResult(r: ReportResult, options: TextOptions): string[] {
+  const c = options.colors;
+  const mark = r.verdict === 'pass' ? c.green('PASS') : c.red('FAIL');
+  const lines = [`${mark} ${c.bold(r.subject.id)} ${c.dim(`(${r.subject.kind} from ${r.subject.source})`)}`];
+  if (options.renderDetails) lines.push(...options.renderDetails(r));
+  for (const f of r.findings) lines.push(...formatFindingLines(f, c));
+  return lines;
+}
+
+/** Renders a whole report as text, ending with a one-line summary. */
+export function formatText(report: Report, options: TextOptions): string {
+  const c = options.colors;
+  const blocks = report.results.map((r) => formatResult(r, options).join('\n'));
+  const { errors, warnings, notes } = report.summary;
+  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${notes} note${notes === 1 ? '' : 's'}`;
+  const unread = report.errors.length ? `, ${report.errors.length} unreadable input${report.errors.length === 1 ? '' : 's'}` : '';
+  const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
+  blocks.push(`${c.bold(`${report.results.length} checked`)}: ${counts}${unread}; verdict ${verdict}`);
+  return `${blocks.join('\n\n')}\n`;
+}

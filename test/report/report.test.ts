@@ -1,0 +1,72 @@
+import { expect, test } from 'vitest';
+import { createFinding } from '../../src/report/catalog.js';
+import { createColors } from '../../src/report/colors.js';
+import { formatJson } from '../../src/report/json.js';
+import { buildReport } from '../../src/report/report.js';
+import { formatText } from '../../src/report/text.js';
+import type { Result } from '../../src/types.js';
+
+const subject = (id: string) => ({ kind: 'certificate', id, source: 'chain.pem' });
+const results: Result[] = [
+  {
+    subject: subject('CN=a'),
+    findings: [createFinding('CERT_EXPIRED', { source: 'chain.pem', certIndex: 0 }, { subject: '"a"', notAfter: '2025-01-01T00:00:00Z', daysAgo: 3 })],
+  },
+  {
+    subject: subject('CN=b'),
+    findings: [createFinding('CERT_EXPIRES_SOON', { source: 'chain.pem', certIndex: 1 }, { subject: '"b"', notAfter: 'x', daysLeft: 1, warnDays: 30 })],
+  },
+  { subject: subject('CN=c'), findings: [] },
+];
+
+test('the JSON report follows the DESIGN.md contract', () => {
+  const report = buildReport({ command: 'inspect', version: '9.9.9', results, failOn: 'error' });
+  const json = JSON.parse(formatJson(report));
+  expect(json).toMatchObject({ tool: 'certgate', version: '9.9.9', command: 'inspect', verdict: 'fail' });
+  expect(json.summary).toEqual({ errors: 1, warnings: 1, notes: 0 });
+  expect(json.results.map((r: { verdict: string }) => r.verdict)).toEqual(['fail', 'pass', 'pass']);
+  const first = json.results[0].findings[0];
+  expect(first).toMatchObject({ code: 'CERT_EXPIRED', severity: 'error', location: { source: 'chain.pem', certIndex: 0 } });
+  expect(first.message).toContain('expired on 2025-01-01T00:00:00Z (3 days ago)');
+  expect(first.fix).toMatch(/renew/);
+});
+
+test('--fail-on moves the verdict, never the severities', () => {
+  const strict = buildReport({ command: 'inspect', version: '1', results, failOn: 'warning' });
+  expect(strict.results.map((r) => r.verdict)).toEqual(['fail', 'fail', 'pass']);
+  expect(strict.results[1]!.findings[0]!.severity).toBe('warning');
+  const lax = buildReport({ command: 'inspect', version: '1', results, failOn: 'none' });
+  expect(lax.verdict).toBe('pass');
+});
+
+test('an unreadable input fails the report even with no findings', () => {
+  const report = buildReport({
+    command: 'inspect',
+    version: '1',
+    results: [],
+    failOn: 'error',
+    errors: [{ source: 'gone.pem', message: 'gone.pem: no such file or directory' }],
+  });
+  expect(report.verdict).toBe('fail');
+});
+
+test('byte arrays in details serialise as hex', () => {
+  const report = buildReport({
+    command: 'inspect',
+    version: '1',
+    results: [{ subject: subject('x'), findings: [], details: { keyId: new Uint8Array([0xab, 0x01]) } }],
+    failOn: 'error',
+  });
+  expect(JSON.parse(formatJson(report)).results[0].details.keyId).toBe('ab01');
+});
+
+test('text output lists each finding with its code, message and fix, then a summary', () => {
+  const report = buildReport({ command: 'inspect', version: '1', results, failOn: 'error' });
+  const text = formatText(report, { colors: createColors(false) });
+  expect(text).toContain('FAIL CN=a (certificate from chain.pem)');
+  expect(text).toContain('  error CERT_EXPIRED: certificate "a" expired on 2025-01-01T00:00:00Z (3 days ago)');
+  expect(text).toContain('    fix: renew or reissue');
+  expect(text).toContain('PASS CN=c');
+  expect(text.trimEnd().split('\n').at(-1)).toBe('3 checked: 1 error, 1 warning, 0 notes; verdict fail');
+  expect(text).not.toMatch(/\u001b\[/);
+});
