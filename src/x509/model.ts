@@ -161,7 +161,10 @@ export type Extension = ExtensionCommon &
     | { readonly kind: 'certificatePolicies'; readonly policies: readonly PolicyInformation[] }
     | {
         readonly kind: 'policyMappings';
-        readonly mappings: readonly { readonly issuerDomainPolicy: string; readonly subjectDomainPolicy: string }[];
+        readonly mappings: readonly {
+          readonly issuerDomainPolicy: string;
+          readonly subjectDomainPolicy: string;
+        }[];
       }
     | {
         readonly kind: 'policyConstraints';

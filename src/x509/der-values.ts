@@ -1,0 +1,120 @@
+/**
+ * Decoders for the contents of primitive DER values (X.690 §8 and §11): BOOLEAN, INTEGER, NULL,
+ * BIT STRING, OBJECT IDENTIFIER. Each checks the DER rules for its type.
+ */
+
+import type { DerElement } from './der.js';
+import { fail } from './errors.js';
+
+// X.690 §11.1: DER BOOLEAN TRUE is 0xff
+/** Decodes a BOOLEAN: one octet, 0x00 or 0xff. */
+export function decodeBoolean(buf: Uint8Array, el: DerElement): boolean {
+  if (el.end - el.start !== 1) fail(el.offset, 'BOOLEAN must be one octet');
+  const v = buf[el.start];
+  if (v === 0) return false;
+  if (v === 0xff) return true;
+  return fail(el.start, 'BOOLEAN must be 0x00 or 0xff');
+}
+
+// X.690 §8.3.2: INTEGER contents are at least one octet and minimal
+/** Checks that an INTEGER is minimally encoded; returns true when it is negative. */
+export function checkInteger(buf: Uint8Array, el: DerElement): boolean {
+  const len = el.end - el.start;
+  if (len === 0) fail(el.offset, 'empty INTEGER');
+  const b0 = buf[el.start]!;
+  if (len > 1) {
+    const b1 = buf[el.start + 1]!;
+    if ((b0 === 0 && b1 < 0x80) || (b0 === 0xff && b1 >= 0x80)) {
+      fail(el.start, 'non-minimal INTEGER encoding');
+    }
+  }
+  return b0 >= 0x80;
+}
+
+/** Decodes a non-negative INTEGER up to 2^53-1. */
+export function decodeSmallUint(buf: Uint8Array, el: DerElement, what: string): number {
+  if (checkInteger(buf, el)) fail(el.start, `${what} must not be negative`);
+  let v = 0;
+  for (let i = el.start; i < el.end; i++) v = v * 256 + buf[i]!;
+  if (v > Number.MAX_SAFE_INTEGER) fail(el.start, `${what} is too large`);
+  return v;
+}
+
+/** Decodes a NULL (empty contents). */
+export function decodeNull(el: DerElement): null {
+  if (el.end !== el.start) fail(el.offset, 'NULL must be empty');
+  return null;
+}
+
+/** A BIT STRING's data octets (unused-bits octet removed) and its count of unused bits. */
+export interface BitString {
+  readonly bytes: Uint8Array;
+  readonly unusedBits: number;
+}
+
+// X.690 §8.6.2 and §11.2.1: unused bits 0..7, none for an empty string, and set to zero
+/** Decodes a primitive BIT STRING. */
+export function decodeBitString(buf: Uint8Array, el: DerElement): BitString {
+  const len = el.end - el.start;
+  if (len === 0) fail(el.offset, 'BIT STRING has no unused-bits octet');
+  const unusedBits = buf[el.start]!;
+  if (unusedBits > 7) fail(el.start, 'BIT STRING unused-bits octet above 7');
+  if (len === 1 && unusedBits !== 0) fail(el.start, 'empty BIT STRING with unused bits');
+  if (unusedBits !== 0 && (buf[el.end - 1]! & ((1 << unusedBits) - 1)) !== 0) {
+    fail(el.end - 1, 'BIT STRING unused bits are not zero');
+  }
+  return { bytes: buf.subarray(el.start + 1, el.end), unusedBits };
+}
+
+// X.690 §8.19: base-128 arcs, each minimal; the first octet packs the first two arcs
+/** Decodes an OBJECT IDENTIFIER to dotted text (`1.2.840.113549.1.1.11`). */
+export function decodeOid(buf: Uint8Array, el: DerElement): string {
+  const end = el.end;
+  if (end === el.start) fail(el.offset, 'empty OBJECT IDENTIFIER');
+  if (buf[end - 1]! & 0x80) fail(end - 1, 'truncated OBJECT IDENTIFIER arc');
+  let text = '';
+  let p = el.start;
+  while (p < end) {
+    if (buf[p] === 0x80) fail(p, 'non-minimal OBJECT IDENTIFIER arc');
+    let v = 0;
+    let b: number;
+    do {
+      b = buf[p++]!;
+      v = v * 128 + (b & 0x7f);
+    } while (b & 0x80 && v < 0x1000000000000);
+    if (b & 0x80) return decodeOidBig(buf, el);
+    if (text === '') text = v < 80 ? `${(v / 40) | 0}.${v % 40}` : `2.${v - 80}`;
+    else text += `.${v}`;
+  }
+  return text;
+}
+
+// Arcs above 2^48 (2.25 UUID OIDs) take the slow BigInt path.
+function decodeOidBig(buf: Uint8Array, el: DerElement): string {
+  const arcs: bigint[] = [];
+  let v = 0n;
+  let arcStart = true;
+  for (let p = el.start; p < el.end; p++) {
+    const b = buf[p]!;
+    if (arcStart && b === 0x80) fail(p, 'non-minimal OBJECT IDENTIFIER arc');
+    arcStart = (b & 0x80) === 0;
+    v = (v << 7n) | BigInt(b & 0x7f);
+    if ((b & 0x80) === 0) {
+      arcs.push(v);
+      v = 0n;
+    }
+  }
+  const first = arcs[0]!;
+  const head = first < 80n ? `${first / 40n}.${first % 40n}` : `2.${first - 80n}`;
+  return [head, ...arcs.slice(1)].join('.');
+}
+
+/** Names of the bits set in a named-bit-list BIT STRING (bit 0 is the high bit of the first octet). */
+export function namedBits<T extends string>(bytes: Uint8Array, names: readonly T[]): readonly T[] {
+  const set: T[] = [];
+  for (let bit = 0; bit < names.length; bit++) {
+    const byte = bytes[bit >> 3];
+    if (byte !== undefined && byte & (0x80 >> (bit & 7))) set.push(names[bit]!);
+  }
+  return Object.freeze(set);
+}

@@ -1,0 +1,78 @@
+/**
+ * SubjectPublicKeyInfo (RFC 5280 §4.1.2.7), summarised: RSA modulus size and exponent (RFC 8017
+ * §A.1.1), EC named curve (RFC 5480 §2.1.1), EdDSA (RFC 8410). Other algorithms are `unknown`.
+ */
+
+import { readAlgorithm } from './algorithm.js';
+import { DerReader, Tag } from './der.js';
+import { checkInteger, decodeBitString, decodeOid } from './der-values.js';
+import { fail } from './errors.js';
+import type { AlgorithmIdentifier, PublicKeyInfo } from './model.js';
+import { curveInfo, OID } from './oids.js';
+
+/** Reads a SubjectPublicKeyInfo SEQUENCE. */
+export function readPublicKeyInfo(r: DerReader): PublicKeyInfo {
+  const el = r.expect(Tag.SEQUENCE, 'subjectPublicKeyInfo');
+  const s = r.enter(el);
+  const algorithm = readAlgorithm(s, 'subjectPublicKeyInfo algorithm');
+  const keyEl = s.expect(Tag.BIT_STRING, 'subjectPublicKey');
+  const key = decodeBitString(r.buf, keyEl);
+  s.finish('subjectPublicKeyInfo');
+  const spki = r.buf.subarray(el.offset, el.end);
+  switch (algorithm.oid) {
+    case OID.rsaEncryption:
+    case OID.rsassaPss: {
+      // the key BIT STRING holds the DER of RSAPublicKey; its contents start after the unused-bits octet
+      if (key.unusedBits !== 0) fail(keyEl.start, 'RSA public key BIT STRING has unused bits');
+      const rsa = readRsaPublicKey(new DerReader(r.buf, keyEl.start + 1, keyEl.end, s.depth + 1));
+      const type = algorithm.oid === OID.rsaEncryption ? 'rsa' : 'rsa-pss';
+      return Object.freeze({ algorithm, spki, type, ...rsa });
+    }
+    case OID.ecPublicKey:
+      return summariseEcKey(r.buf, algorithm, spki, key.bytes);
+    case OID.ed25519:
+      return Object.freeze({ algorithm, spki, type: 'ed25519' });
+    case OID.ed448:
+      return Object.freeze({ algorithm, spki, type: 'ed448' });
+    default:
+      return Object.freeze({ algorithm, spki, type: 'unknown' });
+  }
+}
+
+// RFC 8017 §A.1.1: RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
+function readRsaPublicKey(r: DerReader): { modulusBits: number; exponent: number } {
+  const s = r.sequence('RSAPublicKey');
+  const n = s.expect(Tag.INTEGER, 'RSA modulus');
+  if (checkInteger(r.buf, n)) fail(n.start, 'RSA modulus is negative');
+  const e = s.expect(Tag.INTEGER, 'RSA public exponent');
+  if (checkInteger(r.buf, e)) fail(e.start, 'RSA public exponent is negative');
+  s.finish('RSAPublicKey');
+  r.finish('RSA public key');
+  let start = n.start;
+  while (start < n.end && r.buf[start] === 0) start++;
+  const modulusBits = start === n.end ? 0 : (n.end - start) * 8 - Math.clz32(r.buf[start]!) + 24;
+  let exponent = 0;
+  for (let i = e.start; i < e.end; i++) exponent = exponent * 256 + r.buf[i]!;
+  if (exponent > Number.MAX_SAFE_INTEGER) fail(e.start, 'RSA public exponent is too large');
+  return { modulusBits, exponent };
+}
+
+// RFC 5480 §2.1.1: parameters are a namedCurve OID (implicitCurve and specifiedCurve MUST NOT be used)
+function summariseEcKey(
+  buf: Uint8Array,
+  algorithm: AlgorithmIdentifier,
+  spki: Uint8Array,
+  point: Uint8Array,
+): PublicKeyInfo {
+  const params = algorithm.parameters;
+  if (params === undefined || params[0] !== Tag.OID)
+    return Object.freeze({ algorithm, spki, type: 'unknown' });
+  // params is a view into buf, so its byteOffset difference is its absolute position
+  const at = params.byteOffset - buf.byteOffset;
+  const curveOid = decodeOid(buf, new DerReader(buf, at, at + params.length).expect(Tag.OID, 'namedCurve'));
+  const known = curveInfo(curveOid);
+  // an uncompressed point is 04 || X || Y, a compressed one 02/03 || X
+  const coordinate = point[0] === 4 ? (point.length - 1) / 2 : point.length - 1;
+  const keyBits = known?.bits ?? Math.max(0, Math.floor(coordinate) * 8);
+  return Object.freeze({ algorithm, spki, type: 'ec', curve: known?.name ?? curveOid, curveOid, keyBits });
+}

@@ -1,0 +1,123 @@
+/**
+ * One entry point for certificate input of any common shape: a DER certificate, a DER PKCS#7
+ * bundle, or PEM text with any number of blocks (certificates, PKCS#7, and things to skip).
+ */
+
+import { decodeCertificate, readCertificate } from './certificate.js';
+import { DerReader } from './der.js';
+import { fail, toDecodeError, X509DecodeError } from './errors.js';
+import type { Certificate } from './model.js';
+import { isPrivateKeyLabel, type PemBlock, readPemBlocks } from './pem.js';
+import { decodePkcs7 } from './pkcs7.js';
+
+/** Largest input accepted (a file of many certificates); bounds memory on hostile input. */
+export const MAX_INPUT_BYTES = 16 << 20;
+
+/** What `readCertificates` found. */
+export interface CertificateBundle {
+  /** Every certificate, in file order (PKCS#7 contents in place of their block). */
+  readonly certificates: readonly Certificate[];
+  /** PEM blocks that hold something other than certificates (a CSR, a CRL, a public key...). */
+  readonly skipped: readonly { readonly label: string; readonly line: number }[];
+  /** How many private key blocks were skipped. Their contents are never decoded or kept. */
+  readonly privateKeysSkipped: number;
+}
+
+/** Options for `readCertificates`. */
+export interface ReadOptions {
+  /** Where the input came from (a path, `-`); recorded on errors as `source`. */
+  readonly source?: string;
+}
+
+const NOTHING_FOUND = 'no certificate found (expected PEM, DER or PKCS#7)';
+const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
+const PKCS7_LABELS = new Set(['PKCS7', 'CMS']);
+
+/**
+ * Reads every certificate in `input`, detecting the format from the content: DER certificate,
+ * DER PKCS#7 (`.p7b`), or PEM text with `CERTIFICATE`, `X509 CERTIFICATE`, `TRUSTED CERTIFICATE`,
+ * `PKCS7` or `CMS` blocks. Private keys are skipped and counted; other blocks are listed as skipped.
+ *
+ * @throws X509DecodeError naming the PEM block (`block 2 (line 31): at byte 123: ...`) for
+ *   malformed input, and when no certificate is found
+ */
+export function readCertificates(input: Uint8Array | string, options: ReadOptions = {}): CertificateBundle {
+  try {
+    return readAny(input);
+  } catch (e) {
+    const err = toDecodeError(e);
+    if (options.source === undefined) throw err;
+    throw new X509DecodeError(err.reason, err.offset, err.context, options.source);
+  }
+}
+
+function readAny(input: Uint8Array | string): CertificateBundle {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    fail(0, 'input must be a string or Uint8Array');
+  }
+  if (input.length > MAX_INPUT_BYTES) throw new X509DecodeError('input is larger than 16 MiB');
+  if (typeof input === 'string') return readPem(input);
+  const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  const text = Buffer.from(input.buffer, input.byteOffset + bom, input.length - bom);
+  if (input[0] !== 0x30) return readPem(text.toString('latin1'));
+  try {
+    return readDer(input);
+  } catch (e) {
+    // a text file may start with '0' (0x30): if it holds PEM blocks, read those instead
+    if (e instanceof X509DecodeError && text.includes('-----BEGIN ')) return readPem(text.toString('latin1'));
+    throw e;
+  }
+}
+
+/** A DER input is PKCS#7 when its outer SEQUENCE starts with an OID (ContentInfo), else a certificate. */
+function readDer(der: Uint8Array): CertificateBundle {
+  const certificates = isContentInfo(der) ? decodePkcs7(der) : [decodeCertificate(der)];
+  if (certificates.length === 0) throw new X509DecodeError(`${NOTHING_FOUND}: the PKCS#7 bundle is empty`);
+  return Object.freeze({ certificates: Object.freeze(certificates), skipped: [], privateKeysSkipped: 0 });
+}
+
+function isContentInfo(der: Uint8Array): boolean {
+  const len = der[1] ?? 0;
+  // short form, indefinite (0x80, BER) or 1..4 length octets after the first two bytes
+  const inner = len < 0x80 ? 2 : len === 0x80 ? 2 : 2 + (len & 0x7f);
+  return der[inner] === 0x06;
+}
+
+function readPem(text: string): CertificateBundle {
+  if (!text.includes('-----BEGIN ')) throw new X509DecodeError(NOTHING_FOUND);
+  const certificates: Certificate[] = [];
+  const skipped: { label: string; line: number }[] = [];
+  let privateKeysSkipped = 0;
+  const blocks = readPemBlocks(text);
+  blocks.forEach((block, i) => {
+    if (isPrivateKeyLabel(block.label)) privateKeysSkipped++;
+    else if (!readBlock(block, i + 1, certificates))
+      skipped.push(Object.freeze({ label: block.label, line: block.line }));
+  });
+  if (certificates.length === 0) throw new X509DecodeError(nothingFoundReason(skipped, privateKeysSkipped));
+  return Object.freeze({
+    certificates: Object.freeze(certificates),
+    skipped: Object.freeze(skipped),
+    privateKeysSkipped,
+  });
+}
+
+/** Decodes a certificate-bearing block into `out`; returns false for labels that are skipped. */
+function readBlock(block: PemBlock, index: number, out: Certificate[]): boolean {
+  try {
+    if (CERTIFICATE_LABELS.has(block.label)) out.push(decodeCertificate(block.der));
+    else if (PKCS7_LABELS.has(block.label)) out.push(...decodePkcs7(block.der));
+    // OpenSSL's TRUSTED CERTIFICATE is the certificate DER followed by trust settings (X509_CERT_AUX)
+    else if (block.label === 'TRUSTED CERTIFICATE') out.push(readCertificate(new DerReader(block.der)));
+    else return false;
+    return true;
+  } catch (e) {
+    throw toDecodeError(e).withContext(`block ${index} (line ${block.line})`);
+  }
+}
+
+function nothingFoundReason(skipped: readonly { label: string; line: number }[], keys: number): string {
+  const seen = skipped.map((s) => `${s.label} (line ${s.line})`);
+  if (keys > 0) seen.push(`${keys} private key${keys === 1 ? '' : 's'}`);
+  return seen.length === 0 ? NOTHING_FOUND : `${NOTHING_FOUND}; found only ${seen.join(', ')}`;
+}
