@@ -62,4 +62,6 @@ export interface Result<D = unknown> {
 }
 
 /** A value or an error, for operations whose failure is data rather than an exception. */
-export type Outcome<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Outcome<T, E> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: E };

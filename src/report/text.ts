@@ -42,7 +42,9 @@ export function formatText(report: Report, options: TextOptions): string {
   const blocks = report.results.map((r) => formatResult(r, options).join('\n'));
   const { errors, warnings, notes } = report.summary;
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${notes} note${notes === 1 ? '' : 's'}`;
-  const unread = report.errors.length ? `, ${report.errors.length} unreadable input${report.errors.length === 1 ? '' : 's'}` : '';
+  const unread = report.errors.length
+    ? `, ${report.errors.length} unreadable input${report.errors.length === 1 ? '' : 's'}`
+    : '';
   const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
   blocks.push(`${c.bold(`${report.results.length} checked`)}: ${counts}${unread}; verdict ${verdict}`);
   return `${blocks.join('\n\n')}\n`;

@@ -29,8 +29,10 @@ test('codes are SCREAMING_SNAKE with a known domain prefix', () => {
 
 test('createFinding takes the catalog severity unless overridden', () => {
   expect(createFinding('CERT_EXPIRES_SOON', { source: 'a' }).severity).toBe('warning');
-  expect(createFinding('CERT_EXPIRES_SOON', { source: 'a' }, {}, { severity: 'error' }).severity).toBe('error');
-  expect(createFinding('CERT_EXPIRED', { source: 'a' }, {}, { awsError: 'InvalidViewerCertificate' }).awsError).toBe(
-    'InvalidViewerCertificate',
+  expect(createFinding('CERT_EXPIRES_SOON', { source: 'a' }, {}, { severity: 'error' }).severity).toBe(
+    'error',
   );
+  expect(
+    createFinding('CERT_EXPIRED', { source: 'a' }, {}, { awsError: 'InvalidViewerCertificate' }).awsError,
+  ).toBe('InvalidViewerCertificate');
 });

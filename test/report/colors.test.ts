@@ -7,10 +7,20 @@ describe('shouldColor', () => {
     { name: 'a pipe', isTTY: false, env: {}, want: false },
     { name: 'an unknown stream', isTTY: undefined, env: {}, want: false },
     { name: 'a TTY with NO_COLOR=1', isTTY: true, env: { NO_COLOR: '1' }, want: false },
-    { name: 'a TTY with NO_COLOR empty (ignored, per no-color.org)', isTTY: true, env: { NO_COLOR: '' }, want: true },
+    {
+      name: 'a TTY with NO_COLOR empty (ignored, per no-color.org)',
+      isTTY: true,
+      env: { NO_COLOR: '' },
+      want: true,
+    },
     { name: 'a pipe with FORCE_COLOR=1', isTTY: false, env: { FORCE_COLOR: '1' }, want: true },
     { name: 'a TTY with FORCE_COLOR=0', isTTY: true, env: { FORCE_COLOR: '0' }, want: true },
-    { name: 'NO_COLOR beats FORCE_COLOR', isTTY: true, env: { NO_COLOR: '1', FORCE_COLOR: '1' }, want: false },
+    {
+      name: 'NO_COLOR beats FORCE_COLOR',
+      isTTY: true,
+      env: { NO_COLOR: '1', FORCE_COLOR: '1' },
+      want: false,
+    },
     { name: 'a dumb terminal', isTTY: true, env: { TERM: 'dumb' }, want: false },
   ])('$name → $want', ({ isTTY, env, want }) => {
     expect(shouldColor(isTTY, env)).toBe(want);

@@ -10,11 +10,23 @@ const subject = (id: string) => ({ kind: 'certificate', id, source: 'chain.pem' 
 const results: Result[] = [
   {
     subject: subject('CN=a'),
-    findings: [createFinding('CERT_EXPIRED', { source: 'chain.pem', certIndex: 0 }, { subject: '"a"', notAfter: '2025-01-01T00:00:00Z', daysAgo: 3 })],
+    findings: [
+      createFinding(
+        'CERT_EXPIRED',
+        { source: 'chain.pem', certIndex: 0 },
+        { subject: '"a"', notAfter: '2025-01-01T00:00:00Z', daysAgo: 3 },
+      ),
+    ],
   },
   {
     subject: subject('CN=b'),
-    findings: [createFinding('CERT_EXPIRES_SOON', { source: 'chain.pem', certIndex: 1 }, { subject: '"b"', notAfter: 'x', daysLeft: 1, warnDays: 30 })],
+    findings: [
+      createFinding(
+        'CERT_EXPIRES_SOON',
+        { source: 'chain.pem', certIndex: 1 },
+        { subject: '"b"', notAfter: 'x', daysLeft: 1, warnDays: 30 },
+      ),
+    ],
   },
   { subject: subject('CN=c'), findings: [] },
 ];
@@ -26,7 +38,11 @@ test('the JSON report follows the DESIGN.md contract', () => {
   expect(json.summary).toEqual({ errors: 1, warnings: 1, notes: 0 });
   expect(json.results.map((r: { verdict: string }) => r.verdict)).toEqual(['fail', 'pass', 'pass']);
   const first = json.results[0].findings[0];
-  expect(first).toMatchObject({ code: 'CERT_EXPIRED', severity: 'error', location: { source: 'chain.pem', certIndex: 0 } });
+  expect(first).toMatchObject({
+    code: 'CERT_EXPIRED',
+    severity: 'error',
+    location: { source: 'chain.pem', certIndex: 0 },
+  });
   expect(first.message).toContain('expired on 2025-01-01T00:00:00Z (3 days ago)');
   expect(first.fix).toMatch(/renew/);
 });
@@ -64,7 +80,9 @@ test('text output lists each finding with its code, message and fix, then a summ
   const report = buildReport({ command: 'inspect', version: '1', results, failOn: 'error' });
   const text = formatText(report, { colors: createColors(false) });
   expect(text).toContain('FAIL CN=a (certificate from chain.pem)');
-  expect(text).toContain('  error CERT_EXPIRED: certificate "a" expired on 2025-01-01T00:00:00Z (3 days ago)');
+  expect(text).toContain(
+    '  error CERT_EXPIRED: certificate "a" expired on 2025-01-01T00:00:00Z (3 days ago)',
+  );
   expect(text).toContain('    fix: renew or reissue');
   expect(text).toContain('PASS CN=c');
   expect(text.trimEnd().split('\n').at(-1)).toBe('3 checked: 1 error, 1 warning, 0 notes; verdict fail');

@@ -1,0 +1,86 @@
+/** `certgate inspect FILE...`: decode and check every certificate of every input. */
+
+import { inspectCertificates } from '../../inspect/inspect.js';
+import { type CertificateView, renderCertificateText } from '../../report/certificate-view.js';
+import { createColors, shouldColor } from '../../report/colors.js';
+import { computeExitCode, type FailOn } from '../../report/exit-code.js';
+import { formatJson } from '../../report/json.js';
+import { buildReport, type InputError } from '../../report/report.js';
+import { formatText } from '../../report/text.js';
+import { InputError as InputReadError, readInput } from '../../sources/input-file.js';
+import type { Result } from '../../types.js';
+import { X509DecodeError } from '../../x509/errors.js';
+import { type CliIO, errorLine } from '../io.js';
+import type { OutputFormat } from '../options.js';
+import { packageVersion } from '../version.js';
+
+interface InspectCliOptions {
+  readonly format: OutputFormat;
+  readonly failOn: FailOn;
+  readonly at?: Date;
+  readonly warnDays: number;
+}
+
+/** Reads and inspects one input; a bad input becomes an InputError entry, never an exception. */
+async function inspectOne(
+  file: string,
+  opts: InspectCliOptions,
+  io: CliIO,
+): Promise<{ results: Result<CertificateView>[] } | { error: InputError }> {
+  const source = file === '-' ? '<stdin>' : file;
+  try {
+    const bytes = await readInput(file, io.stdin);
+    const at = opts.at ?? new Date();
+    return { results: inspectCertificates(bytes, { source, at, warnDays: opts.warnDays }) };
+  } catch (err) {
+    if (err instanceof InputReadError) return { error: { source: err.source, message: err.message } };
+    if (err instanceof X509DecodeError) return { error: { source, message: `${source}: ${err.message}` } };
+    throw err;
+  }
+}
+
+/** Runs `inspect` and returns the exit code. */
+export async function runInspect(
+  files: readonly string[],
+  opts: InspectCliOptions,
+  io: CliIO,
+): Promise<number> {
+  if (files.filter((f) => f === '-').length > 1) {
+    io.stderr.write(errorLine("standard input ('-') can be read only once"));
+    return 2;
+  }
+  const results: Result<CertificateView>[] = [];
+  const errors: InputError[] = [];
+  for (const file of files) {
+    const outcome = await inspectOne(file, opts, io);
+    if ('error' in outcome) {
+      errors.push(outcome.error);
+      io.stderr.write(errorLine(outcome.error.message));
+    } else {
+      results.push(...outcome.results);
+    }
+  }
+  const report = buildReport({
+    command: 'inspect',
+    version: packageVersion(),
+    results,
+    failOn: opts.failOn,
+    errors,
+  });
+  if (opts.format === 'json') {
+    io.stdout.write(formatJson(report));
+  } else if (results.length > 0) {
+    const colors = createColors(shouldColor(io.stdout.isTTY, io.env));
+    io.stdout.write(
+      formatText(report, {
+        colors,
+        renderDetails: (r) => renderCertificateText(r.details as CertificateView, colors),
+      }),
+    );
+  }
+  return computeExitCode({
+    findings: results.flatMap((r) => r.findings),
+    failOn: opts.failOn,
+    inputErrors: errors.length,
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * The command line: argv → validated options → command → report → exit code. Commands are
+ * loaded on demand so `certgate --version` and `--help` stay near bare Node start-up.
+ */
+
+import { Command, CommanderError } from 'commander';
+import { EXIT_OPERATIONAL, EXIT_USAGE } from '../report/exit-code.js';
+import { type CliIO, errorLine, processIO } from './io.js';
+import { atOption, failOnOption, formatOption, warnDaysOption } from './options.js';
+import { INSPECT_DESCRIPTION, INSPECT_EXAMPLES, MAIN_DESCRIPTION, MAIN_EXAMPLES } from './usage.js';
+import { packageVersion } from './version.js';
+
+function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command('certgate')
+    .description(MAIN_DESCRIPTION)
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText('after', MAIN_EXAMPLES)
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`certgate: ${s}`),
+    })
+    .exitOverride();
+
+  program
+    .command('inspect')
+    .summary('decode certificates and chains (PEM, DER, PKCS#7)')
+    .description(INSPECT_DESCRIPTION)
+    .argument('<file...>', "certificate files, or '-' for standard input")
+    .addOption(formatOption())
+    .addOption(failOnOption())
+    .addOption(atOption())
+    .addOption(warnDaysOption())
+    .addHelpText('after', INSPECT_EXAMPLES)
+    .action(async (files: string[], opts) => {
+      const { runInspect } = await import('./commands/inspect.js');
+      setExit(await runInspect(files, opts, io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT_USAGE;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end with exitCode 0; every other commander error is bad usage.
+      return err.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr.write(
+      errorLine(`internal error: ${message} (please report this with the input that caused it)`),
+    );
+    if (io.env.CERTGATE_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    return EXIT_OPERATIONAL;
+  }
+}

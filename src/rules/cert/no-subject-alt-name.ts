@@ -1,0 +1,21 @@
+import { createFinding } from '../../report/catalog.js';
+import { type CertRule, certLabel } from './context.js';
+
+/**
+ * CERT_NO_SUBJECT_ALT_NAME: an end-entity certificate without a subjectAltName. Web-PKI clients
+ * match host names against SANs only (RFC 9525 §6.3 drops the CN fallback; CA/B BR §7.1.2.7.12
+ * requires the extension), so such a certificate matches no host name.
+ */
+export const certNoSubjectAltName: CertRule = {
+  code: 'CERT_NO_SUBJECT_ALT_NAME',
+  check({ cert, role, location }) {
+    if (role !== 'leaf' && role !== 'standalone') return undefined;
+    if (cert.extension('basicConstraints')?.ca) return undefined;
+    if (cert.extension('subjectAltName')) return undefined;
+    const cn = cert.subject.rdns.flat().find((a) => a.shortName === 'CN');
+    return createFinding('CERT_NO_SUBJECT_ALT_NAME', location, {
+      subject: certLabel(cert),
+      ...(cn ? { commonName: cn.value } : {}),
+    });
+  },
+};
