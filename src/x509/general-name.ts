@@ -6,7 +6,7 @@
 import { type DerElement, type DerReader, Tag } from './der.js';
 import { decodeOid } from './der-values.js';
 import { fail } from './errors.js';
-import { formatIpAddress } from './ip.js';
+import { formatIpGeneralName } from './ip.js';
 import type { GeneralName } from './model.js';
 import { decodeNameElement } from './name.js';
 import { decodeIa5String } from './strings.js';
@@ -71,7 +71,7 @@ function decodeIpAddress(buf: Uint8Array, el: DerElement, use: GeneralNameUse): 
     fail(el.offset, `iPAddress of ${len} bytes (expected ${want})`);
   }
   const bytes = buf.subarray(el.start, el.end);
-  return Object.freeze({ type: 'iPAddress', bytes, value: formatIpAddress(bytes) });
+  return Object.freeze({ type: 'iPAddress', bytes, value: formatIpGeneralName(bytes) });
 }
 
 // RFC 5280 §4.2.1.6: GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName

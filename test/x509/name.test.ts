@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { DerReader } from '../../src/x509/der.js';
 import { X509DecodeError } from '../../src/x509/errors.js';
 import { readGeneralName } from '../../src/x509/general-name.js';
-import { formatIpAddress } from '../../src/x509/ip.js';
+import { formatIpGeneralName as formatIpAddress } from '../../src/x509/ip.js';
 import { readName } from '../../src/x509/name.js';
 import { bmp, hex, ia5, int, oid, printable, seq, set, teletex, tlv, utf8 } from '../support/der-writer.js';
 import { encodeGeneralName, parseIp, parseIpRange } from '../support/names.js';
