@@ -1,0 +1,45 @@
+/**
+ * The contract of the path-validation engine: what `verifyChain` takes and returns. The verify
+ * layer (`src/verify/`) builds these options from user input and turns the outcome into findings.
+ */
+
+import type { Reference } from '../names/index.js';
+import type { Certificate } from '../x509/model.js';
+import type { PathError } from './errors.js';
+
+/** The two policies: the web PKI (browsers, CA/B Forum; the default) and plain RFC 5280. */
+export type PolicyName = 'webpki' | 'rfc5280';
+
+/** What the leaf must be good for: TLS server (serverAuth) or client (clientAuth) authentication. */
+export type Purpose = 'server' | 'client';
+
+/** Inputs to one path validation. Certificates are already decoded. */
+export interface ChainVerifyOptions {
+  /** The end-entity certificate. */
+  readonly leaf: Certificate;
+  /** Untrusted certificates that may serve as intermediates, in any order (duplicates allowed). */
+  readonly intermediates: readonly Certificate[];
+  /** Trust anchors. */
+  readonly anchors: readonly Certificate[];
+  /** Validation time. */
+  readonly at: Date;
+  /** Default `webpki`. */
+  readonly policy?: PolicyName;
+  /** Default `server`. */
+  readonly purpose?: Purpose;
+  /** The identity to check against the leaf after the path validates; none = no name check. */
+  readonly reference?: Reference;
+  /** DER-encoded CRLs to check revocation against (none = no revocation check). */
+  readonly crls?: readonly Uint8Array[];
+  /** Maximum number of certificates in a path, leaf and anchor included (policy default otherwise). */
+  readonly maxDepth?: number;
+}
+
+/**
+ * The outcome. On success, `path` runs leaf → anchor. On failure, `error` is the most specific
+ * error over every candidate path, and `path` is the candidate it concerns (leaf first, as far as
+ * it got), so `error.certIndex` indexes into it.
+ */
+export type ChainVerifyOutcome =
+  | { readonly ok: true; readonly path: readonly Certificate[]; readonly matchedName?: string }
+  | { readonly ok: false; readonly error: PathError; readonly path: readonly Certificate[] };
