@@ -207,6 +207,21 @@ describe('inspect: bad input gives exit 2 and one line naming the file', () => {
   });
 });
 
+describe('colour', () => {
+  test('on a TTY the text is coloured', async () => {
+    const r = await runCli(['inspect', ex('fullchain.pem'), ...AT], { isTTY: true });
+    expect(r.stdout).toMatch(/\u001b\[32mPASS/);
+  });
+  test('NO_COLOR turns colour off on a TTY', async () => {
+    const r = await runCli(['inspect', ex('fullchain.pem'), ...AT], { isTTY: true, env: { NO_COLOR: '1' } });
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+  test('JSON is never coloured', async () => {
+    const r = await runCli(['inspect', ex('fullchain.pem'), '--format', 'json', ...AT], { isTTY: true });
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
 describe('usage', () => {
   test('--version prints the package version', async () => {
     const r = await runCli(['--version']);
