@@ -47,6 +47,12 @@ export type PathError =
   | (ErrorPlace & { readonly kind: 'CertNotYetValid'; readonly time: Date; readonly notBefore: Date })
   // --- Revocation (RFC 5280 §6.1.3 (a)(3), with the CRLs given)
   | (ErrorPlace & { readonly kind: 'Revoked'; readonly revokedAt?: Date; readonly reason?: string })
+  /**
+   * A CRL given for this certificate's issuer cannot be used, so its revocation status is
+   * unknown (RFC 5280 §6.3.3): bad signature, issuer without cRLSign, out of date, missing or
+   * critical cRLNumber, an unsupported critical extension, or undecodable DER.
+   */
+  | (ErrorPlace & { readonly kind: 'InvalidCrl'; readonly issuer: string; readonly reason: string })
   // --- CA-ness (RFC 5280 §6.1.4 (k), (l), (m), (n))
   /** The issuer lacks basicConstraints cA=TRUE (or is a v1/v2 certificate the policy won't treat as a CA). */
   | (ErrorPlace & { readonly kind: 'IssuerNotCa' })
@@ -114,6 +120,7 @@ export const ERROR_RANK: Readonly<Record<PathErrorKind, number>> = {
   CertExpired: 30,
   CertNotYetValid: 30,
   Revoked: 40,
+  InvalidCrl: 35,
   IssuerNotCa: 25,
   PathLenExceeded: 25,
   IssuerNotCertSigner: 25,

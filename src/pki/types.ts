@@ -4,7 +4,7 @@
  */
 
 import type { Reference } from '../names/index.js';
-import type { Certificate } from '../x509/model.js';
+import type { Certificate, KeyUsageName } from '../x509/model.js';
 import type { PathError } from './errors.js';
 
 /** The two policies: the web PKI (browsers, CA/B Forum; the default) and plain RFC 5280. */
@@ -31,8 +31,16 @@ export interface ChainVerifyOptions {
   readonly reference?: Reference;
   /** DER-encoded CRLs to check revocation against (none = no revocation check). */
   readonly crls?: readonly Uint8Array[];
-  /** Maximum number of certificates in a path, leaf and anchor included (policy default otherwise). */
+  /**
+   * Maximum number of certificates in a path, leaf and anchor included (policy default otherwise:
+   * 10, i.e. 8 intermediates). Self-issued intermediates are not counted (RFC 5280 §6.1.4 (l)).
+   */
   readonly maxDepth?: number;
+  /**
+   * keyUsage bits the leaf must allow when it has a keyUsage extension (none by default; a leaf
+   * without the extension allows every usage, RFC 5280 §4.2.1.3). Failure: `KeyUsageNotAllowed`.
+   */
+  readonly requiredKeyUsages?: readonly KeyUsageName[];
 }
 
 /**

@@ -5,6 +5,15 @@
 
 /** Decodes one DER certificate into a frozen model. */
 export { decodeCertificate, MAX_CERTIFICATE_BYTES } from './certificate.js';
+/** Certificate revocation lists (RFC 5280 §5): strict DER decoding into a frozen model. */
+export {
+  type CertificateRevocationList,
+  CRL_OID,
+  type CrlReason,
+  decodeCrl,
+  type IssuingDistributionPoint,
+  type RevokedCertificate,
+} from './crl.js';
 /** The one error the decoder throws for bad input. */
 export { X509DecodeError } from './errors.js';
 /** The certificate model every other part of certgate codes against. */

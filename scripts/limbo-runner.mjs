@@ -1,0 +1,132 @@
+// The x509-limbo mapping, shared by the harness (scripts/limbo-harness.mjs, which passes the
+// built dist/ engine) and the conformance test (test/conformance/limbo.test.ts, which passes the
+// src/ engine through vitest). It is plain ESM so both can load it unbuilt; its types are in
+// limbo-runner.d.mts. The engine is passed in, so the mapping never picks a build by itself.
+//
+// How a testcase maps onto `verifyChain`:
+// - trusted_certs → anchors, untrusted_intermediates → intermediates, peer_certificate → leaf;
+//   a trusted or intermediate certificate that does not decode is left out (it cannot anchor or
+//   link anything), a leaf that does not decode is a FAILURE;
+// - validation_time → at (default: now); validation_kind SERVER/CLIENT → purpose, narrowed by
+//   extended_key_usage (serverAuth/clientAuth); key_usage → requiredKeyUsages;
+//   max_chain_depth N → maxDepth N + 2 (limbo counts intermediates; maxDepth counts the leaf and
+//   the anchor too); crls → crls (PEM → DER);
+// - expected_peer_name DNS/IP → reference; for CLIENT cases the RFC822 expected_peer_names
+//   must each be an rfc822Name SAN of the leaf (a server authenticating a client by mailbox);
+// - policy: limbo ids name the profile a case tests. `rfc5280::*` and `pathlen::*` cases test
+//   RFC 5280 itself and run under the `rfc5280` policy; every other namespace (webpki, online,
+//   cve, pathological, crl, invalid) runs under the default `webpki` policy. The three pairs of
+//   cases limbo marks as conflicting (ca-as-leaf, ee-without-eku, permitted-dns-match-noncritical)
+//   are exactly the rfc5280/webpki differences.
+
+const EKU_PURPOSE = { serverAuth: 'server', clientAuth: 'client' };
+
+/** The policy a limbo testcase runs under. */
+export function policyForCase(id) {
+  return id.startsWith('rfc5280::') || id.startsWith('pathlen::') ? 'rfc5280' : 'webpki';
+}
+
+function pemToCertificates(engine, pems) {
+  const out = [];
+  for (const pem of pems) {
+    try {
+      out.push(...engine.readCertificates(pem).certificates);
+    } catch {
+      // an undecodable CA certificate cannot take part in any path
+    }
+  }
+  return out;
+}
+
+function purposeFor(testcase) {
+  const ekus = testcase.extended_key_usage ?? [];
+  const unsupported = ekus.find((e) => !(e in EKU_PURPOSE));
+  if (unsupported) return { skip: `extended key usage ${unsupported} is not a tls purpose` };
+  if (ekus.length > 1) return { skip: 'more than one required extended key usage' };
+  if (ekus.length === 1) return { purpose: EKU_PURPOSE[ekus[0]] };
+  return { purpose: testcase.validation_kind === 'CLIENT' ? 'client' : 'server' };
+}
+
+function referenceFor(engine, testcase) {
+  const peer = testcase.expected_peer_name;
+  if (!peer) return { reference: undefined };
+  if (peer.kind === 'RFC822') return { skip: 'an rfc822 expected_peer_name is not a tls server name' };
+  const parsed =
+    peer.kind === 'IP' ? engine.parseIpAddress(peer.value) : engine.parseReferenceName(peer.value);
+  return parsed.ok
+    ? { reference: parsed.value }
+    : { failure: `the peer name is invalid: ${parsed.error.reason}` };
+}
+
+// RFC 5280 §4.2.1.6: a mailbox compares with its local part exact and its domain case-insensitively
+function missingMailbox(leaf, names) {
+  const sans = (leaf.extension('subjectAltName')?.names ?? []).filter((n) => n.type === 'rfc822Name');
+  const key = (m) => {
+    const at = m.lastIndexOf('@');
+    return `${m.slice(0, at)}@${m.slice(at + 1).toLowerCase()}`;
+  };
+  const have = new Set(sans.map((n) => key(n.value)));
+  return names.find((n) => n.kind === 'RFC822' && !have.has(key(n.value)));
+}
+
+function result(id, actual, context) {
+  return { id, actual_result: actual, context };
+}
+
+/** Describes a PathError in one line. */
+export function describeError(error) {
+  const where =
+    error.certIndex === undefined ? '' : ` at certificate ${error.certIndex} (${error.certificate})`;
+  const detail = Object.entries(error)
+    .filter(([k]) => !['kind', 'certIndex', 'certificate'].includes(k))
+    .map(([k, v]) => `${k}=${v instanceof Date ? v.toISOString() : JSON.stringify(v)}`)
+    .join(' ');
+  return `${error.kind}${where}${detail ? `: ${detail}` : ''}`;
+}
+
+function buildOptions(engine, testcase) {
+  const purpose = purposeFor(testcase);
+  if (purpose.skip) return { skip: purpose.skip };
+  const ref = referenceFor(engine, testcase);
+  if (ref.skip || ref.failure) return ref;
+  let leaf;
+  try {
+    leaf = engine.readCertificates(testcase.peer_certificate).certificates[0];
+  } catch (e) {
+    return { failure: `the peer certificate does not decode: ${e.message}` };
+  }
+  if (!leaf) return { failure: 'no peer certificate' };
+  const options = {
+    leaf,
+    intermediates: pemToCertificates(engine, testcase.untrusted_intermediates),
+    anchors: pemToCertificates(engine, testcase.trusted_certs),
+    at: testcase.validation_time ? new Date(testcase.validation_time) : new Date(),
+    policy: policyForCase(testcase.id),
+    purpose: purpose.purpose,
+    requiredKeyUsages: testcase.key_usage ?? [],
+    crls: (testcase.crls ?? []).flatMap((pem) => engine.readPemBlocks(pem).map((b) => b.der)),
+  };
+  if (ref.reference) options.reference = ref.reference;
+  if (testcase.max_chain_depth !== null && testcase.max_chain_depth !== undefined) {
+    options.maxDepth = testcase.max_chain_depth + 2;
+  }
+  return { options };
+}
+
+/** Runs one limbo testcase through the engine; returns a LimboResult entry. */
+export function runLimboCase(engine, testcase) {
+  const built = buildOptions(engine, testcase);
+  if (built.skip) return result(testcase.id, 'SKIPPED', built.skip);
+  if (built.failure) return result(testcase.id, 'FAILURE', built.failure);
+  const outcome = engine.verifyChain(built.options);
+  if (!outcome.ok) return result(testcase.id, 'FAILURE', describeError(outcome.error));
+  const missing = missingMailbox(built.options.leaf, testcase.expected_peer_names ?? []);
+  if (missing) return result(testcase.id, 'FAILURE', `the leaf has no rfc822Name ${missing.value}`);
+  const names = outcome.path.map((c) => c.subject.text).join(' → ');
+  return result(testcase.id, 'SUCCESS', `path: ${names}`);
+}
+
+/** Runs a whole limbo document; returns the LimboResult. */
+export function runLimbo(engine, limbo, harness) {
+  return { version: 1, harness, results: limbo.testcases.map((t) => runLimboCase(engine, t)) };
+}

@@ -1,0 +1,167 @@
+/**
+ * Extension policy as data (pyca's `ExtensionPolicy`, STYLE.md habit 6): for each role a
+ * certificate can play in a path (end entity, intermediate CA, trust anchor), a table of rows
+ * `presence × criticality (+ validator)`. An extension that has no row and is critical is one
+ * certgate does not process, so the certificate is rejected (RFC 5280 §4.2).
+ */
+
+import type { Certificate, Extension, ExtensionKind, ExtensionOf } from '../x509/model.js';
+import { OID } from '../x509/oids.js';
+import type { ErrorPlace, PathError } from './errors.js';
+
+/** Whether an extension must, may or must not appear. */
+export type Presence = 'required' | 'optional' | 'forbidden';
+
+/** What the critical flag must be. */
+export type Criticality = 'critical' | 'non-critical' | 'any';
+
+/** Returns a lower-case reason when the extension's value breaks the profile. */
+export type ExtensionValidator<K extends ExtensionKind> = (
+  extension: ExtensionOf<K>,
+  cert: Certificate,
+) => string | undefined;
+
+/** One row of a table. `cite` names the rule the row encodes. */
+export interface ExtensionRule<K extends ExtensionKind = ExtensionKind> {
+  readonly presence: Presence;
+  readonly criticality: Criticality;
+  readonly cite: string;
+  /** A `required` row does not apply to certificates for which this returns true. */
+  readonly exempt?: (cert: Certificate) => boolean;
+  readonly validate?: ExtensionValidator<K>;
+}
+
+/** A table: one optional row per known extension kind. */
+export type ExtensionTable = {
+  readonly [K in Exclude<ExtensionKind, 'unknown'>]?: ExtensionRule<K>;
+};
+
+/** The three tables of a policy. */
+export interface ExtensionPolicy {
+  readonly endEntity: ExtensionTable;
+  readonly intermediate: ExtensionTable;
+  readonly trustAnchor: ExtensionTable;
+}
+
+/**
+ * Checks a certificate's extensions against a table. Returns the first problem: an unknown (or
+ * unprocessed) critical extension, a missing or forbidden extension, a wrong critical flag, or a
+ * validator's reason.
+ */
+export function checkExtensions(
+  cert: Certificate,
+  table: ExtensionTable,
+  place: ErrorPlace,
+): PathError | undefined {
+  for (const ext of cert.extensions) {
+    const rule = ext.kind === 'unknown' ? undefined : table[ext.kind];
+    // RFC 5280 §4.2: "A certificate-using system MUST reject the certificate if it encounters a
+    // critical extension it does not recognize or a critical extension that contains information
+    // that it cannot process."
+    if (rule === undefined) {
+      if (ext.critical) return { ...place, kind: 'UnknownCriticalExtension', oid: ext.oid };
+      continue;
+    }
+    const problem = checkRow(ext, rule as ExtensionRule, cert);
+    if (problem) return invalid(place, ext.kind, problem);
+  }
+  for (const [kind, rule] of Object.entries(table) as [ExtensionKind, ExtensionRule | undefined][]) {
+    if (rule?.presence !== 'required' || rule.exempt?.(cert)) continue;
+    if (cert.extension(kind) === undefined) {
+      return invalid(place, kind, `the extension is missing; it is required (${rule.cite})`);
+    }
+  }
+  return undefined;
+}
+
+function checkRow(ext: Extension, rule: ExtensionRule, cert: Certificate): string | undefined {
+  if (rule.presence === 'forbidden') return `the extension is not allowed here (${rule.cite})`;
+  if (rule.criticality === 'critical' && !ext.critical) {
+    return `the extension must be marked critical (${rule.cite})`;
+  }
+  if (rule.criticality === 'non-critical' && ext.critical) {
+    return `the extension must not be marked critical (${rule.cite})`;
+  }
+  return (rule.validate as ExtensionValidator<ExtensionKind> | undefined)?.(ext as never, cert);
+}
+
+function invalid(place: ErrorPlace, extension: string, reason: string): PathError {
+  return { ...place, kind: 'InvalidExtension', extension, reason };
+}
+
+// --- Facts about a certificate the rows need
+
+/** True when issuer and subject are the same name (RFC 5280 §6.1: "self-issued"). */
+export function isSelfIssued(cert: Certificate): boolean {
+  return Buffer.from(cert.issuer.der).equals(Buffer.from(cert.subject.der));
+}
+
+/**
+ * True when the certificate looks self-signed: self-issued, and its authorityKeyIdentifier (if
+ * any) names its own subjectKeyIdentifier. RFC 5280 §4.2.1.1 exempts such certificates from
+ * carrying an authorityKeyIdentifier.
+ */
+export function isSelfSigned(cert: Certificate): boolean {
+  if (!isSelfIssued(cert)) return false;
+  const aki = cert.extension('authorityKeyIdentifier')?.keyIdentifier;
+  const ski = cert.extension('subjectKeyIdentifier')?.keyIdentifier;
+  return aki === undefined || ski === undefined || Buffer.from(aki).equals(Buffer.from(ski));
+}
+
+/** True when basicConstraints asserts cA. */
+export function isCa(cert: Certificate): boolean {
+  return cert.extension('basicConstraints')?.ca === true;
+}
+
+// --- Validators shared by the policies
+
+/** RFC 5280 §4.2.1.1: keyIdentifier MUST be present (it is how paths are built). */
+export const akiHasKeyIdentifier: ExtensionValidator<'authorityKeyIdentifier'> = (aki) =>
+  aki.keyIdentifier === undefined ? 'keyIdentifier is missing (RFC 5280 §4.2.1.1)' : undefined;
+
+/** RFC 5280 §4.2.1.6: with an empty subject the SAN MUST be critical. */
+export const sanCriticalIfSubjectEmpty: ExtensionValidator<'subjectAltName'> = (san, cert) =>
+  cert.subject.rdns.length === 0 && !san.critical
+    ? 'the subject is empty, so the extension must be critical (RFC 5280 §4.2.1.6)'
+    : undefined;
+
+/** CA/B BR §7.1.2.7.12: critical exactly when the subject is empty. */
+export const sanCriticalIffSubjectEmpty: ExtensionValidator<'subjectAltName'> = (san, cert) => {
+  const empty = cert.subject.rdns.length === 0;
+  if (empty === san.critical) return undefined;
+  return empty
+    ? 'the subject is empty, so the extension must be critical (CA/B BR §7.1.2.7.12)'
+    : 'the subject is not empty, so the extension must not be critical (CA/B BR §7.1.2.7.12)';
+};
+
+/** RFC 5280 §4.2.1.9: keyCertSign only with cA (checked for certificates that are not CAs). */
+export const noKeyCertSignUnlessCa: ExtensionValidator<'keyUsage'> = (ku, cert) =>
+  ku.usages.includes('keyCertSign') && !isCa(cert)
+    ? 'keyCertSign is asserted but basicConstraints cA is not (RFC 5280 §4.2.1.9)'
+    : undefined;
+
+/** RFC 5280 §4.2.1.10: either permittedSubtrees or excludedSubtrees MUST be present. */
+export const nameConstraintsNotEmpty: ExtensionValidator<'nameConstraints'> = (nc) =>
+  !nc.permittedSubtrees?.length && !nc.excludedSubtrees?.length
+    ? 'neither permittedSubtrees nor excludedSubtrees is present (RFC 5280 §4.2.1.10)'
+    : undefined;
+
+/** CA/B BR §7.1.2.7.10: subscriber certificates MUST NOT assert anyExtendedKeyUsage. */
+export const noAnyEku: ExtensionValidator<'extKeyUsage'> = (eku) =>
+  eku.purposes.includes(OID.anyExtendedKeyUsage)
+    ? 'anyExtendedKeyUsage is not allowed in a subscriber certificate (CA/B BR §7.1.2.7.10)'
+    : undefined;
+
+/**
+ * CA/B BR §7.1.2.1.3: a root's AKI keyIdentifier is present and equals its SKI. An anchor that is
+ * not self-issued (an intermediate trusted directly) names its issuer's key, so it is exempt.
+ */
+export const rootAkiMatchesSki: ExtensionValidator<'authorityKeyIdentifier'> = (aki, cert) => {
+  if (!isSelfIssued(cert)) return undefined;
+  if (aki.keyIdentifier === undefined) return 'keyIdentifier is missing (CA/B BR §7.1.2.1.3)';
+  const ski = cert.extension('subjectKeyIdentifier')?.keyIdentifier;
+  if (ski !== undefined && !Buffer.from(ski).equals(Buffer.from(aki.keyIdentifier))) {
+    return 'keyIdentifier differs from the subjectKeyIdentifier (CA/B BR §7.1.2.1.3)';
+  }
+  return undefined;
+};

@@ -1,0 +1,108 @@
+/**
+ * Signature verification through node:crypto (RFC 5280 §6.1.3 (a)(1)), with two caches that
+ * make repeated validations under the same CA cheap:
+ *
+ * - the issuer's `KeyObject`, per decoded Certificate (parsing an RSA key costs more than a verify);
+ * - the verification result, per (signed object, issuer) pair of decoded Certificates, so that
+ *   validating many leaves under one intermediate checks the intermediate → root signature once.
+ *
+ * Both are WeakMaps keyed on the frozen Certificate objects, so they are safe across calls and
+ * free themselves with the certificates. A result depends only on the signed bytes, the algorithm,
+ * the signature and the key, all fixed in a decoded certificate; policy checks are not cached.
+ */
+
+import { constants, createPublicKey, type KeyObject, verify } from 'node:crypto';
+import type { AlgorithmIdentifier, Certificate } from '../x509/model.js';
+import {
+  identifySignatureAlgorithm,
+  isWeakAlgorithm,
+  keyKind,
+  type SignatureAlgorithm,
+} from './algorithms.js';
+import type { Policy } from './policy.js';
+
+/** Anything signed: a certificate or a CRL. */
+export interface SignedData {
+  readonly tbs: Uint8Array;
+  readonly signatureAlgorithm: AlgorithmIdentifier;
+  readonly signatureValue: Uint8Array;
+}
+
+/** Why a signature was not accepted. */
+export type SignatureProblem =
+  | { readonly kind: 'UnsupportedSignatureAlgorithm'; readonly algorithm: string }
+  | { readonly kind: 'WeakSignatureAlgorithm'; readonly algorithm: string }
+  | { readonly kind: 'BadSignature' };
+
+const keyCache = new WeakMap<Certificate, KeyObject | null>();
+const resultCache = new WeakMap<object, WeakMap<Certificate, boolean>>();
+
+/** Checks that the policy allows the algorithm that signed `signed`; returns it when it does. */
+export function allowedAlgorithm(signed: SignedData, policy: Policy): SignatureAlgorithm | SignatureProblem {
+  const id = signed.signatureAlgorithm;
+  const algorithm = identifySignatureAlgorithm(id);
+  if (algorithm !== undefined && policy.signatureAlgorithms.has(algorithm.name)) return algorithm;
+  const name = algorithm?.name ?? id.name;
+  return isWeakAlgorithm(id)
+    ? { kind: 'WeakSignatureAlgorithm', algorithm: name }
+    : { kind: 'UnsupportedSignatureAlgorithm', algorithm: name };
+}
+
+/**
+ * Verifies that `issuer`'s key signed `signed` with an algorithm `policy` allows. The caller
+ * counts the check against its budget. Returns undefined on success.
+ */
+export function checkSignature(
+  signed: SignedData,
+  issuer: Certificate,
+  policy: Policy,
+): SignatureProblem | undefined {
+  const algorithm = allowedAlgorithm(signed, policy);
+  if ('kind' in algorithm) return algorithm;
+  let byIssuer = resultCache.get(signed);
+  const cached = byIssuer?.get(issuer);
+  if (cached !== undefined) return cached ? undefined : { kind: 'BadSignature' };
+  const ok = verifyWith(signed, issuer, algorithm);
+  if (byIssuer === undefined) {
+    byIssuer = new WeakMap();
+    resultCache.set(signed, byIssuer);
+  }
+  byIssuer.set(issuer, ok);
+  return ok ? undefined : { kind: 'BadSignature' };
+}
+
+function verifyWith(signed: SignedData, issuer: Certificate, algorithm: SignatureAlgorithm): boolean {
+  // The key must be of the algorithm's kind: an ECDSA signature never verifies with an RSA key.
+  if (keyKind(issuer.publicKey) !== algorithm.key) return false;
+  const key = publicKeyOf(issuer);
+  if (key === null) return false;
+  try {
+    if (algorithm.key === 'rsa') {
+      const padding =
+        algorithm.pssSaltLength === undefined ? constants.RSA_PKCS1_PADDING : constants.RSA_PKCS1_PSS_PADDING;
+      const options = { key, padding, saltLength: algorithm.pssSaltLength };
+      return verify(algorithm.digest, signed.tbs, options, signed.signatureValue);
+    }
+    if (algorithm.key === 'ec') {
+      return verify(algorithm.digest, signed.tbs, { key, dsaEncoding: 'der' }, signed.signatureValue);
+    }
+    return verify(null, signed.tbs, key, signed.signatureValue);
+  } catch {
+    // OpenSSL throws on signatures it cannot even parse (wrong length, bad DER): not valid.
+    return false;
+  }
+}
+
+/** The issuer's key as a KeyObject, or null when OpenSSL cannot load it (cached either way). */
+export function publicKeyOf(cert: Certificate): KeyObject | null {
+  let key = keyCache.get(cert);
+  if (key === undefined) {
+    try {
+      key = createPublicKey({ key: Buffer.from(cert.publicKey.spki), format: 'der', type: 'spki' });
+    } catch {
+      key = null;
+    }
+    keyCache.set(cert, key);
+  }
+  return key;
+}

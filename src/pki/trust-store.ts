@@ -1,0 +1,93 @@
+/**
+ * Candidate issuers for path building: trust anchors and untrusted intermediates indexed by
+ * subject Name DER (RFC 5280 §6.1.3 (a)(4): the issuer name of one certificate equals the
+ * subject name of the next; certgate compares the DER exactly, as rustls-webpki and Go do), and
+ * ordered the way Go's `findPotentialParents` orders them: anchors before intermediates, and
+ * within each, authorityKeyIdentifier = subjectKeyIdentifier first, mismatches last.
+ */
+
+import type { Certificate } from '../x509/model.js';
+
+/** A possible issuer of a certificate. */
+export interface Candidate {
+  readonly cert: Certificate;
+  readonly isAnchor: boolean;
+}
+
+type Index = ReadonlyMap<string, readonly Certificate[]>;
+
+/** A fast, exact map key for DER bytes (latin1 keeps one character per byte, no copy). */
+export function derKey(der: Uint8Array): string {
+  return Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('latin1');
+}
+
+interface AnchorIndex {
+  readonly index: Index;
+  readonly der: ReadonlySet<string>;
+}
+
+const anchorIndexes = new WeakMap<readonly Certificate[], AnchorIndex>();
+
+function buildIndex(certs: readonly Certificate[], skip?: ReadonlySet<string>): Index {
+  const index = new Map<string, Certificate[]>();
+  const seen = new Set<string>(skip);
+  for (const cert of certs) {
+    const der = derKey(cert.der);
+    if (seen.has(der)) continue;
+    seen.add(der);
+    const key = derKey(cert.subject.der);
+    const list = index.get(key);
+    if (list) list.push(cert);
+    else index.set(key, [cert]);
+  }
+  return index;
+}
+
+/** The anchors and intermediates of one validation, indexed once. */
+export class TrustStore {
+  readonly #anchors: Index;
+  readonly #intermediates: Index;
+  readonly #anchorDer: ReadonlySet<string>;
+
+  /**
+   * Indexes both lists. The anchor index is cached per array, so passing the same `anchors`
+   * array (e.g. Node's root store decoded once) to many validations indexes it once; treat that
+   * array as frozen once it has been used (a changed array is not re-indexed).
+   */
+  constructor(anchors: readonly Certificate[], intermediates: readonly Certificate[]) {
+    let cached = anchorIndexes.get(anchors);
+    if (cached === undefined) {
+      cached = { index: buildIndex(anchors), der: new Set(anchors.map((a) => derKey(a.der))) };
+      anchorIndexes.set(anchors, cached);
+    }
+    this.#anchors = cached.index;
+    this.#anchorDer = cached.der;
+    // An intermediate that is also an anchor is only tried as the anchor.
+    this.#intermediates = buildIndex(intermediates, this.#anchorDer);
+  }
+
+  /** True when `cert` is itself one of the trust anchors (byte for byte). */
+  isAnchor(cert: Certificate): boolean {
+    return this.#anchorDer.has(derKey(cert.der));
+  }
+
+  /** Every certificate whose subject is `cert`'s issuer, in the order to try them. */
+  candidates(cert: Certificate): Candidate[] {
+    const key = derKey(cert.issuer.der);
+    const keyId = cert.extension('authorityKeyIdentifier')?.keyIdentifier;
+    const order = (c: Certificate): number => keyIdRank(keyId, c);
+    const anchors = [...(this.#anchors.get(key) ?? [])].sort((a, b) => order(a) - order(b));
+    const intermediates = [...(this.#intermediates.get(key) ?? [])].sort((a, b) => order(a) - order(b));
+    return [
+      ...anchors.map((c) => ({ cert: c, isAnchor: true })),
+      ...intermediates.map((c) => ({ cert: c, isAnchor: false })),
+    ];
+  }
+}
+
+// 0: the AKI names this SKI; 1: one side has no key identifier; 2: they differ.
+function keyIdRank(keyId: Uint8Array | undefined, candidate: Certificate): number {
+  const ski = candidate.extension('subjectKeyIdentifier')?.keyIdentifier;
+  if (keyId === undefined || ski === undefined) return 1;
+  return Buffer.from(keyId).equals(Buffer.from(ski)) ? 0 : 2;
+}

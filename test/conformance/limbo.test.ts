@@ -1,0 +1,62 @@
+/**
+ * x509-limbo conformance: every testcase in limbo.json runs in-process through the same mapping
+ * as the harness (scripts/limbo-runner.mjs) with the src/ engine. A divergence from
+ * expected_result fails unless exceptions.json lists it with a reason, and an exception that no
+ * longer diverges fails as stale, so the list stays exactly the set of deliberate differences.
+ */
+
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type LimboCaseResult, type LimboTestcase, runLimboCase } from '../../scripts/limbo-runner.mjs';
+import { parseIpAddress, parseReferenceName } from '../../src/names/index.js';
+import { verifyChain } from '../../src/pki/index.js';
+import { readCertificates, readPemBlocks } from '../../src/x509/index.js';
+
+interface LimboException {
+  readonly expected: string;
+  readonly actual: string;
+  readonly reason: string;
+}
+
+const read = (name: string): unknown => JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8'));
+const limbo = read('./limbo.json') as { testcases: LimboTestcase[] };
+const exceptions = read('./exceptions.json') as Record<string, LimboException>;
+const engine = { verifyChain, readCertificates, readPemBlocks, parseIpAddress, parseReferenceName };
+
+const results = new Map<string, LimboCaseResult>();
+let elapsedMs = 0;
+
+beforeAll(() => {
+  const start = performance.now();
+  for (const testcase of limbo.testcases) results.set(testcase.id, runLimboCase(engine, testcase));
+  elapsedMs = performance.now() - start;
+});
+
+describe('x509-limbo', () => {
+  it.each(limbo.testcases.map((t) => [t.id, t] as const))('%s', (id, testcase) => {
+    const result = results.get(id)!;
+    const exception = exceptions[id];
+    expect(result.actual_result, `${id} was skipped: ${result.context}`).not.toBe('SKIPPED');
+    if (exception === undefined) {
+      expect(result.actual_result, `${id}: ${result.context}`).toBe(testcase.expected_result);
+      return;
+    }
+    expect(exception.expected, `${id}: exceptions.json has the wrong expected result`).toBe(
+      testcase.expected_result,
+    );
+    expect(result.actual_result, `${id} is listed in exceptions.json but no longer diverges (stale)`).toBe(
+      exception.actual,
+    );
+    expect(exception.reason.length, `${id}: an exception needs a reason`).toBeGreaterThan(20);
+  });
+
+  it('lists only testcases that exist in exceptions.json', () => {
+    const ids = new Set(limbo.testcases.map((t) => t.id));
+    expect(Object.keys(exceptions).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('runs the whole suite in-process in under 5 seconds (DESIGN.md)', () => {
+    expect(elapsedMs).toBeLessThan(5000);
+  });
+});
