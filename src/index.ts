@@ -6,6 +6,8 @@
  * - Names: `matchHostname` (RFC 6125 / RFC 9525 web-PKI matching), `buildSanIndex` (CloudFront
  *   alias coverage), `parseReferenceName`, `parseIpAddress`.
  * - Inspect: `inspectCertificates` → one `Result` per certificate with its findings.
+ * - Verify: `verify` → RFC 5280 path validation and the RFC 6125 name check of a chain, with
+ *   findings, the steps of the verification flow, and what TLS clients say for each failure.
  * - Reports: `buildReport`, `formatJson`, `formatText`, `computeExitCode`, `describeFinding`.
  *
  * @packageDocumentation
@@ -17,6 +19,9 @@ export { type InspectOptions, inspectCertificates } from './inspect/inspect.js';
 export { type OrderedCertificates, orderLeafFirst } from './inspect/order.js';
 /** DNS names, IP addresses, hostname matching and CloudFront alias coverage. */
 export * from './names/index.js';
+/** How path validation fails (the engine's error union) and the policy and purpose names. */
+export type { PathError, PathErrorKind } from './pki/errors.js';
+export type { PolicyName, Purpose } from './pki/types.js';
 /** The finding-code catalog. */
 export {
   CATALOG,
@@ -52,6 +57,15 @@ export {
   toReportFinding,
 } from './report/report.js';
 export { formatText, type TextOptions } from './report/text.js';
+export { formatVerifyText, renderFlow } from './report/verify-text.js';
+/** The JSON details and the text flow of `certgate verify`. */
+export {
+  shortLabel,
+  type VerifyDetails,
+  type VerifyPathEntry,
+  type VerifyViewOptions,
+  viewVerifyResult,
+} from './report/verify-view.js';
 /** The certificate rules `inspect` runs, and how to run them on one certificate. */
 export {
   CERT_RULES,
@@ -63,5 +77,47 @@ export {
 /** Findings, locators, results and outcomes. */
 export type { Finding, FindingArgs, Locator, Outcome, Result, Severity, Subject, Verdict } from './types.js';
 export { SEVERITIES } from './types.js';
+/** What OpenSSL, Node.js, curl, browsers, Java and Go print for each verification failure. */
+export {
+  CLIENT_ERRORS,
+  type ClientErrorKey,
+  type ClientErrors,
+  type ClientErrorVars,
+  type NodeError,
+  type OpensslError,
+  renderClientErrors,
+} from './verify/client-errors.js';
+export { clientErrorKeyFor, clientErrorsForFinding } from './verify/client-errors-for-finding.js';
+/** The finding code of each PathError kind. */
+export { ERROR_CODES, errorKindOf } from './verify/codes.js';
+/** The usage error `verify` throws for a bad host, ip or empty chain. */
+export { VerifyUsageError, type VerifyUsageOption } from './verify/errors.js';
+/** The verification flow as steps. */
+export {
+  deriveSteps,
+  failedStep,
+  STEP_OF_KIND,
+  type StepInput,
+  type VerifyStep,
+  type VerifyStepName,
+  type VerifyStepStatus,
+} from './verify/steps.js';
+/** Trust anchors: Node's bundled Mozilla roots, replaced or extended. */
+export {
+  type AnchorOrigin,
+  describeTrustStore,
+  mozillaRoots,
+  resolveTrustAnchors,
+  type TrustAnchors,
+} from './verify/trust-anchors.js';
+/** Verify a chain: path validation, name check, findings and steps. */
+export {
+  type CertificateInput,
+  type CertificateInputs,
+  type CertificateOrigin,
+  type VerifyOptions,
+  type VerifyResult,
+  verify,
+} from './verify/verify.js';
 /** Decoding certificates and chains into the frozen certificate model. */
 export * from './x509/index.js';

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the example certificates with OpenSSL: a three-level web-PKI-shaped chain
-# (root -> issuing CA -> www.example.com) plus the bad variants the README and tests use.
+# (root -> issuing CA -> www.example.com) plus the bad variants the README and tests use:
+# expired, CN-only, RSA-1024, out of order, the leaf without its intermediate (leaf-only.pem),
+# a clientAuth-only leaf (client-auth-chain.pem) and a self-signed leaf (self-signed.pem).
 # Keys are made fresh on every run, so the output differs byte for byte each time; the tests
 # assert on names, dates and structure, never on key bytes or fingerprints.
 set -euo pipefail
@@ -51,6 +53,19 @@ crlDistributionPoints = URI:http://pki.example.com/issuing.crl
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature, keyEncipherment
 extendedKeyUsage = serverAuth
+[client_ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = clientAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+subjectAltName = DNS:www.example.com
+[selfsigned_ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+subjectKeyIdentifier = hash
+subjectAltName = DNS:www.example.com
 CNF
 export WORK="$work"
 : >"$work/index.txt"
@@ -77,6 +92,8 @@ sign leaf issuing leaf_ext 20260901000000Z 20280901000000Z "/CN=www.example.com"
 sign expired issuing leaf_ext 20240301000000Z 20250301000000Z "/CN=www.example.com"
 sign nosan issuing nosan_ext 20260901000000Z 20280901000000Z "/CN=legacy.example.com"
 sign weak issuing leaf_ext 20260901000000Z 20280901000000Z "/CN=www.example.com" 1024
+sign client issuing client_ext 20260901000000Z 20280901000000Z "/CN=www.example.com"
+sign selfsigned self selfsigned_ext 20260901000000Z 20280901000000Z "/CN=www.example.com"
 
 cat "$work/leaf.pem" "$work/issuing.pem" >fullchain.pem
 cat "$work/root.pem" >root.pem
@@ -84,6 +101,9 @@ cat "$work/issuing.pem" "$work/leaf.pem" >out-of-order.pem
 cat "$work/expired.pem" "$work/issuing.pem" >expired-chain.pem
 cat "$work/nosan.pem" >no-san.pem
 cat "$work/weak.pem" >weak-key.pem
+cat "$work/leaf.pem" >leaf-only.pem
+cat "$work/client.pem" "$work/issuing.pem" >client-auth-chain.pem
+cat "$work/selfsigned.pem" >self-signed.pem
 { echo "# leaf, chain and key in one file, as some load balancers want it"; cat "$work/leaf.pem" "$work/issuing.pem" "$work/leaf.key"; } >with-private-key.pem
 openssl x509 -in "$work/leaf.pem" -outform DER -out leaf.der
 openssl crl2pkcs7 -nocrl -certfile "$work/leaf.pem" -certfile "$work/issuing.pem" -certfile "$work/root.pem" -outform DER -out chain.p7b

@@ -6,8 +6,25 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_OPERATIONAL, EXIT_USAGE } from '../report/exit-code.js';
 import { type CliIO, errorLine, processIO } from './io.js';
-import { atOption, failOnOption, formatOption, warnDaysOption } from './options.js';
-import { INSPECT_DESCRIPTION, INSPECT_EXAMPLES, MAIN_DESCRIPTION, MAIN_EXAMPLES } from './usage.js';
+import {
+  atOption,
+  failOnOption,
+  formatOption,
+  hostOption,
+  ipOption,
+  policyOption,
+  purposeOption,
+  repeatableFileOption,
+  warnDaysOption,
+} from './options.js';
+import {
+  INSPECT_DESCRIPTION,
+  INSPECT_EXAMPLES,
+  MAIN_DESCRIPTION,
+  MAIN_EXAMPLES,
+  VERIFY_DESCRIPTION,
+  VERIFY_EXAMPLES,
+} from './usage.js';
 import { packageVersion } from './version.js';
 
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -37,6 +54,27 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (files: string[], opts) => {
       const { runInspect } = await import('./commands/inspect.js');
       setExit(await runInspect(files, opts, io));
+    });
+
+  program
+    .command('verify')
+    .summary('validate a chain and a host name the way TLS clients do, step by step')
+    .description(VERIFY_DESCRIPTION)
+    .argument('<chain-file>', "the chain, leaf first (PEM, DER, PKCS#7), or '-' for standard input")
+    .option('--roots <file>', 'trust only these roots instead of the Mozilla roots bundled with Node.js')
+    .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
+    .addOption(repeatableFileOption('--untrusted <file>', 'more intermediates to build the path from'))
+    .addOption(hostOption())
+    .addOption(ipOption())
+    .addOption(atOption())
+    .addOption(purposeOption())
+    .addOption(policyOption())
+    .addOption(formatOption())
+    .addOption(failOnOption())
+    .addHelpText('after', VERIFY_EXAMPLES)
+    .action(async (file: string, opts) => {
+      const { runVerify } = await import('./commands/verify.js');
+      setExit(await runVerify(file, opts, io));
     });
 
   return program;

@@ -54,3 +54,37 @@ export function warnDaysOption(): Option {
     .argParser(parseNonNegativeInt)
     .default(30);
 }
+
+/** Collects the values of a repeatable option into a list. */
+export function collect(value: string, previous: readonly string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** A repeatable option taking a file (`--add-roots a.pem --add-roots b.pem`). */
+export function repeatableFileOption(flags: string, description: string): Option {
+  return new Option(flags, `${description} (repeatable)`).argParser(collect);
+}
+
+/** `--host NAME`: the DNS name to check; exclusive with `--ip`. */
+export function hostOption(): Option {
+  return new Option('--host <name>', 'check that the certificate covers this host name').conflicts('ip');
+}
+
+/** `--ip ADDR`: the IP address to check; exclusive with `--host`. */
+export function ipOption(): Option {
+  return new Option('--ip <addr>', 'check that the certificate covers this IP address').conflicts('host');
+}
+
+/** `--purpose server|client`: the extended key usage the leaf must allow. */
+export function purposeOption(): Option {
+  return new Option('--purpose <purpose>', 'what the leaf is for: TLS server or client authentication')
+    .choices(['server', 'client'])
+    .default('server');
+}
+
+/** `--policy webpki|rfc5280`: the validation policy. */
+export function policyOption(): Option {
+  return new Option('--policy <policy>', 'webpki (what browsers enforce) or rfc5280 (plain RFC 5280)')
+    .choices(['webpki', 'rfc5280'])
+    .default('webpki');
+}

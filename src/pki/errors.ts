@@ -86,8 +86,6 @@ export type PathError =
       /** Index of the CA certificate that carries the constraint. */
       readonly constrainedBy: number;
     })
-  // --- Certificate policies (RFC 5280 §6.1.3 (d)-(f), §6.1.5 (g))
-  | (ErrorPlace & { readonly kind: 'PolicyRequired' })
   // --- The name check (RFC 6125 / RFC 9525; done after a path validates)
   | {
       readonly kind: 'NameMismatch';
@@ -131,6 +129,5 @@ export const ERROR_RANK: Readonly<Record<PathErrorKind, number>> = {
   InvalidExtension: 23,
   InvalidCertificate: 22,
   NameConstraintViolation: 28,
-  PolicyRequired: 21,
   NameMismatch: 50,
 };

@@ -28,6 +28,48 @@ export const CATALOG = {
     title: 'Certificate is signed with SHA-1 or MD5',
     severity: 'warning',
   },
+  // Path validation (RFC 5280 §6.1; `certgate verify`)
+  PATH_UNKNOWN_ISSUER: {
+    title: 'No issuer found for a certificate: incomplete chain or untrusted CA',
+    severity: 'error',
+  },
+  PATH_UNTRUSTED_ROOT: {
+    title: 'Chain ends in a self-signed certificate that is not trusted',
+    severity: 'error',
+  },
+  PATH_TOO_LONG: { title: 'Certification path is longer than the policy allows', severity: 'error' },
+  PATH_BUDGET_EXCEEDED: { title: 'Path building gave up: work budget exhausted', severity: 'error' },
+  PATH_BAD_SIGNATURE: { title: 'Certificate signature does not verify', severity: 'error' },
+  PATH_UNSUPPORTED_SIGNATURE_ALGORITHM: {
+    title: 'Certificate is signed with an unsupported algorithm',
+    severity: 'error',
+  },
+  PATH_WEAK_SIGNATURE_ALGORITHM: { title: 'Signature algorithm refused by the policy', severity: 'error' },
+  PATH_WEAK_KEY: { title: 'Key too weak for the policy', severity: 'error' },
+  PATH_SIGNATURE_ALGORITHM_MISMATCH: {
+    title: 'Inner and outer signature algorithms differ',
+    severity: 'error',
+  },
+  PATH_REVOKED: { title: 'Certificate is revoked', severity: 'error' },
+  PATH_INVALID_CRL: {
+    title: 'A CRL for the path cannot be used: revocation status unknown',
+    severity: 'error',
+  },
+  PATH_ISSUER_NOT_CA: { title: 'Issuer is not a CA certificate', severity: 'error' },
+  PATH_LEN_EXCEEDED: { title: 'Path length constraint exceeded', severity: 'error' },
+  PATH_ISSUER_NOT_CERT_SIGNER: { title: 'Issuer key usage lacks keyCertSign', severity: 'error' },
+  PATH_CA_USED_AS_END_ENTITY: {
+    title: 'CA certificate used as the end-entity certificate',
+    severity: 'error',
+  },
+  PATH_EKU_MISMATCH: { title: 'Extended key usage does not allow the purpose', severity: 'error' },
+  PATH_KEY_USAGE_NOT_ALLOWED: { title: 'Key usage does not allow the purpose', severity: 'error' },
+  PATH_UNKNOWN_CRITICAL_EXTENSION: { title: 'Unknown critical extension', severity: 'error' },
+  PATH_INVALID_EXTENSION: { title: 'Extension breaks the validation policy', severity: 'error' },
+  PATH_INVALID_CERTIFICATE: { title: 'Certificate field breaks the validation policy', severity: 'error' },
+  PATH_NAME_CONSTRAINT_VIOLATION: { title: "Name outside a CA's name constraints", severity: 'error' },
+  // Server-name check (RFC 6125 / RFC 9525; `certgate verify --host/--ip`)
+  NAME_MISMATCH: { title: 'Certificate does not cover the host name or IP address', severity: 'error' },
   // Input handling
   INPUT_PRIVATE_KEY_SKIPPED: { title: 'Input contains a private key', severity: 'note' },
   INPUT_CHAIN_OUT_OF_ORDER: { title: 'Chain is not in leaf-first order', severity: 'warning' },

@@ -5,7 +5,11 @@
  */
 
 import type { Finding, FindingArgs } from '../types.js';
+import { clientErrorsForFinding } from '../verify/client-errors-for-finding.js';
 import type { FindingCode } from './catalog.js';
+import { describeNameMismatch } from './messages-name.js';
+import { PATH_WORDINGS } from './messages-path.js';
+import { clientClause, days, str } from './wording.js';
 
 /** A finding in words. */
 export interface FindingText {
@@ -15,21 +19,15 @@ export interface FindingText {
 
 type Wording = (args: FindingArgs) => FindingText;
 
-const str = (v: FindingArgs[string]): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
-
-/** `n day(s)` with the right plural. */
-function days(n: FindingArgs[string]): string {
-  const count = Number(n);
-  return `${count} day${Math.abs(count) === 1 ? '' : 's'}`;
-}
-
 const WORDINGS: Record<FindingCode, Wording> = {
+  ...PATH_WORDINGS,
+  NAME_MISMATCH: describeNameMismatch,
   CERT_EXPIRED: (a) => ({
-    message: `certificate ${str(a.subject)} expired on ${str(a.notAfter)} (${days(a.daysAgo)} ago); clients fail with "certificate has expired" (ERR_CERT_DATE_INVALID)`,
+    message: `certificate ${str(a.subject)} expired on ${str(a.notAfter)} (${days(a.daysAgo)} ago)`,
     fix: 'renew or reissue the certificate and deploy the new one with its chain',
   }),
   CERT_NOT_YET_VALID: (a) => ({
-    message: `certificate ${str(a.subject)} is not valid until ${str(a.notBefore)} (${days(a.daysUntil)} from now); clients fail with "certificate is not yet valid"`,
+    message: `certificate ${str(a.subject)} is not valid until ${str(a.notBefore)} (${days(a.daysUntil)} from now)`,
     fix: 'wait until notBefore, or check the clock of the machine that issued it',
   }),
   CERT_EXPIRES_SOON: (a) => ({
@@ -58,7 +56,13 @@ const WORDINGS: Record<FindingCode, Wording> = {
   }),
 };
 
-/** The message and fix of a finding. */
+/**
+ * The message and fix of a finding. For failures TLS clients report themselves (path
+ * validation, name checks, validity), the message ends with what OpenSSL, Node.js, curl and
+ * browsers say, so a pasted client error can be found in certgate's output.
+ */
 export function describeFinding(finding: Pick<Finding, 'code' | 'args'>): FindingText {
-  return WORDINGS[finding.code](finding.args);
+  const { message, fix } = WORDINGS[finding.code](finding.args);
+  const clause = clientClause(clientErrorsForFinding(finding));
+  return { message: clause ? `${message}; ${clause}` : message, ...(fix ? { fix } : {}) };
 }

@@ -1,0 +1,55 @@
+/**
+ * Small helpers every wording table shares: args as text, plurals, and the "what clients say"
+ * clause that puts the error texts of OpenSSL, Node.js, curl and browsers into a message.
+ */
+
+import type { FindingArgs } from '../types.js';
+import type { ClientErrors } from '../verify/client-errors.js';
+
+/** An arg as text: lists joined with `, `, missing values empty. */
+export const str = (v: FindingArgs[string]): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
+
+/** `n day(s)` with the right plural. */
+export function days(n: FindingArgs[string]): string {
+  const count = Number(n);
+  return `${count} day${Math.abs(count) === 1 ? '' : 's'}`;
+}
+
+/** A list arg, or an empty list. */
+export const list = (v: FindingArgs[string]): readonly string[] =>
+  Array.isArray(v) ? v : v === undefined || v === '' ? [] : [String(v)];
+
+/**
+ * The clause naming what clients print for this failure, most recognisable first: Node.js and
+ * curl texts of their own (name checks), then each OpenSSL error with the clients that print
+ * the same text (Node.js and curl do for chain errors), then the Chrome code.
+ * Empty when no client text is known.
+ */
+export function clientClause(e: ClientErrors | undefined): string {
+  if (!e) return '';
+  const usedNode = new Set<number>();
+  const usedCurl = new Set<number>();
+  const groups = e.openssl.map((o) => {
+    const labels = [o.code === undefined ? 'OpenSSL' : `OpenSSL ${o.code}`];
+    const n = e.node.findIndex((x, i) => !usedNode.has(i) && x.message === o.text);
+    if (n >= 0) {
+      usedNode.add(n);
+      const code = e.node[n]!.code;
+      labels.push(code === 'UNSPECIFIED' ? 'Node.js' : `Node.js ${code}`);
+    }
+    const c = e.curl.findIndex((x, i) => !usedCurl.has(i) && x === `SSL certificate problem: ${o.text}`);
+    if (c >= 0) {
+      usedCurl.add(c);
+      labels.push('curl');
+    }
+    return `"${o.text}" (${labels.join(', ')})`;
+  });
+  const parts = [
+    ...e.node.filter((_, i) => !usedNode.has(i)).map((n) => `"${n.message}" (Node.js ${n.code})`),
+    ...e.curl.filter((_, i) => !usedCurl.has(i)).map((c) => `"${c}" (curl)`),
+    ...groups,
+    ...e.browser.slice(0, 1),
+  ];
+  if (parts.length <= 1 && e.go[0]) parts.push(`"${e.go[0]}" (Go)`);
+  return parts.length ? `clients say ${parts.join(', ')}` : '';
+}

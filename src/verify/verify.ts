@@ -1,0 +1,185 @@
+/**
+ * `verify()`: the library form of `certgate verify`. Takes certificates in any form, builds the
+ * engine's options (trust anchors, intermediates, reference identity), runs RFC 5280 path
+ * validation and the RFC 6125 name check (`src/pki/`), and returns the verdict with findings
+ * and the flow as steps for the report layer.
+ */
+
+import { parseIpAddress, parseReferenceName, type Reference } from '../names/index.js';
+import type { PathError } from '../pki/errors.js';
+import { verifyChain } from '../pki/index.js';
+import type { ChainVerifyOutcome, PolicyName, Purpose } from '../pki/types.js';
+import type { Finding, Verdict } from '../types.js';
+import type { Certificate } from '../x509/model.js';
+import { VerifyUsageError } from './errors.js';
+import { findingForError } from './findings.js';
+import { type CertificateInputs, inspectReorder, toCertificates } from './input.js';
+import { deriveSteps, type VerifyStep } from './steps.js';
+import {
+  type AnchorOrigin,
+  describeTrustStore,
+  resolveTrustAnchors,
+  type TrustAnchors,
+} from './trust-anchors.js';
+
+export type { CertificateInput, CertificateInputs } from './input.js';
+
+/** Options of {@link verify}. Certificates may be PEM text (any number of blocks), DER or PKCS#7 bytes, or decoded. */
+export interface VerifyOptions {
+  /** The chain, leaf first; certificates after the leaf are untrusted intermediates. */
+  readonly chain: CertificateInputs;
+  /** Trust anchors replacing Node's bundled Mozilla roots. */
+  readonly roots?: CertificateInputs;
+  /** Trust anchors added to the Mozilla roots (or to `roots`). */
+  readonly addRoots?: CertificateInputs;
+  /** More untrusted intermediates, in any order. */
+  readonly untrusted?: CertificateInputs;
+  /** The DNS name to check the leaf against (RFC 6125); not together with `ip`. */
+  readonly host?: string;
+  /** The IP address to check the leaf against; not together with `host`. */
+  readonly ip?: string;
+  /** Validation time; default now. */
+  readonly at?: Date;
+  /** `server` (default) or `client`: the extended key usage the leaf must allow. */
+  readonly purpose?: Purpose;
+  /** `webpki` (default, what browsers enforce) or `rfc5280`. */
+  readonly policy?: PolicyName;
+  /** DER CRLs to check revocation against; none means revocation is not checked. */
+  readonly crls?: readonly Uint8Array[];
+  /** The name of the chain's input in finding locations (a file path); default `chain`. */
+  readonly source?: string;
+}
+
+/** Where a certificate of the path came from. */
+export type CertificateOrigin = 'chain' | 'untrusted' | AnchorOrigin;
+
+/** What {@link verify} found. */
+export interface VerifyResult {
+  /** `pass` when a path to a trust anchor validates and the name (if given) is covered. */
+  readonly verdict: Verdict;
+  /** The validated path, leaf to anchor; on failure the candidate path the error concerns, as far as it got. */
+  readonly path?: readonly Certificate[];
+  /** For each certificate of `path`, where it came from. */
+  readonly origins?: readonly CertificateOrigin[];
+  /** The failure as a finding (PATH_*, CERT_EXPIRED/CERT_NOT_YET_VALID, NAME_MISMATCH), plus input warnings. */
+  readonly findings: readonly Finding[];
+  /** The engine's most specific error, on failure. */
+  readonly error?: PathError;
+  /** The verification flow, step by step (see `steps.ts`). */
+  readonly steps: readonly VerifyStep[];
+  /** The reference identity checked, if any. */
+  readonly reference?: { readonly kind: 'dns' | 'ip'; readonly value: string };
+  /** The SAN that matched the reference, on success. */
+  readonly matchedName?: string;
+  /** Whether Node's Mozilla roots (`mozilla`) or the given `roots` (`custom`) were the trust store. */
+  readonly trustStore: 'mozilla' | 'custom';
+  readonly at: Date;
+  readonly policy: PolicyName;
+  readonly purpose: Purpose;
+}
+
+/** Parses `host` or `ip`; throws VerifyUsageError for bad values or both at once. */
+function parseReferenceOption(host?: string, ip?: string): Reference | undefined {
+  if (host !== undefined && ip !== undefined) {
+    throw new VerifyUsageError('ip', ip, 'give a host name or an ip address, not both');
+  }
+  if (host !== undefined) {
+    const name = parseReferenceName(host);
+    if (!name.ok) throw new VerifyUsageError('host', host, name.error.reason);
+    return name.value;
+  }
+  if (ip !== undefined) {
+    const address = parseIpAddress(ip);
+    if (!address.ok) throw new VerifyUsageError('ip', ip, address.error.reason);
+    return address.value;
+  }
+  return undefined;
+}
+
+/**
+ * Verifies a certificate chain the way a TLS client does: builds a path from the leaf to a trust
+ * anchor (Node's bundled Mozilla roots unless `roots` is given), validates it under RFC 5280
+ * and the policy at `at`, then checks `host` or `ip` against the leaf's subjectAltName.
+ *
+ * Failures are data: `verdict: 'fail'`, one finding for the engine's most specific error, and
+ * `steps` saying which step of the flow failed. Exceptions are for input that cannot be used:
+ *
+ * @throws VerifyUsageError for an invalid `host`/`ip`, both at once, or a chain without certificates
+ * @throws X509DecodeError for certificate input that is not PEM, DER or PKCS#7
+ *
+ * @example
+ * ```ts
+ * const result = verify({ chain: readFileSync('fullchain.pem', 'utf8'), host: 'www.example.com' });
+ * if (result.verdict === 'fail') console.log(result.findings[0]?.code); // e.g. 'NAME_MISMATCH'
+ * ```
+ */
+export function verify(options: VerifyOptions): VerifyResult {
+  const reference = parseReferenceOption(options.host, options.ip);
+  const source = options.source ?? 'chain';
+  const given = toCertificates(options.chain);
+  if (given.length === 0) throw new VerifyUsageError('chain', '', 'no certificate given');
+  const { chain, findings } = inspectReorder(given, source);
+  const roots = options.roots === undefined ? undefined : toCertificates(options.roots);
+  const trust = resolveTrustAnchors(roots, toCertificates(options.addRoots));
+  const settings = {
+    at: options.at ?? new Date(),
+    policy: options.policy ?? 'webpki',
+    purpose: options.purpose ?? 'server',
+  } as const;
+  const outcome = verifyChain({
+    leaf: chain[0]!,
+    intermediates: [...chain.slice(1), ...toCertificates(options.untrusted)],
+    anchors: trust.anchors,
+    ...settings,
+    ...(reference ? { reference } : {}),
+    ...(options.crls ? { crls: options.crls } : {}),
+  });
+  const referenceType: 'dns' | 'ip' = reference?.kind === 'ip' ? 'ip' : 'dns';
+  const named = reference ? { referenceType, reference: referenceText(reference) } : {};
+  if (!outcome.ok) {
+    const trustStore = describeTrustStore(trust);
+    findings.push(
+      findingForError(outcome.error, { path: outcome.path, source, at: settings.at, trustStore, ...named }),
+    );
+  }
+  return {
+    verdict: outcome.ok ? 'pass' : 'fail',
+    ...describePath(outcome, chain, trust),
+    findings,
+    ...(outcome.ok ? {} : { error: outcome.error }),
+    steps: deriveSteps({
+      pathLength: outcome.path.length,
+      anchored: isAnchored(outcome.path, trust),
+      ...(outcome.ok ? {} : { error: outcome.error }),
+      revocationChecked: (options.crls?.length ?? 0) > 0,
+      nameChecked: reference !== undefined,
+    }),
+    ...(reference ? { reference: { kind: referenceType, value: referenceText(reference) } } : {}),
+    ...(outcome.ok && outcome.matchedName ? { matchedName: outcome.matchedName } : {}),
+    trustStore: trust.store,
+    ...settings,
+  };
+}
+
+const referenceText = (r: Reference): string => (r.kind === 'ip' ? r.text : r.name);
+
+/** Whether the path ends in a trust anchor. */
+function isAnchored(path: readonly Certificate[], trust: TrustAnchors): boolean {
+  const last = path[path.length - 1];
+  return last !== undefined && trust.origins.has(last.sha256Fingerprint);
+}
+
+/** The path and where each of its certificates came from (anchors first, then the chain file). */
+function describePath(
+  outcome: ChainVerifyOutcome,
+  chain: readonly Certificate[],
+  trust: TrustAnchors,
+): Pick<VerifyResult, 'path' | 'origins'> {
+  if (outcome.path.length === 0) return {};
+  const fromChain = new Set(chain.map((c) => c.sha256Fingerprint));
+  const origins = outcome.path.map(
+    (c): CertificateOrigin =>
+      trust.origins.get(c.sha256Fingerprint) ?? (fromChain.has(c.sha256Fingerprint) ? 'chain' : 'untrusted'),
+  );
+  return { path: outcome.path, origins };
+}
