@@ -20,6 +20,8 @@ export type {
 } from './extension-policy.js';
 /** The policies as data. */
 export { type Policy, policyFor, RFC5280_POLICY, WEBPKI_POLICY } from './policy.js';
+/** Empties the content-keyed signature caches (benchmarks measuring real signature checks). */
+export { clearSignatureCaches } from './signature.js';
 /** The engine's contract with the verify layer. */
 export type { ChainVerifyOptions, ChainVerifyOutcome, PolicyName, Purpose } from './types.js';
 /** Validates a chain and matches the leaf against a reference name. */

@@ -9,9 +9,14 @@
  * Both are WeakMaps keyed on the frozen Certificate objects, so they are safe across calls and
  * free themselves with the certificates. A result depends only on the signed bytes, the algorithm,
  * the signature and the key, all fixed in a decoded certificate; policy checks are not cached.
+ *
+ * Callers often decode the same intermediate and root again for every leaf (a chain file per
+ * call), which defeats identity caches; behind them sit small content-keyed caches (by SPKI for
+ * keys, by a SHA-256 of signed bytes, signature and issuer key for results), cleared when full.
+ * Hashing costs a few microseconds, an RSA-2048 verify some 25.
  */
 
-import { constants, createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { constants, createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type { AlgorithmIdentifier, Certificate } from '../x509/model.js';
 import {
   identifySignatureAlgorithm,
@@ -36,6 +41,27 @@ export type SignatureProblem =
 
 const keyCache = new WeakMap<Certificate, KeyObject | null>();
 const resultCache = new WeakMap<object, WeakMap<Certificate, boolean>>();
+
+/** Entries kept in each content-keyed cache before it is cleared (memory stays small and bounded). */
+const CONTENT_CACHE_LIMIT = 4096;
+const keysBySpki = new Map<string, KeyObject | null>();
+const resultsByContent = new Map<string, boolean>();
+
+/** Remembers `value` under `key`, clearing the cache first when it is full. */
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CONTENT_CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** A key for one verification by content: what was signed, the signature, and the issuer's key. */
+function contentKey(signed: SignedData, issuer: Certificate): string {
+  return createHash('sha256')
+    .update(signed.tbs)
+    .update(signed.signatureValue)
+    .update(issuer.publicKey.spki)
+    .digest('base64');
+}
 
 /** Checks that the policy allows the algorithm that signed `signed`; returns it when it does. */
 export function allowedAlgorithm(signed: SignedData, policy: Policy): SignatureAlgorithm | SignatureProblem {
@@ -62,7 +88,9 @@ export function checkSignature(
   let byIssuer = resultCache.get(signed);
   const cached = byIssuer?.get(issuer);
   if (cached !== undefined) return cached ? undefined : { kind: 'BadSignature' };
-  const ok = verifyWith(signed, issuer, algorithm);
+  const key = contentKey(signed, issuer);
+  const ok =
+    resultsByContent.get(key) ?? remember(resultsByContent, key, verifyWith(signed, issuer, algorithm));
   if (byIssuer === undefined) {
     byIssuer = new WeakMap();
     resultCache.set(signed, byIssuer);
@@ -97,12 +125,27 @@ function verifyWith(signed: SignedData, issuer: Certificate, algorithm: Signatur
 export function publicKeyOf(cert: Certificate): KeyObject | null {
   let key = keyCache.get(cert);
   if (key === undefined) {
-    try {
-      key = createPublicKey({ key: Buffer.from(cert.publicKey.spki), format: 'der', type: 'spki' });
-    } catch {
-      key = null;
+    const spki = Buffer.from(cert.publicKey.spki);
+    const id = spki.toString('base64');
+    key = keysBySpki.get(id);
+    if (key === undefined) {
+      try {
+        key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
+      } catch {
+        key = null;
+      }
+      remember(keysBySpki, id, key);
     }
     keyCache.set(cert, key);
   }
   return key;
+}
+
+/**
+ * Empties the content-keyed caches. For benchmarks and tests that must measure real signature
+ * checks on certificates they have verified before; verification never needs it.
+ */
+export function clearSignatureCaches(): void {
+  keysBySpki.clear();
+  resultsByContent.clear();
 }
