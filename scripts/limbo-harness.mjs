@@ -11,6 +11,14 @@ import { runLimbo } from './limbo-runner.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const engine = { verifyChain, readCertificates, readPemBlocks, parseIpAddress, parseReferenceName };
-const limbo = JSON.parse(readFileSync(0, 'utf8'));
+
+let limbo;
+try {
+  limbo = JSON.parse(readFileSync(0, 'utf8'));
+  if (!Array.isArray(limbo?.testcases)) throw new Error('no testcases array');
+} catch (err) {
+  process.stderr.write(`limbo-harness: error: standard input is not a limbo document: ${err.message}\n`);
+  process.exit(2);
+}
 const out = runLimbo(engine, limbo, `certgate-${pkg.version}`);
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
