@@ -72,6 +72,8 @@ export const CATALOG = {
   NAME_MISMATCH: { title: 'Certificate does not cover the host name or IP address', severity: 'error' },
   // Input handling
   INPUT_PRIVATE_KEY_SKIPPED: { title: 'Input contains a private key', severity: 'note' },
+  INPUT_UNRESOLVED_VALUE: { title: 'A value cannot be resolved before deploy', severity: 'warning' },
+  INPUT_EVIDENCE_UNMATCHED: { title: 'Certificate evidence matches no distribution', severity: 'note' },
   INPUT_CHAIN_OUT_OF_ORDER: { title: 'Chain is not in leaf-first order', severity: 'warning' },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -50,6 +50,14 @@ const WORDINGS: Record<FindingCode, Wording> = {
     message: `${str(a.source)} contains ${str(a.count)} private key block${Number(a.count) === 1 ? '' : 's'}; certgate skipped ${Number(a.count) === 1 ? 'it' : 'them'} and never prints key material`,
     fix: 'keep private keys out of files that are shared, committed or uploaded as CI artifacts',
   }),
+  INPUT_UNRESOLVED_VALUE: (a) => ({
+    message: `${str(a.field)} of ${str(a.distribution)} cannot be resolved before deploy (${str(a.reason)}); not checked: ${str(a.skipped) || 'the rules that read it'}`,
+    fix: 'give the value with --parameter KEY=VALUE, or check the deployed distribution with aws cloudfront get-distribution-config output',
+  }),
+  INPUT_EVIDENCE_UNMATCHED: (a) => ({
+    message: `certificate evidence ${str(a.key)} from ${str(a.source)} matches no distribution in the inputs`,
+    fix: 'check the ARN or IAM certificate id; --cert ARN=FILE binds a PEM chain to the certificate a distribution references',
+  }),
   INPUT_CHAIN_OUT_OF_ORDER: (a) => ({
     message: `${str(a.source)} lists the chain out of order (file order ${str(a.fileOrder)}); TLS servers must send the leaf first, then each issuer`,
     fix: 'reorder the file: leaf first, then the intermediate that signed it, and so on up to the root',
