@@ -141,6 +141,8 @@ export interface CertificateEvidence {
   readonly managedBy?: string;
   /** CertificateKeyPairOrigin (ACME, AWS_MANAGED, CUSTOMER_PROVIDED; CF-29). */
   readonly keyPairOrigin?: string;
+  /** For IAM server certificates: the IAM Path (`ServerCertificateMetadata.Path`); CF-14. */
+  readonly iamPath?: string;
   /** For `pem` evidence: the decoded chain, leaf first, as given. */
   readonly chain?: readonly Certificate[];
 }

@@ -1,0 +1,166 @@
+/**
+ * ACM CLI output → certificate evidence: `aws acm describe-certificate` (alone, or many in a
+ * JSON array) and `aws acm list-certificates` (rulebook §5). The CLI writes key algorithms with
+ * hyphens (`RSA-2048`) and, depending on version and settings, timestamps as ISO strings or
+ * epoch seconds; both are accepted.
+ */
+
+import { parseAcmArn } from '../cloudfront/arn.js';
+import type { CertificateEvidence, EvidenceKind, ValidationOption } from '../cloudfront/model.js';
+import type { InputKind } from './detect.js';
+import type { JsonPath, SourceDocument } from './document.js';
+import { type Collected, compact, isRecord, own, ownRecord, ownString, UnresolvedValue } from './fields.js';
+
+/** ACM's key algorithm spelling (`RSA_2048`, `EC_prime256v1`) from either CLI spelling. */
+export function normalizeKeyAlgorithm(text: string): string {
+  return text.replace(/-/g, '_');
+}
+
+/**
+ * A timestamp as the CLI prints it: an ISO 8601 string, or epoch seconds (a number or a numeric
+ * string, fractions allowed). Undefined when it is neither.
+ */
+export function parseTimestamp(value: unknown): Date | undefined {
+  let ms: number;
+  if (typeof value === 'number') ms = value * 1000;
+  else if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())) ms = Number(value) * 1000;
+  else if (typeof value === 'string') ms = Date.parse(value);
+  else return undefined;
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
+}
+
+/** Reads the certificates of one ACM CLI document into `out.evidence`. */
+export function readAcmOutput(doc: SourceDocument, kind: InputKind, out: Collected): void {
+  const v = doc.value;
+  if (kind === 'acm-describe') {
+    const inner = ownRecord(v, 'Certificate');
+    add(doc, inner ? ['Certificate'] : [], inner ?? v, 'acm-describe', out);
+  } else if (kind === 'acm-describe-array' && Array.isArray(v)) {
+    v.forEach((item, i) => {
+      const inner = ownRecord(item, 'Certificate');
+      add(doc, inner ? [i, 'Certificate'] : [i], inner ?? item, 'acm-describe', out);
+    });
+  } else if (kind === 'acm-list') {
+    const list = own(v, 'CertificateSummaryList');
+    if (Array.isArray(list))
+      list.forEach((s, i) => {
+        add(doc, ['CertificateSummaryList', i], s, 'acm-list', out);
+      });
+  }
+}
+
+function add(doc: SourceDocument, path: JsonPath, c: unknown, kind: EvidenceKind, out: Collected): void {
+  const arn = ownString(c, 'CertificateArn');
+  if (!isRecord(c) || arn === undefined) return;
+  out.evidence.push(kind === 'acm-list' ? fromSummary(doc, path, c, arn) : fromDetail(doc, path, c, arn));
+}
+
+const strings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : undefined;
+
+/**
+ * describe-certificate's Certificate object. The object is built in one literal (absent fields
+ * are undefined-valued keys): 5,000 certificates are read in one go, and reshaping costs.
+ */
+function fromDetail(
+  doc: SourceDocument,
+  path: JsonPath,
+  c: Record<string, unknown>,
+  arn: string,
+): CertificateEvidence {
+  const parsed = parseAcmArn(arn);
+  const domainName = ownString(c, 'DomainName');
+  const keyAlgorithm = ownString(c, 'KeyAlgorithm');
+  const options = validationOptions(own(c, 'DomainValidationOptions'));
+  return {
+    key: arn,
+    kind: 'acm-describe',
+    source: doc.source,
+    // eager: rules copy evidence locations with a spread, which a lazy Locator does not survive
+    location: doc.locator(path, true),
+    arn,
+    region: parsed?.region,
+    accountId: parsed?.accountId,
+    status: ownString(c, 'Status'),
+    type: ownString(c, 'Type'),
+    domainName,
+    subjectAlternativeNames: withDomain(domainName, strings(own(c, 'SubjectAlternativeNames'))),
+    keyAlgorithm: keyAlgorithm === undefined ? undefined : normalizeKeyAlgorithm(keyAlgorithm),
+    notBefore: parseTimestamp(own(c, 'NotBefore')),
+    notAfter: parseTimestamp(own(c, 'NotAfter')),
+    inUseBy: strings(own(c, 'InUseBy')),
+    renewalEligibility: ownString(c, 'RenewalEligibility'),
+    renewalStatus: ownString(own(c, 'RenewalSummary'), 'RenewalStatus'),
+    validationMethod: options?.find((o) => o.validationMethod)?.validationMethod,
+    validationOptions: options,
+    managedBy: ownString(c, 'ManagedBy'),
+    keyPairOrigin:
+      ownString(c, 'CertificateKeyPairOrigin') ?? ownString(own(c, 'Options'), 'CertificateKeyPairOrigin'),
+  };
+}
+
+/** list-certificates' CertificateSummary: the SAN list may be cut short, and InUse is a flag. */
+function fromSummary(
+  doc: SourceDocument,
+  path: JsonPath,
+  c: Record<string, unknown>,
+  arn: string,
+): CertificateEvidence {
+  const parsed = parseAcmArn(arn);
+  const domainName = ownString(c, 'DomainName');
+  const keyAlgorithm = ownString(c, 'KeyAlgorithm');
+  const truncated = own(c, 'HasAdditionalSubjectAlternativeNames') === true;
+  return {
+    key: arn,
+    kind: 'acm-list',
+    source: doc.source,
+    // eager: rules copy evidence locations with a spread, which a lazy Locator does not survive
+    location: doc.locator(path, true),
+    arn,
+    region: parsed?.region,
+    accountId: parsed?.accountId,
+    status: ownString(c, 'Status'),
+    type: ownString(c, 'Type'),
+    domainName,
+    subjectAlternativeNames: truncated
+      ? new UnresolvedValue(
+          'list-certificates shows only the first names of this certificate; use describe-certificate output',
+        )
+      : withDomain(domainName, strings(own(c, 'SubjectAlternativeNameSummaries'))),
+    keyAlgorithm: keyAlgorithm === undefined ? undefined : normalizeKeyAlgorithm(keyAlgorithm),
+    notBefore: parseTimestamp(own(c, 'NotBefore')),
+    notAfter: parseTimestamp(own(c, 'NotAfter')),
+    inUseBy: own(c, 'InUse') === false ? [] : undefined,
+    renewalEligibility: ownString(c, 'RenewalEligibility'),
+    managedBy: ownString(c, 'ManagedBy'),
+  };
+}
+
+/** ACM always lists the domain name among the SANs; make sure it is there. */
+function withDomain(domain: string | undefined, sans: string[] | undefined): string[] | undefined {
+  if (sans === undefined) return domain === undefined ? undefined : [domain];
+  return domain === undefined || sans.includes(domain) ? sans : [domain, ...sans];
+}
+
+function validationOptions(value: unknown): ValidationOption[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(isRecord).flatMap((o) => {
+    const domainName = ownString(o, 'DomainName');
+    if (domainName === undefined) return [];
+    const rr = own(o, 'ResourceRecord');
+    const name = ownString(rr, 'Name');
+    const type = ownString(rr, 'Type');
+    const val = ownString(rr, 'Value');
+    return [
+      compact<ValidationOption>({
+        domainName,
+        validationStatus: ownString(o, 'ValidationStatus'),
+        validationMethod: ownString(o, 'ValidationMethod'),
+        resourceRecord:
+          name !== undefined && type !== undefined && val !== undefined
+            ? { name, type, value: val }
+            : undefined,
+      }),
+    ];
+  });
+}

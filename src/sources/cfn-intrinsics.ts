@@ -1,0 +1,299 @@
+/**
+ * CloudFormation intrinsic functions, evaluated offline as far as the template, its Parameters
+ * (Default or `--parameter` overrides), pseudo parameters, Mappings and Conditions allow. What
+ * only exists at deploy time (`Fn::GetAtt`, `Fn::ImportValue`, a resource's `Ref`) becomes an
+ * Unresolved naming the expression, as the user wrote it (`!ImportValue shared-cert-arn ...`).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html
+ */
+
+import { isUnresolved } from '../cloudfront/model.js';
+import {
+  brief,
+  type CfnEnvironment,
+  DEPLOY_TIME,
+  intrinsicName,
+  type Lookup,
+  lookupName,
+  NO_VALUE,
+  sameValue,
+} from './cfn-names.js';
+import { isRecord, own, ownString, UnresolvedValue } from './fields.js';
+
+export { CERTIFICATE_TYPE, type CfnEnvironment, intrinsicName, NO_VALUE } from './cfn-names.js';
+
+/** A `Ref` to a resource of the same template: unknown until deploy, but which resource is known. */
+export class ResourceReference extends UnresolvedValue {
+  constructor(
+    reason: string,
+    readonly logicalId: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** Expressions nest at most this deep (a hostile template cannot recurse without end). */
+export const MAX_EXPRESSION_DEPTH = 32;
+
+/** Evaluates intrinsic functions and conditions of one template. */
+export class CfnResolver {
+  private readonly conditions = new Map<string, boolean | UnresolvedValue>();
+  private readonly evaluating = new Set<string>();
+
+  constructor(private readonly env: CfnEnvironment) {}
+
+  /**
+   * The value of `node` with every intrinsic evaluated: plain data, with UnresolvedValue where a
+   * value is unknown, or NO_VALUE. Properties and items that are NO_VALUE are dropped.
+   */
+  resolve(node: unknown, depth = 0): unknown {
+    if (depth > MAX_EXPRESSION_DEPTH)
+      return new UnresolvedValue(`expression nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+    if (Array.isArray(node)) return node.map((n) => this.resolve(n, depth + 1)).filter((n) => n !== NO_VALUE);
+    if (!isRecord(node) || isUnresolved(node)) return node;
+    const fn = intrinsicName(node);
+    if (fn !== undefined) return this.call(fn, node[fn], depth + 1);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      const r = this.resolve(v, depth + 1);
+      if (r !== NO_VALUE)
+        Object.defineProperty(out, k, { value: r, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+
+  /** A named condition of the Conditions section: true, false, or why it cannot be told. */
+  condition(name: string, depth = 0): boolean | UnresolvedValue {
+    const known = this.conditions.get(name);
+    if (known !== undefined) return known;
+    if (this.evaluating.has(name)) return new UnresolvedValue(`condition ${name} refers to itself`);
+    const node = own(own(this.env.template, 'Conditions'), name);
+    if (node === undefined) return new UnresolvedValue(`condition ${name} is not defined in Conditions`);
+    this.evaluating.add(name);
+    const r = this.conditionValue(node, depth + 1);
+    this.evaluating.delete(name);
+    const result =
+      r instanceof UnresolvedValue && !r.reason.startsWith('condition ')
+        ? new UnresolvedValue(`condition ${name} cannot be evaluated: ${r.reason}`)
+        : r;
+    this.conditions.set(name, result);
+    return result;
+  }
+
+  /** Whether a resource is created: its `Condition`, or true without one. */
+  isCreated(resource: unknown): boolean | UnresolvedValue {
+    const name = ownString(resource, 'Condition');
+    return name === undefined ? true : this.condition(name);
+  }
+
+  /** `!Ref X` / `Ref X` (or any function) as the user wrote it, for reasons. */
+  show(fn: string, arg: unknown, depth = 0): string {
+    return `${this.tag(fn)} ${brief(arg, depth, (f, a, d) => this.show(f, a, d))}`;
+  }
+
+  private tag(fn: string): string {
+    if (this.env.style === 'json') return fn;
+    return fn === 'Ref' || fn === 'Condition' ? `!${fn}` : `!${fn.replace(/^Fn::/, '')}`;
+  }
+
+  private conditionValue(node: unknown, depth: number): boolean | UnresolvedValue {
+    if (depth > MAX_EXPRESSION_DEPTH)
+      return new UnresolvedValue(`condition nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+    if (typeof node === 'boolean') return node;
+    if (node === 'true' || node === 'false') return node === 'true';
+    const name = ownString(node, 'Condition');
+    if (name !== undefined && isRecord(node) && Object.keys(node).length === 1)
+      return this.condition(name, depth);
+    const fn = isRecord(node) ? intrinsicName(node) : undefined;
+    const args = fn === undefined ? undefined : (node as Record<string, unknown>)[fn];
+    const list = Array.isArray(args) ? args : [args];
+    switch (fn) {
+      case 'Fn::Equals': {
+        const [a, b] = list.map((x) => this.resolve(x, depth + 1));
+        const unknown = [a, b].find(isUnresolved);
+        if (unknown) return plain(unknown);
+        return sameValue(a, b);
+      }
+      case 'Fn::Not': {
+        const v = this.conditionValue(list[0], depth + 1);
+        return typeof v === 'boolean' ? !v : v;
+      }
+      case 'Fn::And':
+      case 'Fn::Or': {
+        const values = list.map((x) => this.conditionValue(x, depth + 1));
+        const decisive = fn !== 'Fn::And';
+        if (values.includes(decisive)) return decisive;
+        return values.find((v): v is UnresolvedValue => typeof v !== 'boolean') ?? !decisive;
+      }
+      default: {
+        const v = this.resolve(node, depth + 1);
+        if (typeof v === 'boolean' || isUnresolved(v)) return v as boolean | UnresolvedValue;
+        return v === 'true' || v === 'false'
+          ? v === 'true'
+          : new UnresolvedValue(`${brief(node, 0)} is not a condition`);
+      }
+    }
+  }
+
+  private call(fn: string, arg: unknown, depth: number): unknown {
+    switch (fn) {
+      case 'Ref':
+        return this.ref(arg, depth);
+      case 'Fn::Sub':
+        return this.sub(arg, depth);
+      case 'Fn::If':
+        return this.fnIf(arg, depth);
+      case 'Fn::Join':
+        return this.join(arg, depth);
+      case 'Fn::Select':
+        return this.select(arg, depth);
+      case 'Fn::Split':
+        return this.split(arg, depth);
+      case 'Fn::FindInMap':
+        return this.findInMap(arg, depth);
+      case 'Fn::Base64': {
+        const s = this.resolve(arg, depth);
+        return typeof s === 'string'
+          ? Buffer.from(s).toString('base64')
+          : isUnresolved(s)
+            ? plain(s)
+            : this.malformed(fn, arg);
+      }
+      case 'Fn::ImportValue': {
+        const name = this.resolve(arg, depth);
+        return new UnresolvedValue(`${this.show(fn, typeof name === 'string' ? name : arg)} ${DEPLOY_TIME}`);
+      }
+      case 'Fn::GetAtt':
+        return new UnresolvedValue(
+          `${this.show(fn, Array.isArray(arg) ? arg.join('.') : arg)} ${DEPLOY_TIME}`,
+        );
+      case 'Fn::GetAZs':
+        return new UnresolvedValue(`${this.show(fn, arg)} ${DEPLOY_TIME}`);
+      case 'Fn::Equals':
+      case 'Fn::Not':
+      case 'Fn::And':
+      case 'Fn::Or':
+        return this.conditionValue({ [fn]: arg }, depth);
+      default:
+        return new UnresolvedValue(`${this.show(fn, arg)} is not evaluated offline`);
+    }
+  }
+
+  private malformed(fn: string, arg: unknown): UnresolvedValue {
+    return new UnresolvedValue(`${this.show(fn, arg)} is malformed`);
+  }
+
+  private ref(arg: unknown, depth: number): unknown {
+    const name = this.resolve(arg, depth);
+    if (typeof name !== 'string') return isUnresolved(name) ? plain(name) : this.malformed('Ref', arg);
+    const found = this.lookup(name);
+    if ('value' in found) return found.value;
+    const reason = `${this.show('Ref', name)} ${found.phrase}`;
+    return found.resource ? new ResourceReference(reason, found.resource) : new UnresolvedValue(reason);
+  }
+
+  /** A name as `Ref` and `${}` in `Fn::Sub` see it: pseudo parameter, parameter or resource. */
+  private lookup(name: string): Lookup {
+    return lookupName(this.env, name);
+  }
+
+  private sub(arg: unknown, depth: number): unknown {
+    const template = Array.isArray(arg) ? arg[0] : arg;
+    const vars = Array.isArray(arg) ? arg[1] : undefined;
+    if (typeof template !== 'string') return this.malformed('Fn::Sub', arg);
+    let out = '';
+    let last = 0;
+    for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
+      out += template.slice(last, m.index);
+      last = m.index + m[0].length;
+      const name = m[1]!.trim();
+      if (name.startsWith('!')) {
+        out += `\${${name.slice(1)}}`;
+        continue;
+      }
+      const value = this.subVariable(name, vars, depth);
+      if (typeof value === 'string') {
+        out += value;
+        continue;
+      }
+      const shown = this.show('Fn::Sub', template);
+      if (isUnresolved(value)) return new UnresolvedValue(`${shown}: ${value.reason}`);
+      const phrase = isRecord(value) && typeof value.phrase === 'string' ? value.phrase : 'is not a string';
+      return new UnresolvedValue(`${shown}: \${${name}} ${phrase}`);
+    }
+    return out + template.slice(last);
+  }
+
+  /** A `${name}` of `Fn::Sub`: a string, an UnresolvedValue from the variable map, or `{phrase}`. */
+  private subVariable(name: string, vars: unknown, depth: number): unknown {
+    if (isRecord(vars) && Object.hasOwn(vars, name)) {
+      const v = this.resolve(vars[name], depth);
+      return typeof v === 'number' || typeof v === 'boolean' ? String(v) : isUnresolved(v) ? plain(v) : v;
+    }
+    if (name.includes('.') && !name.startsWith('AWS::')) return { phrase: DEPLOY_TIME };
+    const found = this.lookup(name);
+    if (!('value' in found)) return found;
+    return typeof found.value === 'number' ? String(found.value) : found.value;
+  }
+
+  private fnIf(arg: unknown, depth: number): unknown {
+    if (!Array.isArray(arg) || arg.length !== 3 || typeof arg[0] !== 'string')
+      return this.malformed('Fn::If', arg);
+    const c = this.condition(arg[0], depth);
+    if (c instanceof UnresolvedValue) return c;
+    return this.resolve(c ? arg[1] : arg[2], depth);
+  }
+
+  private join(arg: unknown, depth: number): unknown {
+    if (!Array.isArray(arg) || arg.length !== 2) return this.malformed('Fn::Join', arg);
+    const [sep, list] = [this.resolve(arg[0], depth), this.resolve(arg[1], depth)];
+    const unknown = [sep, list, ...(Array.isArray(list) ? list : [])].find(isUnresolved);
+    if (unknown) return plain(unknown);
+    if (typeof sep !== 'string' || !Array.isArray(list)) return this.malformed('Fn::Join', arg);
+    return list.map(String).join(sep);
+  }
+
+  private select(arg: unknown, depth: number): unknown {
+    if (!Array.isArray(arg) || arg.length !== 2) return this.malformed('Fn::Select', arg);
+    const [index, list] = [this.resolve(arg[0], depth), this.resolve(arg[1], depth)];
+    const unknown = [index, list].find(isUnresolved);
+    if (unknown) return plain(unknown);
+    const i = Number(index);
+    if (!Array.isArray(list) || !Number.isInteger(i)) return this.malformed('Fn::Select', arg);
+    if (i < 0 || i >= list.length)
+      return new UnresolvedValue(`${this.show('Fn::Select', arg)}: index ${i} is out of range`);
+    const item = list[i];
+    return isUnresolved(item) ? plain(item) : item;
+  }
+
+  private split(arg: unknown, depth: number): unknown {
+    if (!Array.isArray(arg) || arg.length !== 2) return this.malformed('Fn::Split', arg);
+    const [sep, text] = [this.resolve(arg[0], depth), this.resolve(arg[1], depth)];
+    const unknown = [sep, text].find(isUnresolved);
+    if (unknown) return plain(unknown);
+    if (typeof sep !== 'string' || typeof text !== 'string') return this.malformed('Fn::Split', arg);
+    return text.split(sep);
+  }
+
+  private findInMap(arg: unknown, depth: number): unknown {
+    if (!Array.isArray(arg) || arg.length < 3) return this.malformed('Fn::FindInMap', arg);
+    const keys = arg.slice(0, 3).map((k) => this.resolve(k, depth));
+    const unknown = keys.find(isUnresolved);
+    if (unknown) return plain(unknown);
+    if (!keys.every((k) => typeof k === 'string' || typeof k === 'number'))
+      return this.malformed('Fn::FindInMap', arg);
+    const [m, top, second] = keys.map(String) as [string, string, string];
+    const value = own(own(own(own(this.env.template, 'Mappings'), m), top), second);
+    if (value !== undefined) return this.resolve(value, depth);
+    const fallback = own(arg[3], 'DefaultValue');
+    if (fallback !== undefined) return this.resolve(fallback, depth);
+    return new UnresolvedValue(
+      `${this.show('Fn::FindInMap', [m, top, second])} has no such entry in Mappings`,
+    );
+  }
+}
+
+/** A plain Unresolved (a value computed from a resource reference is not that resource). */
+function plain(u: UnresolvedValue | unknown): UnresolvedValue {
+  const reason = (u as UnresolvedValue).reason;
+  return u instanceof ResourceReference ? new UnresolvedValue(reason) : (u as UnresolvedValue);
+}

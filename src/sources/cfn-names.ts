@@ -1,0 +1,120 @@
+/**
+ * The names a CloudFormation template can refer to (pseudo parameters, Parameters, Resources),
+ * and how expressions are recognised, compared and shown.
+ */
+
+import type { Syntax } from './document.js';
+import { isRecord, own, ownRecord, ownString } from './fields.js';
+
+/** `Ref: AWS::NoValue`: the property is removed. */
+export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
+
+/** The resource type whose `Ref` is a certificate ARN. */
+export const CERTIFICATE_TYPE = 'AWS::CertificateManager::Certificate';
+
+/** The phrase for values only the deployment knows. */
+export const DEPLOY_TIME = 'is resolved at deploy time';
+
+/** What a name stands for: a value, or why it is unknown (and which resource, if one). */
+export type Lookup = { readonly value: unknown } | { readonly phrase: string; readonly resource?: string };
+
+/** What the resolver knows besides the template. */
+export interface CfnEnvironment {
+  readonly template: Record<string, unknown>;
+  /** How expressions are shown in reasons: `!Sub` (YAML) or `Fn::Sub` (JSON). */
+  readonly style: Syntax;
+  /** `--parameter KEY=VALUE` overrides. */
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly region?: string;
+  readonly accountId?: string;
+  readonly stackName?: string;
+}
+
+/**
+ * A name as `Ref` and `${}` in `Fn::Sub` see it: a pseudo parameter, a parameter (its
+ * `--parameter` override or Default) or a resource (unknown until deploy, but named).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/pseudo-parameter-reference.html
+ */
+export function lookupName(env: CfnEnvironment, name: string): Lookup {
+  const region = env.region;
+  switch (name) {
+    case 'AWS::NoValue':
+      return { value: NO_VALUE };
+    case 'AWS::Region':
+      return region !== undefined
+        ? { value: region }
+        : { phrase: 'is the region the stack deploys to (give --region)' };
+    case 'AWS::AccountId':
+      return env.accountId !== undefined ? { value: env.accountId } : { phrase: DEPLOY_TIME };
+    case 'AWS::StackName':
+      return env.stackName !== undefined ? { value: env.stackName } : { phrase: DEPLOY_TIME };
+    case 'AWS::Partition':
+      return {
+        value: region?.startsWith('cn-') ? 'aws-cn' : region?.startsWith('us-gov-') ? 'aws-us-gov' : 'aws',
+      };
+    case 'AWS::URLSuffix':
+      return { value: region?.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com' };
+    case 'AWS::StackId':
+    case 'AWS::NotificationARNs':
+      return { phrase: DEPLOY_TIME };
+  }
+  const parameter = ownRecord(own(env.template, 'Parameters'), name);
+  if (parameter) return parameterValue(env, name, parameter);
+  const resource = own(own(env.template, 'Resources'), name);
+  if (resource !== undefined) {
+    const isCertificate = ownString(resource, 'Type') === CERTIFICATE_TYPE;
+    const phrase = isCertificate
+      ? 'is the ARN of a certificate the stack requests at deploy time'
+      : DEPLOY_TIME;
+    return { phrase, resource: name };
+  }
+  return { phrase: 'names no parameter or resource of the template' };
+}
+
+/** A parameter's value: the override, else the Default (a list for list types). */
+function parameterValue(env: CfnEnvironment, name: string, p: Record<string, unknown>): Lookup {
+  const type = ownString(p, 'Type') ?? 'String';
+  const give = `(give --parameter ${name}=VALUE)`;
+  const override = Object.hasOwn(env.parameters, name) ? env.parameters[name] : undefined;
+  const fallback = own(p, 'Default');
+  if (override === undefined && type.startsWith('AWS::SSM::Parameter::Value<')) {
+    return { phrase: `is read from SSM parameter ${String(fallback)} at deploy time ${give}` };
+  }
+  const raw = override ?? fallback;
+  if (raw === undefined || raw === null) return { phrase: `is a parameter without a Default ${give}` };
+  const isList = type === 'CommaDelimitedList' || type.startsWith('List<');
+  if (isList && typeof raw === 'string') return { value: raw.split(',').map((s) => s.trim()) };
+  return { value: Array.isArray(raw) ? raw.map(String) : String(raw) };
+}
+
+/** The function name of an intrinsic (`Ref`, `Fn::Sub`), or undefined for a plain mapping. */
+export function intrinsicName(node: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(node);
+  if (keys.length !== 1) return undefined;
+  const k = keys[0]!;
+  return k === 'Ref' || k.startsWith('Fn::') ? k : undefined;
+}
+
+/** CloudFormation compares condition operands as strings. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const text = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return text(a) === text(b);
+}
+
+/** A short rendering of an expression argument for reasons (at most 80 characters). */
+export function brief(
+  arg: unknown,
+  depth: number,
+  show?: (fn: string, arg: unknown, depth: number) => string,
+): string {
+  let text: string;
+  if (typeof arg === 'string') text = arg;
+  else if (typeof arg === 'number' || typeof arg === 'boolean') text = String(arg);
+  else if (Array.isArray(arg))
+    text = depth > 2 ? '[…]' : `[${arg.map((a) => brief(a, depth + 1, show)).join(', ')}]`;
+  else if (isRecord(arg)) {
+    const fn = intrinsicName(arg);
+    text = fn && show && depth < 2 ? `(${show(fn, arg[fn], depth + 1)})` : '{…}';
+  } else text = String(arg);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}

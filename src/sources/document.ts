@@ -1,0 +1,59 @@
+/**
+ * A parsed input document (JSON or YAML) that remembers where its values are, and the error
+ * every reader throws for input it cannot read. Readers work on plain values and ask the
+ * document for a `Locator` (source, JSON path, 1-based line and column) of what they report.
+ */
+
+import type { Locator } from '../types.js';
+
+/** A path into a document: object keys and array indexes, outermost first. */
+export type JsonPath = readonly (string | number)[];
+
+/** Which syntax a document was written in. */
+export type Syntax = 'json' | 'yaml';
+
+/** A parsed input with positions. */
+export interface SourceDocument {
+  /** The input as Locators name it: the path given, or `-` for standard input. */
+  readonly source: string;
+  readonly syntax: Syntax;
+  /** The parsed value; YAML short-form tags are already in their long form (`{"Fn::Sub": ...}`). */
+  readonly value: unknown;
+  /**
+   * The Locator of the value at `path`; line and column are those of the value itself, or of
+   * its nearest enclosing value that exists in the text (a value computed from an intrinsic).
+   * In large documents the position is computed when first read (see `LazyLocator`), unless
+   * `eager` asks for a plain object now.
+   */
+  locator(path: JsonPath, eager?: boolean): Locator;
+}
+
+/** How an input is named in messages: its path, or `<stdin>`. */
+export function displayName(source: string): string {
+  return source === '-' ? '<stdin>' : source;
+}
+
+/**
+ * An input that cannot be read at all. `message` is one line and starts with the input's name
+ * and, when known, its position: `examples/bad.json:12:5: unexpected token '}'`.
+ */
+export class SourceError extends Error {
+  /** The input's display name (a path, `<stdin>`). */
+  readonly source: string;
+  constructor(source: string, reason: string, position?: { line: number; column: number }) {
+    const name = displayName(source);
+    super(position ? `${name}:${position.line}:${position.column}: ${reason}` : `${name}: ${reason}`);
+    this.name = 'SourceError';
+    this.source = name;
+  }
+}
+
+/** Limits on what a document may contain; each bounds work an attacker controls. */
+export const DOCUMENT_LIMITS = {
+  /** Deeper nesting is refused; real templates and plans stay under 40 levels. */
+  maxDepth: 256,
+  /** YAML aliases may add at most this many nodes in total (a "billion laughs" stops here). */
+  maxAliasNodes: 100_000,
+  /** YAML is parsed by a library about ten times slower than JSON.parse: keep it to 16 MiB. */
+  maxYamlBytes: 16 * 1024 * 1024,
+} as const;

@@ -1,0 +1,49 @@
+/**
+ * JSON input: parsed by JSON.parse (native, fast on the 15 MB list-distributions output the gate
+ * must read), positions found afterwards by `JsonIndex` only for values that are reported.
+ */
+
+import type { Locator } from '../types.js';
+import { DOCUMENT_LIMITS, type JsonPath, type SourceDocument, SourceError } from './document.js';
+import { findExcessiveNesting, JsonIndex } from './json-index.js';
+import { findJsonSyntaxError } from './json-syntax.js';
+import { LineIndex, makeLocator } from './positions.js';
+
+/** JSON text up to this size is checked for nesting depth before it is parsed. */
+const DEPTH_CHECK_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * Parses JSON text into a document. `text` must not start with a byte order mark.
+ *
+ * @throws SourceError with line and column for malformed or too deeply nested JSON
+ */
+export function parseJsonDocument(source: string, text: string): SourceDocument {
+  // NOTE: only documents up to 4 MiB are scanned for nesting depth, which costs as much as
+  // JSON.parse itself. Templates, the only inputs walked recursively, are at most 1 MB
+  // (CloudFormation's limit); larger inputs (list-distributions, ACM arrays, plans) are read
+  // along fixed paths, and V8's JSON.parse is iterative, so their depth costs no stack.
+  const deep = text.length <= DEPTH_CHECK_LIMIT ? findExcessiveNesting(text, DOCUMENT_LIMITS.maxDepth) : -1;
+  if (deep !== -1) {
+    throw new SourceError(
+      source,
+      `nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels`,
+      new LineIndex(text).position(deep),
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const error = findJsonSyntaxError(text);
+    if (error) throw new SourceError(source, error.message, new LineIndex(text).position(error.offset));
+    throw new SourceError(source, `invalid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const index = new JsonIndex(text);
+  const size = text.length;
+  return {
+    source,
+    syntax: 'json',
+    value,
+    locator: (path: JsonPath, eager = false): Locator => makeLocator(source, path, eager ? 0 : size, index),
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * The gate's input loader: every INPUT and `--cert` value → distributions, certificate evidence
+ * and source findings. Formats are told apart by content. An input that cannot be read becomes a
+ * LoadError (one line, naming the file and position) and the other inputs are still read.
+ */
+
+import { stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { GateInputs, LoadError, LoadOptions } from '../check/types.js';
+import type { CertificateEvidence } from '../cloudfront/model.js';
+import { isUnresolved } from '../cloudfront/model.js';
+import { createFinding } from '../report/catalog.js';
+import { X509DecodeError } from '../x509/errors.js';
+import { readCertificates } from '../x509/read.js';
+import { readAcmOutput } from './acm.js';
+import { readCloudFrontOutput } from './aws-cli.js';
+import { readCloudAssembly } from './cdk.js';
+import { type CertArgument, parseCertArgument } from './cert-args.js';
+import { readTemplate } from './cloudformation.js';
+import { detectInput, EVIDENCE_KINDS, type InputKind, UNKNOWN_INPUT } from './detect.js';
+import { displayName, type SourceDocument, SourceError } from './document.js';
+import { type Collected, collected } from './fields.js';
+import { InputError, MAX_GATE_INPUT_BYTES, readInput } from './input-file.js';
+import { parseSourceText } from './parse.js';
+import { chainEvidence, readIamServerCertificate } from './pem-evidence.js';
+import { readTerraformPlan } from './terraform.js';
+
+/** What `loadGateInputs` returns: everything read, and what could not be. */
+export interface LoadResult {
+  readonly inputs: GateInputs;
+  readonly errors: LoadError[];
+}
+
+type Stdin = AsyncIterable<Uint8Array>;
+
+/**
+ * Reads the gate's inputs: distribution configs (`files`: AWS CLI JSON, CloudFormation JSON/YAML,
+ * Terraform plan JSON, CDK `cdk.out` folders; `-` is standard input) and certificate evidence
+ * (`options.certs`). Never throws for bad input: each unreadable input is one LoadError.
+ *
+ * @example
+ * ```ts
+ * const { inputs, errors } = await loadGateInputs(['template.yaml'], { certs: ['acm.json'], parameters: {}, region: 'us-east-1' });
+ * ```
+ */
+export async function loadGateInputs(
+  files: readonly string[],
+  options: LoadOptions,
+  stdin: Stdin = process.stdin,
+): Promise<LoadResult> {
+  const out = collected();
+  const errors: LoadError[] = [];
+  for (const file of files) {
+    try {
+      await loadInput(file, options, stdin, out, errors);
+    } catch (e) {
+      errors.push(toLoadError(file, e));
+    }
+  }
+  await loadCertificates(options.certs, stdin, out, errors);
+  out.findings.push(...unmatchedEvidence(out));
+  return {
+    inputs: { distributions: out.distributions, evidence: out.evidence, sourceFindings: out.findings },
+    errors,
+  };
+}
+
+/** Reads and parses one file (or stdin) as JSON or YAML. */
+async function readDocument(path: string, stdin: Stdin): Promise<SourceDocument> {
+  return parseSourceText(path, await readInput(path, stdin, MAX_GATE_INPUT_BYTES, 'a gate input'));
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return path !== '-' && (await stat(path).catch(() => undefined))?.isDirectory() === true;
+}
+
+async function loadInput(
+  file: string,
+  options: LoadOptions,
+  stdin: Stdin,
+  out: Collected,
+  errors: LoadError[],
+) {
+  const assembly = {
+    parameters: options.parameters,
+    ...(options.region !== undefined ? { region: options.region } : {}),
+  };
+  if (await isDirectory(file)) {
+    if (!(await stat(join(file, 'manifest.json')).catch(() => undefined))) {
+      throw new SourceError(
+        file,
+        'is a directory without manifest.json (expected a CDK cloud assembly such as cdk.out)',
+      );
+    }
+    await readCloudAssembly(file, assembly, (p) => readDocument(p, stdin), out, errors);
+    return;
+  }
+  const doc = await readDocument(file, stdin);
+  const kind = detectInput(doc.value);
+  if (kind === undefined) throw new SourceError(file, UNKNOWN_INPUT);
+  if (kind === 'cdk-manifest') {
+    if (file === '-')
+      throw new SourceError(file, 'a CDK manifest must be read from its cdk.out folder, not standard input');
+    await readCloudAssembly(dirname(file), assembly, (p) => readDocument(p, stdin), out, errors);
+    return;
+  }
+  readDistributions(doc, kind, options, out);
+}
+
+function readDistributions(doc: SourceDocument, kind: InputKind, options: LoadOptions, out: Collected): void {
+  switch (kind) {
+    case 'cloudformation':
+      readTemplate(
+        doc,
+        {
+          format: 'cloudformation',
+          parameters: options.parameters,
+          ...(options.region ? { region: options.region } : {}),
+        },
+        out,
+      );
+      return;
+    case 'terraform':
+      readTerraformPlan(doc, out);
+      return;
+    case 'acm-describe':
+    case 'acm-describe-array':
+    case 'acm-list':
+      readAcmOutput(doc, kind, out);
+      return;
+    case 'iam-server-certificate':
+      readIamServerCertificate(doc, out);
+      return;
+    default:
+      readCloudFrontOutput(doc, kind, out);
+  }
+}
+
+/** A chain given as a bare `--cert FILE`, bound once all distributions are known. */
+interface PendingChain {
+  readonly file: string;
+  readonly chain: ReturnType<typeof readCertificates>;
+}
+
+async function loadCertificates(certs: readonly string[], stdin: Stdin, out: Collected, errors: LoadError[]) {
+  const pending: PendingChain[] = [];
+  const exists = async (p: string) => (await stat(p).catch(() => undefined)) !== undefined;
+  for (const raw of certs) {
+    let arg: CertArgument | undefined;
+    try {
+      arg = await parseCertArgument(raw, exists);
+      const bytes = await readInput(arg.file, stdin, MAX_GATE_INPUT_BYTES, 'a certificate input');
+      if (looksLikeJson(bytes)) {
+        if (arg.key !== undefined) {
+          throw new SourceError(
+            arg.file,
+            `--cert ${arg.key}=FILE expects a PEM/DER chain; pass ACM or IAM JSON as --cert FILE`,
+          );
+        }
+        loadEvidenceDocument(await parseSourceText(arg.file, bytes), out);
+        continue;
+      }
+      const chain = readCertificates(bytes, { source: arg.file });
+      noteSkippedKeys(arg.file, chain.privateKeysSkipped, out);
+      if (arg.key === undefined) pending.push({ file: arg.file, chain });
+      else
+        out.evidence.push(
+          chainEvidence(arg.key, chain.certificates, arg.file, { source: arg.file, certIndex: 0 }),
+        );
+    } catch (e) {
+      errors.push(toLoadError(arg?.file ?? raw, e));
+    }
+  }
+  if (pending.length > 0) bindBareChains(pending, out, errors);
+}
+
+function loadEvidenceDocument(doc: SourceDocument, out: Collected): void {
+  const kind = detectInput(doc.value);
+  if (kind === undefined || !EVIDENCE_KINDS.has(kind)) {
+    throw new SourceError(
+      doc.source,
+      'not certificate evidence (expected aws acm describe-certificate or list-certificates JSON, aws iam get-server-certificate JSON, or a PEM/DER chain)',
+    );
+  }
+  readDistributions(doc, kind, { certs: [], parameters: {} }, out);
+}
+
+function looksLikeJson(bytes: Uint8Array): boolean {
+  for (const b of bytes.subarray(0, 4096)) {
+    if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0xef || b === 0xbb || b === 0xbf)
+      continue;
+    return b === 0x7b || b === 0x5b; // { [
+  }
+  return false;
+}
+
+function noteSkippedKeys(file: string, count: number, out: Collected): void {
+  if (count === 0) return;
+  const finding = createFinding(
+    'INPUT_PRIVATE_KEY_SKIPPED',
+    { source: file },
+    { source: displayName(file), count },
+  );
+  out.findings.push({ finding });
+}
+
+/** The ARNs and IAM ids the distributions name (resolved values only). */
+function certificateReferences(out: Collected): Set<string> {
+  const refs = new Set<string>();
+  for (const d of out.distributions) {
+    for (const f of [d.viewerCertificate?.acmCertificateArn, d.viewerCertificate?.iamCertificateId]) {
+      if (f && !isUnresolved(f.value) && f.value !== '') refs.add(f.value);
+    }
+  }
+  return refs;
+}
+
+/** A bare chain file is bound to the one certificate the distributions name, or refused. */
+function bindBareChains(pending: readonly PendingChain[], out: Collected, errors: LoadError[]): void {
+  const refs = [...certificateReferences(out)];
+  for (const { file, chain } of pending) {
+    if (refs.length === 1) {
+      out.evidence.push(chainEvidence(refs[0]!, chain.certificates, file, { source: file, certIndex: 0 }));
+      continue;
+    }
+    const why =
+      refs.length === 0
+        ? 'no distribution names a certificate'
+        : `the distributions name ${refs.length} certificates`;
+    errors.push({
+      source: displayName(file),
+      message: `${displayName(file)}: bind the chain to a certificate with --cert ARN=FILE (${why})`,
+    });
+  }
+}
+
+/** INPUT_EVIDENCE_UNMATCHED for evidence given on its own (not a template's resource) that no distribution names. */
+function unmatchedEvidence(out: Collected): Collected['findings'] {
+  const refs = certificateReferences(out);
+  for (const d of out.distributions) if (d.certificateResource) refs.add(d.certificateResource);
+  return out.evidence
+    .filter(
+      (e: CertificateEvidence) => e.kind !== 'cfn-resource' && e.kind !== 'tf-resource' && !refs.has(e.key),
+    )
+    .map((e) => ({
+      finding: createFinding('INPUT_EVIDENCE_UNMATCHED', e.location, {
+        key: e.key,
+        source: displayName(e.source),
+      }),
+    }));
+}
+
+/** Any failure while reading one input → one LoadError line naming it. */
+function toLoadError(file: string, e: unknown): LoadError {
+  if (e instanceof SourceError || e instanceof InputError) return { source: e.source, message: e.message };
+  const name = displayName(file);
+  if (e instanceof X509DecodeError) return { source: name, message: `${name}: ${e.message}` };
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { source: name, message: `${name}: input nests too deeply` };
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    source: name,
+    message: `${name}: internal error while reading the input (please report it): ${detail}`,
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * Terraform plan JSON (`terraform show -json plan.out`; a state's `terraform show -json` too) →
+ * Distributions from `aws_cloudfront_distribution` and evidence from `aws_acm_certificate`,
+ * read from `resource_changes` (`after` / `after_unknown`) or else from `planned_values`.
+ * https://developer.hashicorp.com/terraform/internals/json-format
+ */
+
+import type { CertificateEvidence, Distribution, Field, ViewerCertificate } from '../cloudfront/model.js';
+import { isUnresolved } from '../cloudfront/model.js';
+import type { Locator } from '../types.js';
+import { normalizeKeyAlgorithm, parseTimestamp } from './acm.js';
+import { type SourceDocument, SourceError } from './document.js';
+import {
+  asBoolean,
+  asString,
+  type Collected,
+  compact,
+  type FieldNames,
+  field,
+  own,
+  ownString,
+  UnresolvedValue,
+  unresolvedFindings,
+} from './fields.js';
+import { TerraformConfig } from './terraform-config.js';
+import { collectInstances, type Instance, isUnknown, present } from './terraform-instances.js';
+
+/** Terraform argument names, as INPUT_UNRESOLVED_VALUE names them. */
+export const TF_FIELD_NAMES: FieldNames = {
+  aliases: 'aliases',
+  aliasesQuantity: 'aliases',
+  cloudFrontDefaultCertificate: 'viewer_certificate.cloudfront_default_certificate',
+  acmCertificateArn: 'viewer_certificate.acm_certificate_arn',
+  iamCertificateId: 'viewer_certificate.iam_certificate_id',
+  sslSupportMethod: 'viewer_certificate.ssl_support_method',
+  minimumProtocolVersion: 'viewer_certificate.minimum_protocol_version',
+  certificate: 'viewer_certificate.certificate',
+  certificateSource: 'viewer_certificate.certificate_source',
+  httpVersion: 'http_version',
+  connectionMode: 'connection_mode',
+};
+
+const DISTRIBUTION = 'aws_cloudfront_distribution';
+const CERTIFICATE = 'aws_acm_certificate';
+const KNOWN_AFTER_APPLY = 'is known after apply';
+/** The evidence key of a planned certificate. */
+export function tfEvidenceKey(address: string): string {
+  return `tf:${address}`;
+}
+
+/** Reads one plan's distributions and certificates into `out`. */
+export function readTerraformPlan(doc: SourceDocument, out: Collected): void {
+  const plan = doc.value as Record<string, unknown>;
+  const version = own(plan, 'format_version');
+  if (typeof version !== 'string' || !/^1\.\d+$/.test(version)) {
+    throw new SourceError(
+      doc.source,
+      `unsupported terraform plan format_version ${JSON.stringify(version)} (expected 1.x)`,
+    );
+  }
+  const instances = collectInstances(plan, new Set([DISTRIBUTION, CERTIFICATE]));
+  const config = new TerraformConfig(plan);
+  const certificates = instances.filter((i) => i.type === CERTIFICATE);
+  for (const cert of certificates) out.evidence.push(readCertificate(doc, cert, config));
+  for (const inst of instances) {
+    if (inst.type !== DISTRIBUTION) continue;
+    const d = readDistribution(doc, inst, config, certificates);
+    out.distributions.push(d);
+    out.findings.push(...unresolvedFindings(d, TF_FIELD_NAMES));
+  }
+}
+
+function readDistribution(
+  doc: SourceDocument,
+  inst: Instance,
+  config: TerraformConfig,
+  certificates: readonly Instance[],
+): Distribution {
+  const locate = (keys: (string | number)[]) =>
+    doc.locator(
+      isUnknown(inst.unknown, keys) && inst.unknownPath
+        ? [...inst.unknownPath, ...keys]
+        : [...inst.valuesPath, ...keys],
+    );
+  const read = <T>(
+    keys: (string | number)[],
+    as: (v: unknown, n: string) => T | UnresolvedValue | undefined,
+  ): Field<T> | undefined => {
+    const name = keys.filter((k) => typeof k === 'string').join('.');
+    if (isUnknown(inst.unknown, keys))
+      return field<T>(new UnresolvedValue(`${name} ${KNOWN_AFTER_APPLY}`), locate(keys));
+    let v: unknown = inst.values;
+    for (const k of keys) v = typeof k === 'number' ? (Array.isArray(v) ? v[k] : undefined) : own(v, k);
+    return field(as(present(v), name), locate(keys));
+  };
+  const aliases: Field<string>[] = [];
+  let aliasesUnresolved: Distribution['aliasesUnresolved'];
+  if (isUnknown(inst.unknown, ['aliases'])) {
+    aliasesUnresolved = Object.assign(new UnresolvedValue(`aliases ${KNOWN_AFTER_APPLY}`), {
+      location: locate(['aliases']),
+    });
+  } else {
+    const list = own(inst.values, 'aliases');
+    if (Array.isArray(list))
+      for (let i = 0; i < list.length; i++) aliases.push(read(['aliases', i], asString)!);
+  }
+  const resourceConfig = config.resource(inst.modulePath, inst.type, inst.name);
+  const target = config.certificateFor(
+    inst.modulePath,
+    config.expression(resourceConfig, 'viewer_certificate', 0, 'acm_certificate_arn'),
+  );
+  const cert = target ? pickCertificate(certificates, target, inst) : undefined;
+  const viewerCertificate = readViewerCertificate(inst, read, locate, cert);
+  return compact<Distribution>({
+    id: inst.address,
+    format: 'terraform',
+    source: doc.source,
+    location: doc.locator(inst.path),
+    aliases,
+    aliasesUnresolved,
+    viewerCertificate,
+    httpVersion: read(['http_version'], asString),
+    certificateResource: cert ? tfEvidenceKey(cert.address) : undefined,
+  });
+}
+
+type Reader = <T>(
+  keys: (string | number)[],
+  as: (v: unknown, n: string) => T | UnresolvedValue | undefined,
+) => Field<T> | undefined;
+
+function readViewerCertificate(
+  inst: Instance,
+  read: Reader,
+  locate: (keys: (string | number)[]) => Locator,
+  cert: Instance | undefined,
+): ViewerCertificate | undefined {
+  const block = own(inst.values, 'viewer_certificate');
+  const wholeUnknown = isUnknown(inst.unknown, ['viewer_certificate', 0]);
+  if (!wholeUnknown && (!Array.isArray(block) || block.length === 0)) return undefined;
+  const location = locate(['viewer_certificate', 0]);
+  if (wholeUnknown) {
+    const value = new UnresolvedValue(`viewer_certificate ${KNOWN_AFTER_APPLY}`);
+    return { location, acmCertificateArn: { value, location } };
+  }
+  const vc = (key: string, as: Parameters<Reader>[1]) => read(['viewer_certificate', 0, key], as);
+  let acm = vc('acm_certificate_arn', asString) as Field<string> | undefined;
+  if (acm && isUnresolved(acm.value) && cert) {
+    acm = {
+      value: new UnresolvedValue(
+        `viewer_certificate.acm_certificate_arn ${KNOWN_AFTER_APPLY} (the ARN of ${cert.address})`,
+      ),
+      location: acm.location,
+    };
+  }
+  return compact<ViewerCertificate>({
+    location,
+    cloudFrontDefaultCertificate: vc('cloudfront_default_certificate', asBoolean) as
+      | Field<boolean>
+      | undefined,
+    acmCertificateArn: acm,
+    iamCertificateId: vc('iam_certificate_id', asString) as Field<string> | undefined,
+    sslSupportMethod: vc('ssl_support_method', asString) as Field<string> | undefined,
+    minimumProtocolVersion: vc('minimum_protocol_version', asString) as Field<string> | undefined,
+  });
+}
+
+/** The planned certificate instance a configuration reference names. */
+function pickCertificate(
+  certificates: readonly Instance[],
+  target: { modulePath: readonly string[]; name: string; index?: string },
+  from: Instance,
+): Instance | undefined {
+  const samePath = certificates.filter(
+    (c) => c.name === target.name && c.modulePath.join('.') === target.modulePath.join('.'),
+  );
+  const sameModule = samePath.filter(
+    (c) => c.moduleAddress === from.moduleAddress || target.modulePath.length > from.modulePath.length,
+  );
+  const pool = sameModule.length > 0 ? sameModule : samePath;
+  if (target.index !== undefined) return pool.find((c) => c.index === target.index);
+  if (pool.length === 1) return pool[0];
+  return pool.find((c) => c.index !== undefined && c.index === from.index);
+}
+
+/** An aws_acm_certificate as evidence: what the plan requests (or what exists, for a no-op). */
+function readCertificate(doc: SourceDocument, inst: Instance, config: TerraformConfig): CertificateEvidence {
+  const v = inst.values;
+  const cfg = config.resource(inst.modulePath, inst.type, inst.name);
+  const str = (key: string) => (isUnknown(inst.unknown, [key]) ? undefined : ownString(v, key) || undefined);
+  const domain = str('domain_name');
+  const keyAlgorithm = str('key_algorithm');
+  const renewal = own(v, 'renewal_summary');
+  return compact<CertificateEvidence>({
+    key: tfEvidenceKey(inst.address),
+    kind: 'tf-resource',
+    source: doc.source,
+    location: doc.locator(inst.path),
+    arn: str('arn'),
+    region: config.providerRegion(cfg),
+    status: str('status'),
+    type:
+      str('type') ??
+      (str('certificate_authority_arn') ? 'PRIVATE' : str('certificate_body') ? 'IMPORTED' : 'AMAZON_ISSUED'),
+    domainName: domain,
+    subjectAlternativeNames: plannedNames(
+      inst,
+      domain,
+      config.expression(cfg, 'subject_alternative_names') !== undefined,
+    ),
+    // ACM requests RSA_2048 keys unless told otherwise (BOTO-ACM RequestCertificate.KeyAlgorithm)
+    keyAlgorithm: keyAlgorithm
+      ? normalizeKeyAlgorithm(keyAlgorithm)
+      : isUnknown(inst.unknown, ['key_algorithm']) && config.expression(cfg, 'key_algorithm') !== undefined
+        ? undefined
+        : 'RSA_2048',
+    validationMethod: str('validation_method'),
+    notBefore: parseTimestamp(str('not_before')),
+    notAfter: parseTimestamp(str('not_after')),
+    renewalEligibility: str('renewal_eligibility'),
+    renewalStatus: Array.isArray(renewal) ? ownString(renewal[0], 'renewal_status') : undefined,
+  });
+}
+
+function plannedNames(
+  inst: Instance,
+  domain: string | undefined,
+  configured: boolean,
+): readonly string[] | UnresolvedValue | undefined {
+  if (isUnknown(inst.unknown, ['domain_name']))
+    return new UnresolvedValue(`domain_name of ${inst.address} ${KNOWN_AFTER_APPLY}`);
+  // without subject_alternative_names in the configuration, ACM's list is the domain name alone
+  if (isUnknown(inst.unknown, ['subject_alternative_names']) && configured) {
+    return new UnresolvedValue(`subject_alternative_names of ${inst.address} ${KNOWN_AFTER_APPLY}`);
+  }
+  const sans = own(inst.values, 'subject_alternative_names');
+  const names = [domain, ...(Array.isArray(sans) ? sans : [])].filter(
+    (n): n is string => typeof n === 'string' && n !== '',
+  );
+  return names.length === 0 ? undefined : [...new Set(names)];
+}

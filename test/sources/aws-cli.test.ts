@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { detectInput, type InputKind } from '../../src/sources/detect.js';
+import { load, loadText, positionOf, where } from './helpers.js';
+
+describe('detectInput: the kind of a document from its content', () => {
+  const rows: [string, unknown, InputKind | undefined][] = [
+    ['get-distribution-config', { ETag: 'E1', DistributionConfig: {} }, 'cloudfront-config'],
+    ['bare DistributionConfig', { CallerReference: 'x', Origins: {} }, 'cloudfront-bare-config'],
+    ['bare config with only ViewerCertificate', { ViewerCertificate: {} }, 'cloudfront-bare-config'],
+    [
+      'get-distribution',
+      { ETag: 'E1', Distribution: { Id: 'E1', DistributionConfig: {} } },
+      'cloudfront-distribution',
+    ],
+    ['list-distributions', { DistributionList: { Items: [] } }, 'cloudfront-list'],
+    ['CloudFormation template', { Resources: {} }, 'cloudformation'],
+    ['template without resources', { AWSTemplateFormatVersion: '2010-09-09' }, 'cloudformation'],
+    ['terraform plan', { format_version: '1.2', planned_values: {} }, 'terraform'],
+    ['terraform state', { format_version: '1.0', values: {} }, 'terraform'],
+    ['CDK manifest', { version: '38.0.1', artifacts: {} }, 'cdk-manifest'],
+    ['describe-certificate', { Certificate: { CertificateArn: 'arn' } }, 'acm-describe'],
+    ['describe-certificate --query Certificate', { CertificateArn: 'arn' }, 'acm-describe'],
+    ['array of describe-certificate', [{ Certificate: { CertificateArn: 'arn' } }], 'acm-describe-array'],
+    ['list-certificates', { CertificateSummaryList: [] }, 'acm-list'],
+    [
+      'iam get-server-certificate',
+      { ServerCertificate: { ServerCertificateMetadata: {} } },
+      'iam-server-certificate',
+    ],
+    ['package.json', { name: 'x', version: '1.0.0' }, undefined],
+    ['array of numbers', [1, 2], undefined],
+    ['a string', 'hello', undefined],
+  ];
+  test.each(rows)('%s', (_, value, want) => {
+    expect(detectInput(value)).toBe(want);
+  });
+});
+
+const ARN = 'arn:aws:acm:us-east-1:111122223333:certificate/1f6e2a8c-4b7d-4e55-9a31-0c2f6d8b7e10';
+
+describe('get-distribution-config (examples/cloudfront/get-distribution-config.json)', () => {
+  const file = 'examples/cloudfront/get-distribution-config.json';
+  const text = readFileSync(file, 'utf8');
+
+  test('every field with the position of its value', async () => {
+    const { inputs, errors } = await load([file]);
+    expect(errors).toEqual([]);
+    const d = inputs.distributions[0]!;
+    expect(d).toMatchObject({ id: file, format: 'aws-cli', source: file, etag: 'E2QWRUHEXAMPLE' });
+    expect(d.accountId).toBeUndefined();
+    // [field, value, needle at the value]
+    const vc = d.viewerCertificate!;
+    const fields: [
+      string,
+      { value: unknown; location: { line?: number; column?: number } } | undefined,
+      unknown,
+      string,
+    ][] = [
+      ['alias 0', d.aliases[0], 'www.example.com', '"www.example.com"'],
+      ['alias 1', d.aliases[1], 'api.example.com', '"api.example.com"'],
+      ['Aliases.Quantity', d.aliasesQuantity, 2, '2,'],
+      ['CloudFrontDefaultCertificate', vc.cloudFrontDefaultCertificate, false, 'false'],
+      ['ACMCertificateArn', vc.acmCertificateArn, ARN, `"${ARN}"`],
+      ['SSLSupportMethod', vc.sslSupportMethod, 'sni-only', '"sni-only"'],
+      ['MinimumProtocolVersion', vc.minimumProtocolVersion, 'TLSv1.2_2021', '"TLSv1.2_2021"'],
+      ['Certificate', vc.certificate, ARN, `"${ARN}"`],
+      ['CertificateSource', vc.certificateSource, 'acm', '"acm"'],
+      ['HttpVersion', d.httpVersion, 'http2and3', '"http2and3"'],
+    ];
+    for (const [name, f, value, needle] of fields) {
+      expect(f?.value, name).toEqual(value);
+      expect(where(f?.location), name).toEqual(positionOf(text, needle, name === 'Certificate' ? 1 : 0));
+    }
+    expect(where(vc.location)).toEqual(positionOf(text, '{\n      "CloudFrontDefaultCertificate"'));
+    expect(d.aliases[1]!.location).toMatchObject({ line: 7, column: 36 });
+    expect(vc.acmCertificateArn!.location).toMatchObject({ line: 33, column: 28 });
+    expect(inputs.sourceFindings).toEqual([]);
+  });
+
+  test('a bare DistributionConfig (update-distribution input) reads the same', async () => {
+    const config = JSON.stringify(JSON.parse(text).DistributionConfig, null, 2);
+    const { inputs } = await loadText('config.json', config);
+    const d = inputs.distributions[0]!;
+    expect(d.etag).toBeUndefined();
+    expect(d.aliases.map((a) => a.value)).toEqual(['www.example.com', 'api.example.com']);
+    expect(where(d.viewerCertificate!.acmCertificateArn!.location)).toEqual(positionOf(config, `"${ARN}"`));
+  });
+
+  test('empty aliases come back as Quantity 0 without Items', async () => {
+    const { inputs } = await loadText(
+      'e.json',
+      '{"ETag": "E1", "DistributionConfig": {"Aliases": {"Quantity": 0}, "ViewerCertificate": {"CloudFrontDefaultCertificate": true}}}',
+    );
+    const d = inputs.distributions[0]!;
+    expect(d.aliases).toEqual([]);
+    expect(d.aliasesQuantity?.value).toBe(0);
+    expect(d.viewerCertificate!.cloudFrontDefaultCertificate?.value).toBe(true);
+  });
+
+  test('a value of the wrong type is Unresolved, reported, never a silent pass', async () => {
+    const text2 =
+      '{"DistributionConfig": {"CallerReference": "x", "ViewerCertificate": {"ACMCertificateArn": 42, "CloudFrontDefaultCertificate": "maybe"}, "Aliases": {"Quantity": 1, "Items": [null]}}}';
+    const { inputs } = await loadText('w.json', text2);
+    const d = inputs.distributions[0]!;
+    expect(d.viewerCertificate!.acmCertificateArn!.value).toBe('42');
+    expect(d.viewerCertificate!.cloudFrontDefaultCertificate!.value).toMatchObject({
+      reason: 'ViewerCertificate.CloudFrontDefaultCertificate is a string, not true or false',
+    });
+    expect(d.aliases[0]!.value).toMatchObject({ reason: 'Aliases.Items[0] is null' });
+    expect(inputs.sourceFindings.map((f) => f.finding.args.field)).toEqual([
+      'Aliases.Items[0]',
+      'ViewerCertificate.CloudFrontDefaultCertificate',
+    ]);
+  });
+});
+
+describe('get-distribution and list-distributions', () => {
+  test('get-distribution: Id, ARN account, ETag', async () => {
+    const text = `{"ETag": "E3", "Distribution": {"Id": "E1ABCDEF123456", "ARN": "arn:aws:cloudfront::111122223333:distribution/E1ABCDEF123456",
+  "Status": "Deployed", "DistributionConfig": {"Aliases": {"Quantity": 1, "Items": ["a.example.com"]}, "ViewerCertificate": {"IAMCertificateId": "ASCAEXAMPLEEXAMPLE01"}}}}`;
+    const { inputs } = await loadText('g.json', text);
+    const d = inputs.distributions[0]!;
+    expect(d).toMatchObject({ id: 'E1ABCDEF123456', accountId: '111122223333', etag: 'E3' });
+    expect(d.viewerCertificate!.iamCertificateId?.value).toBe('ASCAEXAMPLEEXAMPLE01');
+    expect(where(d.location)).toEqual(positionOf(text, '{"Id"'));
+  });
+
+  test('list-distributions: every summary, in order, with ids and positions (examples/cloudfront/list-distributions.json)', async () => {
+    const file = 'examples/cloudfront/list-distributions.json';
+    const text = readFileSync(file, 'utf8');
+    const { inputs } = await load([file]);
+    expect(inputs.distributions.map((d) => [d.id, d.accountId, d.aliases.map((a) => a.value)])).toEqual([
+      ['E1A2B3C4D5E6F7', '111122223333', ['www.example.com', 'api.example.com']],
+      ['E2B3C4D5E6F7A8', '111122223333', ['shop.example.com']],
+      ['E3C4D5E6F7A8B9', '111122223333', ['shop.example.com', 'cdn.example.com']],
+    ]);
+    const shared = inputs.distributions[2]!.aliases[0]!;
+    expect(where(shared.location)).toEqual(positionOf(text, '"shop.example.com"', 1));
+    expect(shared.location.path).toEqual(['DistributionList', 'Items', 2, 'Aliases', 'Items', 0]);
+  });
+
+  test('an empty list-distributions', async () => {
+    const { inputs, errors } = await loadText(
+      'l.json',
+      '{"DistributionList": {"Marker": "", "MaxItems": 100, "IsTruncated": false, "Quantity": 0}}',
+    );
+    expect(errors).toEqual([]);
+    expect(inputs.distributions).toEqual([]);
+  });
+});

@@ -1,0 +1,165 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { load, writeFiles } from './helpers.js';
+
+const ASSEMBLY = 'examples/cloudfront/cdk.out';
+
+describe('CDK cloud assembly (examples/cloudfront/cdk.out)', () => {
+  test('every stack, with its environment, as CloudFormation with StackName/LogicalId ids', async () => {
+    const { inputs, errors } = await load([ASSEMBLY]);
+    expect(errors).toEqual([]);
+    expect(inputs.distributions.map((d) => [d.id, d.format, d.accountId, d.source])).toEqual([
+      ['WebStack/SiteDistribution3FF9535D', 'cdk', '111122223333', join(ASSEMBLY, 'WebStack.template.json')],
+      [
+        'EuWebStack/SiteDistribution3FF9535D',
+        'cdk',
+        '111122223333',
+        join(ASSEMBLY, 'EuWebStack.template.json'),
+      ],
+    ]);
+    expect(inputs.evidence.map((e) => [e.key, e.kind, e.region])).toEqual([
+      [
+        `cfn:${join(ASSEMBLY, 'WebStack.template.json')}#SiteCertificate6E8A0A4B`,
+        'cfn-resource',
+        'us-east-1',
+      ],
+      [
+        `cfn:${join(ASSEMBLY, 'EuWebStack.template.json')}#SiteCertificate6E8A0A4B`,
+        'cfn-resource',
+        'eu-west-1',
+      ],
+    ]);
+    const [web, eu] = inputs.distributions;
+    expect(web!.certificateResource).toBe(inputs.evidence[0]!.key);
+    expect(eu!.certificateResource).toBe(inputs.evidence[1]!.key);
+    expect(web!.viewerCertificate!.acmCertificateArn!.value).toMatchObject({
+      reason: 'Ref SiteCertificate6E8A0A4B is the ARN of a certificate the stack requests at deploy time',
+    });
+    expect(web!.viewerCertificate!.acmCertificateArn!.location).toMatchObject({ line: 45, column: 34 });
+    expect(inputs.sourceFindings).toEqual([]);
+  });
+
+  test('manifest.json given directly reads its folder', async () => {
+    const { inputs } = await load([join(ASSEMBLY, 'manifest.json')]);
+    expect(inputs.distributions).toHaveLength(2);
+  });
+});
+
+const stackTemplate = (resources: Record<string, unknown>) =>
+  JSON.stringify({ Resources: resources }, null, 1);
+const distribution = (acm: unknown, aliases: unknown = ['www.example.com']) => ({
+  Type: 'AWS::CloudFront::Distribution',
+  Properties: {
+    DistributionConfig: {
+      Aliases: aliases,
+      ViewerCertificate: { AcmCertificateArn: acm, SslSupportMethod: 'sni-only' },
+    },
+  },
+});
+const stack = (file: string, env: string, extra: Record<string, unknown> = {}) => ({
+  type: 'aws:cloudformation:stack',
+  environment: env,
+  properties: { templateFile: file, ...extra },
+});
+
+describe('CDK: assemblies built for the test', () => {
+  test('two stacks: region from the environment, or --region when it is unknown; cross-stack imports are Unresolved', async () => {
+    const dir = writeFiles({
+      'cdk.out/manifest.json': JSON.stringify({
+        version: '38.0.1',
+        artifacts: {
+          Certs: stack('Certs.template.json', 'aws://111122223333/us-east-1'),
+          Site: stack('Site.template.json', 'aws://unknown-account/unknown-region', {
+            stackName: 'site-prod',
+          }),
+        },
+      }),
+      'cdk.out/Certs.template.json': stackTemplate({
+        Cert: { Type: 'AWS::CertificateManager::Certificate', Properties: { DomainName: 'example.com' } },
+      }),
+      'cdk.out/Site.template.json': stackTemplate({
+        Dist: distribution({ 'Fn::ImportValue': 'Certs:ExportsOutputRefCert' }, [
+          { 'Fn::Join': ['.', ['www', { Ref: 'AWS::Region' }, 'example.com']] },
+        ]),
+      }),
+    });
+    const { inputs, errors } = await load([join(dir, 'cdk.out')], { region: 'eu-west-1' });
+    expect(errors).toEqual([]);
+    const d = inputs.distributions[0]!;
+    expect(d).toMatchObject({ id: 'site-prod/Dist', format: 'cdk' });
+    expect(d.accountId).toBeUndefined();
+    expect(d.aliases[0]!.value).toBe('www.eu-west-1.example.com');
+    expect(d.viewerCertificate!.acmCertificateArn!.value).toMatchObject({
+      reason: 'Fn::ImportValue Certs:ExportsOutputRefCert is resolved at deploy time',
+    });
+    expect(
+      inputs.sourceFindings.map((f) => [f.distributionId, f.finding.code, f.finding.args.field]),
+    ).toEqual([['site-prod/Dist', 'INPUT_UNRESOLVED_VALUE', 'ViewerCertificate.AcmCertificateArn']]);
+    expect(inputs.evidence[0]).toMatchObject({ region: 'us-east-1', accountId: '111122223333' });
+  });
+
+  test('nested assemblies (Stages) are followed', async () => {
+    const dir = writeFiles({
+      'out/manifest.json': JSON.stringify({
+        version: '38',
+        artifacts: { Prod: { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Prod' } } },
+      }),
+      'out/assembly-Prod/manifest.json': JSON.stringify({
+        version: '38',
+        artifacts: { 'Prod-Web': stack('ProdWeb.template.json', 'aws://111122223333/us-east-1') },
+      }),
+      'out/assembly-Prod/ProdWeb.template.json': stackTemplate({
+        Dist: distribution('arn:aws:acm:us-east-1:111122223333:certificate/x'),
+      }),
+    });
+    const { inputs } = await load([join(dir, 'out')]);
+    expect(inputs.distributions.map((d) => d.id)).toEqual(['Prod-Web/Dist']);
+  });
+
+  test('a stack whose template is missing is an error; the other stacks are still read', async () => {
+    const dir = writeFiles({
+      'out/manifest.json': JSON.stringify({
+        version: '38',
+        artifacts: {
+          A: stack('A.template.json', 'aws://111122223333/us-east-1'),
+          B: stack('B.template.json', 'aws://111122223333/us-east-1'),
+        },
+      }),
+      'out/B.template.json': stackTemplate({
+        Dist: distribution('arn:aws:acm:us-east-1:111122223333:certificate/x'),
+      }),
+    });
+    const { inputs, errors } = await load([join(dir, 'out')]);
+    expect(inputs.distributions.map((d) => d.id)).toEqual(['B/Dist']);
+    expect(errors).toEqual([
+      {
+        source: join(dir, 'out', 'A.template.json'),
+        message: `${join(dir, 'out', 'A.template.json')}: no such file or directory`,
+      },
+    ]);
+  });
+
+  test('a manifest may not point outside its folder', async () => {
+    const dir = writeFiles({
+      'out/manifest.json': JSON.stringify({
+        version: '38',
+        artifacts: { A: stack('../../etc/passwd', 'aws://1/us-east-1') },
+      }),
+    });
+    const { errors } = await load([join(dir, 'out')]);
+    expect(errors[0]!.message).toMatch(
+      /manifest\.json: artifact A names \.\.\/\.\.\/etc\/passwd, outside the assembly folder$/,
+    );
+  });
+
+  test('a folder that is no assembly', async () => {
+    const dir = writeFiles({ 'x.txt': 'hello' });
+    const { errors } = await load([dir]);
+    expect(errors).toEqual([
+      {
+        source: dir,
+        message: `${dir}: is a directory without manifest.json (expected a CDK cloud assembly such as cdk.out)`,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { JsonIndex } from '../../src/sources/json-index.js';
+import { findJsonSyntaxError } from '../../src/sources/json-syntax.js';
+
+/** Every path into a JSON value, with the value there. */
+function paths(value: unknown, prefix: (string | number)[] = []): [(string | number)[], unknown][] {
+  const out: [(string | number)[], unknown][] = [[prefix, value]];
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) out.push(...paths(value[i], [...prefix, i]));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  }
+  return out;
+}
+
+describe('JSON properties', () => {
+  test('JsonIndex finds every value where JSON.stringify wrote it', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.boolean(), (value, firstMatch) => {
+        const text = JSON.stringify(value);
+        const index = new JsonIndex(text, firstMatch ? 0 : Number.POSITIVE_INFINITY);
+        for (const [path, sub] of paths(JSON.parse(text))) {
+          expect(text.startsWith(JSON.stringify(sub), index.offsetOf(path))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('findJsonSyntaxError agrees with JSON.parse on mutated documents', () => {
+    const mutated = fc
+      .tuple(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.nat(),
+        fc.constantFrom('', '"', '{', '}', '[', ']', ',', ':', '\\', '1', ' ', 'x'),
+      )
+      .map(([value, at, insert]) => {
+        const text = JSON.stringify(value, null, 1);
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + insert + text.slice(i + (insert === '' ? 1 : 0));
+      });
+    fc.assert(
+      fc.property(mutated, (text) => {
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        const error = findJsonSyntaxError(text);
+        expect(error === undefined, `${JSON.stringify(text)}: ${error?.message}`).toBe(valid);
+        if (error) expect(error.offset).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
