@@ -4,6 +4,7 @@
  */
 
 import type { Finding, FindingArgs, Locator, Severity } from '../types.js';
+import { CF_CATALOG } from './catalog-cf.js';
 
 /** What the catalog knows about a code. */
 export interface CatalogEntry {
@@ -75,6 +76,8 @@ export const CATALOG = {
   INPUT_UNRESOLVED_VALUE: { title: 'A value cannot be resolved before deploy', severity: 'warning' },
   INPUT_EVIDENCE_UNMATCHED: { title: 'Certificate evidence matches no distribution', severity: 'note' },
   INPUT_CHAIN_OUT_OF_ORDER: { title: 'Chain is not in leaf-first order', severity: 'warning' },
+  // The CloudFront gate (`certgate check`; rulebook CF-*, MS-*, W-*)
+  ...CF_CATALOG,
 } as const satisfies Record<string, CatalogEntry>;
 
 /** A finding code: a key of the catalog. */

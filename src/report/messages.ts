@@ -7,6 +7,7 @@
 import type { Finding, FindingArgs } from '../types.js';
 import { clientErrorsForFinding } from '../verify/client-errors-for-finding.js';
 import type { FindingCode } from './catalog.js';
+import { CF_WORDINGS } from './messages-cf.js';
 import { describeNameMismatch } from './messages-name.js';
 import { PATH_WORDINGS } from './messages-path.js';
 import { clientClause, days, str } from './wording.js';
@@ -21,6 +22,7 @@ type Wording = (args: FindingArgs) => FindingText;
 
 const WORDINGS: Record<FindingCode, Wording> = {
   ...PATH_WORDINGS,
+  ...CF_WORDINGS,
   NAME_MISMATCH: describeNameMismatch,
   CERT_EXPIRED: (a) => ({
     message: `certificate ${str(a.subject)} expired on ${str(a.notAfter)} (${days(a.daysAgo)} ago)`,

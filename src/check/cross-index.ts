@@ -1,0 +1,179 @@
+/**
+ * The cross-distribution index, built once per run in time linear in the aliases: who holds
+ * each alias (CF-23), which wildcards overlap which names (MS-03, CF-24: each alias walks its
+ * own parent labels, never all pairs), who shares a certificate (MS-09), and the vip
+ * certificates of the inputs (CF-22).
+ */
+
+import { type Distribution, isUnresolved } from '../cloudfront/model.js';
+import { toLowerCaseAscii } from '../names/index.js';
+import type { Alias, CrossIndex } from '../rules/cf/define-rule.js';
+import { certificateRefOf, type ResolvedRef } from './certificate-ref.js';
+
+/** An alias held by a distribution. */
+export interface Holding {
+  readonly alias: string;
+  readonly distribution: Distribution;
+}
+
+const resolved = (value: unknown): string | undefined =>
+  typeof value === 'string' && !isUnresolved(value) ? value : undefined;
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** What the index keeps of each distribution, shared with its rule context. */
+export interface DistributionEntry {
+  readonly ref: ResolvedRef;
+  readonly aliases: readonly Alias[];
+}
+
+/**
+ * A multimap whose single values are stored bare: most aliases and certificates have one holder,
+ * and 100,000 one-element arrays are measurable garbage.
+ */
+type MultiMap<V> = Map<string, V | V[]>;
+
+function add<V>(map: MultiMap<V>, key: string, value: V): void {
+  const held = map.get(key);
+  if (held === undefined) map.set(key, value);
+  else if (Array.isArray(held)) held.push(value);
+  else map.set(key, [held, value]);
+}
+
+function all<V>(map: MultiMap<V>, key: string): readonly V[] {
+  const held = map.get(key);
+  return held === undefined ? NONE : Array.isArray(held) ? held : [held];
+}
+
+/** Builds the index over every distribution of a run. */
+export class GateIndex implements CrossIndex {
+  private readonly owners: MultiMap<Distribution> = new Map();
+  /** Holders of wildcard aliases by the wildcard's base (`*.example.com` → `example.com`). */
+  private readonly wildcardOwners: MultiMap<Distribution> = new Map();
+  private readonly users: MultiMap<Distribution> = new Map();
+  private readonly entries = new Map<Distribution, DistributionEntry>();
+  /** Distributions with at least one alias another entry also holds (most have none). */
+  private readonly sharing = new Set<Distribution>();
+  private under?: Map<string, Holding[]>;
+  private overlaps?: Map<string, Holding[]>;
+  readonly dedicatedIpCertificates: readonly string[];
+  readonly vipDistributions: readonly Distribution[];
+
+  constructor(distributions: readonly Distribution[]) {
+    const vipKeys = new Set<string>();
+    const vip: Distribution[] = [];
+    for (const d of distributions) {
+      const aliases: Alias[] = [];
+      for (const field of d.aliases) {
+        const name = resolved(field.value);
+        if (name === undefined) continue;
+        const lower = toLowerCaseAscii(name);
+        aliases.push({ name, lower, location: field.location });
+        const held = this.owners.get(lower);
+        add(this.owners, lower, d);
+        if (held !== undefined) {
+          this.sharing.add(d);
+          for (const other of Array.isArray(held) ? held : [held]) this.sharing.add(other);
+        }
+        if (lower.startsWith('*.')) add(this.wildcardOwners, lower.slice(2), d);
+      }
+      const ref = certificateRefOf(d);
+      this.entries.set(d, { ref, aliases });
+      const key = ref.key;
+      if (key !== undefined) add(this.users, key, d);
+      if (resolved(d.viewerCertificate?.sslSupportMethod?.value) === 'vip') {
+        vip.push(d);
+        if (key !== undefined) vipKeys.add(key);
+      }
+    }
+    this.dedicatedIpCertificates = [...vipKeys];
+    this.vipDistributions = vip;
+  }
+
+  /** The certificate reference and resolved aliases of a distribution of the run. */
+  entryOf(distribution: Distribution): DistributionEntry {
+    let entry = this.entries.get(distribution);
+    if (!entry) {
+      entry = { ref: certificateRefOf(distribution), aliases: [] };
+      this.entries.set(distribution, entry);
+    }
+    return entry;
+  }
+
+  aliasOwners(lower: string): readonly Distribution[] {
+    return all(this.owners, lower);
+  }
+
+  hasSharedAlias(distribution: Distribution): boolean {
+    return this.sharing.has(distribution);
+  }
+
+  isShared(lower: string): boolean {
+    return Array.isArray(this.owners.get(lower));
+  }
+
+  certificateUsers(key: string): readonly Distribution[] {
+    return all(this.users, key);
+  }
+
+  certificateKeyOf(distribution: Distribution): string | undefined {
+    return this.entries.get(distribution)?.ref.key;
+  }
+
+  isSame(a: Distribution, b: Distribution): boolean {
+    return a === b || (a.format === 'aws-cli' && b.format === 'aws-cli' && a.id === b.id);
+  }
+
+  /**
+   * Wildcard aliases held anywhere that cover `lower` for routing, nearest first: CloudFront
+   * routes a name to a wildcard alias at any depth below it (D-WILD), to the most specific match.
+   */
+  coveringWildcards(lower: string): readonly Holding[] {
+    if (this.wildcardOwners.size === 0) return NONE;
+    let out: Holding[] | undefined;
+    const name = lower.startsWith('*.') ? lower.slice(2) : lower;
+    for (let dot = name.indexOf('.'); dot !== -1; dot = name.indexOf('.', dot + 1)) {
+      const base = name.slice(dot + 1);
+      const owners = all(this.wildcardOwners, base);
+      if (owners.length === 0) continue;
+      out ??= [];
+      for (const d of owners) out.push({ alias: `*.${base}`, distribution: d });
+    }
+    return out ?? NONE;
+  }
+
+  /** More specific aliases held anywhere that a wildcard alias overlaps (MS-03), built on first use. */
+  overlapsUnder(wildcard: string): readonly Holding[] {
+    if (!this.overlaps) {
+      const map = new Map<string, Holding[]>();
+      for (const [distribution, entry] of this.entries) {
+        for (const { lower } of entry.aliases) {
+          for (const w of this.coveringWildcards(lower)) push(map, w.alias, { alias: lower, distribution });
+        }
+      }
+      this.overlaps = map;
+    }
+    return this.overlaps.get(wildcard) ?? NONE;
+  }
+
+  aliasesUnder(parent: string): readonly Holding[] {
+    if (!this.under) {
+      const map = new Map<string, Holding[]>();
+      for (const [distribution, entry] of this.entries) {
+        for (const { lower } of entry.aliases) {
+          const dot = lower.indexOf('.');
+          if (!lower.startsWith('*.') && dot !== -1)
+            push(map, lower.slice(dot + 1), { alias: lower, distribution });
+        }
+      }
+      this.under = map;
+    }
+    return this.under.get(parent) ?? NONE;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,96 @@
+/**
+ * `runGate()`: the CloudFront gate's engine. For each distribution it runs every rule of
+ * `rules/cf` in decision order against one context (the evidence looked up once, the SAN index
+ * and chain check built once per certificate, the cross-distribution index built once per run),
+ * adds what could not be checked, and orders the findings so the first is the one to fix first.
+ * Work is linear in distributions + aliases + certificates.
+ */
+
+import { createFinding } from '../report/catalog.js';
+import { CF_RULES } from '../rules/cf/index.js';
+import type { Finding, Result } from '../types.js';
+import { checkChain } from './chain-check.js';
+import { DistributionContext } from './context.js';
+import { GateIndex } from './cross-index.js';
+import { EvidenceIndex } from './evidence.js';
+import { attachSourceFindings, reportEvidenceNeeds, reportSkipped } from './input-findings.js';
+import { orderFindings, type RankedFinding } from './order.js';
+import type { GateInputs, GateOptions, GateResult } from './types.js';
+
+/**
+ * Predicts CloudFront's verdict on every distribution of the inputs: one result per
+ * distribution (findings in decision order, CloudFront's own order among InvalidViewerCertificate
+ * rejections), then one per input file with findings that name no distribution, then one per
+ * piece of certificate evidence no distribution uses. Results are sorted by source and id.
+ *
+ * @example
+ * ```ts
+ * const results = runGate(inputs, { at: new Date(), warnDays: 30 });
+ * const first = results[0]?.findings[0]; // e.g. { code: 'CF_CERTIFICATE_NOT_IN_US_EAST_1', awsError: 'InvalidViewerCertificate', … }
+ * ```
+ */
+export function runGate(inputs: GateInputs, options: GateOptions): GateResult[] {
+  const evidence = new EvidenceIndex(inputs.evidence, (chain) =>
+    checkChain(chain, options.at, options.roots),
+  );
+  const index = new GateIndex(inputs.distributions);
+  const { byDistribution, unattached } = attachSourceFindings(inputs.distributions, inputs.sourceFindings);
+
+  const results: GateResult[] = inputs.distributions.map((distribution) => {
+    const ctx = new DistributionContext(distribution, index, evidence, options.at, options.warnDays);
+    const ranked: RankedFinding[] = [];
+    for (let order = 0; order < CF_RULES.length; order++) {
+      const rule = CF_RULES[order]!;
+      ctx.rule = rule;
+      const out = rule.check(ctx);
+      if (out === undefined) continue;
+      if (!Array.isArray(out)) ranked.push({ finding: out as Finding, order, ruleId: rule.id });
+      else for (const finding of out as readonly Finding[]) ranked.push({ finding, order, ruleId: rule.id });
+    }
+    ctx.rule = undefined;
+    const inputFindings = reportSkipped(ctx, byDistribution.get(distribution) ?? []);
+    const evidenceFinding = reportEvidenceNeeds(ctx);
+    for (const finding of [...inputFindings, ...(evidenceFinding ? [evidenceFinding] : [])]) {
+      ranked.push({ finding, order: -1 });
+    }
+    const certificate = ctx.ref.key;
+    return {
+      subject: { kind: 'distribution', id: distribution.id, source: distribution.source },
+      findings: orderFindings(ranked),
+      details: {
+        format: distribution.format,
+        aliases: ctx.resolvedAliases().map((a) => a.name),
+        ...(certificate !== undefined ? { certificate } : {}),
+      },
+    };
+  });
+  results.sort(bySubject);
+
+  const others: Result[] = [];
+  for (const [source, findings] of unattached) {
+    others.push({ subject: { kind: 'input', id: source, source }, findings });
+  }
+  const reported = new Set(
+    inputs.sourceFindings
+      .filter((s) => s.finding.code === 'INPUT_EVIDENCE_UNMATCHED')
+      .map((s) => String(s.finding.args.key)),
+  );
+  for (const e of evidence.unmatched()) {
+    if (reported.has(e.key)) continue;
+    const finding = createFinding('INPUT_EVIDENCE_UNMATCHED', e.location, { key: e.key, source: e.source });
+    others.push({ subject: { kind: 'certificate', id: e.key, source: e.source }, findings: [finding] });
+  }
+  others.sort(bySubject);
+  return [...results, ...(others as GateResult[])];
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Deterministic order: kind, source, id (code-unit order, not locale). */
+function bySubject(a: Result, b: Result): number {
+  return (
+    compare(a.subject.kind, b.subject.kind) ||
+    compare(a.subject.source, b.subject.source) ||
+    compare(a.subject.id, b.subject.id)
+  );
+}

@@ -1,0 +1,32 @@
+import { parseAcmArn } from '../../cloudfront/arn.js';
+import { ACM_CLOUDFRONT_REGION, ACM_PARTITION } from '../../cloudfront/policies.js';
+import { defineRule } from './define-rule.js';
+
+/**
+ * CF-02: the ACM certificate is not in us-east-1, read from the ARN, or for a certificate
+ * resource of the same template from the stack's region. An ACM ARN that does not parse is
+ * reported here too: CloudFront's message for both is "doesn't exist / isn't in us-east-1".
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
+ * https://repost.aws/knowledge-center/cloudfront-invalid-viewer-certificate
+ */
+export const certificateNotInUsEast1 = defineRule({
+  id: 'CF-02',
+  code: 'CF_CERTIFICATE_NOT_IN_US_EAST_1',
+  awsError: 'InvalidViewerCertificate',
+  scope: 'distribution',
+  group: 1,
+  check(ctx) {
+    const ref = ctx.certificate();
+    if (ref.kind === 'acm' && ref.key !== undefined) {
+      const arn = parseAcmArn(ref.key);
+      if (!arn) return ctx.report(ref.location, { certificate: ref.key, malformed: true });
+      // NOTE: China and GovCloud partitions are not researched (rulebook §8.9); no verdict there.
+      if (arn.partition !== ACM_PARTITION || arn.region === ACM_CLOUDFRONT_REGION) return undefined;
+      return ctx.report(ref.location, { certificate: ref.key, region: arn.region });
+    }
+    if (ref.kind !== 'resource') return undefined;
+    const region = ctx.evidenceField('region', 'region');
+    if (region === undefined || region === ACM_CLOUDFRONT_REGION) return undefined;
+    return ctx.report(ref.location, { certificate: ctx.certificateLabel(), region, fromStack: true });
+  },
+});

@@ -1,0 +1,30 @@
+import { IAM_CERTIFICATE_ID_MAX, IAM_CERTIFICATE_ID_PATTERN } from '../../cloudfront/policies.js';
+import { defineRule } from './define-rule.js';
+import { iamId } from './fields.js';
+
+/**
+ * CF-15: IAMCertificateId is longer than CloudFront's 32 characters or not an IAM id (16–128
+ * word characters, `ASCA…`): usually the certificate's name or ARN was given. A model
+ * constraint, so a validation error; the code is UNCONFIRMED.
+ * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ServerCertificateMetadata.html
+ */
+export const iamCertificateIdInvalid = defineRule({
+  id: 'CF-15',
+  code: 'CF_IAM_CERTIFICATE_ID_INVALID',
+  certainty: 'unconfirmed',
+  scope: 'distribution',
+  group: 1,
+  check(ctx) {
+    const id = iamId(ctx);
+    if (id === undefined) return undefined;
+    if (id.length <= IAM_CERTIFICATE_ID_MAX && IAM_CERTIFICATE_ID_PATTERN.test(id)) return undefined;
+    const looksLike = id.startsWith('arn:') ? 'arn' : 'name';
+    return ctx.report(ctx.distribution.viewerCertificate!.iamCertificateId!.location, {
+      certificate: id,
+      length: id.length,
+      max: IAM_CERTIFICATE_ID_MAX,
+      looksLike,
+    });
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule } from './define-rule.js';
+import { nameList } from './fields.js';
+
+/**
+ * CF-23: an alias is also an alias of another distribution in the inputs. An alias belongs to one
+ * distribution or tenant globally, even inside one account: CNAMEAlreadyExists (409). Reported on
+ * every distribution involved, each naming the others. Found through the alias map, never by
+ * comparing distributions pairwise.
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html
+ * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_UpdateDistribution.html
+ */
+export const aliasAlreadyExists = defineRule({
+  id: 'CF-23',
+  code: 'CF_ALIAS_ALREADY_EXISTS',
+  awsError: 'CNAMEAlreadyExists',
+  scope: 'all',
+  group: 5,
+  check(ctx) {
+    const aliases = ctx.aliases();
+    if (!ctx.index.hasSharedAlias(ctx.distribution)) return undefined;
+    const out = [];
+    for (const alias of aliases) {
+      if (!ctx.index.isShared(alias.lower)) continue;
+      const others = ctx.index.aliasOwners(alias.lower).filter((d) => !ctx.index.isSame(d, ctx.distribution));
+      if (others.length === 0) continue;
+      const ids = [...new Set(others.map((d) => d.id))];
+      out.push(
+        ctx.report(alias.location, { alias: alias.name, others: nameList(ids), otherCount: ids.length }),
+      );
+    }
+    return out;
+  },
+});

@@ -1,0 +1,61 @@
+/**
+ * Shared by CF-09 and CF-10: each alias checked against the certificate's SAN index (built once
+ * per certificate), with the SANs a message can list.
+ */
+
+import { isUnresolved } from '../../cloudfront/model.js';
+import { type AliasCoverage, checkAliasSyntax, type NameError } from '../../names/index.js';
+import type { Alias, CfRuleContext } from './define-rule.js';
+import { usesDefaultCertificate } from './fields.js';
+
+/** How many SANs a message lists before "and N more". */
+const SANS_SHOWN = 10;
+
+type Miss = { alias: Alias; coverage: AliasCoverage & { covered: false } };
+
+/** Per context, so CF-09, CF-10 and CF-27 share one pass over the aliases. */
+const cache = new WeakMap<
+  CfRuleContext,
+  { misses: readonly Miss[]; aliases: readonly Alias[]; coverage: AliasCoverage[] }
+>();
+
+/** Each alias not covered, with why; empty when coverage cannot be checked (recorded by the context). */
+export function uncoveredAliases(ctx: CfRuleContext): readonly Miss[] {
+  if (usesDefaultCertificate(ctx)) return [];
+  const aliases = ctx.aliases();
+  if (aliases.length === 0) return [];
+  const index = ctx.sanIndex();
+  if (!index) return [];
+  let cached = cache.get(ctx);
+  if (!cached) {
+    const coverage: AliasCoverage[] = new Array(aliases.length);
+    const misses: Miss[] = [];
+    for (let i = 0; i < aliases.length; i++) {
+      const alias = aliases[i]!;
+      const c = index.covers(alias.name);
+      coverage[i] = c;
+      if (!c.covered) misses.push({ alias, coverage: c });
+    }
+    cached = { misses, aliases, coverage };
+    cache.set(ctx, cached);
+  }
+  return cached.misses;
+}
+
+/**
+ * The syntax problem of an alias (case aside), reusing the coverage pass when it ran: the SAN
+ * index checks syntax first, so its answer is the same and the alias is parsed once.
+ */
+export function aliasSyntaxError(ctx: CfRuleContext, alias: Alias, i: number): NameError | undefined {
+  const cached = cache.get(ctx);
+  const coverage = cached?.aliases[i] === alias ? cached.coverage[i] : undefined;
+  if (!coverage) return checkAliasSyntax(alias.name);
+  return !coverage.covered && coverage.miss.kind === 'InvalidAlias' ? coverage.miss.error : undefined;
+}
+
+/** The certificate's SANs for a message, the first ten and a count. */
+export function sansForMessage(ctx: CfRuleContext): { sans: string[]; sanCount: number } {
+  const sans = ctx.evidence('coverage')?.coverageNames;
+  const list = sans === undefined || isUnresolved(sans) ? [] : sans;
+  return { sans: list.slice(0, SANS_SHOWN), sanCount: list.length };
+}

@@ -1,0 +1,161 @@
+/**
+ * The shape of a CloudFront gate rule and what it sees. A rule is a small pure unit: an id from
+ * the rulebook (`CF-09`), a stable finding code, the CloudFront error it predicts, and a `check`
+ * that reads one distribution (and, for `scope: 'all'`, the cross-distribution index) and returns
+ * findings. Wording lives in `src/report/messages-cf.ts`; policy values in `src/cloudfront/policies.ts`.
+ */
+
+import type { CertificateEvidence, Distribution, Field, Unresolved } from '../../cloudfront/model.js';
+import type { SanIndex } from '../../names/index.js';
+import type { FindingCode } from '../../report/catalog.js';
+import type { Finding, FindingArgs, Locator, Severity } from '../../types.js';
+
+/** DESIGN.md's decision order: 1 placement … 7 early warnings. */
+export type DecisionGroup = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/**
+ * How sure the rulebook is of the CloudFront error a rule predicts: documented by AWS, observed
+ * in public reports, inferred from documented facts, or unconfirmed. Anything but `documented`
+ * is said in the finding's text.
+ */
+export type Certainty = 'documented' | 'observed' | 'inferred' | 'unconfirmed';
+
+/** What a rule needs to know about the certificate, as listed when the evidence does not say. */
+export type EvidenceNeed =
+  | 'region'
+  | 'status'
+  | 'expiry'
+  | 'coverage'
+  | 'key type'
+  | 'chain'
+  | 'renewal'
+  | 'origin'
+  | 'iam path';
+
+/** One resolved alias: as written, ASCII-lower-cased, and where it is. */
+export interface Alias {
+  readonly name: string;
+  readonly lower: string;
+  readonly location: Locator;
+}
+
+/** Which certificate a distribution names, and how the gate looks its evidence up. */
+export interface CertificateRef {
+  /** `none`: no ViewerCertificate source at all; `unresolved`: the reference is computed at deploy time. */
+  readonly kind: 'acm' | 'iam' | 'resource' | 'default' | 'none' | 'unresolved';
+  /** The evidence key (ARN, IAM id, template resource key). */
+  readonly key?: string;
+  readonly location: Locator;
+}
+
+/** What a PEM chain of the evidence looks like to CloudFront (CF-05..CF-08), computed once per certificate. */
+export interface ChainCheck {
+  readonly length: number;
+  /** Certificates outside their validity at the gate's time. */
+  readonly outOfDate: readonly {
+    readonly index: number;
+    readonly subject: string;
+    readonly state: 'expired' | 'not yet valid';
+    readonly notBefore: string;
+    readonly notAfter: string;
+  }[];
+  /** A path-validation failure other than dates (PATH_* code), when verify() found one. */
+  readonly untrusted?: {
+    readonly pathCode: FindingCode;
+    readonly subject: string;
+    readonly certIndex: number;
+  };
+  /** Structural problems CloudFront calls "isn't formatted correctly". */
+  readonly malformed: readonly {
+    readonly index: number;
+    readonly subject: string;
+    readonly reason: string;
+  }[];
+}
+
+/** One certificate's evidence, merged over every source that describes it (ACM JSON, PEM chain, template). */
+export interface EvidenceView extends Omit<CertificateEvidence, 'kind' | 'source'> {
+  readonly kinds: readonly CertificateEvidence['kind'][];
+  readonly sources: readonly string[];
+  /** Only a template/plan resource: a certificate this deploy creates (no status or dates yet). */
+  readonly isTemplate: boolean;
+  /** Subject CNs of a PEM leaf (coverage hint for SAN-less certificates). */
+  readonly commonNames: readonly string[];
+  /** The names aliases are checked against (SANs, plus the ACM domain name); Unresolved when computed. */
+  readonly coverageNames?: readonly string[] | Unresolved;
+}
+
+/** A distribution as other distributions' rules see it. */
+export interface CrossIndex {
+  /** Distributions holding this alias (ASCII lower case), in input order. */
+  aliasOwners(lower: string): readonly Distribution[];
+  /** Whether more than one entry holds this alias (cheap; no list is built). */
+  isShared(lower: string): boolean;
+  /** Whether any alias of this distribution is also held by another entry. */
+  hasSharedAlias(distribution: Distribution): boolean;
+  /** Distributions whose certificate has this evidence key. */
+  certificateUsers(key: string): readonly Distribution[];
+  /** The evidence key of a distribution's certificate, when it names one. */
+  certificateKeyOf(distribution: Distribution): string | undefined;
+  /** Distinct certificates served on dedicated IPs (vip) across the inputs. */
+  readonly dedicatedIpCertificates: readonly string[];
+  /** Distributions using vip, in input order. */
+  readonly vipDistributions: readonly Distribution[];
+  /** Wildcard aliases (any holder) that route `lower` by being above it, nearest first (D-WILD). */
+  coveringWildcards(
+    lower: string,
+  ): readonly { readonly alias: string; readonly distribution: Distribution }[];
+  /** More specific aliases (any holder) below a wildcard alias, at any depth (MS-03). */
+  overlapsUnder(wildcard: string): readonly { readonly alias: string; readonly distribution: Distribution }[];
+  /** Concrete aliases one label below `parent` (`www.example.com` under `example.com`), with owners. */
+  aliasesUnder(parent: string): readonly { readonly alias: string; readonly distribution: Distribution }[];
+  /** Whether two entries are one distribution (the same object, or one AWS distribution id read twice). */
+  isSame(a: Distribution, b: Distribution): boolean;
+}
+
+/** What a rule sees. Reading a field through `read` is what makes an Unresolved value skip, not pass. */
+export interface CfRuleContext {
+  readonly distribution: Distribution;
+  /** "Now" for validity and expiry. */
+  readonly at: Date;
+  readonly warnDays: number;
+  readonly index: CrossIndex;
+  /** A field's value; undefined when absent or unresolved (an unresolved one is recorded as skipped). */
+  read<T>(field: Field<T> | undefined, label: string): T | undefined;
+  /** The resolved aliases; unresolved ones are recorded as skipped. */
+  aliases(): readonly Alias[];
+  /** The certificate the distribution names. */
+  certificate(): CertificateRef;
+  /** Text naming the certificate in messages (ARN, IAM id, resource). */
+  certificateLabel(): string;
+  /** The evidence when it can answer `need`; otherwise undefined, with the need recorded. */
+  evidence(need: EvidenceNeed): EvidenceView | undefined;
+  /** An evidence field when known; otherwise undefined, with the need recorded unless it cannot apply. */
+  evidenceField<K extends keyof EvidenceView>(need: EvidenceNeed, key: K): EvidenceView[K] | undefined;
+  /** The certificate's SAN index (built once per certificate); undefined when unknown. */
+  sanIndex(): SanIndex | undefined;
+  /** The PEM chain's check (computed once per certificate); undefined without a chain. */
+  chain(): ChainCheck | undefined;
+  /** A finding of the running rule, with its code, awsError and the distribution in the args. */
+  report(location: Locator, args?: FindingArgs, extra?: { severity?: Severity }): Finding;
+}
+
+/** A CloudFront gate rule (one rulebook row). */
+export interface CfRule {
+  /** Rulebook id: `CF-01`..`CF-30`, `MS-01`..`MS-12`, `W-01`..`W-05`. */
+  readonly id: string;
+  readonly code: FindingCode;
+  /** The error CloudFront returns, where the rulebook names one. */
+  readonly awsError?: string;
+  /** How sure the rulebook is of `awsError` (default `documented`). */
+  readonly certainty?: Certainty;
+  /** `all` when the rule reads other distributions through `ctx.index`. */
+  readonly scope: 'distribution' | 'all';
+  readonly group: DecisionGroup;
+  check(ctx: CfRuleContext): Finding | readonly Finding[] | undefined;
+}
+
+/** Declares a rule (frozen, so the registry cannot be changed at run time). */
+export function defineRule(rule: CfRule): CfRule {
+  return Object.freeze(rule);
+}

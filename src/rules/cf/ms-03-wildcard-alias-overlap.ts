@@ -1,0 +1,31 @@
+import { defineRule } from './define-rule.js';
+import { nameList } from './fields.js';
+
+/**
+ * MS-03: more specific aliases of other distributions under this distribution's wildcard alias.
+ * CloudFront allows the overlap and routes by Host header to the most specific match, whatever
+ * DNS points at: those names never reach this distribution. A note on the wildcard's holder; the
+ * holder of the specific name gets CF-24. Found by each alias walking its parents in the alias map.
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html
+ */
+export const wildcardAliasOverlap = defineRule({
+  id: 'MS-03',
+  code: 'CF_WILDCARD_ALIAS_OVERLAP',
+  scope: 'all',
+  group: 5,
+  check(ctx) {
+    const out = [];
+    for (const alias of ctx.aliases()) {
+      if (!alias.lower.startsWith('*.')) continue;
+      const under = ctx.index
+        .overlapsUnder(alias.lower)
+        .filter((h) => !ctx.index.isSame(h.distribution, ctx.distribution));
+      if (under.length === 0) continue;
+      const names = [...new Set(under.map((h) => `${h.alias} (${h.distribution.id})`))];
+      out.push(
+        ctx.report(alias.location, { alias: alias.name, overlaps: nameList(names), count: names.length }),
+      );
+    }
+    return out;
+  },
+});

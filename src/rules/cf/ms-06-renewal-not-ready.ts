@@ -1,0 +1,39 @@
+import { RENEWAL_STATUSES_NEEDING_ACTION } from '../../cloudfront/policies.js';
+import { defineRule } from './define-rule.js';
+
+/**
+ * MS-06: ACM managed renewal will fail as things are: RenewalStatus PENDING_VALIDATION or
+ * FAILED, a validation record that failed, or RenewalEligibility INELIGIBLE while in use.
+ * Validation CNAMEs removed from DNS cannot be seen offline; the fix lists the ones to keep.
+ * (InUseBy empty is expected before the first deploy: attaching the certificate fixes it.)
+ * https://docs.aws.amazon.com/acm/latest/userguide/dns-renewal-validation.html
+ * https://docs.aws.amazon.com/acm/latest/userguide/check-certificate-renewal-status.html
+ */
+export const renewalNotReady = defineRule({
+  id: 'MS-06',
+  code: 'CF_RENEWAL_NOT_READY',
+  scope: 'distribution',
+  group: 2,
+  check(ctx) {
+    const view = ctx.evidence('renewal');
+    if (!view || view.type === 'IMPORTED') return undefined;
+    const failed = (view.validationOptions ?? []).filter((o) => o.validationStatus === 'FAILED');
+    const reason = RENEWAL_STATUSES_NEEDING_ACTION.includes(view.renewalStatus ?? '')
+      ? `renewal status ${view.renewalStatus}`
+      : failed.length > 0
+        ? `validation failed for ${failed.map((o) => o.domainName).join(', ')}`
+        : view.renewalEligibility === 'INELIGIBLE' && (view.inUseBy?.length ?? 0) > 0
+          ? 'renewal eligibility INELIGIBLE'
+          : undefined;
+    if (reason === undefined) return undefined;
+    const records = (view.validationOptions ?? []).flatMap((o) =>
+      o.resourceRecord ? [o.resourceRecord.name] : [],
+    );
+    return ctx.report(view.location, {
+      certificate: ctx.certificateLabel(),
+      reason,
+      validationMethod: view.validationMethod,
+      records: [...new Set(records)],
+    });
+  },
+});

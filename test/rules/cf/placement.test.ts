@@ -1,0 +1,255 @@
+import { describe, expect, test } from 'vitest';
+import {
+  ACCOUNT,
+  ARN,
+  acmEvidence,
+  arnIn,
+  defaultCertDistribution,
+  distribution,
+  pemEvidence,
+  templateEvidence,
+  unresolved,
+} from '../../check/builders.js';
+import { reject, run, table } from './table.js';
+
+const IVC = 'InvalidViewerCertificate';
+
+describe('CF-01 CF_ALIASES_WITHOUT_CERTIFICATE', () => {
+  table('CF_ALIASES_WITHOUT_CERTIFICATE', [
+    // fires
+    {
+      name: 'default certificate flag with aliases',
+      d: defaultCertDistribution({ aliases: ['www.example.com'] }),
+      want: [reject(IVC, { aliases: ['www.example.com'], count: 1, defaultFlag: true })],
+    },
+    {
+      name: 'no ViewerCertificate block at all',
+      d: distribution({ viewer: false, aliases: ['a.example.com', 'b.example.com'] }),
+      want: [reject(IVC, { count: 2, defaultFlag: false })],
+    },
+    {
+      name: 'block without ACM or IAM certificate',
+      d: distribution({ arn: null, ssl: null }),
+      want: [reject(IVC, { aliases: ['www.example.com'] })],
+    },
+    // quiet
+    { name: 'default certificate without aliases', d: defaultCertDistribution(), want: [] },
+    { name: 'ACM certificate with aliases', d: distribution(), want: [] },
+    { name: 'ARN computed at deploy time', d: distribution({ arn: unresolved() }), want: [] },
+    {
+      name: 'alias list computed at deploy time',
+      d: defaultCertDistribution({ aliasesUnresolved: 'x' }),
+      want: [],
+    },
+  ]);
+});
+
+describe('CF-02 CF_CERTIFICATE_NOT_IN_US_EAST_1', () => {
+  const eu = arnIn('eu-west-1');
+  table('CF_CERTIFICATE_NOT_IN_US_EAST_1', [
+    {
+      name: 'ARN in eu-west-1',
+      d: distribution({ arn: eu }),
+      evidence: [acmEvidence({ key: eu })],
+      want: [reject(IVC, { certificate: eu, region: 'eu-west-1', distribution: 'E1EXAMPLE' })],
+    },
+    {
+      name: 'not an ACM ARN (an IAM ARN)',
+      d: distribution({ arn: 'arn:aws:iam::111122223333:server-certificate/cloudfront/x' }),
+      evidence: [],
+      want: [reject(IVC, { malformed: true })],
+    },
+    {
+      name: 'template resource in a stack outside us-east-1',
+      d: distribution({ arn: unresolved('!Ref Cert'), certificateResource: 'cfn:stack.yaml#Cert' }),
+      evidence: [templateEvidence({ region: 'eu-central-1' })],
+      want: [reject(IVC, { region: 'eu-central-1', fromStack: true, certificate: 'cfn:stack.yaml#Cert' })],
+    },
+    // quiet
+    { name: 'ARN in us-east-1', d: distribution(), want: [] },
+    {
+      name: 'China partition is not judged',
+      d: distribution({ arn: `arn:aws-cn:acm:cn-north-1:${ACCOUNT}:certificate/abc` }),
+      evidence: [],
+      want: [],
+    },
+    {
+      name: 'template resource in us-east-1',
+      d: distribution({ arn: unresolved('!Ref Cert'), certificateResource: 'cfn:stack.yaml#Cert' }),
+      evidence: [templateEvidence({ region: 'us-east-1' })],
+      want: [],
+    },
+    {
+      name: 'template resource, region unknown',
+      d: distribution({ arn: unresolved('!Ref Cert'), certificateResource: 'cfn:stack.yaml#Cert' }),
+      evidence: [templateEvidence()],
+      want: [],
+    },
+    { name: 'ARN unresolved', d: distribution({ arn: unresolved() }), evidence: [], want: [] },
+  ]);
+
+  test('an unknown template region is reported as partial evidence, naming --region', () => {
+    const d = distribution({ arn: unresolved('!Ref Cert'), certificateResource: 'cfn:stack.yaml#Cert' });
+    const [partial] = run('CF_CERTIFICATE_EVIDENCE_PARTIAL', { d, evidence: [templateEvidence()] });
+    expect(partial).toMatchObject({ severity: 'note', args: { checks: ['region'], skipped: ['CF-02'] } });
+  });
+});
+
+describe('CF-03 CF_CERTIFICATE_OTHER_ACCOUNT', () => {
+  const other = `arn:aws:acm:us-east-1:444455556666:certificate/abc`;
+  table('CF_CERTIFICATE_OTHER_ACCOUNT', [
+    {
+      name: 'certificate of another account',
+      d: distribution({ arn: other, accountId: ACCOUNT }),
+      evidence: [acmEvidence({ key: other })],
+      want: [reject(IVC, { certificateAccount: '444455556666', account: ACCOUNT, certainty: 'inferred' })],
+    },
+    { name: 'same account', d: distribution({ accountId: ACCOUNT }), want: [] },
+    { name: 'distribution account unknown', d: distribution({ arn: other }), evidence: [], want: [] },
+  ]);
+});
+
+describe('CF-12 CF_CERTIFICATE_SOURCE_CONFLICT', () => {
+  table('CF_CERTIFICATE_SOURCE_CONFLICT', [
+    {
+      name: 'ACM ARN and IAM id',
+      d: distribution({ iam: 'ASCAEXAMPLEEXAMPLE12', arn: ARN }),
+      want: [
+        reject(IVC, {
+          fields: ['ViewerCertificate.ACMCertificateArn', 'ViewerCertificate.IAMCertificateId'],
+          certainty: 'unconfirmed',
+        }),
+      ],
+    },
+    {
+      name: 'default flag with an ARN',
+      d: distribution({ defaultCertificate: true }),
+      want: [
+        reject(IVC, {
+          fields: [
+            'ViewerCertificate.ACMCertificateArn',
+            'ViewerCertificate.CloudFrontDefaultCertificate=true',
+          ],
+        }),
+      ],
+    },
+    { name: 'ARN alone', d: distribution({ defaultCertificate: false }), want: [] },
+    { name: 'default flag alone', d: defaultCertDistribution(), want: [] },
+    {
+      name: 'IAM id with an ARN computed at deploy time (still two sources)',
+      d: distribution({ arn: unresolved(), iam: 'ASCAEXAMPLEEXAMPLE12' }),
+      want: [reject(IVC)],
+    },
+    { name: 'ARN computed at deploy time alone', d: distribution({ arn: unresolved() }), want: [] },
+  ]);
+});
+
+describe('CF-13 CF_LEGACY_CERTIFICATE_FIELDS_MISMATCH', () => {
+  const old = arnIn('us-east-1', '7');
+  table('CF_LEGACY_CERTIFICATE_FIELDS_MISMATCH', [
+    {
+      name: 'stale Certificate after changing the ARN',
+      d: distribution({ certificate: old, certificateSource: 'acm' }),
+      want: [reject(IVC, { field: 'Certificate', value: old, expected: ARN, certainty: 'observed' })],
+    },
+    {
+      name: 'CertificateSource acm with an IAM id',
+      d: distribution({
+        arn: null,
+        iam: 'ASCAEXAMPLEEXAMPLE12',
+        certificateSource: 'acm',
+        certificate: 'ASCAEXAMPLEEXAMPLE12',
+      }),
+      evidence: [],
+      want: [reject(IVC, { field: 'CertificateSource', value: 'acm', expected: 'iam' })],
+    },
+    { name: 'matching echo', d: distribution({ certificate: ARN, certificateSource: 'acm' }), want: [] },
+    { name: 'no echo', d: distribution(), want: [] },
+    {
+      name: 'ARN unresolved',
+      d: distribution({ arn: unresolved(), certificate: old, certificateSource: 'acm' }),
+      want: [],
+    },
+  ]);
+});
+
+describe('CF-14 CF_IAM_CERTIFICATE_PATH', () => {
+  const id = 'ASCAEXAMPLEEXAMPLE12';
+  const chain = pemEvidence(id, [], {});
+  table('CF_IAM_CERTIFICATE_PATH', [
+    {
+      name: 'IAM certificate under /',
+      d: distribution({ arn: null, iam: id }),
+      evidence: [{ ...chain, iamPath: '/' }],
+      want: [reject(IVC, { certificate: id, iamPath: '/', certainty: 'unconfirmed' })],
+    },
+    {
+      name: 'path without the trailing slash',
+      d: distribution({ arn: null, iam: id }),
+      evidence: [{ ...chain, iamPath: '/cloudfront/site' }],
+      want: [reject(IVC, { iamPath: '/cloudfront/site' })],
+    },
+    {
+      name: 'under /cloudfront/…/',
+      d: distribution({ arn: null, iam: id }),
+      evidence: [{ ...chain, iamPath: '/cloudfront/site/' }],
+      want: [],
+    },
+    { name: 'path unknown', d: distribution({ arn: null, iam: id }), evidence: [chain], want: [] },
+    { name: 'ACM certificate', d: distribution(), want: [] },
+  ]);
+});
+
+describe('CF-15 CF_IAM_CERTIFICATE_ID_INVALID', () => {
+  table('CF_IAM_CERTIFICATE_ID_INVALID', [
+    {
+      name: 'an IAM ARN',
+      d: distribution({ arn: null, iam: 'arn:aws:iam::111122223333:server-certificate/cloudfront/site' }),
+      evidence: [],
+      want: [reject(undefined, { looksLike: 'arn', max: 32, certainty: 'unconfirmed' })],
+    },
+    {
+      name: 'the certificate name',
+      d: distribution({ arn: null, iam: 'my-site-cert' }),
+      evidence: [],
+      want: [reject(undefined, { certificate: 'my-site-cert', looksLike: 'name' })],
+    },
+    {
+      name: 'a ServerCertificateId',
+      d: distribution({ arn: null, iam: 'ASCAEXAMPLEEXAMPLE12' }),
+      evidence: [],
+      want: [],
+    },
+  ]);
+
+  test('carries no awsError: the rulebook names none', () => {
+    const [f] = run('CF_IAM_CERTIFICATE_ID_INVALID', {
+      d: distribution({ arn: null, iam: 'x' }),
+      evidence: [],
+    });
+    expect(f?.awsError).toBeUndefined();
+  });
+});
+
+describe('CF-16 CF_TENANT_ONLY_CERTIFICATE_FIELDS', () => {
+  table('CF_TENANT_ONLY_CERTIFICATE_FIELDS', [
+    {
+      name: 'aliases on a tenant-only distribution',
+      d: distribution({ connectionMode: 'tenant-only' }),
+      want: [reject(undefined, { fields: ['Aliases'] })],
+    },
+    {
+      name: 'IAM id and aliases',
+      d: distribution({ connectionMode: 'tenant-only', arn: null, iam: 'ASCAEXAMPLEEXAMPLE12' }),
+      evidence: [],
+      want: [reject(undefined, { fields: ['IAMCertificateId', 'Aliases'] })],
+    },
+    { name: 'direct distribution', d: distribution({ connectionMode: 'direct' }), want: [] },
+    {
+      name: 'tenant-only with ACM and no aliases',
+      d: distribution({ connectionMode: 'tenant-only', aliases: [] }),
+      want: [],
+    },
+    { name: 'connection mode unresolved', d: distribution({ connectionMode: unresolved() }), want: [] },
+  ]);
+});
