@@ -1,0 +1,125 @@
+/**
+ * Diagnoses of `InvalidViewerCertificate`, one per message CloudFront returns with it. CloudFront
+ * checks a certificate in a fixed order and answers with the first failure (rulebook §1.1), so
+ * the bare code lists every cause in that order (placement, state, chain, dates, trust, format,
+ * coverage) and each message narrows the list to the checks it names.
+ */
+
+import type { Diagnosis, Extracted } from '../types.js';
+import { type CfCauseName, cfCauses } from './cloudfront-causes.js';
+
+const IVC_MEANING =
+  'CloudFront refused the viewer-certificate settings of the distribution (HTTP 400) before deploying anything. It checks the certificate in a fixed order and reports the first failure; the message after the code says which check failed.';
+
+/** What the ARN in the text already settles. */
+function regionVerdict(e: Extracted): string | undefined {
+  if (!e.certificateArn || !e.region) return undefined;
+  return e.region === 'us-east-1'
+    ? `the certificate ${e.certificateArn} is in us-east-1, so the region is not the problem`
+    : `the certificate ${e.certificateArn} is in ${e.region}: CloudFront only uses ACM certificates from us-east-1; request or import it there and use that ARN (CF-02)`;
+}
+
+/** Drops the region cause when the ARN shows us-east-1. */
+function withoutSettled(e: Extracted, names: readonly CfCauseName[]): CfCauseName[] {
+  return names.filter((n) => !(n === 'region' && e.region === 'us-east-1'));
+}
+
+function ivc(e: Extracted, meaning: string, names: readonly CfCauseName[], diagnosis?: string): Diagnosis {
+  const verdict = diagnosis ?? regionVerdict(e);
+  return {
+    meaning,
+    ...(verdict ? { diagnosis: verdict } : {}),
+    causes: cfCauses(e, withoutSettled(e, names)),
+  };
+}
+
+/** `InvalidViewerCertificate` without a message: every check, in CloudFront's order. */
+export function diagnoseInvalidViewerCertificate(e: Extracted): Diagnosis {
+  return ivc(e, IVC_MEANING, [
+    'region',
+    'missing',
+    'noCertificate',
+    'status',
+    'chainLength',
+    'dates',
+    'trust',
+    'format',
+    'keyType',
+    'coverage',
+    'wildcardAlias',
+    'legacyFields',
+  ]);
+}
+
+/** "The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, or ...". */
+export function diagnoseCertificateUnusable(e: Extracted): Diagnosis {
+  return ivc(
+    e,
+    "CloudFront could not use the certificate the distribution names: it doesn't exist in this account, isn't in us-east-1, isn't valid (not ISSUED, expired, an unsupported key) or comes without a valid chain.",
+    ['region', 'missing', 'status', 'dates', 'trust', 'keyType', 'format'],
+  );
+}
+
+/** "... you must attach a trusted certificate that validates your authorization to use the domain name". */
+export function diagnoseTrustedCertificateRequired(e: Extracted): Diagnosis {
+  return ivc(
+    e,
+    'CloudFront accepts an alias (CNAME) only with proof that you may use it: a certificate from a publicly trusted CA that covers the alias. Either no certificate is attached, or the attached one does not cover the alias or is not publicly trusted.',
+    ['noCertificate', 'coverage', 'wildcardAlias', 'trust', 'staleArn'],
+  );
+}
+
+/** "The certificate that is attached to your distribution doesn't cover the alternate domain name". */
+export function diagnoseAliasNotCovered(e: Extracted): Diagnosis {
+  return ivc(
+    e,
+    "CloudFront compared every alias of the distribution with the certificate's subjectAltNames and found one that no SAN covers (a SAN covers an alias when it is identical, or a wildcard exactly one level up). This is CloudFront's last certificate check: region, state, chain and trust passed.",
+    ['coverage', 'wildcardAlias', 'staleArn', 'aliasSyntax'],
+  );
+}
+
+/** "... too many certificates in the certificate chain". */
+export function diagnoseChainTooLong(e: Extracted): Diagnosis {
+  return ivc(
+    e,
+    'The certificate chain imported with the certificate holds more certificates than CloudFront accepts (5).',
+    ['chainLength', 'format'],
+  );
+}
+
+/** "... one or more certificates that aren't valid for the current date". */
+export function diagnoseChainOutOfDate(e: Extracted): Diagnosis {
+  return ivc(
+    e,
+    'A certificate of the chain (the leaf or an intermediate) is expired or not yet valid at the time of the request.',
+    ['dates', 'status'],
+  );
+}
+
+/** "... isn't signed by a trusted CA". */
+export function diagnoseNotTrusted(e: Extracted): Diagnosis {
+  return ivc(
+    e,
+    'CloudFront could not build a path from the certificate to a CA on the Mozilla list, which it needs for any new alias (a self-signed certificate may keep an alias that already exists, never add one).',
+    ['trust', 'format'],
+  );
+}
+
+/** "... isn't formatted correctly". */
+export function diagnoseMalformed(e: Extracted): Diagnosis {
+  return ivc(e, 'CloudFront could not read the certificate, its chain or its key as standard PEM X.509.', [
+    'format',
+    'keyType',
+  ]);
+}
+
+/** "Your IAMCertificateId does not match the given Certificate field" / "Cannot specify IAMCertificateId and a CertificateSource not equal to 'iam'". */
+export function diagnoseLegacyFields(e: Extracted): Diagnosis {
+  const field = e.field ?? 'IAMCertificateId';
+  return ivc(
+    e,
+    `The deprecated Certificate and CertificateSource fields disagree with ${field}. CloudFront checks them when they are present, and get-distribution-config output still echoes them.`,
+    ['legacyFields'],
+    `remove Certificate and CertificateSource from ViewerCertificate before update-distribution, or set them to the same certificate with CertificateSource ${field === 'ACMCertificateArn' ? "'acm'" : "'iam'"} (CF-13)`,
+  );
+}

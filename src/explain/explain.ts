@@ -1,0 +1,166 @@
+/**
+ * `explain(text)`: finds every error the text holds and returns, for each, what it means, what
+ * the message says (host, SANs, ARN, ...), the likely causes in order and the commands that tell
+ * them apart. Pure: no I/O, no clock, the same answer for the same text.
+ *
+ * Steps: normalise the text → run every pattern (each bounded) → drop matches inside a longer
+ * or higher-priority one (curl's "SSL certificate problem: X" contains OpenSSL's "X") → join a
+ * bare code to the message printed next to it → add what the surrounding text says → merge
+ * repeats → diagnose.
+ */
+
+import { cloudfrontContext, scanFacts, type TextFacts, tlsContext } from './context.js';
+import { excerptOf, lineIndex, normaliseInput } from './input.js';
+import type { Extraction, Pattern } from './pattern.js';
+import { PATTERNS } from './patterns/index.js';
+import type { ExplainClient, ExplainMatch, Explanation, Extracted } from './types.js';
+
+/** At most this many matches per pattern are read (a hostile text may repeat one thousands of times). */
+const MAX_PER_PATTERN = 200;
+/** At most this many matches are returned; the rest are counted in `omitted`. */
+export const MAX_MATCHES = 50;
+
+interface Candidate {
+  readonly pattern: Pattern;
+  readonly priority: number;
+  readonly start: number;
+  readonly end: number;
+  extraction: Extraction;
+}
+
+function scan(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  PATTERNS.forEach((pattern, priority) => {
+    const re = pattern.regex;
+    re.lastIndex = 0;
+    let count = 0;
+    for (let m = re.exec(text); m !== null && count < MAX_PER_PATTERN; m = re.exec(text), count++) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const extraction = pattern.extract?.(m, text) ?? {};
+      out.push({ pattern, priority, start: m.index, end: m.index + m[0].length, extraction });
+    }
+    re.lastIndex = 0;
+  });
+  return out;
+}
+
+/**
+ * Keeps a match unless an earlier-starting, longer or higher-priority match covers its whole
+ * span. Sorted by start, a match is covered exactly when some kept match ends at or after it.
+ */
+function dropContained(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.priority - b.priority);
+  const kept: Candidate[] = [];
+  let maxEnd = -1;
+  for (const c of candidates) {
+    if (c.end <= maxEnd) continue;
+    kept.push(c);
+    maxEnd = c.end;
+  }
+  return kept;
+}
+
+const clientOf = (c: Candidate): ExplainClient | undefined => c.extraction.client ?? c.pattern.client;
+
+/** Joins each bare code to the nearest message with the same key; a code without one stays. */
+function absorbBareCodes(candidates: readonly Candidate[]): Candidate[] {
+  const messages = candidates.filter((c) => !c.pattern.bareCode);
+  const absorbed = new Set<Candidate>();
+  for (const code of candidates) {
+    if (!code.pattern.bareCode) continue;
+    let best: Candidate | undefined;
+    for (const m of messages) {
+      if (m.pattern.key !== code.pattern.key) continue;
+      if (!best || Math.abs(m.start - code.start) < Math.abs(best.start - code.start)) best = m;
+    }
+    if (!best) continue;
+    const client = clientOf(best) ?? clientOf(code);
+    best.extraction = { ...code.extraction, ...best.extraction, ...(client ? { client } : {}) };
+    absorbed.add(code);
+  }
+  return candidates.filter((c) => !absorbed.has(c));
+}
+
+/** The extracted values: the context first, the pattern's own reading over it. */
+function extractedOf(c: Candidate, facts: TextFacts): { extracted: Extracted; client?: ExplainClient } {
+  const context: Extraction =
+    c.pattern.source === 'cloudfront'
+      ? cloudfrontContext(facts, c.start, c.end)
+      : c.pattern.source === 'tls-client'
+        ? tlsContext(facts, c.start, c.end)
+        : {};
+  const { client: own, ...fromPattern } = c.extraction;
+  const { client: guessed, ...fromContext } = context;
+  const client = own ?? c.pattern.client ?? guessed;
+  const merged: Record<string, unknown> = { ...fromContext, ...fromPattern };
+  for (const key of Object.keys(merged))
+    if (merged[key] === undefined || merged[key] === '') delete merged[key];
+  return { extracted: merged as Extracted, ...(client ? { client } : {}) };
+}
+
+function toMatch(
+  c: Candidate,
+  seen: { extracted: Extracted; client?: ExplainClient },
+  facts: TextFacts,
+  line: number,
+): ExplainMatch {
+  const { extracted, client } = seen;
+  const d = c.pattern.diagnose(extracted);
+  return {
+    id: c.pattern.id,
+    title: c.pattern.title,
+    source: c.pattern.source,
+    ...(client ? { client } : {}),
+    line,
+    excerpt: excerptOf(facts.text, c.start, c.end),
+    occurrences: 1,
+    extracted,
+    meaning: d.meaning,
+    ...(d.diagnosis ? { diagnosis: d.diagnosis } : {}),
+    causes: d.causes.map((cause, i) => ({ rank: i + 1, ...cause })),
+    docs: d.docs ?? [],
+  };
+}
+
+/**
+ * Explains an error code or a pasted error message (or a whole log): every error recognised, in
+ * the order it first appears, each with its likely causes in order, the checks that tell them
+ * apart and the certgate commands that run them. Text beyond 64 KiB is ignored (`truncated`).
+ *
+ * @example
+ * explain("Error: Hostname/IP does not match certificate's altnames: Host: api.example.com. is not in the cert's altnames: DNS:www.example.com")
+ * // → { recognised: true, matches: [{ id: 'node.altnames', extracted: { host: 'api.example.com', dnsNames: ['www.example.com'] },
+ * //      diagnosis: 'api.example.com is not covered: the certificate has www.example.com; …', causes: [...] }] }
+ */
+export function explain(input: string): Explanation {
+  const { text, truncated } = normaliseInput(input);
+  const candidates = absorbBareCodes(dropContained(scan(text)));
+  const facts = scanFacts(text);
+  const lineAt = lineIndex(text);
+  // Same pattern, same values: one error printed again (a retry, a rollback event) is one match.
+  const unique = new Map<
+    string,
+    { candidate: Candidate; read: ReturnType<typeof extractedOf>; count: number }
+  >();
+  for (const candidate of candidates) {
+    const read = extractedOf(candidate, facts);
+    const identity = `${candidate.pattern.id}\u0000${JSON.stringify(read.extracted)}`;
+    const seen = unique.get(identity);
+    if (seen) seen.count++;
+    else unique.set(identity, { candidate, read, count: 1 });
+  }
+  const all = [...unique.values()];
+  const matches = all.slice(0, MAX_MATCHES).map(({ candidate, read, count }) => ({
+    ...toMatch(candidate, read, facts, lineAt(candidate.start)),
+    occurrences: count,
+  }));
+  return {
+    recognised: matches.length > 0,
+    matches,
+    truncated,
+    omitted: all.length - matches.length,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * A pattern: one way an error is printed, as data. Each has a stable id, a bounded regex, an
+ * extractor for the names in the message and a diagnosis builder; `patterns/index.ts` lists
+ * them in priority order.
+ */
+
+import type { Diagnosis, ExplainClient, ExplainSource, Extracted } from './types.js';
+
+/** What a pattern reads from a match: the extracted values, and the client when the match tells. */
+export type Extraction = Extracted & { readonly client?: ExplainClient };
+
+/** One recognisable message. */
+export interface Pattern {
+  /** Stable id: `<family>.<message>`, e.g. `cloudfront.ivc.not-covered`, `node.altnames`. */
+  readonly id: string;
+  readonly title: string;
+  readonly source: ExplainSource;
+  readonly client?: ExplainClient;
+  /**
+   * A global regex. It must run in linear time on hostile input: fixed phrases (see `phrase`),
+   * bounded repetitions (`{0,253}`), no nested quantifiers.
+   */
+  readonly regex: RegExp;
+  /**
+   * Matches with the same key describe the same failure (`InvalidViewerCertificate`,
+   * `name`, `openssl:20`): a bare code joins the nearest message match with its key.
+   */
+  readonly key: string;
+  /** A code printed without its message (`ERR_TLS_CERT_ALTNAME_INVALID`, `InvalidViewerCertificate`). */
+  readonly bareCode?: boolean;
+  /** Reads names and values out of a match (and the client, when the wording tells); `text` is the whole input. */
+  readonly extract?: (match: RegExpExecArray, text: string) => Extraction;
+  /** Words the match: what it means, the causes in order, the checks and commands. */
+  readonly diagnose: (extracted: Extracted) => Diagnosis;
+}
+
+/** A pattern for a bare code: `\bCODE\b`, case-sensitive. */
+export function codePattern(
+  fields: Omit<Pattern, 'regex' | 'bareCode' | 'extract'> & { readonly code: string },
+  extracted: Extracted,
+): Pattern {
+  const { code, ...rest } = fields;
+  return {
+    ...rest,
+    regex: new RegExp(`\\b${code}\\b`, 'g'),
+    bareCode: true,
+    extract: () => extracted,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Every pattern, in priority order: when two match the same text, the earlier one wins.
+ * CloudFront first, then the TLS clients (the more specific wordings before OpenSSL's bare
+ * texts that they contain), then certgate's own finding codes.
+ */
+
+import type { Pattern } from '../pattern.js';
+import { BROWSER_PATTERNS } from './browser.js';
+import { certgatePatterns } from './certgate.js';
+import { CLOUDFRONT_PATTERNS } from './cloudfront.js';
+import { CURL_PATTERNS } from './curl.js';
+import { GO_PATTERNS } from './go.js';
+import { JAVA_PATTERNS } from './java.js';
+import { NODE_PATTERNS } from './node.js';
+import { OPENSSL_PATTERNS } from './openssl.js';
+
+/** All patterns, highest priority first. */
+export const PATTERNS: readonly Pattern[] = [
+  ...CLOUDFRONT_PATTERNS,
+  ...NODE_PATTERNS,
+  ...CURL_PATTERNS,
+  ...OPENSSL_PATTERNS,
+  ...JAVA_PATTERNS,
+  ...GO_PATTERNS,
+  ...BROWSER_PATTERNS,
+  ...certgatePatterns(),
+];

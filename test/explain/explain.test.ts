@@ -1,0 +1,197 @@
+import { describe, expect, test } from 'vitest';
+import { type ExplainMatch, explain, formatExplanationText, PATTERNS } from '../../src/explain/index.js';
+import { CATALOG, docsPath, FINDING_CODES } from '../../src/report/catalog.js';
+import { CLOUDFRONT_VECTORS, CODE_VECTORS, type ExplainVector, TLS_VECTORS } from './vectors.js';
+
+function only(input: string): ExplainMatch {
+  const result = explain(input);
+  expect(result.recognised, `not recognised: ${input.slice(0, 120)}`).toBe(true);
+  expect(result.matches.map((m) => m.id)).toHaveLength(1);
+  return result.matches[0]!;
+}
+
+function check(v: ExplainVector): void {
+  const m = only(v.input);
+  expect(m.id, v.name).toBe(v.id);
+  if (v.extracted) expect(m.extracted, v.name).toMatchObject(v.extracted);
+  if (v.client) expect(m.client, v.name).toBe(v.client);
+  const first = m.causes[0]!;
+  expect(first.rank).toBe(1);
+  expect(first.cause, v.name).toContain(v.firstCause);
+  if (v.command) expect(first.command, v.name).toContain(v.command);
+  if (v.diagnosis) expect(m.diagnosis, v.name).toContain(v.diagnosis);
+  expect(m.causes.map((c) => c.rank)).toEqual(m.causes.map((_, i) => i + 1));
+}
+
+describe('CloudFront errors', () => {
+  test.each(CLOUDFRONT_VECTORS.map((v) => [v.name, v] as const))('%s', (_, v) => check(v));
+});
+
+describe('TLS client errors', () => {
+  test.each(TLS_VECTORS.map((v) => [v.name, v] as const))('%s', (_, v) => check(v));
+});
+
+describe('certgate finding codes', () => {
+  test.each(CODE_VECTORS.map((v) => [v.name, v] as const))('%s', (_, v) => check(v));
+
+  test('every catalog code is recognised and points at its docs page', () => {
+    for (const code of FINDING_CODES) {
+      const m = only(code);
+      // CERT_NOT_YET_VALID is also Node's err.code for the same failure: either reading is right.
+      if (m.id === 'certgate.finding-code') expect(m.extracted.findingCode).toBe(code);
+      expect(m.docs, code).toContain(docsPath(code));
+    }
+  });
+});
+
+describe('InvalidViewerCertificate follows the rulebook order', () => {
+  test('the bare code lists placement, state, chain, dates, trust, format, then coverage', () => {
+    const rules = only('InvalidViewerCertificate').causes.map((c) => c.rule);
+    expect(rules).toEqual([
+      'CF-02',
+      'CF-03',
+      'CF-01',
+      'CF-04',
+      'CF-06',
+      'CF-05',
+      'CF-07',
+      'CF-08',
+      'CF-11',
+      'CF-09',
+      'CF-10',
+      'CF-13',
+    ]);
+  });
+
+  test('a rule names a finding code only when the catalog has it', () => {
+    for (const m of [...CLOUDFRONT_VECTORS.map((v) => only(v.input))]) {
+      for (const c of m.causes) if (c.code !== undefined) expect(Object.hasOwn(CATALOG, c.code)).toBe(true);
+    }
+    expect(only('InvalidViewerCertificate').causes.find((c) => c.rule === 'CF-09')?.code).toBe(
+      'CF_ALIAS_NOT_COVERED',
+    );
+  });
+});
+
+describe('several errors in one text', () => {
+  test('a CloudFormation event log: each error, in order, repeats merged', () => {
+    const log = [
+      'Resource handler returned message: "Invalid request provided: AWS::CloudFront::Distribution: One or more of the CNAMEs you provided are already associated with a different resource. (Service: CloudFront, Status Code: 409, Request ID: 11111111-2222-3333-4444-555555555555)"',
+      'Resource handler returned message: "Invalid request provided: AWS::CloudFront::Distribution: The certificate that is attached to your distribution doesn\'t cover the alternate domain name (CNAME) that you\'re trying to add. (Service: CloudFront, Status Code: 400, Request ID: 66666666-7777-8888-9999-000000000000)"',
+      'Resource handler returned message: "Invalid request provided: AWS::CloudFront::Distribution: One or more of the CNAMEs you provided are already associated with a different resource. (Service: CloudFront, Status Code: 409, Request ID: 11111111-2222-3333-4444-555555555555)"',
+    ].join('\n');
+    const { matches } = explain(log);
+    expect(matches.map((m) => [m.id, m.line, m.occurrences])).toEqual([
+      ['cloudfront.cname-already-exists', 1, 2],
+      ['cloudfront.ivc.alias-not-covered', 2, 1],
+    ]);
+  });
+
+  test('a bare code joins the message next to it instead of being a second error', () => {
+    const text =
+      "Error: Hostname/IP does not match certificate's altnames: Host: api.example.com. is not in the cert's altnames: DNS:www.example.com\n  code: 'ERR_TLS_CERT_ALTNAME_INVALID'\n\nError: certificate has expired\n  code: 'CERT_HAS_EXPIRED'";
+    const { matches } = explain(text);
+    expect(matches.map((m) => [m.id, m.extracted.clientCode])).toEqual([
+      ['node.altnames', 'ERR_TLS_CERT_ALTNAME_INVALID'],
+      ['openssl.certificate-has-expired', 'CERT_HAS_EXPIRED'],
+    ]);
+  });
+});
+
+describe('what is not recognised', () => {
+  test.each([
+    ['empty', ''],
+    ['prose', 'the deploy failed, please help'],
+    ['a lower-case code', 'invalidviewercertificate'],
+    ['a code inside a word', 'XInvalidViewerCertificateX'],
+  ])('%s', (_, input) => {
+    expect(explain(input)).toEqual({ recognised: false, matches: [], truncated: false, omitted: 0 });
+  });
+});
+
+describe('untrusted input', () => {
+  const hostile: [string, string][] = [
+    ['one long word', 'a'.repeat(1_000_000)],
+    ['repeated Host: prefixes', 'Host: a'.repeat(20_000)],
+    [
+      'altnames without end',
+      `Host: a.example.com. is not in the cert's altnames: ${'DNS:x, '.repeat(20_000)}`,
+    ],
+    ['Go list without ", not"', 'x509: certificate is valid for a'.repeat(5_000)],
+    ['certificate without a verb', 'certificate '.repeat(20_000)],
+    ['MalformedXML without the end', `Value '${'x'.repeat(60)}' at '${'a.'.repeat(30_000)}`],
+    [
+      'many distinct errors',
+      Array.from(
+        { length: 3000 },
+        (_, i) => `Host: h${i}.example.com. is not in the cert's altnames: DNS:x`,
+      ).join('\n'),
+    ],
+    ['nested quotes and codes', `${'CNAMEAlreadyExists "\\"'.repeat(5000)}`],
+  ];
+  test.each(hostile)('%s: finishes fast and bounded', (_, input) => {
+    const started = performance.now();
+    const result = explain(input);
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(result.matches.length).toBeLessThanOrEqual(50);
+    expect(result.truncated).toBe(input.length > 64 * 1024);
+  });
+
+  test('matches beyond the cap are counted', () => {
+    const input = Array.from(
+      { length: 80 },
+      (_, i) => `Host: h${i}.example.com. is not in the cert's altnames: DNS:x`,
+    ).join('\n');
+    const result = explain(input);
+    expect(result.matches).toHaveLength(50);
+    expect(result.omitted).toBe(30);
+  });
+
+  test('a name that is not a host never reaches a command', () => {
+    const m = only("Host: $(id);touch$IFS$9x. is not in the cert's altnames: DNS:www.example.com");
+    for (const c of m.causes) expect(c.command ?? '').not.toMatch(/\$\(|;touch/);
+    expect(m.causes[0]!.command).toContain('--host <host>');
+  });
+});
+
+describe('patterns', () => {
+  test('ids are unique', () => {
+    const ids = PATTERNS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('every regex is global (scanned for every occurrence)', () => {
+    for (const p of PATTERNS) expect(p.regex.flags, p.id).toContain('g');
+  });
+});
+
+describe('formatExplanationText', () => {
+  test('one block per error with the diagnosis and the numbered causes', () => {
+    const text = formatExplanationText(
+      explain(
+        "Host: api.example.com. is not in the cert's altnames: DNS:www.example.com, DNS:*.static.example.com",
+      ),
+    );
+    expect(text).toContain(
+      "Node.js: Hostname/IP does not match certificate's altnames (host not in the SANs)",
+    );
+    expect(text).toContain(
+      'Found: host api.example.com; certificate names www.example.com, *.static.example.com',
+    );
+    expect(text).toContain(
+      'Diagnosis: api.example.com is not covered: the certificate has www.example.com and *.static.example.com; api.example.com itself or a wildcard *.example.com would cover it',
+    );
+    expect(text).toMatch(
+      / {2}1\. the name is not in the certificate's subjectAltNames[^\n]*\(NAME_MISMATCH\)\n {5}check: /,
+    );
+    expect(text).toContain(
+      '     run:   openssl s_client -connect api.example.com:443 -servername api.example.com -showcerts </dev/null 2>/dev/null | certgate verify - --host api.example.com',
+    );
+    expect(text).toContain('Docs: docs/rules/NAME_MISMATCH.md');
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^1 error recognised\./);
+  });
+
+  test('nothing recognised: nothing printed', () => {
+    expect(formatExplanationText(explain('hello'))).toBe('');
+  });
+});
