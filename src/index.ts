@@ -8,11 +8,36 @@
  * - Inspect: `inspectCertificates` → one `Result` per certificate with its findings.
  * - Verify: `verify` → RFC 5280 path validation and the RFC 6125 name check of a chain, with
  *   findings, the steps of the verification flow, and what TLS clients say for each failure.
- * - Reports: `buildReport`, `formatJson`, `formatText`, `computeExitCode`, `describeFinding`.
+ * - Explain: `explain` → each CloudFront or TLS client error in a pasted text, with the likely
+ *   causes in order, the check that tells them apart and the command that runs it.
+ * - Reports: `buildReport`, `formatJson`, `formatText`, `formatSarif`, `formatJunit`,
+ *   `formatCheckText`, `computeExitCode`, `describeFinding`.
  *
  * @packageDocumentation
  */
 
+/** The CloudFront gate: read inputs, run every rule, one result per distribution. */
+export { type CheckOptions, check } from './check/check.js';
+export { runGate } from './check/run-gate.js';
+export type { GateInputs, GateOptions, GateResult, LoadError, LoadOptions } from './check/types.js';
+/** The CloudFront model every source produces and every gate rule reads. */
+export type * from './cloudfront/model.js';
+export { isUnresolved } from './cloudfront/model.js';
+/** Explain a CloudFront or TLS error message: likely causes in order, checks and commands. */
+export {
+  type Cause,
+  type ExplainClient,
+  type ExplainMatch,
+  type ExplainSource,
+  type ExplainTextOptions,
+  type ExplainWrapper,
+  type Explanation,
+  type Extracted,
+  explain,
+  formatExplanationText,
+  KNOWN_MESSAGES,
+  MAX_EXPLAIN_INPUT,
+} from './explain/index.js';
 /** Decode, order leaf first and check every certificate of one input. */
 export { type InspectOptions, inspectCertificates } from './inspect/inspect.js';
 /** Putting one file's certificates in leaf-first order. */
@@ -32,6 +57,8 @@ export {
   type FindingCode,
 } from './report/catalog.js';
 export { type CertificateView, viewCertificate } from './report/certificate-view.js';
+/** The text of `certgate check`: per distribution, findings with `file:line:column`. */
+export { type CheckTextOptions, formatCheckText, formatLocation } from './report/check-text.js';
 export { type Colors, createColors, shouldColor } from './report/colors.js';
 /** The exit code every command shares (0 pass, 1 findings, 2 bad input, 3 operational). */
 export {
@@ -45,6 +72,8 @@ export {
   type RunOutcome,
 } from './report/exit-code.js';
 export { formatJson } from './report/json.js';
+/** JUnit XML for CI test reports: one test case per result, a failure per failing result. */
+export { formatJunit, type JunitOptions } from './report/junit.js';
 /** Words for findings. */
 export { describeFinding, type FindingText } from './report/messages.js';
 /** The report contract and its formatters. */
@@ -56,6 +85,8 @@ export {
   type ReportResult,
   toReportFinding,
 } from './report/report.js';
+/** SARIF 2.1.0 for GitHub code scanning: rules, results with file, line and column. */
+export { artifactUri, formatSarif, SARIF_SCHEMA, type SarifOptions, toSarif } from './report/sarif.js';
 export { formatText, type TextOptions } from './report/text.js';
 export { formatVerifyText, renderFlow } from './report/verify-text.js';
 /** The JSON details and the text flow of `certgate verify`. */
@@ -74,6 +105,7 @@ export {
   type CertRuleContext,
   checkCertificate,
 } from './rules/cert/index.js';
+export { type LoadResult, loadGateInputs } from './sources/load.js';
 /** Findings, locators, results and outcomes. */
 export type { Finding, FindingArgs, Locator, Outcome, Result, Severity, Subject, Verdict } from './types.js';
 export { SEVERITIES } from './types.js';

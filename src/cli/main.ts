@@ -8,16 +8,25 @@ import { EXIT_OPERATIONAL, EXIT_USAGE } from '../report/exit-code.js';
 import { type CliIO, errorLine, processIO } from './io.js';
 import {
   atOption,
+  checkFormatOption,
+  collectCert,
+  collectParameter,
   failOnOption,
   formatOption,
   hostOption,
   ipOption,
+  outputOption,
+  parseRegion,
   policyOption,
   purposeOption,
   repeatableFileOption,
   warnDaysOption,
 } from './options.js';
 import {
+  CHECK_DESCRIPTION,
+  CHECK_EXAMPLES,
+  EXPLAIN_DESCRIPTION,
+  EXPLAIN_EXAMPLES,
   INSPECT_DESCRIPTION,
   INSPECT_EXAMPLES,
   MAIN_DESCRIPTION,
@@ -75,6 +84,47 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (file: string, opts) => {
       const { runVerify } = await import('./commands/verify.js');
       setExit(await runVerify(file, opts, io));
+    });
+
+  program
+    .command('explain')
+    .summary('explain a CloudFront or TLS error: likely causes in order, the checks, the commands')
+    .description(EXPLAIN_DESCRIPTION)
+    .argument('[text...]', "an error code or message (quote it), or '-' / nothing for standard input")
+    .addOption(formatOption())
+    .option('--list', 'list every message pattern explain recognises')
+    .addHelpText('after', EXPLAIN_EXAMPLES)
+    .action(async (text: string[], opts) => {
+      const { runExplain } = await import('./commands/explain.js');
+      setExit(await runExplain(text, opts, io));
+    });
+
+  program
+    .command('check')
+    .summary("pre-deploy CloudFront gate: predict CloudFront's verdict per distribution")
+    .description(CHECK_DESCRIPTION)
+    .argument('<input...>', "distribution configs: files, a cdk.out folder, or '-' for standard input")
+    .option(
+      '--cert <evidence>',
+      'certificate evidence: FILE (ACM describe-certificate JSON), ARN=FILE or IAMCERTID=FILE (PEM/DER chain) (repeatable)',
+      collectCert,
+    )
+    .option(
+      '--parameter <key=value>',
+      'a CloudFormation parameter value, overriding its default (repeatable)',
+      collectParameter,
+    )
+    .option('--region <region>', 'the region the CloudFormation/CDK stack deploys to', parseRegion)
+    .option('--roots <file>', 'trust these roots for PEM evidence instead of the Mozilla roots')
+    .addOption(atOption())
+    .addOption(warnDaysOption())
+    .addOption(checkFormatOption())
+    .addOption(outputOption())
+    .addOption(failOnOption())
+    .addHelpText('after', CHECK_EXAMPLES)
+    .action(async (inputs: string[], opts) => {
+      const { runCheck } = await import('./commands/check.js');
+      setExit(await runCheck(inputs, opts, io));
     });
 
   return program;

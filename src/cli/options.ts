@@ -88,3 +88,59 @@ export function policyOption(): Option {
     .choices(['webpki', 'rfc5280'])
     .default('webpki');
 }
+
+/** Every output format of `certgate check`: the report as text, JSON, SARIF 2.1.0 or JUnit XML. */
+export type CheckFormat = OutputFormat | 'sarif' | 'junit';
+
+/** `--format text|json|sarif|junit` for `check`. */
+export function checkFormatOption(): Option {
+  return new Option('-f, --format <format>', 'output format')
+    .choices(['text', 'json', 'sarif', 'junit'])
+    .default('text');
+}
+
+/** `--output FILE`: write the report there instead of standard output. */
+export function outputOption(): Option {
+  return new Option('-o, --output <file>', 'write the report to this file instead of standard output');
+}
+
+// CloudFormation parameter names are alphanumeric, at most 255 characters.
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
+const PARAMETER_NAME = /^[A-Za-z0-9]{1,255}$/;
+
+/** `--parameter KEY=VALUE` (repeatable) into a record; the value may be empty or contain `=`. */
+export function collectParameter(
+  value: string,
+  previous: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
+  const eq = value.indexOf('=');
+  const key = eq < 0 ? value : value.slice(0, eq);
+  if (eq < 0 || !PARAMETER_NAME.test(key)) {
+    throw new InvalidArgumentError(
+      'expected KEY=VALUE with an alphanumeric CloudFormation parameter name, e.g. DomainName=www.example.com',
+    );
+  }
+  if (previous && Object.hasOwn(previous, key)) throw new InvalidArgumentError(`${key} is given twice`);
+  return { ...previous, [key]: value.slice(eq + 1) };
+}
+
+// Commercial (us-east-1), GovCloud (us-gov-west-1), China (cn-north-1) and the isolated
+// partitions (us-iso-east-1, us-isob-east-1, eu-isoe-west-1).
+const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+
+/** `--region REGION`: an AWS region name. */
+export function parseRegion(value: string): string {
+  if (!REGION.test(value)) throw new InvalidArgumentError('expected an AWS region name, e.g. us-east-1');
+  return value;
+}
+
+/**
+ * `--cert FILE|ARN=FILE|IAMID=FILE` (repeatable). Only the shape is checked here (no empty
+ * parts); which evidence the file holds is the sources' business.
+ */
+export function collectCert(value: string, previous: readonly string[] | undefined): string[] {
+  if (value === '' || value.startsWith('=') || value.endsWith('=')) {
+    throw new InvalidArgumentError('expected FILE, ARN=FILE or IAMCERTID=FILE');
+  }
+  return [...(previous ?? []), value];
+}

@@ -15,6 +15,10 @@ Examples:
   $ openssl s_client -connect example.com:443 -showcerts </dev/null 2>/dev/null | certgate inspect -
   $ certgate verify fullchain.pem --host www.example.com
                                                 validate the chain like a TLS client, step by step
+  $ certgate check template.yaml --cert acm.json
+                                                predict CloudFront's verdict before the deploy
+  $ certgate explain 'unable to get local issuer certificate'
+                                                why a client or CloudFront refused, and what to run
 
 Run 'certgate <command> --help' for the options of a command.
 Environment: NO_COLOR disables colour; FORCE_COLOR forces it.`;
@@ -66,3 +70,87 @@ Examples:
 Exit codes: 0 the chain is valid (for the name, when one is given); 1 it is not (a finding at or
 above --fail-on); 2 bad usage (--host with --ip, a bad name or address) or a file that is missing
 or not a certificate.`;
+
+export const CHECK_DESCRIPTION = `Predict CloudFront's verdict on your distributions before you deploy them.
+
+INPUT is a distribution config: 'aws cloudfront get-distribution-config' (or
+get-distribution, list-distributions) output or a bare DistributionConfig, a
+CloudFormation template (JSON or YAML, short-form tags like !Ref and !Sub), a
+Terraform plan ('terraform show -json'), a CDK cdk.out folder, or '-' for
+standard input. Certificate evidence comes with --cert: the output of
+'aws acm describe-certificate', or a PEM/DER chain bound to the ARN or IAM
+certificate id that a distribution references (ARN=FILE), validated against
+the Mozilla roots bundled with Node.js or --roots. Certificates declared in
+the same template or plan are used too.
+
+For each distribution the gate reports what CloudFront would answer
+(InvalidViewerCertificate, CNAMEAlreadyExists, ...) and what clients would see
+after the deploy, in the order CloudFront checks: certificate placement
+(us-east-1, IAM path, default certificate with aliases), state (issued, dates,
+renewal), alias coverage by the SANs, TLS policy and SSL support method, alias
+conflicts, syntax and quotas, chain and trust of imported certificates, early
+warnings. Each finding names the file, line and column of the value to change,
+and the fix. A value known only at deploy time is reported as such, never
+passed silently.`;
+
+export const CHECK_EXAMPLES = `
+Examples:
+  CloudFormation template, with the ACM certificate as evidence:
+  $ aws acm describe-certificate --region us-east-1 --certificate-arn "$ARN" > acm.json
+  $ certgate check template.yaml --cert acm.json --parameter DomainName=www.example.com
+
+  Terraform plan:
+  $ terraform plan -out plan.out && terraform show -json plan.out > plan.json
+  $ certgate check plan.json --cert acm.json
+
+  CDK app (every stack template in the cloud assembly):
+  $ npx cdk synth && certgate check cdk.out --cert acm.json --region eu-west-1
+
+  A deployed distribution, before you change it:
+  $ aws cloudfront get-distribution-config --id E1ABCDEF2GHIJK > dist.json
+  $ certgate check dist.json --cert acm.json
+
+  An imported certificate: bind its PEM chain to the ARN the distribution uses:
+  $ certgate check dist.json --cert "$ARN=fullchain.pem" --roots corp-root.pem
+
+  In CI: SARIF for GitHub code scanning, JUnit for GitLab and Jenkins, JSON for scripts:
+  $ certgate check cdk.out --cert acm.json --format sarif --output certgate.sarif
+  $ certgate check plan.json --cert acm.json --format junit --output certgate-junit.xml
+  $ certgate check template.json --cert acm.json --format json | jq '.results[] | select(.verdict == "fail")'
+
+Exit codes: 0 no finding at or above --fail-on; 1 there is one (a deploy CloudFront would refuse,
+with the default --fail-on error); 2 bad usage or an input that could not be read (one line on
+stderr each; the other inputs are still checked); 3 an operational failure prevented a verdict.`;
+
+export const EXPLAIN_DESCRIPTION = `Explain a CloudFront or TLS error: the likely causes in order, the check
+that tells them apart, and the command that runs it.
+
+TEXT is an error code (InvalidViewerCertificate, CNAMEAlreadyExists,
+ERR_CERT_DATE_INVALID, CERT_HAS_EXPIRED, a finding code such as NAME_MISMATCH)
+or a pasted message: CloudFront API errors as the AWS CLI, CloudFormation, CDK
+and Terraform print them, and the TLS errors of Node.js (Postman, npm),
+OpenSSL, curl, browsers, Java and Go. With no TEXT, or '-', the text is read
+from standard input, so a deploy log can be piped in: every error in it is
+explained, in order. Only the first 64 KiB are read.
+
+Names in the message fill the commands. From Node's "Host: api.example.com.
+is not in the cert's altnames: DNS:www.example.com" it says which near miss
+applies (not listed, wildcard at the apex, wildcard one label short, another
+site's certificate) and gives the 'certgate verify' command for that host;
+from a CloudFront error, the certificate ARN and its region, and the
+'certgate check' command for the template, plan or config that was deployed.`;
+
+export const EXPLAIN_EXAMPLES = `
+Examples:
+  $ certgate explain InvalidViewerCertificate       every cause, in the order CloudFront checks
+  $ certgate explain "Hostname/IP does not match certificate's altnames: Host: api.example.com. is not in the cert's altnames: DNS:www.example.com"
+                                                    api.example.com is not covered; a wildcard *.example.com would cover it
+  $ certgate explain "curl: (60) SSL certificate problem: unable to get local issuer certificate"
+  $ aws cloudformation describe-stack-events --stack-name site | certgate explain
+                                                    each failed event's error, in order
+  $ terraform apply 2>&1 | certgate explain -       a deploy log on standard input
+  $ certgate explain NET::ERR_CERT_DATE_INVALID --format json | jq '.matches[0].causes[0]'
+  $ certgate explain --list                         every message it recognises
+
+Exit codes: 0 something was recognised; 2 nothing was (the kinds of messages it knows are listed
+on stderr) or bad usage.`;

@@ -1,0 +1,143 @@
+/**
+ * `certgate check INPUT...`: the pre-deploy CloudFront gate. Reads distribution configs and
+ * certificate evidence, predicts CloudFront's verdict per distribution, and reports it as text,
+ * JSON, SARIF or JUnit, with the exit code that gates the pipeline.
+ */
+
+import { writeFile } from 'node:fs/promises';
+import { check } from '../../check/check.js';
+import { formatCheckText } from '../../report/check-text.js';
+import { createColors, shouldColor } from '../../report/colors.js';
+import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
+import { formatJson } from '../../report/json.js';
+import { formatJunit } from '../../report/junit.js';
+import { buildReport, type Report } from '../../report/report.js';
+import { formatSarif } from '../../report/sarif.js';
+import { InputError, readInput } from '../../sources/input-file.js';
+import { X509DecodeError } from '../../x509/errors.js';
+import type { Certificate } from '../../x509/model.js';
+import { readCertificates } from '../../x509/read.js';
+import { type CliIO, errorLine } from '../io.js';
+import type { CheckFormat } from '../options.js';
+import { packageVersion } from '../version.js';
+
+interface CheckCliOptions {
+  readonly format: CheckFormat;
+  readonly failOn: FailOn;
+  readonly at?: Date;
+  readonly warnDays: number;
+  readonly cert?: readonly string[];
+  readonly parameter?: Readonly<Record<string, string>>;
+  readonly region?: string;
+  readonly roots?: string;
+  readonly output?: string;
+}
+
+/** Something that stops the run before a verdict: one line on stderr, exit 2. */
+class UsageStop extends Error {}
+
+/** Standard input can feed one input only: an INPUT, a --cert file or --roots. */
+function checkStdinUse(inputs: readonly string[], opts: CheckCliOptions): void {
+  const certFiles = (opts.cert ?? []).map((c) => c.slice(c.lastIndexOf('=') + 1));
+  const uses = [...inputs, ...certFiles, opts.roots].filter((p) => p === '-').length;
+  if (uses > 1) throw new UsageStop("standard input ('-') can be read only once");
+}
+
+async function readRoots(path: string, io: CliIO): Promise<readonly Certificate[]> {
+  const source = path === '-' ? '<stdin>' : path;
+  try {
+    const { certificates } = readCertificates(await readInput(path, io.stdin), { source });
+    if (certificates.length === 0) throw new UsageStop(`--roots ${source}: no certificate in the file`);
+    return certificates;
+  } catch (err) {
+    if (err instanceof InputError) throw new UsageStop(`--roots ${err.message}`);
+    if (err instanceof X509DecodeError) throw new UsageStop(`--roots ${source}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** The report in the chosen format; text is coloured only when it goes to a terminal. */
+function render(report: Report, opts: CheckCliOptions, io: CliIO): string {
+  switch (opts.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'junit':
+      return formatJunit(report, { failOn: opts.failOn });
+    default: {
+      const colored = opts.output === undefined && shouldColor(io.stdout.isTTY, io.env);
+      return formatCheckText(report, { colors: createColors(colored) });
+    }
+  }
+}
+
+/** Writes the report to --output; a file that cannot be written is bad usage (exit 2). */
+async function writeOutput(path: string, text: string, report: Report, io: CliIO): Promise<boolean> {
+  try {
+    await writeFile(path, text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    io.stderr.write(errorLine(`--output ${path}: cannot write the report (${code})`));
+    return false;
+  }
+  const failing = report.results.filter((r) => r.verdict === 'fail').length;
+  const n = report.results.length;
+  io.stderr.write(
+    `certgate: ${n} distribution${n === 1 ? '' : 's'} checked, ${failing} failing, verdict ${report.verdict}; report written to ${path}\n`,
+  );
+  return true;
+}
+
+type Root = readonly Certificate[] | undefined;
+
+/** Reads the inputs and runs the gate; unreadable inputs are reported on stderr, one line each. */
+async function gate(inputs: readonly string[], opts: CheckCliOptions, roots: Root, io: CliIO) {
+  const { results, errors, distributions } = await check(inputs, {
+    certs: opts.cert ?? [],
+    parameters: opts.parameter ?? {},
+    ...(opts.region !== undefined ? { region: opts.region } : {}),
+    ...(opts.at ? { at: opts.at } : {}),
+    warnDays: opts.warnDays,
+    ...(roots ? { roots } : {}),
+    stdin: io.stdin,
+  });
+  for (const e of errors) io.stderr.write(errorLine(e.message));
+  // A gate that checked nothing must not look like a pass in a CI log (a wrong path, a stack
+  // without its distribution): say so, whatever the format.
+  if (distributions === 0 && errors.length === 0)
+    io.stderr.write('certgate: warning: no CloudFront distribution in the inputs; nothing was checked\n');
+  return { results, errors };
+}
+
+/** Runs `check` and returns the exit code. */
+export async function runCheck(inputs: readonly string[], opts: CheckCliOptions, io: CliIO): Promise<number> {
+  let roots: Root;
+  try {
+    checkStdinUse(inputs, opts);
+    if (opts.roots !== undefined) roots = await readRoots(opts.roots, io);
+  } catch (err) {
+    if (!(err instanceof UsageStop)) throw err;
+    io.stderr.write(errorLine(err.message));
+    return EXIT_USAGE;
+  }
+  const { results, errors } = await gate(inputs, opts, roots, io);
+  const report = buildReport({
+    command: 'check',
+    version: packageVersion(),
+    results,
+    failOn: opts.failOn,
+    errors: errors.map((e) => ({ source: e.source, message: e.message })),
+  });
+  const text = render(report, opts, io);
+  if (opts.output !== undefined) {
+    if (!(await writeOutput(opts.output, text, report, io))) return EXIT_USAGE;
+  } else {
+    io.stdout.write(text);
+  }
+  return computeExitCode({
+    findings: results.flatMap((r) => r.findings),
+    failOn: opts.failOn,
+    inputErrors: errors.length,
+  });
+}

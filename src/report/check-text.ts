@@ -1,0 +1,94 @@
+/**
+ * Text output of `certgate check`: per distribution its verdict, what was checked (aliases and
+ * certificate), then each finding in decision order with its code, the AWS error it predicts,
+ * the reason, where in the input (`file:line:column`, so an editor can jump there) and the fix.
+ */
+
+import type { Locator } from '../types.js';
+import type { Colors } from './colors.js';
+import type { Report, ReportResult } from './report.js';
+import { formatFindingLines } from './text.js';
+
+export interface CheckTextOptions {
+  readonly colors: Colors;
+}
+
+/** What the gate adds to a result (GateResult details). */
+interface CheckDetails {
+  readonly format?: string;
+  readonly aliases?: readonly string[];
+  readonly certificate?: string;
+}
+
+/**
+ * A locator as one short string: `file:line:column` when positions are known, else the file
+ * with the JSON path (`dist.json DistributionConfig.Aliases.Items[0]`) or the certificate index.
+ */
+export function formatLocation(location: Locator): string {
+  const { source, line, column, path, certIndex } = location;
+  if (line !== undefined) return column !== undefined ? `${source}:${line}:${column}` : `${source}:${line}`;
+  const parts = [source];
+  if (path && path.length > 0)
+    parts.push(path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join(''));
+  if (certIndex !== undefined) parts.push(`certificate #${certIndex}`);
+  return parts.join(' ');
+}
+
+function detailLines(r: ReportResult, c: Colors): string[] {
+  const d = (r.details ?? {}) as CheckDetails;
+  const lines: string[] = [];
+  if (d.aliases)
+    lines.push(`  ${c.dim('aliases:')} ${d.aliases.length ? d.aliases.join(', ') : c.dim('none')}`);
+  if (d.certificate !== undefined) lines.push(`  ${c.dim('certificate:')} ${d.certificate}`);
+  return lines;
+}
+
+function resultLines(r: ReportResult, c: Colors): string[] {
+  const mark = r.verdict === 'pass' ? c.green('PASS') : c.red('FAIL');
+  const format = (r.details as CheckDetails | undefined)?.format;
+  // get-distribution-config output has no Id: the source then names the distribution.
+  const from = r.subject.id === r.subject.source ? '' : ` from ${r.subject.source}`;
+  const origin = `${r.subject.kind}${from}${format ? `, ${format}` : ''}`;
+  const lines = [`${mark} ${c.bold(r.subject.id)} ${c.dim(`(${origin})`)}`, ...detailLines(r, c)];
+  for (const f of r.findings) {
+    const [head, ...rest] = formatFindingLines(f, c);
+    lines.push(head!, `    ${c.dim(`at ${formatLocation(f.location)}`)}`, ...rest);
+  }
+  return lines;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `3 distributions`, or `2 distributions, 1 input` when a result is about something else. */
+function checkedCounts(results: readonly ReportResult[]): string {
+  const kinds = new Map<string, number>([['distribution', 0]]);
+  for (const r of results) kinds.set(r.subject.kind, (kinds.get(r.subject.kind) ?? 0) + 1);
+  return [...kinds]
+    .filter(([kind, n]) => n > 0 || kind === 'distribution')
+    .map(([kind, n]) => plural(n, kind))
+    .join(', ');
+}
+
+/** Renders a `check` report as text, ending with a summary line and what to do next. */
+export function formatCheckText(report: Report, options: CheckTextOptions): string {
+  const c = options.colors;
+  const blocks = report.results.map((r) => resultLines(r, c).join('\n'));
+  const { errors, warnings, notes } = report.summary;
+  const failed = report.results.filter((r) => r.verdict === 'fail').length;
+  const unread = report.errors.length ? `, ${plural(report.errors.length, 'unreadable input')}` : '';
+  const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
+  const checked = checkedCounts(report.results);
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`;
+  const lines = [
+    `${c.bold(`${checked} checked`)} (${failed} failing): ${counts}${unread}; verdict ${verdict}`,
+  ];
+  if (failed > 0)
+    lines.push(
+      c.dim(
+        'Findings are listed in the order CloudFront checks them: fix the first one of each distribution first.',
+      ),
+    );
+  if (report.errors.length > 0) lines.push(c.dim('Inputs that could not be read are listed on stderr.'));
+  blocks.push(lines.join('\n'));
+  return `${blocks.join('\n\n')}\n`;
+}
