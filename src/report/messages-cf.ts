@@ -68,7 +68,7 @@ const PLACEMENT: Partial<Record<FindingCode, Wording>> = {
     message:
       a.malformed === true
         ? `${dist(a)} names ${cert(a)} as its ACM certificate, which is not an ACM certificate ARN (arn:aws:acm:us-east-1:ACCOUNT:certificate/ID); ${rejects(a, IVC)}`
-        : `${dist(a)} uses ACM certificate ${cert(a)} in ${str(a.region) || 'a region other than us-east-1'}${a.fromStack === true ? ' (the stack region)' : ''}; CloudFront only uses ACM certificates from us-east-1, so ${rejects(a, IVC).replace(/^CloudFront /, 'it ')}`,
+        : `${dist(a)} uses ACM certificate ${cert(a)} in ${str(a.region) || 'a region other than us-east-1'}${a.fromStack === true ? ` (the ${str(a.regionOf) || 'stack'} region)` : ''}; CloudFront only uses ACM certificates from us-east-1, so ${rejects(a, IVC).replace(/^CloudFront /, 'it ')}`,
     fix: 'request or import the certificate in us-east-1 and use that ARN (aws acm request-certificate --region us-east-1 …); in CDK, create it in a stack deployed to us-east-1',
   }),
   CF_CERTIFICATE_OTHER_ACCOUNT: (a) => ({

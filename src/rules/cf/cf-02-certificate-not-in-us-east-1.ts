@@ -27,6 +27,13 @@ export const certificateNotInUsEast1 = defineRule({
     if (ref.kind !== 'resource') return undefined;
     const region = ctx.evidenceField('region', 'region');
     if (region === undefined || region === ACM_CLOUDFRONT_REGION) return undefined;
-    return ctx.report(ref.location, { certificate: ctx.certificateLabel(), region, fromStack: true });
+    // A template resource deploys to the stack's region, a planned one to its provider's region.
+    const regionOf = ctx.distribution.format === 'terraform' ? 'provider' : 'stack';
+    return ctx.report(ref.location, {
+      certificate: ctx.certificateLabel(),
+      region,
+      fromStack: true,
+      regionOf,
+    });
   },
 });
