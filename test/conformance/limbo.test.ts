@@ -6,7 +6,6 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type LimboCaseResult, type LimboTestcase, runLimboCase } from '../../scripts/limbo-runner.mjs';
 import { parseIpAddress, parseReferenceName } from '../../src/names/index.js';
@@ -25,12 +24,10 @@ const exceptions = read('./exceptions.json') as Record<string, LimboException>;
 const engine = { verifyChain, readCertificates, readPemBlocks, parseIpAddress, parseReferenceName };
 
 const results = new Map<string, LimboCaseResult>();
-let elapsedMs = 0;
 
+// The suite's run time is a benchmark (bench/limbo.mjs, DESIGN.md: under 5 s), not a test.
 beforeAll(() => {
-  const start = performance.now();
   for (const testcase of limbo.testcases) results.set(testcase.id, runLimboCase(engine, testcase));
-  elapsedMs = performance.now() - start;
 });
 
 describe('x509-limbo', () => {
@@ -54,9 +51,5 @@ describe('x509-limbo', () => {
   it('lists only testcases that exist in exceptions.json', () => {
     const ids = new Set(limbo.testcases.map((t) => t.id));
     expect(Object.keys(exceptions).filter((id) => !ids.has(id))).toEqual([]);
-  });
-
-  it('runs the whole suite in-process in under 5 seconds (DESIGN.md)', () => {
-    expect(elapsedMs).toBeLessThan(5000);
   });
 });
