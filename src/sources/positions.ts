@@ -48,6 +48,10 @@ export class LineIndex {
 export class LazyLocator implements Locator {
   readonly source: string;
   readonly path: readonly (string | number)[];
+  /** 1-based line of the value; computed on first read. */
+  declare readonly line?: number;
+  /** 1-based column of the value; computed on first read. */
+  declare readonly column?: number;
   #position: Position | null | undefined;
   readonly #positions: PositionSource;
 
@@ -55,14 +59,12 @@ export class LazyLocator implements Locator {
     this.source = source;
     this.path = path;
     this.#positions = positions;
-  }
-
-  get line(): number | undefined {
-    return this.position()?.line;
-  }
-
-  get column(): number | undefined {
-    return this.position()?.column;
+    // Own enumerable getters, not prototype ones: `{ ...locator }` and Object.assign copy own
+    // enumerable properties, so a spread copy keeps the position instead of silently losing it.
+    Object.defineProperties(this, {
+      line: { enumerable: true, get: () => this.position()?.line },
+      column: { enumerable: true, get: () => this.position()?.column },
+    });
   }
 
   /** A plain Locator with the position filled in. */

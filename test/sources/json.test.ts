@@ -123,5 +123,7 @@ describe('parseJsonDocument', () => {
     const at = positionOf(SAMPLE, 'true');
     expect({ line: big.line, column: big.column }).toEqual(at);
     expect(JSON.parse(JSON.stringify(big))).toEqual({ source: 'b.json', path: ['b', 'e'], ...at });
+    // a spread copy (as rules and findings make) keeps the position
+    expect({ ...big }).toEqual({ source: 'b.json', path: ['b', 'e'], ...at });
   });
 });
