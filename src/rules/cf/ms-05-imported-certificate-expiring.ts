@@ -1,8 +1,8 @@
 import { REIMPORT_LEAD_HOURS } from '../../cloudfront/policies.js';
 import { daysBetween, isoSeconds } from '../cert/context.js';
 import { defineRule } from './define-rule.js';
+import { notAfterInWarningWindow } from './expiry-window.js';
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 /**
@@ -21,17 +21,15 @@ export const importedCertificateExpiring = defineRule({
     const ref = ctx.certificate();
     const view = ctx.evidence('expiry');
     if (!view || (ref.kind !== 'iam' && view.type !== 'IMPORTED')) return undefined;
-    const notAfter = ctx.evidenceField('expiry', 'notAfter');
+    const notAfter = notAfterInWarningWindow(ctx);
     if (notAfter === undefined) return undefined;
-    const left = notAfter.getTime() - ctx.at.getTime();
-    if (left < 0 || left > ctx.warnDays * DAY_MS) return undefined;
     return ctx.report(view.location, {
       certificate: ctx.certificateLabel(),
       store: ref.kind === 'iam' ? 'IAM' : 'ACM (imported)',
       notAfter: isoSeconds(notAfter),
       daysLeft: daysBetween(ctx.at, notAfter),
       warnDays: ctx.warnDays,
-      insideReimportLead: left < REIMPORT_LEAD_HOURS * HOUR_MS,
+      insideReimportLead: notAfter.getTime() - ctx.at.getTime() < REIMPORT_LEAD_HOURS * HOUR_MS,
     });
   },
 });

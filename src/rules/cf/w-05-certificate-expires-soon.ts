@@ -1,7 +1,6 @@
 import { daysBetween, isoSeconds } from '../cert/context.js';
 import { defineRule } from './define-rule.js';
-
-const DAY_MS = 86_400_000;
+import { notAfterInWarningWindow } from './expiry-window.js';
 
 /**
  * W-05: an ACM-issued certificate expires inside the warning window (`--warn-days`, 30 by
@@ -19,10 +18,8 @@ export const certificateExpiresSoon = defineRule({
     const ref = ctx.certificate();
     const view = ctx.evidence('expiry');
     if (!view || ref.kind === 'iam' || view.type === 'IMPORTED') return undefined;
-    const notAfter = ctx.evidenceField('expiry', 'notAfter');
+    const notAfter = notAfterInWarningWindow(ctx);
     if (notAfter === undefined) return undefined;
-    const left = notAfter.getTime() - ctx.at.getTime();
-    if (left < 0 || left > ctx.warnDays * DAY_MS) return undefined;
     return ctx.report(view.location, {
       certificate: ctx.certificateLabel(),
       notAfter: isoSeconds(notAfter),
