@@ -43,11 +43,34 @@ export function mozillaRoots(): readonly Certificate[] {
 
 /**
  * The anchors for one verification: `roots` (or the Mozilla roots when `roots` is undefined)
- * plus `addRoots`, without duplicates.
+ * plus `addRoots`, without duplicates. The same set of certificates gives back the same (shared,
+ * read-only) object, so the engine's anchor index is built once per set.
  */
 export function resolveTrustAnchors(
   roots: readonly Certificate[] | undefined,
   addRoots: readonly Certificate[] = [],
+): TrustAnchors {
+  // The engine indexes an anchor list once per array (pki/trust-store.ts), so the same set of
+  // anchors must come back as the same array: rebuilding the index of the ~145 Mozilla roots
+  // costs about 0.8 ms, far more than a cached verification (`certgate probe` verifies one chain
+  // per endpoint, hundreds per second).
+  const fps = (list: readonly Certificate[]) => list.map((c) => c.sha256Fingerprint).join(',');
+  const key = `${roots ? fps(roots) : 'mozilla'}|${fps(addRoots)}`;
+  const known = resolved.get(key);
+  if (known) return known;
+  const trust = buildTrustAnchors(roots, addRoots);
+  if (resolved.size >= RESOLVED_LIMIT) resolved.clear();
+  resolved.set(key, trust);
+  return trust;
+}
+
+/** Anchor sets kept by {@link resolveTrustAnchors}, keyed by their fingerprints (bounded). */
+const resolved = new Map<string, TrustAnchors>();
+const RESOLVED_LIMIT = 16;
+
+function buildTrustAnchors(
+  roots: readonly Certificate[] | undefined,
+  addRoots: readonly Certificate[],
 ): TrustAnchors {
   const origins = new Map<string, AnchorOrigin>();
   const anchors: Certificate[] = [];
