@@ -10,6 +10,9 @@
  *   findings, the steps of the verification flow, and what TLS clients say for each failure.
  * - Explain: `explain` → each CloudFront or TLS client error in a pasted text, with the likely
  *   causes in order, the check that tells them apart and the command that runs it.
+ * - Probe: `probe` → TLS handshakes with SNI to many endpoints at once; the served chain as sent,
+ *   protocol, cipher, ALPN, OCSP stapling, verified with `verify`, compared with `--expect`,
+ *   checked against a CloudFront security policy; the network behind the `Prober` interface.
  * - Reports: `buildReport`, `formatJson`, `formatText`, `formatSarif`, `formatJunit`,
  *   `formatCheckText`, `computeExitCode`, `describeFinding`.
  *
@@ -47,6 +50,40 @@ export * from './names/index.js';
 /** How path validation fails (the engine's error union) and the policy and purpose names. */
 export type { PathError, PathErrorKind } from './pki/errors.js';
 export type { PolicyName, Purpose } from './pki/types.js';
+export { type FromOptions, targetsFromDistributions } from './probe/from.js';
+/** Probe live endpoints: handshakes with SNI, the served chain verified, failures as findings. */
+export {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_TIMEOUT_MS,
+  endpointText,
+  type HandshakeFailure,
+  type HandshakeFailureKind,
+  type HandshakeOutcome,
+  type HandshakeRequest,
+  type HandshakeSuccess,
+  isUnanswered,
+  nodeProber,
+  type PolicyProbe,
+  type ProbeDetails,
+  type ProbeExpectation,
+  type ProbeOptions,
+  type ProbeResult,
+  type Prober,
+  type ProbeTarget,
+  type ProbeTimings,
+  ProbeUsageError,
+  type ProbeUsageOption,
+  parseResolve,
+  parseTarget,
+  parseTargetsText,
+  probe,
+  probeExitCode,
+  type ResolvedAddress,
+  type ResolveEntry,
+  type ServedCertificate,
+  type TlsVersion,
+} from './probe/index.js';
+export { formatProbeText, type ProbeTextOptions } from './probe/text.js';
 /** The finding-code catalog. */
 export {
   CATALOG,

@@ -4,6 +4,7 @@
  */
 
 import { Command, CommanderError } from 'commander';
+import { MINIMUM_PROTOCOL_VERSIONS } from '../cloudfront/policies.js';
 import { EXIT_OPERATIONAL, EXIT_USAGE } from '../report/exit-code.js';
 import { type CliIO, errorLine, processIO } from './io.js';
 import {
@@ -11,15 +12,21 @@ import {
   checkFormatOption,
   collectCert,
   collectParameter,
+  collectResolve,
+  concurrencyOption,
   failOnOption,
   formatOption,
   hostOption,
   ipOption,
   outputOption,
   parseRegion,
+  parseWildcardLabel,
   policyOption,
+  portOption,
   purposeOption,
   repeatableFileOption,
+  securityPolicyOption,
+  timeoutOption,
   warnDaysOption,
 } from './options.js';
 import {
@@ -31,6 +38,8 @@ import {
   INSPECT_EXAMPLES,
   MAIN_DESCRIPTION,
   MAIN_EXAMPLES,
+  PROBE_DESCRIPTION,
+  PROBE_EXAMPLES,
   VERIFY_DESCRIPTION,
   VERIFY_EXAMPLES,
 } from './usage.js';
@@ -125,6 +134,57 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (inputs: string[], opts) => {
       const { runCheck } = await import('./commands/check.js');
       setExit(await runCheck(inputs, opts, io));
+    });
+
+  program
+    .command('probe')
+    .summary('TLS handshakes with SNI to many hosts: what the edge really serves, verified')
+    .description(PROBE_DESCRIPTION)
+    .argument('[target...]', 'host[:port] to probe (port 443 unless given; IPv6 as [addr]:port)')
+    .addOption(portOption())
+    .addOption(repeatableFileOption('--targets <file>', "read targets from a file, one a line, '#' comments"))
+    .option('--from <input...>', "probe every alias of the distributions in these 'certgate check' inputs")
+    .option(
+      '--parameter <key=value>',
+      'a CloudFormation parameter value for --from, overriding its default (repeatable)',
+      collectParameter,
+    )
+    .option('--region <region>', 'the region a CloudFormation/CDK stack of --from deploys to', parseRegion)
+    .option(
+      '--wildcard-label <label>',
+      'probe LABEL.example.com for a *.example.com alias of --from (default: skip wildcards with a note)',
+      parseWildcardLabel,
+    )
+    .option(
+      '--resolve <host:port:addr>',
+      "connect to ADDR for HOST:PORT instead of asking DNS, as curl's (HOST may be '*') (repeatable)",
+      collectResolve,
+    )
+    .option('--all-addresses', 'probe every A and AAAA address of a name, not only the first')
+    .addOption(timeoutOption())
+    .addOption(concurrencyOption())
+    .option('--sni <name>', 'send this SNI name instead of the target host, and check the certificate for it')
+    .option('--no-sni', 'send no SNI: what a client without SNI gets')
+    .option('--roots <file>', 'trust only these roots instead of the Mozilla roots bundled with Node.js')
+    .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
+    .addOption(atOption())
+    .option(
+      '--expect <cert>',
+      'the leaf that must be served: a SHA-256 fingerprint, a PEM/DER file, or an ACM ARN (with --cert)',
+    )
+    .option(
+      '--cert <evidence>',
+      'evidence for an --expect ARN: aws acm describe-certificate JSON, or ARN=FILE with the PEM chain (repeatable)',
+      collectCert,
+    )
+    .addOption(securityPolicyOption(MINIMUM_PROTOCOL_VERSIONS))
+    .addOption(checkFormatOption())
+    .addOption(outputOption())
+    .addOption(failOnOption())
+    .addHelpText('after', PROBE_EXAMPLES)
+    .action(async (targets: string[], opts) => {
+      const { runProbe } = await import('./commands/probe.js');
+      setExit(await runProbe(targets, opts, io));
     });
 
   return program;

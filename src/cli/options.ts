@@ -144,3 +144,62 @@ export function collectCert(value: string, previous: readonly string[] | undefin
   }
   return [...(previous ?? []), value];
 }
+
+/** A whole number in `min..max` (milliseconds, counts), with a message naming what it is. */
+export function boundedIntParser(what: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+    if (!(n >= min && n <= max)) throw new InvalidArgumentError(`expected ${what} from ${min} to ${max}`);
+    return n;
+  };
+}
+
+/** `--timeout MS` for `probe`: connect + handshake deadline per attempt. */
+export function timeoutOption(): Option {
+  return new Option('--timeout <ms>', 'connect + TLS handshake deadline per endpoint, in milliseconds')
+    .argParser(boundedIntParser('milliseconds', 1, 600_000))
+    .default(5000);
+}
+
+/** `--concurrency N` for `probe`: handshakes in flight. */
+export function concurrencyOption(): Option {
+  return new Option('--concurrency <n>', 'how many handshakes run at once')
+    .argParser(boundedIntParser('a count', 1, 1024))
+    .default(32);
+}
+
+/**
+ * `--resolve HOST:PORT:ADDR` (repeatable), as curl's. Only the shape is checked here, so the CLI
+ * starts without the names layer; `probe` validates the host and the addresses.
+ */
+export function collectResolve(value: string, previous: readonly string[] | undefined): string[] {
+  if (!/^[^:]+:\d+:.+$/.test(value)) {
+    throw new InvalidArgumentError(
+      'expected HOST:PORT:ADDR (HOST may be *), e.g. www.example.com:443:192.0.2.10',
+    );
+  }
+  return [...(previous ?? []), value];
+}
+
+/** `--policy NAME` for `probe`: a CloudFront security policy (MinimumProtocolVersion). */
+export function securityPolicyOption(choices: readonly string[]): Option {
+  return new Option(
+    '--policy <name>',
+    'check the endpoint against this CloudFront security policy (extra handshakes per TLS version)',
+  ).choices(choices as string[]);
+}
+
+/** `--wildcard-label LABEL` for `probe --from`: probe LABEL.example.com for a *.example.com alias. */
+export function parseWildcardLabel(value: string): string {
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(value)) {
+    throw new InvalidArgumentError('expected one DNS label, e.g. www or certgate-probe');
+  }
+  return value.toLowerCase();
+}
+
+/** `--port N` for `probe`: the port of targets (and `--from` aliases) that name none. */
+export function portOption(): Option {
+  return new Option('--port <port>', 'port for targets and --from aliases that name none')
+    .argParser(boundedIntParser('a port', 1, 65_535))
+    .default(443);
+}

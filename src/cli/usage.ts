@@ -17,6 +17,8 @@ Examples:
                                                 validate the chain like a TLS client, step by step
   $ certgate check template.yaml --cert acm.json
                                                 predict CloudFront's verdict before the deploy
+  $ certgate probe --from template.yaml --resolve '*:443:EDGE_IP'
+                                                after the deploy: what the new edge serves per alias
   $ certgate explain 'unable to get local issuer certificate'
                                                 why a client or CloudFront refused, and what to run
 
@@ -154,3 +156,59 @@ Examples:
 
 Exit codes: 0 something was recognised; 2 nothing was (the kinds of messages it knows are listed
 on stderr) or bad usage.`;
+
+export const PROBE_DESCRIPTION = `See what an edge really serves: a TLS handshake with SNI to every host name,
+many at once, with the chain and the name verified the way clients verify
+them.
+
+TARGET is host[:port] (port 443 by default; IPv6 literals in brackets,
+[2001:db8::1]:443). More targets come from --targets FILE (one a line, '#'
+comments) and --from INPUT..., which takes every alias of the distributions in
+any input 'certgate check' reads. A wildcard alias has no single name to
+probe: it is reported as a note and skipped, or probed as LABEL.rest with
+--wildcard-label LABEL.
+
+Before DNS points at a new edge, --resolve HOST:PORT:ADDR (as curl's, HOST may
+be '*') sends the handshake there; otherwise names go through the system
+resolver and, with --all-addresses, every A and AAAA address is probed. Each
+probe is a full handshake on a fresh connection. Captured per target: the
+chain exactly as the server sent it, protocol, cipher, ALPN (h2, http/1.1
+offered), whether an OCSP response was stapled, the address reached and the
+DNS, connect and TLS timings.
+
+The chain and the name go through the same engine as 'certgate verify'
+(--roots, --add-roots, --at). --expect compares the served leaf with what
+should be there: a SHA-256 fingerprint, a PEM/DER certificate file, or an ACM
+ARN whose evidence is given with --cert (its SAN set and validity must match).
+--policy checks a CloudFront security policy: one extra handshake per TLS
+version shows which the endpoint accepts (SSLv3 cannot be tested from Node and
+is always reported as untested).
+
+Refused, timed out, reset, not TLS, a TLS alert, a DNS failure: each is a
+finding on its target (PROBE_*), and the other targets are still probed.`;
+
+export const PROBE_EXAMPLES = `
+Examples:
+  $ certgate probe www.example.com api.example.com:8443
+  $ certgate probe --targets hosts.txt --concurrency 64 --format json > probe.json
+
+  Before the deploy, the gate; after it and before the DNS switch, every alias at the new edge:
+  $ certgate check template.yaml --cert acm.json
+  $ certgate probe --from template.yaml --resolve '*:443:EDGE_IP'
+  $ certgate probe --from template.yaml --resolve '*:443:EDGE_IP' --cert acm.json --format junit
+
+  Is the right certificate served, with the right policy?
+  $ certgate probe www.example.com --expect AB:CD:...:EF --policy TLSv1.2_2021
+  $ certgate probe www.example.com --expect new-cert.pem
+  $ certgate probe www.example.com --expect "$ARN" --cert acm.json
+  $ certgate probe www.example.com --no-sni         what a client without SNI gets
+  $ certgate probe 192.0.2.10 --sni www.example.com  an address, with a chosen SNI name
+
+  A private PKI, reproducibly:
+  $ certgate probe internal.example:8443 --roots corp-root.pem --at 2026-06-01
+
+Exit codes: 0 no finding at or above --fail-on; 1 there is one (an unreachable or
+failing target is a finding on that target); 2 bad usage or an unreadable input; 3 no
+target answered at all (every name failed to resolve, or every address was
+unreachable or dropped the connection): a network problem on this side prevented a
+verdict.`;

@@ -176,3 +176,26 @@ export const FORMAT_PATH_CODES: readonly string[] = [
 
 /** Path-validation codes about dates, which CF-05 reports from the chain itself. */
 export const DATE_PATH_CODES: readonly string[] = ['CERT_EXPIRED', 'CERT_NOT_YET_VALID'];
+
+/** The TLS protocol versions of the security-policy table, newest first (D-CIPH; rulebook §3.5). */
+export const POLICY_PROTOCOLS = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3'] as const;
+
+/** A protocol version of the security-policy table. */
+export type PolicyProtocol = (typeof POLICY_PROTOCOLS)[number];
+
+/**
+ * The protocols each security policy lets viewers negotiate (D-CIPH 2026 protocol table;
+ * rulebook §3.5). Every policy offers TLS 1.3; TLSv1.3_2025 offers nothing else; SSLv3 only
+ * with the SSLv3 policy. `certgate probe --policy` checks a live endpoint against this row.
+ */
+export const POLICY_PROTOCOL_SUPPORT: Readonly<Record<MinimumProtocolVersion, readonly PolicyProtocol[]>> = {
+  SSLv3: ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3'],
+  TLSv1: ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1'],
+  TLSv1_2016: ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1'],
+  'TLSv1.1_2016': ['TLSv1.3', 'TLSv1.2', 'TLSv1.1'],
+  'TLSv1.2_2018': ['TLSv1.3', 'TLSv1.2'],
+  'TLSv1.2_2019': ['TLSv1.3', 'TLSv1.2'],
+  'TLSv1.2_2021': ['TLSv1.3', 'TLSv1.2'],
+  'TLSv1.2_2025': ['TLSv1.3', 'TLSv1.2'],
+  'TLSv1.3_2025': ['TLSv1.3'],
+};

@@ -78,6 +78,29 @@ export const CATALOG = {
   INPUT_CHAIN_OUT_OF_ORDER: { title: 'Chain is not in leaf-first order', severity: 'warning' },
   // The CloudFront gate (`certgate check`; rulebook CF-*, MS-*, W-*)
   ...CF_CATALOG,
+  // The live edge (`certgate probe`): connection failures are findings on their target
+  PROBE_DNS_FAILURE: { title: 'Host name does not resolve', severity: 'error' },
+  PROBE_CONNECTION_REFUSED: { title: 'Connection refused: nothing listens on the port', severity: 'error' },
+  PROBE_UNREACHABLE: { title: 'Address unreachable from this machine', severity: 'error' },
+  PROBE_TIMEOUT: { title: 'No connection or handshake within the timeout', severity: 'error' },
+  PROBE_RESET: { title: 'Connection reset or closed during the TLS handshake', severity: 'error' },
+  PROBE_NOT_TLS: { title: 'The server on the port does not speak TLS', severity: 'error' },
+  PROBE_TLS_ALERT: { title: 'The server ended the handshake with a TLS alert', severity: 'error' },
+  PROBE_HANDSHAKE_FAILED: { title: 'TLS handshake failed', severity: 'error' },
+  PROBE_NO_CERTIFICATE: { title: 'The server presented no certificate', severity: 'error' },
+  PROBE_CHAIN_UNDECODABLE: { title: 'A served certificate cannot be decoded', severity: 'error' },
+  PROBE_CHAIN_OUT_OF_ORDER: { title: 'The server sends its chain out of order', severity: 'warning' },
+  PROBE_EXPECTATION_MISMATCH: { title: 'The served certificate is not the expected one', severity: 'error' },
+  PROBE_PROTOCOL_BELOW_POLICY: {
+    title: 'The endpoint accepts a protocol its security policy refuses',
+    severity: 'error',
+  },
+  PROBE_POLICY_PROTOCOL_REFUSED: {
+    title: 'The endpoint refuses a protocol its security policy offers',
+    severity: 'warning',
+  },
+  PROBE_POLICY_UNTESTED: { title: 'Part of the security policy could not be tested', severity: 'note' },
+  PROBE_ALIAS_SKIPPED: { title: 'Alias not probed (wildcard or unresolved)', severity: 'note' },
 } as const satisfies Record<string, CatalogEntry>;
 
 /** A finding code: a key of the catalog. */

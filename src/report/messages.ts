@@ -10,6 +10,7 @@ import type { FindingCode } from './catalog.js';
 import { CF_WORDINGS } from './messages-cf.js';
 import { describeNameMismatch } from './messages-name.js';
 import { PATH_WORDINGS } from './messages-path.js';
+import { PROBE_WORDINGS } from './messages-probe.js';
 import { clientClause, days, str } from './wording.js';
 
 /** A finding in words. */
@@ -23,6 +24,7 @@ type Wording = (args: FindingArgs) => FindingText;
 const WORDINGS: Record<FindingCode, Wording> = {
   ...PATH_WORDINGS,
   ...CF_WORDINGS,
+  ...PROBE_WORDINGS,
   NAME_MISMATCH: describeNameMismatch,
   CERT_EXPIRED: (a) => ({
     message: `certificate ${str(a.subject)} expired on ${str(a.notAfter)} (${days(a.daysAgo)} ago)`,

@@ -1,0 +1,299 @@
+/**
+ * `certgate probe [TARGET...]`: TLS handshakes with SNI to many endpoints at once, the served
+ * chains verified, reported as text, JSON, SARIF or JUnit with the exit code that gates the
+ * pipeline (`probe/outcome.ts` says when a run is an operational failure).
+ */
+
+import { writeFile } from 'node:fs/promises';
+import type { MinimumProtocolVersion } from '../../cloudfront/policies.js';
+import { ProbeUsageError } from '../../probe/errors.js';
+import { normalizeFingerprint } from '../../probe/expect.js';
+import { targetsFromDistributions } from '../../probe/from.js';
+import { probeExitCode } from '../../probe/outcome.js';
+import { probe } from '../../probe/probe.js';
+import { createProgress } from '../../probe/progress.js';
+import { endpointText, parseTarget, parseTargetsText } from '../../probe/targets.js';
+import { formatProbeText } from '../../probe/text.js';
+import type { ProbeExpectation, ProbeOptions, ProbeResult, ProbeTarget } from '../../probe/types.js';
+import { createColors, shouldColor } from '../../report/colors.js';
+import { EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
+import { formatJson } from '../../report/json.js';
+import { formatJunit } from '../../report/junit.js';
+import { buildReport, type InputError, type Report } from '../../report/report.js';
+import { formatSarif } from '../../report/sarif.js';
+import { isArn } from '../../sources/cert-args.js';
+import { InputError as ReadError, readInput } from '../../sources/input-file.js';
+import { loadGateInputs } from '../../sources/load.js';
+import { X509DecodeError } from '../../x509/errors.js';
+import type { Certificate } from '../../x509/model.js';
+import { readCertificates } from '../../x509/read.js';
+import { type CliIO, errorLine } from '../io.js';
+import type { CheckFormat } from '../options.js';
+import { packageVersion } from '../version.js';
+
+interface ProbeCliOptions {
+  readonly format: CheckFormat;
+  readonly failOn: FailOn;
+  readonly output?: string;
+  readonly targets?: readonly string[];
+  readonly from?: readonly string[];
+  readonly parameter?: Readonly<Record<string, string>>;
+  readonly region?: string;
+  readonly wildcardLabel?: string;
+  readonly resolve?: readonly string[];
+  readonly allAddresses?: boolean;
+  readonly timeout: number;
+  /** The port of targets and --from aliases that name none. */
+  readonly port: number;
+  readonly concurrency: number;
+  /** A name with `--sni NAME`, false with `--no-sni`. */
+  readonly sni?: string | false;
+  readonly roots?: string;
+  readonly addRoots?: readonly string[];
+  readonly at?: Date;
+  readonly expect?: string;
+  readonly cert?: readonly string[];
+  readonly policy?: MinimumProtocolVersion;
+}
+
+/** Something that stops the run before any probe: one line on stderr, exit 2. */
+class UsageStop extends Error {}
+
+const display = (path: string) => (path === '-' ? '<stdin>' : path);
+
+/** Standard input can feed one input only. */
+function checkStdinUse(opts: ProbeCliOptions): void {
+  const certFiles = (opts.cert ?? []).map((c) => c.slice(c.lastIndexOf('=') + 1));
+  const expectFile = opts.expect !== undefined && opts.expect === '-' ? ['-'] : [];
+  const uses = [
+    ...(opts.targets ?? []),
+    ...(opts.from ?? []),
+    ...certFiles,
+    opts.roots,
+    ...(opts.addRoots ?? []),
+    ...expectFile,
+  ].filter((p) => p === '-').length;
+  if (uses > 1) throw new UsageStop("standard input ('-') can be read only once");
+}
+
+async function readText(path: string, io: CliIO, what: string): Promise<Uint8Array> {
+  try {
+    return await readInput(path, io.stdin);
+  } catch (err) {
+    if (err instanceof ReadError) throw new UsageStop(`${what} ${err.message}`);
+    throw err;
+  }
+}
+
+async function readCertificateFile(path: string, io: CliIO, what: string): Promise<readonly Certificate[]> {
+  const bytes = await readText(path, io, what);
+  try {
+    const { certificates } = readCertificates(bytes, { source: display(path) });
+    if (certificates.length === 0)
+      throw new UsageStop(`${what} ${display(path)}: no certificate in the file`);
+    return certificates;
+  } catch (err) {
+    if (err instanceof X509DecodeError) throw new UsageStop(`${what} ${display(path)}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** The targets of the arguments and of each --targets file; a bad one stops the run. */
+async function explicitTargets(
+  args: readonly string[],
+  opts: ProbeCliOptions,
+  io: CliIO,
+): Promise<ProbeTarget[]> {
+  const targets: ProbeTarget[] = [];
+  for (const arg of args) {
+    const parsed = parseTarget(arg, 'argv', opts.port);
+    if (!parsed.ok) throw new UsageStop(`target ${JSON.stringify(arg)}: ${parsed.error}`);
+    targets.push(parsed.value);
+  }
+  for (const file of opts.targets ?? []) {
+    const text = new TextDecoder().decode(await readText(file, io, '--targets'));
+    const { targets: read, errors } = parseTargetsText(text, display(file), opts.port);
+    if (errors.length > 0) {
+      const first = errors[0]!;
+      const more =
+        errors.length > 1 ? ` (and ${errors.length - 1} more bad line${errors.length > 2 ? 's' : ''})` : '';
+      throw new UsageStop(`--targets ${display(file)}:${first.line}: ${first.message}${more}`);
+    }
+    targets.push(...read);
+  }
+  return targets;
+}
+
+/** What --expect names: a fingerprint, an ACM ARN (evidence from --cert), or a certificate file. */
+async function readExpectation(
+  value: string,
+  evidence: Awaited<ReturnType<typeof loadGateInputs>>['inputs']['evidence'] | undefined,
+  io: CliIO,
+): Promise<ProbeExpectation> {
+  const sha256 = normalizeFingerprint(value);
+  if (sha256 !== undefined) return { kind: 'fingerprint', sha256 };
+  if (isArn(value)) {
+    const e = evidence?.find((x) => x.key === value || x.arn === value);
+    const { expectationFromEvidence } = await import('../../probe/from.js');
+    const expectation = e ? expectationFromEvidence(e) : undefined;
+    if (!expectation) {
+      throw new UsageStop(
+        `--expect ${value}: no evidence for this certificate; give it with --cert (aws acm describe-certificate JSON, or ${value}=chain.pem)`,
+      );
+    }
+    return expectation;
+  }
+  const certificates = await readCertificateFile(value, io, '--expect');
+  return {
+    kind: 'certificate',
+    certificate: certificates[0]!,
+    label: `${display(value)} (${certificates[0]!.subject.text})`,
+  };
+}
+
+/** Everything read before probing: targets, skipped aliases, inputs that failed, options. */
+interface Prepared {
+  readonly targets: ProbeTarget[];
+  readonly skipped: ProbeResult[];
+  readonly errors: InputError[];
+  readonly options: ProbeOptions;
+}
+
+async function prepare(args: readonly string[], opts: ProbeCliOptions, io: CliIO): Promise<Prepared> {
+  checkStdinUse(opts);
+  const targets = await explicitTargets(args, opts, io);
+  const needsGate = (opts.from?.length ?? 0) > 0 || (opts.cert?.length ?? 0) > 0;
+  const loaded = needsGate
+    ? await loadGateInputs(
+        opts.from ?? [],
+        {
+          certs: opts.cert ?? [],
+          parameters: opts.parameter ?? {},
+          ...(opts.region !== undefined ? { region: opts.region } : {}),
+        },
+        io.stdin,
+      )
+    : undefined;
+  const errors = (loaded?.errors ?? []).map((e) => ({ source: e.source, message: e.message }));
+  let skipped: ProbeResult[] = [];
+  if (loaded && (opts.from?.length ?? 0) > 0) {
+    const from = targetsFromDistributions(loaded.inputs.distributions, {
+      port: opts.port,
+      ...(opts.wildcardLabel !== undefined ? { wildcardLabel: opts.wildcardLabel } : {}),
+      // An explicit --expect is for every target; otherwise each alias expects its own certificate.
+      ...(opts.expect === undefined ? { evidence: loaded.inputs.evidence } : {}),
+    });
+    targets.push(...from.targets);
+    skipped = from.skipped;
+    if (from.targets.length === 0 && from.skipped.length === 0 && errors.length === 0)
+      io.stderr.write('certgate: warning: no alias in the --from inputs; nothing to probe from them\n');
+  }
+  const unique = dedupe(targets);
+  if (unique.length === 0 && skipped.length === 0 && errors.length === 0)
+    throw new UsageStop('no targets: give host[:port] arguments, --targets FILE or --from INPUT...');
+  const expect =
+    opts.expect === undefined ? undefined : await readExpectation(opts.expect, loaded?.inputs.evidence, io);
+  const options: ProbeOptions = {
+    ...(opts.resolve ? { resolve: opts.resolve } : {}),
+    allAddresses: opts.allAddresses === true,
+    timeoutMs: opts.timeout,
+    concurrency: opts.concurrency,
+    ...(typeof opts.sni === 'string' ? { sni: opts.sni } : {}),
+    noSni: opts.sni === false,
+    ...(opts.roots !== undefined ? { roots: await readCertificateFile(opts.roots, io, '--roots') } : {}),
+    addRoots: (
+      await Promise.all((opts.addRoots ?? []).map((f) => readCertificateFile(f, io, '--add-roots')))
+    ).flat(),
+    ...(opts.at ? { at: opts.at } : {}),
+    ...(expect ? { expect } : {}),
+    ...(opts.policy ? { policy: opts.policy } : {}),
+  };
+  return { targets: unique, skipped, errors, options };
+}
+
+/** The same host:port twice is probed once (the first occurrence names its source). */
+function dedupe(targets: readonly ProbeTarget[]): ProbeTarget[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    const key = endpointText(t.host, t.port);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The report in the chosen format; text is coloured only when it goes to a terminal. */
+function render(report: Report, opts: ProbeCliOptions, io: CliIO): string {
+  switch (opts.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'junit':
+      return formatJunit(report, { failOn: opts.failOn });
+    default: {
+      const colored = opts.output === undefined && shouldColor(io.stdout.isTTY, io.env);
+      return formatProbeText(report, { colors: createColors(colored) });
+    }
+  }
+}
+
+/** Writes the report to --output; a file that cannot be written is bad usage (exit 2). */
+async function writeOutput(path: string, text: string, report: Report, io: CliIO): Promise<boolean> {
+  try {
+    await writeFile(path, text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    io.stderr.write(errorLine(`--output ${path}: cannot write the report (${code})`));
+    return false;
+  }
+  const failing = report.results.filter((r) => r.verdict === 'fail').length;
+  const n = report.results.length;
+  io.stderr.write(
+    `certgate: ${n} endpoint${n === 1 ? '' : 's'} probed, ${failing} failing, verdict ${report.verdict}; report written to ${path}\n`,
+  );
+  return true;
+}
+
+/** Runs `probe` and returns the exit code. */
+export async function runProbe(args: readonly string[], opts: ProbeCliOptions, io: CliIO): Promise<number> {
+  let prepared: Prepared;
+  let results: ProbeResult[];
+  const progress = createProgress(io.stderr, io.env);
+  try {
+    prepared = await prepare(args, opts, io);
+    for (const e of prepared.errors) io.stderr.write(errorLine(e.message));
+    results = await probe(prepared.targets, {
+      ...prepared.options,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } catch (err) {
+    progress.finish();
+    if (err instanceof UsageStop) {
+      io.stderr.write(errorLine(err.message));
+      return EXIT_USAGE;
+    }
+    if (err instanceof ProbeUsageError) {
+      const what = err.option === 'target' ? 'target' : `--${err.option}`;
+      io.stderr.write(errorLine(`${what} ${JSON.stringify(err.value)}: ${err.reason}`));
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+  progress.finish();
+  const all = [...results, ...prepared.skipped];
+  const report = buildReport({
+    command: 'probe',
+    version: packageVersion(),
+    results: all,
+    failOn: opts.failOn,
+    errors: prepared.errors,
+  });
+  const text = render(report, opts, io);
+  if (opts.output !== undefined) {
+    if (!(await writeOutput(opts.output, text, report, io))) return EXIT_USAGE;
+  } else {
+    io.stdout.write(text);
+  }
+  return probeExitCode(all, opts.failOn, prepared.errors.length);
+}

@@ -1,0 +1,84 @@
+/**
+ * Text output of `certgate probe`: one line per endpoint (verdict, endpoint and address, what
+ * was negotiated and served, or what went wrong, and the time), then its findings with the fix.
+ */
+
+import type { Colors } from '../report/colors.js';
+import type { Report, ReportResult } from '../report/report.js';
+import { formatFindingLines } from '../report/text.js';
+import type { ProbeDetails } from './types.js';
+
+/** Options of {@link formatProbeText}. */
+export interface ProbeTextOptions {
+  readonly colors: Colors;
+}
+
+const FAILURE_WORDS: Record<string, string> = {
+  dns: 'DNS failure',
+  refused: 'connection refused',
+  timeout: 'timed out',
+  reset: 'reset during handshake',
+  'not-tls': 'not TLS',
+  alert: 'TLS alert',
+  unreachable: 'unreachable',
+  protocol: 'no common protocol',
+  error: 'handshake failed',
+};
+
+const ms = (n: number | undefined): string => (n === undefined ? '' : `${Math.round(n)} ms`);
+
+/** What the line says after the endpoint. */
+function summary(d: ProbeDetails | undefined, c: Colors): string {
+  if (d === undefined) return '';
+  if (d.handshake === 'skipped') return c.dim('not probed');
+  const time = ms(d.timings.totalMs ?? d.timings.dnsMs);
+  if (d.handshake === 'failed') {
+    const f = d.failure;
+    const what = f ? (FAILURE_WORDS[f.kind] ?? f.kind) : 'failed';
+    const alert = f && 'alert' in f && f.alert ? ` ${f.alert}` : '';
+    return [c.red(`${what}${alert}`), c.dim(time)].filter(Boolean).join('  ');
+  }
+  const leaf = d.chain?.[0];
+  const parts = [
+    `${d.protocol ?? '?'} ${d.cipher ?? ''}`.trim(),
+    d.alpn ? d.alpn : c.dim('no ALPN'),
+    ...(d.ocspStapled ? ['OCSP stapled'] : []),
+    ...(d.sni === null ? [c.dim('no SNI')] : []),
+  ];
+  const cert = leaf
+    ? `${leaf.subject}, until ${leaf.notAfter.slice(0, 10)}, ${d.chain!.length} cert${d.chain!.length === 1 ? '' : 's'} sent`
+    : 'no certificate';
+  return [parts.join(' '), cert, c.dim(time)].filter(Boolean).join('  ');
+}
+
+function resultLines(r: ReportResult, c: Colors): string[] {
+  const d = r.details as ProbeDetails | undefined;
+  const mark =
+    d?.handshake === 'skipped' ? c.dim('SKIP') : r.verdict === 'pass' ? c.green('PASS') : c.red('FAIL');
+  const lines = [`${mark} ${c.bold(r.subject.id)}  ${summary(d, c)}`];
+  for (const f of r.findings) lines.push(...formatFindingLines(f, c, '     '));
+  return lines;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Renders a probe report as text: one line per endpoint, findings below it, then a summary. */
+export function formatProbeText(report: Report, options: ProbeTextOptions): string {
+  const c = options.colors;
+  const lines = report.results.flatMap((r) => resultLines(r, c));
+  for (const e of report.errors) lines.push(`${c.red('ERROR')} ${e.message}`);
+  const isSkipped = (r: ReportResult) => (r.details as ProbeDetails | undefined)?.handshake === 'skipped';
+  const probed = report.results.filter((r) => !isSkipped(r));
+  const skipped = report.results.length - probed.length;
+  const passing = probed.filter((r) => r.verdict === 'pass').length;
+  const { errors, warnings, notes } = report.summary;
+  const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`;
+  const skippedText = skipped ? `, ${skipped} skipped` : '';
+  const unread = report.errors.length ? `, ${plural(report.errors.length, 'unreadable input')}` : '';
+  lines.push(
+    '',
+    `${c.bold(`${plural(probed.length, 'endpoint')} probed`)}: ${passing} pass, ${probed.length - passing} fail${skippedText}; ${counts}${unread}; verdict ${verdict}`,
+  );
+  return `${lines.join('\n')}\n`;
+}

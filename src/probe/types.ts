@@ -1,0 +1,262 @@
+/**
+ * The public types of `certgate probe`: what to probe (targets and options), how a TLS handshake
+ * is made (the {@link Prober} interface, so verification and rules run offline and tests can stub
+ * the network), and what comes back (one {@link ProbeResult} per target and reached address).
+ */
+
+import type { MinimumProtocolVersion } from '../cloudfront/policies.js';
+import type { Result } from '../types.js';
+import type { CertificateInputs } from '../verify/verify.js';
+
+/** One endpoint to probe. Strings given to {@link probe} are parsed into this (`host[:port]`, `[v6]:port`). */
+export interface ProbeTarget {
+  /** A DNS name or an IP literal (IPv6 without brackets). */
+  readonly host: string;
+  /** TCP port; default 443. */
+  readonly port: number;
+  /** Where the target came from (`argv`, a `--targets` file, a `--from` input); default `argv`. */
+  readonly source?: string;
+  /** The distribution whose alias this is (`--from`), for the report. */
+  readonly distribution?: string;
+  /** What this target's leaf must be; overrides {@link ProbeOptions.expect}. */
+  readonly expect?: ProbeExpectation;
+}
+
+/**
+ * One `--resolve HOST:PORT:ADDR[,ADDR...]` entry, as curl's flag: connect to these addresses for
+ * `host:port` instead of asking DNS. `host` may be `*` (any host on that port).
+ */
+export interface ResolveEntry {
+  readonly host: string;
+  readonly port: number;
+  readonly addresses: readonly string[];
+}
+
+/** A TLS protocol version Node can be asked for (`minVersion`/`maxVersion`). */
+export type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+
+/** What one handshake attempt asks for. */
+export interface HandshakeRequest {
+  /** The IP address to connect to (already resolved). */
+  readonly address: string;
+  readonly port: number;
+  /** The SNI server name to send; `undefined` sends none. */
+  readonly servername?: string;
+  /** Connect + handshake deadline in milliseconds. */
+  readonly timeoutMs: number;
+  readonly minVersion?: TlsVersion;
+  readonly maxVersion?: TlsVersion;
+  /** OpenSSL cipher string (`DEFAULT@SECLEVEL=0` for the legacy-protocol probes). */
+  readonly ciphers?: string;
+  /** ALPN protocols to offer; default `['h2', 'http/1.1']`. */
+  readonly alpnProtocols?: readonly string[];
+  /** Ask for a stapled OCSP response; default true. */
+  readonly requestOcsp?: boolean;
+}
+
+/** Milliseconds spent in each phase; absent when the phase was not reached. */
+export interface ProbeTimings {
+  readonly dnsMs?: number;
+  readonly connectMs?: number;
+  readonly tlsMs?: number;
+  readonly totalMs?: number;
+}
+
+/** How a handshake failed, classified (each kind maps to a PROBE_* finding code). */
+export type HandshakeFailureKind =
+  | 'refused'
+  | 'timeout'
+  | 'reset'
+  | 'not-tls'
+  | 'alert'
+  | 'unreachable'
+  | 'protocol'
+  | 'error';
+
+/** A failed handshake: the class, the phase it failed in, and what Node/OpenSSL said. */
+export interface HandshakeFailure {
+  readonly kind: HandshakeFailureKind;
+  /** `connect` (TCP) or `handshake` (TLS). */
+  readonly phase: 'connect' | 'handshake';
+  /** Node's error message, one line. */
+  readonly message: string;
+  /** Node's error code (`ECONNREFUSED`, `ERR_SSL_TLSV1_ALERT_...`), when there is one. */
+  readonly errorCode?: string;
+  /** The TLS alert the server sent (`unrecognized_name`, `protocol_version`), for `alert`. */
+  readonly alert?: string;
+  /** Its number (RFC 8446 §6), when OpenSSL reported it. */
+  readonly alertNumber?: number;
+  readonly timings: ProbeTimings;
+}
+
+/** A completed handshake: what the server presented and negotiated. */
+export interface HandshakeSuccess {
+  /**
+   * The certificates as DER, leaf first. Node exposes the peer chain through `issuerCertificate`
+   * links (OpenSSL's `SSL_get_peer_cert_chain`); the order is the order the server sent, as far
+   * as the links go, ending where a link repeats.
+   */
+  readonly chain: readonly Uint8Array[];
+  /** `TLSv1.3`, `TLSv1.2`, ... (`getProtocol()`). */
+  readonly protocol: string;
+  /** OpenSSL and IANA cipher names (`getCipher()`). */
+  readonly cipher: { readonly name: string; readonly standardName: string };
+  /** The negotiated ALPN protocol, or null when none. */
+  readonly alpn: string | null;
+  /** Whether the server stapled an OCSP response. */
+  readonly ocspStapled: boolean;
+  /** The address and port actually connected to. */
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly timings: ProbeTimings;
+}
+
+/** The outcome of one handshake attempt. */
+export type HandshakeOutcome =
+  | { readonly ok: true; readonly value: HandshakeSuccess }
+  | { readonly ok: false; readonly error: HandshakeFailure };
+
+/** A resolved address. */
+export interface ResolvedAddress {
+  readonly address: string;
+  readonly family: 4 | 6;
+}
+
+/**
+ * The probe's I/O: name resolution and one TLS handshake. The default (`nodeProber`) uses
+ * `dns.lookup` and `tls.connect`; tests and offline callers pass their own.
+ * Neither method may throw for network failures: they are returned as data.
+ */
+export interface Prober {
+  /** Resolves a name to its addresses (A and AAAA); a failure is `{ ok: false }` with the resolver's code. */
+  lookup(
+    host: string,
+  ): Promise<
+    | { readonly ok: true; readonly value: readonly ResolvedAddress[] }
+    | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } }
+  >;
+  /** One full TLS handshake on a fresh connection; the socket is destroyed right after. */
+  handshake(request: HandshakeRequest): Promise<HandshakeOutcome>;
+}
+
+/** What the served leaf must be (`--expect`). */
+export type ProbeExpectation =
+  /** SHA-256 fingerprint of the leaf (hex, colons and case ignored). */
+  | { readonly kind: 'fingerprint'; readonly sha256: string; readonly label?: string }
+  /** The certificate itself (PEM/DER): the served leaf must be this certificate. */
+  | { readonly kind: 'certificate'; readonly certificate: CertificateInputs; readonly label?: string }
+  /**
+   * A certificate described by its evidence (an ACM ARN with `--cert` evidence): the served leaf
+   * must carry the same SAN set and validity period.
+   */
+  | {
+      readonly kind: 'evidence';
+      readonly label: string;
+      readonly sans: readonly string[];
+      readonly notBefore?: Date;
+      readonly notAfter?: Date;
+      readonly sha256?: string;
+    };
+
+/** Options of {@link probe}. */
+export interface ProbeOptions {
+  /** `--resolve` entries (`HOST:PORT:ADDR` strings or parsed), checked in order; `*` matches any host. */
+  readonly resolve?: readonly (string | ResolveEntry)[];
+  /** Probe every A and AAAA address of a name, not only the first. */
+  readonly allAddresses?: boolean;
+  /** Connect + handshake deadline per attempt; default 5000 ms. */
+  readonly timeoutMs?: number;
+  /** How many handshakes run at once; default 32. */
+  readonly concurrency?: number;
+  /** SNI to send instead of the target's host name. */
+  readonly sni?: string;
+  /** Send no SNI (what a client without SNI gets). */
+  readonly noSni?: boolean;
+  /** Trust anchors replacing Node's bundled Mozilla roots. */
+  readonly roots?: CertificateInputs;
+  /** Trust anchors added to the Mozilla roots (or to `roots`). */
+  readonly addRoots?: CertificateInputs;
+  /** Validation time; default now. */
+  readonly at?: Date;
+  /** What the served leaf must be. */
+  readonly expect?: ProbeExpectation;
+  /** A CloudFront security policy the endpoint must enforce (extra capped handshakes). */
+  readonly policy?: MinimumProtocolVersion;
+  /** ALPN protocols to offer; default `['h2', 'http/1.1']`. */
+  readonly alpnProtocols?: readonly string[];
+  /** The network; default Node's `dns` + `tls`. */
+  readonly prober?: Prober;
+  /** Called after each target finishes (for a progress display). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** One certificate as served. */
+export interface ServedCertificate {
+  /** Position in the presented chain (0 = leaf). */
+  readonly index: number;
+  readonly subject: string;
+  readonly issuer: string;
+  readonly sha256: string;
+  readonly notBefore: string;
+  readonly notAfter: string;
+  /** dNSName and iPAddress SANs (leaf mostly). */
+  readonly sans: readonly string[];
+  /** The DER, base64. */
+  readonly der: string;
+}
+
+/** One policy sub-probe: a handshake capped at `maxVersion`. */
+export interface PolicyProbe {
+  readonly version: TlsVersion;
+  /** Whether the policy allows this version. */
+  readonly allowed: boolean;
+  /** Whether the server completed a handshake at this version (`null`: could not be tested). */
+  readonly accepted: boolean | null;
+  /** The negotiated protocol when accepted, the failure text otherwise. */
+  readonly detail?: string;
+}
+
+/** The JSON details of one probe result. */
+export interface ProbeDetails {
+  readonly host: string;
+  readonly port: number;
+  /** The SNI sent, or null with `--no-sni`/an IP literal. */
+  readonly sni: string | null;
+  /** The address connected to (the one reached on success). */
+  readonly address?: string;
+  /** How `address` was found: `resolve` (a `--resolve` entry), `dns`, or `literal` (the host is an IP). */
+  readonly addressFrom?: 'resolve' | 'dns' | 'literal';
+  /** `ok` when a handshake completed (whatever its verdict), `failed` otherwise, `skipped` when not probed. */
+  readonly handshake: 'ok' | 'failed' | 'skipped';
+  /** The distribution whose alias this is (`--from`). */
+  readonly distribution?: string;
+  readonly protocol?: string;
+  readonly cipher?: string;
+  readonly cipherStandardName?: string;
+  readonly alpn?: string | null;
+  readonly ocspStapled?: boolean;
+  /** The presented chain, as sent. */
+  readonly chain?: readonly ServedCertificate[];
+  /** The verification outcome (same engine as `certgate verify`). */
+  readonly verify?: {
+    readonly verdict: 'pass' | 'fail';
+    readonly matchedName?: string;
+    readonly path?: readonly string[];
+    readonly trustStore: 'mozilla' | 'custom';
+  };
+  readonly policy?: {
+    readonly name: MinimumProtocolVersion;
+    readonly probes: readonly PolicyProbe[];
+    /** Protocols of the policy's range that could not be tested from Node (SSLv3). */
+    readonly untested: readonly string[];
+  };
+  readonly failure?:
+    | HandshakeFailure
+    | { readonly kind: 'dns'; readonly message: string; readonly errorCode: string };
+  readonly timings: ProbeTimings;
+}
+
+/** One probe result: subject `{kind: 'endpoint', id: 'host:port (address)', source}`. */
+export interface ProbeResult extends Result<ProbeDetails> {
+  readonly details: ProbeDetails;
+}
