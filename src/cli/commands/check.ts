@@ -4,21 +4,17 @@
  * JSON, SARIF or JUnit, with the exit code that gates the pipeline.
  */
 
-import { writeFile } from 'node:fs/promises';
 import { check } from '../../check/check.js';
 import { formatCheckText } from '../../report/check-text.js';
-import { createColors, shouldColor } from '../../report/colors.js';
 import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
-import { formatJson } from '../../report/json.js';
-import { formatJunit } from '../../report/junit.js';
-import { buildReport, type Report } from '../../report/report.js';
-import { formatSarif } from '../../report/sarif.js';
+import { buildReport } from '../../report/report.js';
 import { InputError, readInput } from '../../sources/input-file.js';
 import { X509DecodeError } from '../../x509/errors.js';
 import type { Certificate } from '../../x509/model.js';
 import { readCertificates } from '../../x509/read.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { CheckFormat } from '../options.js';
+import { renderReport, writeReportFile } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
 interface CheckCliOptions {
@@ -54,39 +50,6 @@ async function readRoots(path: string, io: CliIO): Promise<readonly Certificate[
     if (err instanceof X509DecodeError) throw new UsageStop(`--roots ${source}: ${err.message}`);
     throw err;
   }
-}
-
-/** The report in the chosen format; text is coloured only when it goes to a terminal. */
-function render(report: Report, opts: CheckCliOptions, io: CliIO): string {
-  switch (opts.format) {
-    case 'json':
-      return formatJson(report);
-    case 'sarif':
-      return formatSarif(report);
-    case 'junit':
-      return formatJunit(report, { failOn: opts.failOn });
-    default: {
-      const colored = opts.output === undefined && shouldColor(io.stdout.isTTY, io.env);
-      return formatCheckText(report, { colors: createColors(colored) });
-    }
-  }
-}
-
-/** Writes the report to --output; a file that cannot be written is bad usage (exit 2). */
-async function writeOutput(path: string, text: string, report: Report, io: CliIO): Promise<boolean> {
-  try {
-    await writeFile(path, text);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    io.stderr.write(errorLine(`--output ${path}: cannot write the report (${code})`));
-    return false;
-  }
-  const failing = report.results.filter((r) => r.verdict === 'fail').length;
-  const n = report.results.length;
-  io.stderr.write(
-    `certgate: ${n} distribution${n === 1 ? '' : 's'} checked, ${failing} failing, verdict ${report.verdict}; report written to ${path}\n`,
-  );
-  return true;
 }
 
 type Root = readonly Certificate[] | undefined;
@@ -129,9 +92,10 @@ export async function runCheck(inputs: readonly string[], opts: CheckCliOptions,
     failOn: opts.failOn,
     errors: errors.map((e) => ({ source: e.source, message: e.message })),
   });
-  const text = render(report, opts, io);
+  const text = renderReport(report, { ...opts, formatText: formatCheckText }, io);
   if (opts.output !== undefined) {
-    if (!(await writeOutput(opts.output, text, report, io))) return EXIT_USAGE;
+    if (!(await writeReportFile(opts.output, text, report, io, { noun: 'distribution', verb: 'checked' })))
+      return EXIT_USAGE;
   } else {
     io.stdout.write(text);
   }

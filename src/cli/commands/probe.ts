@@ -4,7 +4,6 @@
  * pipeline (`probe/outcome.ts` says when a run is an operational failure).
  */
 
-import { writeFile } from 'node:fs/promises';
 import type { MinimumProtocolVersion } from '../../cloudfront/policies.js';
 import { ProbeUsageError } from '../../probe/errors.js';
 import { normalizeFingerprint } from '../../probe/expect.js';
@@ -15,12 +14,8 @@ import { createProgress } from '../../probe/progress.js';
 import { endpointText, parseTarget, parseTargetsText } from '../../probe/targets.js';
 import { formatProbeText } from '../../probe/text.js';
 import type { ProbeExpectation, ProbeOptions, ProbeResult, ProbeTarget } from '../../probe/types.js';
-import { createColors, shouldColor } from '../../report/colors.js';
 import { EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
-import { formatJson } from '../../report/json.js';
-import { formatJunit } from '../../report/junit.js';
-import { buildReport, type InputError, type Report } from '../../report/report.js';
-import { formatSarif } from '../../report/sarif.js';
+import { buildReport, type InputError } from '../../report/report.js';
 import { isArn } from '../../sources/cert-args.js';
 import { InputError as ReadError, readInput } from '../../sources/input-file.js';
 import { loadGateInputs } from '../../sources/load.js';
@@ -29,6 +24,7 @@ import type { Certificate } from '../../x509/model.js';
 import { readCertificates } from '../../x509/read.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { CheckFormat } from '../options.js';
+import { renderReport, writeReportFile } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
 interface ProbeCliOptions {
@@ -222,39 +218,6 @@ function dedupe(targets: readonly ProbeTarget[]): ProbeTarget[] {
   });
 }
 
-/** The report in the chosen format; text is coloured only when it goes to a terminal. */
-function render(report: Report, opts: ProbeCliOptions, io: CliIO): string {
-  switch (opts.format) {
-    case 'json':
-      return formatJson(report);
-    case 'sarif':
-      return formatSarif(report);
-    case 'junit':
-      return formatJunit(report, { failOn: opts.failOn });
-    default: {
-      const colored = opts.output === undefined && shouldColor(io.stdout.isTTY, io.env);
-      return formatProbeText(report, { colors: createColors(colored) });
-    }
-  }
-}
-
-/** Writes the report to --output; a file that cannot be written is bad usage (exit 2). */
-async function writeOutput(path: string, text: string, report: Report, io: CliIO): Promise<boolean> {
-  try {
-    await writeFile(path, text);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    io.stderr.write(errorLine(`--output ${path}: cannot write the report (${code})`));
-    return false;
-  }
-  const failing = report.results.filter((r) => r.verdict === 'fail').length;
-  const n = report.results.length;
-  io.stderr.write(
-    `certgate: ${n} endpoint${n === 1 ? '' : 's'} probed, ${failing} failing, verdict ${report.verdict}; report written to ${path}\n`,
-  );
-  return true;
-}
-
 /** Runs `probe` and returns the exit code. */
 export async function runProbe(args: readonly string[], opts: ProbeCliOptions, io: CliIO): Promise<number> {
   let prepared: Prepared;
@@ -289,9 +252,10 @@ export async function runProbe(args: readonly string[], opts: ProbeCliOptions, i
     failOn: opts.failOn,
     errors: prepared.errors,
   });
-  const text = render(report, opts, io);
+  const text = renderReport(report, { ...opts, formatText: formatProbeText }, io);
   if (opts.output !== undefined) {
-    if (!(await writeOutput(opts.output, text, report, io))) return EXIT_USAGE;
+    if (!(await writeReportFile(opts.output, text, report, io, { noun: 'endpoint', verb: 'probed' })))
+      return EXIT_USAGE;
   } else {
     io.stdout.write(text);
   }
