@@ -15,6 +15,14 @@ export interface CliIO {
 
 /** The real process streams. */
 export function processIO(): CliIO {
+  // `certgate ... | head` closes the pipe early: stop quietly, as Unix tools do, instead of
+  // dying on an unhandled EPIPE with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
 

@@ -52,6 +52,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', MAIN_EXAMPLES)
     .showSuggestionAfterError(true)
+    // The help texts are wrapped by hand (with examples up to ~150 columns); commander's default
+    // of 80 columns off a terminal would break their sentences in the middle.
+    .configureHelp({ helpWidth: 160 })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

@@ -51,3 +51,17 @@ test('start-up imports only the CLI shell: commands and the decoder load on dema
   expect(loaded).toContain('src/cli/options.ts');
   expect(loaded.filter((f) => /^src\/(x509|inspect|names|cli\/commands)\//.test(f))).toEqual([]);
 });
+
+test('a reader that closes the pipe early (| head) ends the run quietly, without EPIPE', () => {
+  // A real shell pipeline, as users write it; pipefail gives certgate's own exit code.
+  const files = Array(40).fill('examples/certs/amazon-roots.pem').join(' ');
+  const r = spawnSync(
+    'bash',
+    ['-c', `set -o pipefail; node bin/certgate.js inspect ${files} | head -1 >/dev/null`],
+    {
+      encoding: 'utf8',
+    },
+  );
+  expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  expect(r.status).toBe(0);
+});
