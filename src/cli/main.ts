@@ -85,6 +85,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--roots <file>', 'trust only these roots instead of the Mozilla roots bundled with Node.js')
     .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
     .addOption(repeatableFileOption('--untrusted <file>', 'more intermediates to build the path from'))
+    .addOption(
+      repeatableFileOption('--crl <file>', 'check revocation against this CRL (PEM or DER; repeatable)'),
+    )
     .addOption(hostOption())
     .addOption(ipOption())
     .addOption(atOption())

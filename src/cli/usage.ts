@@ -67,6 +67,8 @@ Examples:
                                                    leaf and intermediates in separate files
   $ certgate verify fullchain.pem --add-roots corp-root.pem --host intranet.corp.example
   $ certgate verify server.pem --ip 192.0.2.10 --at 2027-01-01  as it will be on that day
+  $ certgate verify fullchain.pem --host www.example.com --crl issuing-ca.crl
+                                                   revocation against a CRL you downloaded
   $ certgate verify fullchain.pem --host www.example.com --format json | jq '.results[0].details.steps'
 
 Exit codes: 0 the chain is valid (for the name, when one is given); 1 it is not (a finding at or

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { createCrl, serialOf } from '../support/crl-builder.js';
 import { makeChain, pemChain } from '../verify/chains.js';
 
 const ex = (name: string) => join('examples/certs', name);
@@ -361,5 +362,72 @@ describe('verify: help', () => {
   test('the main help lists verify', async () => {
     const r = await runCli(['--help']);
     expect(r.stdout).toMatch(/verify \[options\] <chain-file>/);
+  });
+});
+
+describe('verify --crl: revocation against given CRLs', () => {
+  // The factory chain is valid 2024-01-01 .. 2034-01-01; its intermediate issues the CRL.
+  const at = ['--at', '2025-06-01T00:00:00Z'];
+  const chain = makeChain({ sans: ['dns:crl.example.test'] });
+  const chainFile = tmpFile('crl-chain.pem', pemChain(chain));
+  const rootFile = tmpFile('crl-root.pem', chain.root.pem);
+  const crlPem = (der: Uint8Array) =>
+    `-----BEGIN X509 CRL-----\n${Buffer.from(der)
+      .toString('base64')
+      .replace(/(.{64})/g, '$1\n')}\n-----END X509 CRL-----\n`;
+  const window = {
+    thisUpdate: new Date('2025-05-01T00:00:00Z'),
+    nextUpdate: new Date('2025-07-01T00:00:00Z'),
+  };
+  const run = (...crl: string[]) =>
+    runCli([
+      'verify',
+      chainFile,
+      '--roots',
+      rootFile,
+      ...crl.flatMap((f) => ['--crl', f]),
+      '--format',
+      'json',
+      ...at,
+    ]);
+
+  test('a CRL that revokes the leaf fails the chain with PATH_REVOKED', async () => {
+    const der = createCrl({
+      issuer: chain.intermediate,
+      revoked: [{ serial: serialOf(chain.leaf.der) }],
+      ...window,
+    });
+    const r = await run(tmpFile('revoking.crl', der));
+    expect(r.code).toBe(1);
+    expect(codes(json(r.stdout))).toEqual(['PATH_REVOKED']);
+  });
+
+  test('a CRL (PEM) that does not list the leaf passes, and the revocation step ran', async () => {
+    const der = createCrl({ issuer: chain.intermediate, revoked: [{ serial: 12345 }], ...window });
+    const r = await run(tmpFile('clean.pem', crlPem(der)));
+    expect(r.code).toBe(0);
+    const steps = json(r.stdout).results[0]!.details.steps.filter((s) => s.step === 'revocation');
+    expect(steps.some((s) => s.status === 'ok')).toBe(true);
+  });
+
+  test('without --crl the revocation step is skipped, never ok', async () => {
+    const r = await run();
+    const steps = json(r.stdout).results[0]!.details.steps.filter((s) => s.step === 'revocation');
+    expect(steps.every((s) => s.status === 'skipped')).toBe(true);
+  });
+
+  test.each([
+    ['a file with no CRL', () => tmpFile('nocrl.pem', chain.root.pem), /--crl .*no CRL found/],
+    [
+      'a malformed DER CRL',
+      () => tmpFile('bad.crl', new Uint8Array([0x30, 0x03, 0x02, 0x01])),
+      /--crl .*bad\.crl: /,
+    ],
+    ['a missing file', () => join(tmp, 'gone.crl'), /--crl .*gone\.crl: no such file/],
+  ])('%s is bad input: exit 2, one line', async (_name, file, want) => {
+    const r = await run(file());
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(want);
   });
 });

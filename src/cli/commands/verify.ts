@@ -12,8 +12,10 @@ import { InputError, readInput } from '../../sources/input-file.js';
 import type { Finding, Result } from '../../types.js';
 import { VerifyUsageError } from '../../verify/errors.js';
 import { verify } from '../../verify/verify.js';
+import { decodeCrl } from '../../x509/crl.js';
 import { X509DecodeError } from '../../x509/errors.js';
 import type { Certificate } from '../../x509/model.js';
+import { readPemBlocks } from '../../x509/pem.js';
 import { readCertificates } from '../../x509/read.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { OutputFormat } from '../options.js';
@@ -26,6 +28,7 @@ interface VerifyCliOptions {
   readonly roots?: string;
   readonly addRoots?: readonly string[];
   readonly untrusted?: readonly string[];
+  readonly crl?: readonly string[];
   readonly host?: string;
   readonly ip?: string;
   readonly purpose: Purpose;
@@ -54,9 +57,40 @@ async function readCertificateFile(path: string, io: CliIO): Promise<Certificate
   }
 }
 
+/**
+ * Reads a CRL file (PEM `X509 CRL` blocks or DER) and checks each CRL decodes, so a malformed one
+ * is bad input (exit 2) rather than a revocation verdict.
+ */
+async function readCrlFile(path: string, io: CliIO): Promise<Uint8Array[]> {
+  const source = path === '-' ? '<stdin>' : path;
+  try {
+    const bytes = await readInput(path, io.stdin);
+    const crls =
+      bytes[0] === 0x30
+        ? [new Uint8Array(bytes)]
+        : readPemBlocks(bytes.toString('latin1'))
+            .filter((b) => b.label === 'X509 CRL')
+            .map((b) => b.der);
+    if (crls.length === 0)
+      throw new UsageStop(`--crl ${source}: no CRL found (expected PEM "X509 CRL" or DER)`);
+    for (const der of crls) decodeCrl(der);
+    return crls;
+  } catch (err) {
+    if (err instanceof InputError) throw new UsageStop(`--crl ${err.message}`);
+    if (err instanceof X509DecodeError) throw new UsageStop(`--crl ${source}: ${err.message}`);
+    throw err;
+  }
+}
+
 /** Reads every input file; certificates are decoded here so errors name the file. */
 async function readInputs(chainFile: string, opts: VerifyCliOptions, io: CliIO) {
-  const paths = [chainFile, opts.roots, ...(opts.addRoots ?? []), ...(opts.untrusted ?? [])];
+  const paths = [
+    chainFile,
+    opts.roots,
+    ...(opts.addRoots ?? []),
+    ...(opts.untrusted ?? []),
+    ...(opts.crl ?? []),
+  ];
   if (paths.filter((p) => p === '-').length > 1)
     throw new UsageStop("standard input ('-') can be read only once");
   const read = (p: string) => readCertificateFile(p, io);
@@ -65,6 +99,7 @@ async function readInputs(chainFile: string, opts: VerifyCliOptions, io: CliIO) 
     roots: opts.roots === undefined ? undefined : await read(opts.roots),
     addRoots: await Promise.all((opts.addRoots ?? []).map(read)),
     untrusted: await Promise.all((opts.untrusted ?? []).map(read)),
+    crls: (await Promise.all((opts.crl ?? []).map((p) => readCrlFile(p, io)))).flat(),
   };
 }
 
@@ -97,6 +132,7 @@ function verifyInputs(inputs: Inputs, opts: VerifyCliOptions): Result<VerifyDeta
     ...(opts.at ? { at: opts.at } : {}),
     purpose: opts.purpose,
     policy: opts.policy,
+    ...(inputs.crls.length > 0 ? { crls: inputs.crls } : {}),
     source: inputs.chain.source,
   });
   const { source, privateKeys } = inputs.chain;
