@@ -76,6 +76,16 @@ export type PathError =
   | (ErrorPlace & { readonly kind: 'InvalidExtension'; readonly extension: string; readonly reason: string })
   /** A field breaks the policy (serial number length, version, empty issuer, ...). */
   | (ErrorPlace & { readonly kind: 'InvalidCertificate'; readonly reason: string })
+  /**
+   * CA/B BR §7.1.4.3 (webpki policy): the leaf's subject CN is not a copy of one of its SANs.
+   * A rule for publicly-trusted CAs at issuance; TLS clients do not check it.
+   */
+  | (ErrorPlace & {
+      readonly kind: 'CommonNameNotInSan';
+      readonly commonName: string;
+      /** The DNS and IP SAN values as text. */
+      readonly sans: readonly string[];
+    })
   // --- Name constraints (RFC 5280 §6.1.3 (b), (c); §4.2.1.10)
   | (ErrorPlace & {
       readonly kind: 'NameConstraintViolation';
@@ -128,6 +138,7 @@ export const ERROR_RANK: Readonly<Record<PathErrorKind, number>> = {
   UnknownCriticalExtension: 24,
   InvalidExtension: 23,
   InvalidCertificate: 22,
+  CommonNameNotInSan: 21,
   NameConstraintViolation: 28,
   NameMismatch: 50,
 };

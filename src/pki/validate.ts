@@ -215,8 +215,7 @@ export function checkCommonNames(cert: Certificate, place: ErrorPlace): PathErro
   for (const rdn of cert.subject.rdns) {
     for (const a of rdn) {
       if (a.oid !== '2.5.4.3' || allowed.has(a.value)) continue;
-      const reason = `the subject cn '${a.value}' is not one of the subjectAltName values (CA/B BR §7.1.4.3)`;
-      return { ...place, kind: 'InvalidCertificate', reason };
+      return { ...place, kind: 'CommonNameNotInSan', commonName: a.value, sans: [...allowed] };
     }
   }
   return undefined;

@@ -67,6 +67,10 @@ export const CATALOG = {
   PATH_KEY_USAGE_NOT_ALLOWED: { title: 'Key usage does not allow the purpose', severity: 'error' },
   PATH_UNKNOWN_CRITICAL_EXTENSION: { title: 'Unknown critical extension', severity: 'error' },
   PATH_INVALID_EXTENSION: { title: 'Extension breaks the validation policy', severity: 'error' },
+  PATH_COMMON_NAME_NOT_IN_SAN: {
+    title: 'Subject CN is not one of the subjectAltNames (public-CA profile)',
+    severity: 'error',
+  },
   PATH_INVALID_CERTIFICATE: { title: 'Certificate field breaks the validation policy', severity: 'error' },
   PATH_NAME_CONSTRAINT_VIOLATION: { title: "Name outside a CA's name constraints", severity: 'error' },
   // Server-name check (RFC 6125 / RFC 9525; `certgate verify --host/--ip`)

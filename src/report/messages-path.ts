@@ -117,6 +117,10 @@ export const PATH_WORDINGS: Record<Extract<FindingCode, `PATH_${string}`>, Wordi
           message: `the ${str(a.extension)} extension of ${str(a.subject)} is not acceptable: ${str(a.reason)}`,
           fix: 'reissue the certificate with the extension as the profile requires (RFC 5280 §4.2, CA/B Forum BR §7.1.2)',
         },
+  PATH_COMMON_NAME_NOT_IN_SAN: (a) => ({
+    message: `${str(a.subject)} has the subject CN '${str(a.commonName)}', which is not one of its subjectAltNames (${str(a.sans) || 'none'}); the CA/Browser Forum requires publicly-trusted certificates to repeat the CN as a SAN (BR §7.1.4.3), so the webpki policy rejects it, although browsers, Node.js, curl and OpenSSL do not check this when they connect`,
+    fix: 'for a public certificate, have the CA reissue it with the CN among the SANs (or without a CN); for a private CA, verify with --policy rfc5280, which does not apply the public-CA profile',
+  }),
   PATH_INVALID_CERTIFICATE: (a) => ({
     message: `${str(a.subject)} breaks the certificate profile: ${str(a.reason)}`,
     fix: 'have the CA reissue the certificate; clients that check the profile reject it',

@@ -207,6 +207,8 @@ export const CLIENT_ERRORS: Readonly<Record<ClientErrorKey, ClientErrors>> = {
     go: [],
   },
   InvalidCertificate: { ...NONE, browser: ['NET::ERR_CERT_INVALID', 'SEC_ERROR_BAD_DER'] },
+  // No mainstream client checks CA/B BR §7.1.4.3 when it verifies: nothing to quote.
+  CommonNameNotInSan: { ...NONE },
   NameConstraintViolation: {
     ...fromOpenssl(
       [47, 'UNSPECIFIED', 'permitted subtree violation'],

@@ -30,6 +30,7 @@ export const ERROR_CODES: Readonly<Record<PathErrorKind, FindingCode>> = {
   UnknownCriticalExtension: 'PATH_UNKNOWN_CRITICAL_EXTENSION',
   InvalidExtension: 'PATH_INVALID_EXTENSION',
   InvalidCertificate: 'PATH_INVALID_CERTIFICATE',
+  CommonNameNotInSan: 'PATH_COMMON_NAME_NOT_IN_SAN',
   NameConstraintViolation: 'PATH_NAME_CONSTRAINT_VIOLATION',
   NameMismatch: 'NAME_MISMATCH',
 };

@@ -157,6 +157,8 @@ function certificateArgs(error: PlacedError, ctx: FindingContext): Args {
       return { extension: error.extension, reason: error.reason, ...missingSanArgs(error, ctx) };
     case 'InvalidCertificate':
       return { reason: error.reason };
+    case 'CommonNameNotInSan':
+      return { commonName: error.commonName, sans: error.sans };
     default:
       return {};
   }

@@ -59,6 +59,7 @@ export const STEP_OF_KIND: Readonly<Record<PathErrorKind, VerifyStepName>> = {
   CertExpired: 'validity',
   CertNotYetValid: 'validity',
   InvalidCertificate: 'profile',
+  CommonNameNotInSan: 'profile',
   InvalidExtension: 'profile',
   UnknownCriticalExtension: 'profile',
   SignatureAlgorithmMismatch: 'profile',

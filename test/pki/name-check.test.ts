@@ -84,7 +84,7 @@ const nameTests: {
     name: 'CN not among the SANs (CA/B BR 7.1.4.3) is reported last',
     options: () =>
       chain(leaf(inter, ['dns:example.com'], { subject: 'CN=Example Service' }), [inter], [root]),
-    want: { kind: 'InvalidCertificate', certIndex: 0 },
+    want: { kind: 'CommonNameNotInSan', certIndex: 0, commonName: 'Example Service' },
   },
 ];
 

@@ -10,7 +10,19 @@ import { ERROR_CODES, errorKindOf } from '../../src/verify/codes.js';
 const kinds = Object.keys(ERROR_RANK) as PathErrorKind[];
 
 describe('every PathError kind has a code, a docs page naming what clients say, and texts', () => {
-  test.each(kinds)('%s', (kind) => {
+  // Kinds no TLS client checks when it connects (policy rules for CAs): their page says so instead.
+  const noClientCheck = new Set(['CommonNameNotInSan']);
+  test.each(kinds.filter((k) => noClientCheck.has(k)))(
+    '%s: no client text, and the page says why',
+    (kind) => {
+      const e = CLIENT_ERRORS[kind];
+      expect([...e.openssl, ...e.node, ...e.curl, ...e.browser, ...e.java, ...e.go]).toEqual([]);
+      expect(readFileSync(docsPath(ERROR_CODES[kind]), 'utf8')).toMatch(
+        /do not check it when they\s+connect/,
+      );
+    },
+  );
+  test.each(kinds.filter((k) => !noClientCheck.has(k)))('%s', (kind) => {
     const code = ERROR_CODES[kind];
     expect(errorKindOf(code)).toBe(kind);
     const e = CLIENT_ERRORS[kind];

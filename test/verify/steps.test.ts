@@ -40,6 +40,7 @@ function errorOf(kind: PathErrorKind, certIndex: number): PathError {
     UnknownCriticalExtension: { ...at(certIndex), kind: 'UnknownCriticalExtension', oid: '1.2.3' },
     InvalidExtension: { ...at(certIndex), kind: 'InvalidExtension', extension: 'keyUsage', reason: 'r' },
     InvalidCertificate: { ...at(certIndex), kind: 'InvalidCertificate', reason: 'r' },
+    CommonNameNotInSan: { ...at(certIndex), kind: 'CommonNameNotInSan', commonName: 'x', sans: ['y'] },
     NameConstraintViolation: {
       ...at(certIndex),
       kind: 'NameConstraintViolation',
