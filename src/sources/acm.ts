@@ -58,42 +58,45 @@ function add(doc: SourceDocument, path: JsonPath, c: unknown, kind: EvidenceKind
 const strings = (value: unknown): string[] | undefined =>
   Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : undefined;
 
-/**
- * describe-certificate's Certificate object. The object is built in one literal (absent fields
- * are undefined-valued keys): 5,000 certificates are read in one go, and reshaping costs.
- */
+/** The fields describe-certificate and list-certificates share, read the same way. */
+function commonFields(doc: SourceDocument, path: JsonPath, c: Record<string, unknown>, arn: string) {
+  const parsed = parseAcmArn(arn);
+  const keyAlgorithm = ownString(c, 'KeyAlgorithm');
+  return {
+    key: arn,
+    source: doc.source,
+    location: doc.locator(path),
+    arn,
+    region: parsed?.region,
+    accountId: parsed?.accountId,
+    status: ownString(c, 'Status'),
+    type: ownString(c, 'Type'),
+    domainName: ownString(c, 'DomainName'),
+    keyAlgorithm: keyAlgorithm === undefined ? undefined : normalizeKeyAlgorithm(keyAlgorithm),
+    notBefore: parseTimestamp(own(c, 'NotBefore')),
+    notAfter: parseTimestamp(own(c, 'NotAfter')),
+    renewalEligibility: ownString(c, 'RenewalEligibility'),
+    managedBy: ownString(c, 'ManagedBy'),
+  };
+}
+
+/** describe-certificate's Certificate object. */
 function fromDetail(
   doc: SourceDocument,
   path: JsonPath,
   c: Record<string, unknown>,
   arn: string,
 ): CertificateEvidence {
-  const parsed = parseAcmArn(arn);
-  const domainName = ownString(c, 'DomainName');
-  const keyAlgorithm = ownString(c, 'KeyAlgorithm');
+  const common = commonFields(doc, path, c, arn);
   const options = validationOptions(own(c, 'DomainValidationOptions'));
   return {
-    key: arn,
+    ...common,
     kind: 'acm-describe',
-    source: doc.source,
-    // eager: rules copy evidence locations with a spread, which a lazy Locator does not survive
-    location: doc.locator(path, true),
-    arn,
-    region: parsed?.region,
-    accountId: parsed?.accountId,
-    status: ownString(c, 'Status'),
-    type: ownString(c, 'Type'),
-    domainName,
-    subjectAlternativeNames: withDomain(domainName, strings(own(c, 'SubjectAlternativeNames'))),
-    keyAlgorithm: keyAlgorithm === undefined ? undefined : normalizeKeyAlgorithm(keyAlgorithm),
-    notBefore: parseTimestamp(own(c, 'NotBefore')),
-    notAfter: parseTimestamp(own(c, 'NotAfter')),
+    subjectAlternativeNames: withDomain(common.domainName, strings(own(c, 'SubjectAlternativeNames'))),
     inUseBy: strings(own(c, 'InUseBy')),
-    renewalEligibility: ownString(c, 'RenewalEligibility'),
     renewalStatus: ownString(own(c, 'RenewalSummary'), 'RenewalStatus'),
     validationMethod: options?.find((o) => o.validationMethod)?.validationMethod,
     validationOptions: options,
-    managedBy: ownString(c, 'ManagedBy'),
     keyPairOrigin:
       ownString(c, 'CertificateKeyPairOrigin') ?? ownString(own(c, 'Options'), 'CertificateKeyPairOrigin'),
   };
@@ -106,33 +109,17 @@ function fromSummary(
   c: Record<string, unknown>,
   arn: string,
 ): CertificateEvidence {
-  const parsed = parseAcmArn(arn);
-  const domainName = ownString(c, 'DomainName');
-  const keyAlgorithm = ownString(c, 'KeyAlgorithm');
+  const common = commonFields(doc, path, c, arn);
   const truncated = own(c, 'HasAdditionalSubjectAlternativeNames') === true;
   return {
-    key: arn,
+    ...common,
     kind: 'acm-list',
-    source: doc.source,
-    // eager: rules copy evidence locations with a spread, which a lazy Locator does not survive
-    location: doc.locator(path, true),
-    arn,
-    region: parsed?.region,
-    accountId: parsed?.accountId,
-    status: ownString(c, 'Status'),
-    type: ownString(c, 'Type'),
-    domainName,
     subjectAlternativeNames: truncated
       ? new UnresolvedValue(
           'list-certificates shows only the first names of this certificate; use describe-certificate output',
         )
-      : withDomain(domainName, strings(own(c, 'SubjectAlternativeNameSummaries'))),
-    keyAlgorithm: keyAlgorithm === undefined ? undefined : normalizeKeyAlgorithm(keyAlgorithm),
-    notBefore: parseTimestamp(own(c, 'NotBefore')),
-    notAfter: parseTimestamp(own(c, 'NotAfter')),
+      : withDomain(common.domainName, strings(own(c, 'SubjectAlternativeNameSummaries'))),
     inUseBy: own(c, 'InUse') === false ? [] : undefined,
-    renewalEligibility: ownString(c, 'RenewalEligibility'),
-    managedBy: ownString(c, 'ManagedBy'),
   };
 }
 

@@ -22,10 +22,9 @@ export interface SourceDocument {
   /**
    * The Locator of the value at `path`; line and column are those of the value itself, or of
    * its nearest enclosing value that exists in the text (a value computed from an intrinsic).
-   * In large documents the position is computed when first read (see `LazyLocator`), unless
-   * `eager` asks for a plain object now.
+   * In large documents the position is computed when first read (see `LazyLocator`).
    */
-  locator(path: JsonPath, eager?: boolean): Locator;
+  locator(path: JsonPath): Locator;
 }
 
 /** How an input is named in messages: its path, or `<stdin>`. */

@@ -44,6 +44,6 @@ export function parseJsonDocument(source: string, text: string): SourceDocument 
     source,
     syntax: 'json',
     value,
-    locator: (path: JsonPath, eager = false): Locator => makeLocator(source, path, eager ? 0 : size, index),
+    locator: (path: JsonPath): Locator => makeLocator(source, path, size, index),
   };
 }
