@@ -41,6 +41,14 @@ export {
   KNOWN_MESSAGES,
   MAX_EXPLAIN_INPUT,
 } from './explain/index.js';
+export { CATALOG, docsPath, FINDING_CODES, type FindingCode } from './findings/catalog.js';
+export type { Finding, Result, Subject, Verdict } from './findings/finding.js';
+export { createFinding } from './findings/finding.js';
+export { shortLabel } from './findings/labels.js';
+export { ERROR_CODES, errorKindOf } from './findings/path-codes.js';
+export type { FindingArgs, Locator, Severity } from './findings/types.js';
+export { type CatalogEntry, SEVERITIES } from './findings/types.js';
+/** The finding-code catalog. */
 /** Decode, order leaf first and check every certificate of one input. */
 export { type InspectOptions, inspectCertificates } from './inspect/inspect.js';
 /** Putting one file's certificates in leaf-first order. */
@@ -84,15 +92,6 @@ export {
   type TlsVersion,
 } from './probe/index.js';
 export { formatProbeText, type ProbeTextOptions } from './probe/text.js';
-/** The finding-code catalog. */
-export {
-  CATALOG,
-  type CatalogEntry,
-  createFinding,
-  docsPath,
-  FINDING_CODES,
-  type FindingCode,
-} from './report/catalog.js';
 export { type CertificateView, viewCertificate } from './report/certificate-view.js';
 /** The text of `certgate check`: per distribution, findings with `file:line:column`. */
 export { type CheckTextOptions, formatCheckText, formatLocation } from './report/check-text.js';
@@ -128,7 +127,6 @@ export { formatText, type TextOptions } from './report/text.js';
 export { formatVerifyText, renderFlow } from './report/verify-text.js';
 /** The JSON details and the text flow of `certgate verify`. */
 export {
-  shortLabel,
   type VerifyDetails,
   type VerifyPathEntry,
   type VerifyViewOptions,
@@ -143,9 +141,8 @@ export {
   checkCertificate,
 } from './rules/cert/index.js';
 export { type LoadResult, loadGateInputs } from './sources/load.js';
+export type { Outcome } from './types.js';
 /** Findings, locators, results and outcomes. */
-export type { Finding, FindingArgs, Locator, Outcome, Result, Severity, Subject, Verdict } from './types.js';
-export { SEVERITIES } from './types.js';
 /** What OpenSSL, Node.js, curl, browsers, Java and Go print for each verification failure. */
 export {
   CLIENT_ERRORS,
@@ -158,7 +155,6 @@ export {
 } from './verify/client-errors.js';
 export { clientErrorKeyFor, clientErrorsForFinding } from './verify/client-errors-for-finding.js';
 /** The finding code of each PathError kind. */
-export { ERROR_CODES, errorKindOf } from './verify/codes.js';
 /** The usage error `verify` throws for a bad host, ip or empty chain. */
 export { VerifyUsageError, type VerifyUsageOption } from './verify/errors.js';
 /** The verification flow as steps. */

@@ -5,9 +5,9 @@
  */
 
 import { type Distribution, type Field, isUnresolved, type Unresolved } from '../cloudfront/model.js';
+import type { Locator } from '../findings/types.js';
 import type { CertificateRef } from '../rules/cf/define-rule.js';
 import { LABELS } from '../rules/cf/fields.js';
-import type { Locator } from '../types.js';
 
 /** A certificate reference, plus the unresolved field behind it when there is one. */
 export interface ResolvedRef extends CertificateRef {

@@ -6,11 +6,12 @@
  */
 
 import { DATE_PATH_CODES, FORMAT_PATH_CODES } from '../cloudfront/policies.js';
+import type { FindingCode } from '../findings/catalog.js';
+import type { Finding } from '../findings/finding.js';
+import { certLabel } from '../findings/labels.js';
+import { isoSeconds } from '../findings/time.js';
 import { parsePresentedName } from '../names/index.js';
-import type { FindingCode } from '../report/catalog.js';
-import { certLabel, isoSeconds } from '../rules/cert/context.js';
 import type { ChainCheck } from '../rules/cf/define-rule.js';
-import type { Finding } from '../types.js';
 import { verify } from '../verify/verify.js';
 import type { Certificate } from '../x509/model.js';
 import { dnsNamesOf } from './evidence.js';

@@ -5,8 +5,10 @@
  */
 
 import { type Distribution, type Field, isUnresolved } from '../cloudfront/model.js';
+import type { Finding } from '../findings/finding.js';
+import { createFinding } from '../findings/finding.js';
+import type { FindingArgs, Locator, Severity } from '../findings/types.js';
 import type { SanIndex } from '../names/index.js';
-import { createFinding } from '../report/catalog.js';
 import type {
   Alias,
   CertificateRef,
@@ -16,7 +18,6 @@ import type {
   EvidenceNeed,
   EvidenceView,
 } from '../rules/cf/define-rule.js';
-import type { Finding, FindingArgs, Locator, Severity } from '../types.js';
 import type { ResolvedRef } from './certificate-ref.js';
 import type { GateIndex } from './cross-index.js';
 import type { EvidenceIndex, IndexedEvidence } from './evidence.js';

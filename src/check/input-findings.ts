@@ -5,9 +5,10 @@
  */
 
 import type { Distribution } from '../cloudfront/model.js';
-import { createFinding } from '../report/catalog.js';
+import type { Finding } from '../findings/finding.js';
+import { createFinding } from '../findings/finding.js';
+import type { Locator } from '../findings/types.js';
 import type { EvidenceNeed } from '../rules/cf/define-rule.js';
-import type { Finding, Locator } from '../types.js';
 import type { DistributionContext, SkippedField } from './context.js';
 import type { GateInputs } from './types.js';
 

@@ -17,7 +17,8 @@
  */
 
 import { INVALID_VIEWER_CERTIFICATE_ORDER } from '../cloudfront/policies.js';
-import type { Finding, Severity } from '../types.js';
+import type { Finding } from '../findings/finding.js';
+import type { Severity } from '../findings/types.js';
 
 /** A finding with what orders it: the registry position of its rule (-1 for input/engine findings) and the rule id. */
 export interface RankedFinding {

@@ -6,9 +6,9 @@
  * Work is linear in distributions + aliases + certificates.
  */
 
-import { createFinding } from '../report/catalog.js';
+import type { Finding, Result } from '../findings/finding.js';
+import { createFinding } from '../findings/finding.js';
 import { CF_RULES } from '../rules/cf/index.js';
-import type { Finding, Result } from '../types.js';
 import { checkChain } from './chain-check.js';
 import { DistributionContext } from './context.js';
 import { GateIndex } from './cross-index.js';

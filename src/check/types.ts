@@ -3,7 +3,7 @@
  */
 
 import type { CertificateEvidence, Distribution } from '../cloudfront/model.js';
-import type { Finding, Result } from '../types.js';
+import type { Finding, Result } from '../findings/finding.js';
 import type { Certificate } from '../x509/model.js';
 
 /** Everything read from the inputs. */

@@ -7,7 +7,7 @@
  * `Unresolved` with the reason, so a rule can say what it could not check instead of passing.
  */
 
-import type { Locator } from '../types.js';
+import type { Locator } from '../findings/types.js';
 import type { Certificate } from '../x509/model.js';
 
 /** A value the source could not resolve offline (`!GetAtt`, `!ImportValue`, a Terraform "known after apply"). */

@@ -5,7 +5,7 @@
  * this structure as is; wording for a terminal lives in `text.ts`.
  */
 
-import type { FindingCode } from '../report/catalog.js';
+import type { FindingCode } from '../findings/catalog.js';
 
 /** Where an error comes from: CloudFront's API, a TLS client, or certgate itself (a finding code). */
 export type ExplainSource = 'cloudfront' | 'tls-client' | 'certgate';

@@ -4,10 +4,10 @@
  * the file, a chain out of order) go on the first result.
  */
 
-import { createFinding } from '../report/catalog.js';
+import type { Finding, Result } from '../findings/finding.js';
+import { createFinding } from '../findings/finding.js';
 import { type CertificateView, viewCertificate } from '../report/certificate-view.js';
 import { checkCertificate } from '../rules/cert/index.js';
-import type { Finding, Result } from '../types.js';
 import { readCertificates } from '../x509/read.js';
 import { orderLeafFirst } from './order.js';
 

@@ -4,8 +4,9 @@
  * validity must match the served leaf, and its chain's leaf when the evidence has one).
  */
 
-import { createFinding } from '../report/catalog.js';
-import type { Finding, FindingArgs, Locator } from '../types.js';
+import type { Finding } from '../findings/finding.js';
+import { createFinding } from '../findings/finding.js';
+import type { FindingArgs, Locator } from '../findings/types.js';
 import { toCertificates } from '../verify/input.js';
 import type { Certificate } from '../x509/model.js';
 import { ProbeUsageError } from './errors.js';

@@ -16,7 +16,7 @@
 
 import type { CertificateEvidence, Distribution } from '../cloudfront/model.js';
 import { isUnresolved } from '../cloudfront/model.js';
-import { createFinding } from '../report/catalog.js';
+import { createFinding } from '../findings/finding.js';
 import { DEFAULT_PORT, endpointText, parseTarget } from './targets.js';
 import type { ProbeExpectation, ProbeResult, ProbeTarget } from './types.js';
 

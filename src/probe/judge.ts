@@ -8,8 +8,9 @@
  * Both caches are per run and bounded.
  */
 
-import { createFinding } from '../report/catalog.js';
-import type { Finding, FindingArgs, Locator } from '../types.js';
+import type { Finding } from '../findings/finding.js';
+import { createFinding } from '../findings/finding.js';
+import type { FindingArgs, Locator } from '../findings/types.js';
 import { type VerifyResult, verify } from '../verify/verify.js';
 import { decodeCertificate } from '../x509/certificate.js';
 import { X509DecodeError } from '../x509/errors.js';

@@ -15,8 +15,9 @@ import {
   POLICY_PROTOCOL_SUPPORT,
   type PolicyProtocol,
 } from '../cloudfront/policies.js';
-import { createFinding } from '../report/catalog.js';
-import type { Finding, FindingArgs, Locator } from '../types.js';
+import type { Finding } from '../findings/finding.js';
+import { createFinding } from '../findings/finding.js';
+import type { FindingArgs, Locator } from '../findings/types.js';
 import { LOCAL_PROTOCOL_CODES } from './classify.js';
 import type { HandshakeOutcome, HandshakeRequest, PolicyProbe, TlsVersion } from './types.js';
 

@@ -9,8 +9,10 @@
 
 import type { MinimumProtocolVersion } from '../cloudfront/policies.js';
 import { isMinimumProtocolVersion } from '../cloudfront/policies.js';
-import { createFinding, type FindingCode } from '../report/catalog.js';
-import type { Finding, FindingArgs, Locator } from '../types.js';
+import type { FindingCode } from '../findings/catalog.js';
+import type { Finding } from '../findings/finding.js';
+import { createFinding } from '../findings/finding.js';
+import type { FindingArgs, Locator } from '../findings/types.js';
 import { toCertificates } from '../verify/input.js';
 import { ProbeUsageError } from './errors.js';
 import { type ResolvedExpectation, resolveExpectation } from './expect.js';

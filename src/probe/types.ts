@@ -5,7 +5,7 @@
  */
 
 import type { MinimumProtocolVersion } from '../cloudfront/policies.js';
-import type { Result } from '../types.js';
+import type { Result } from '../findings/finding.js';
 import type { CertificateInputs } from '../verify/verify.js';
 
 /** One endpoint to probe. Strings given to {@link probe} are parsed into this (`host[:port]`, `[v6]:port`). */

@@ -3,7 +3,7 @@
  * block above its findings. Presentation only; the model stays in `src/x509/`.
  */
 
-import { daysBetween } from '../rules/cert/context.js';
+import { daysBetween } from '../findings/time.js';
 import type { CertRole } from '../rules/cert/index.js';
 import type { Certificate, Extension, GeneralName, PublicKeyInfo } from '../x509/model.js';
 import { oidName } from '../x509/oids.js';

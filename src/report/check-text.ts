@@ -4,7 +4,7 @@
  * the reason, where in the input (`file:line:column`, so an editor can jump there) and the fix.
  */
 
-import type { Locator } from '../types.js';
+import type { Locator } from '../findings/types.js';
 import type { Colors } from './colors.js';
 import type { Report, ReportResult } from './report.js';
 import { formatFindingLines } from './text.js';

@@ -4,7 +4,8 @@
  * 3 an operational failure (network, AWS API) that prevented a verdict.
  */
 
-import type { Finding, Severity } from '../types.js';
+import type { Finding } from '../findings/finding.js';
+import type { Severity } from '../findings/types.js';
 
 /** The `--fail-on` threshold: a severity, or `none` to never fail on findings. */
 export type FailOn = Severity | 'none';

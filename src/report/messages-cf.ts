@@ -5,8 +5,8 @@
  * says so (the finding's `certainty` arg).
  */
 
-import type { FindingArgs } from '../types.js';
-import type { FindingCode } from './catalog.js';
+import type { FindingCode } from '../findings/catalog.js';
+import type { FindingArgs } from '../findings/types.js';
 import { days, list, str } from './wording.js';
 
 type Wording = (args: FindingArgs) => { readonly message: string; readonly fix?: string };

@@ -5,7 +5,7 @@
  * and a malformed SAN. The "clients say" clause is appended by `describeFinding`.
  */
 
-import type { FindingArgs } from '../types.js';
+import type { FindingArgs } from '../findings/types.js';
 import { list, str } from './wording.js';
 
 type Text = { readonly message: string; readonly fix: string };

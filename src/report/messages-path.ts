@@ -4,8 +4,8 @@
  * `describeFinding` from the client-error table, so these sentences state the problem only.
  */
 
-import type { FindingArgs } from '../types.js';
-import type { FindingCode } from './catalog.js';
+import type { FindingCode } from '../findings/catalog.js';
+import type { FindingArgs } from '../findings/types.js';
 import { str } from './wording.js';
 
 type Wording = (args: FindingArgs) => { readonly message: string; readonly fix?: string };

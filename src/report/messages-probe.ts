@@ -4,8 +4,8 @@
  * where to look, with the CloudFront cause first where there is one.
  */
 
-import type { FindingArgs } from '../types.js';
-import type { FindingCode } from './catalog.js';
+import type { FindingCode } from '../findings/catalog.js';
+import type { FindingArgs } from '../findings/types.js';
 import { list, str } from './wording.js';
 
 type Wording = (args: FindingArgs) => { readonly message: string; readonly fix?: string };

@@ -3,7 +3,8 @@
  * JSON contract of DESIGN.md; the text formatter renders the same object.
  */
 
-import type { Finding, Locator, Result, Severity, Subject, Verdict } from '../types.js';
+import type { Finding, Result, Subject, Verdict } from '../findings/finding.js';
+import type { Locator, Severity } from '../findings/types.js';
 import { type FailOn, hasFailingFinding } from './exit-code.js';
 import { describeFinding } from './messages.js';
 

@@ -9,8 +9,8 @@
 
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Locator, Severity } from '../types.js';
-import { CATALOG, type CatalogEntry, docsPath, type FindingCode } from './catalog.js';
+import { CATALOG, docsPath, type FindingCode } from '../findings/catalog.js';
+import type { CatalogEntry, Locator, Severity } from '../findings/types.js';
 import type { Report, ReportFinding, ReportResult } from './report.js';
 
 /** The schema URL SARIF consumers expect in `$schema` (SARIF 2.1.0 errata 01). */

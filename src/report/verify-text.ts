@@ -5,11 +5,11 @@
  * Drawn from the same report as the JSON output (`details` is a `VerifyDetails`).
  */
 
+import type { FindingCode } from '../findings/catalog.js';
+import { CATALOG, docsPath } from '../findings/catalog.js';
 import type { ClientErrors } from '../verify/client-errors.js';
 import { clientErrorsForFinding } from '../verify/client-errors-for-finding.js';
 import type { VerifyStep, VerifyStepName, VerifyStepStatus } from '../verify/steps.js';
-import type { FindingCode } from './catalog.js';
-import { CATALOG, docsPath } from './catalog.js';
 import type { Colors } from './colors.js';
 import type { Report, ReportFinding, ReportResult } from './report.js';
 import { formatFindingLines } from './text.js';

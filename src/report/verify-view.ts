@@ -4,6 +4,7 @@
  * data the text flow is drawn from. Presentation only; the verdict comes from `src/verify/`.
  */
 
+import { shortLabel } from '../findings/labels.js';
 import type { ClientErrors } from '../verify/client-errors.js';
 import { clientErrorsForFinding } from '../verify/client-errors-for-finding.js';
 import type { VerifyStep } from '../verify/steps.js';
@@ -58,16 +59,6 @@ export interface VerifyViewOptions {
   readonly addRoots?: readonly string[];
   /** The file a certificate came from, by SHA-256 fingerprint. */
   readonly sourceOf?: (sha256: string) => string | undefined;
-}
-
-/** The subject CN, else the subject, else a fingerprint prefix. */
-export function shortLabel(cert: Certificate): string {
-  const rdns = cert.subject.rdns;
-  for (let i = rdns.length - 1; i >= 0; i--) {
-    const cn = rdns[i]?.find((a) => a.shortName === 'CN');
-    if (cn) return cn.value;
-  }
-  return cert.subject.text || cert.sha256Fingerprint.slice(0, 23);
 }
 
 const ANCHORS = new Set<CertificateOrigin>(['mozilla', 'roots', 'add-roots'] satisfies AnchorOrigin[]);

@@ -3,7 +3,7 @@
  * clause that puts the error texts of OpenSSL, Node.js, curl and browsers into a message.
  */
 
-import type { FindingArgs } from '../types.js';
+import type { FindingArgs } from '../findings/types.js';
 import type { ClientErrors } from '../verify/client-errors.js';
 
 /** An arg as text: lists joined with `, `, missing values empty. */

@@ -4,7 +4,7 @@
  */
 
 import type { Distribution, Field, ViewerCertificate } from '../cloudfront/model.js';
-import type { Locator } from '../types.js';
+import type { Locator } from '../findings/types.js';
 import type { InputKind } from './detect.js';
 import type { JsonPath, SourceDocument } from './document.js';
 import { displayName } from './document.js';

@@ -13,7 +13,7 @@ import type {
   ViewerCertificate,
 } from '../cloudfront/model.js';
 import { isUnresolved } from '../cloudfront/model.js';
-import { createFinding } from '../report/catalog.js';
+import { createFinding } from '../findings/finding.js';
 import { normalizeKeyAlgorithm } from './acm.js';
 import {
   CERTIFICATE_TYPE,

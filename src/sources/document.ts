@@ -4,7 +4,7 @@
  * document for a `Locator` (source, JSON path, 1-based line and column) of what they report.
  */
 
-import type { Locator } from '../types.js';
+import type { Locator } from '../findings/types.js';
 
 /** A path into a document: object keys and array indexes, outermost first. */
 export type JsonPath = readonly (string | number)[];

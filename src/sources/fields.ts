@@ -5,8 +5,9 @@
 
 import type { CertificateEvidence, Distribution, Field, Unresolved } from '../cloudfront/model.js';
 import { isUnresolved } from '../cloudfront/model.js';
-import { createFinding } from '../report/catalog.js';
-import type { Finding, Locator } from '../types.js';
+import type { Finding } from '../findings/finding.js';
+import { createFinding } from '../findings/finding.js';
+import type { Locator } from '../findings/types.js';
 
 /** An Unresolved value: the value is computed at deploy time (or could not be read), and why. */
 export class UnresolvedValue implements Unresolved {

@@ -3,7 +3,7 @@
  * must read), positions found afterwards by `JsonIndex` only for values that are reported.
  */
 
-import type { Locator } from '../types.js';
+import type { Locator } from '../findings/types.js';
 import { DOCUMENT_LIMITS, type JsonPath, type SourceDocument, SourceError } from './document.js';
 import { findExcessiveNesting, JsonIndex } from './json-index.js';
 import { findJsonSyntaxError } from './json-syntax.js';

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { GateInputs, LoadError, LoadOptions } from '../check/types.js';
 import type { CertificateEvidence } from '../cloudfront/model.js';
 import { isUnresolved } from '../cloudfront/model.js';
-import { createFinding } from '../report/catalog.js';
+import { createFinding } from '../findings/finding.js';
 import { X509DecodeError } from '../x509/errors.js';
 import { readCertificates } from '../x509/read.js';
 import { readAcmOutput } from './acm.js';

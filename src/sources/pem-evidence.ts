@@ -7,7 +7,7 @@
 import { parseAcmArn } from '../cloudfront/arn.js';
 import type { CertificateEvidence } from '../cloudfront/model.js';
 import { EC_CURVE_ALGORITHMS } from '../cloudfront/policies.js';
-import type { Locator } from '../types.js';
+import type { Locator } from '../findings/types.js';
 import type { Certificate } from '../x509/model.js';
 import { readCertificates } from '../x509/read.js';
 import { parseTimestamp } from './acm.js';

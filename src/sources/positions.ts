@@ -3,7 +3,7 @@
  * Columns count UTF-16 code units, SARIF's default `columnKind`.
  */
 
-import type { Locator } from '../types.js';
+import type { Locator } from '../findings/types.js';
 
 /** A 1-based line and column. */
 export interface Position {

@@ -7,7 +7,7 @@
 
 import type { CertificateEvidence, Distribution, Field, ViewerCertificate } from '../cloudfront/model.js';
 import { isUnresolved } from '../cloudfront/model.js';
-import type { Locator } from '../types.js';
+import type { Locator } from '../findings/types.js';
 import { normalizeKeyAlgorithm, parseTimestamp } from './acm.js';
 import { type SourceDocument, SourceError } from './document.js';
 import {

@@ -17,7 +17,7 @@ import {
   type Tags,
   type Node as YamlNode,
 } from 'yaml';
-import type { Locator } from '../types.js';
+import type { Locator } from '../findings/types.js';
 import { DOCUMENT_LIMITS, type JsonPath, type SourceDocument, SourceError } from './document.js';
 import { makeLocator, type Position, type PositionSource } from './positions.js';
 

@@ -3,15 +3,16 @@
  * refined by the finding's args), and the row with its placeholders filled from those args.
  */
 
-import type { FindingCode } from '../report/catalog.js';
-import type { Finding, FindingArgs } from '../types.js';
+import type { FindingCode } from '../findings/catalog.js';
+import type { Finding } from '../findings/finding.js';
+import { errorKindOf } from '../findings/path-codes.js';
+import type { FindingArgs } from '../findings/types.js';
 import {
   type ClientErrorKey,
   type ClientErrors,
   type ClientErrorVars,
   renderClientErrors,
 } from './client-errors.js';
-import { errorKindOf } from './codes.js';
 
 /**
  * The table row for a finding: its code's PathError kind, refined for NAME_MISMATCH by the

@@ -3,13 +3,15 @@
  * concerns, and its context flattened into plain args for the report layer (which words it).
  */
 
+import type { Finding } from '../findings/finding.js';
+import { createFinding } from '../findings/finding.js';
+import { certLabel, commonNameOf } from '../findings/labels.js';
+import { ERROR_CODES } from '../findings/path-codes.js';
+import { daysBetween, isoSeconds } from '../findings/time.js';
+import type { FindingArgs } from '../findings/types.js';
 import type { PathError } from '../pki/errors.js';
-import { createFinding } from '../report/catalog.js';
-import { certLabel, daysBetween, isoSeconds } from '../rules/cert/context.js';
-import type { Finding, FindingArgs } from '../types.js';
 import type { Certificate } from '../x509/model.js';
 import { oidName } from '../x509/oids.js';
-import { ERROR_CODES } from './codes.js';
 
 /** What, besides the error, the args need. */
 export interface FindingContext {
@@ -40,14 +42,7 @@ function nodeAltnames(presented: readonly string[]): string {
   return presented.map((p) => p.replace(/^IP:/, 'IP Address:')).join(', ');
 }
 
-function leafCommonName(leaf: Certificate | undefined): string | undefined {
-  const rdns = leaf?.subject.rdns ?? [];
-  for (let i = rdns.length - 1; i >= 0; i--) {
-    const cn = rdns[i]?.find((a) => a.shortName === 'CN');
-    if (cn) return cn.value;
-  }
-  return undefined;
-}
+const leafCommonName = (leaf: Certificate | undefined): string | undefined => leaf && commonNameOf(leaf);
 
 /** The args of a NAME_MISMATCH: reference, SANs, and the near miss flattened. */
 function nameMismatchArgs(error: Extract<PathError, { kind: 'NameMismatch' }>, ctx: FindingContext): Args {

@@ -3,9 +3,9 @@
  * alone or in a list, all turned into `Certificate[]`; and putting a chain leaf first.
  */
 
+import type { Finding } from '../findings/finding.js';
+import { createFinding } from '../findings/finding.js';
 import { orderLeafFirst } from '../inspect/order.js';
-import { createFinding } from '../report/catalog.js';
-import type { Finding } from '../types.js';
 import type { Certificate } from '../x509/model.js';
 import { readCertificates } from '../x509/read.js';
 

@@ -19,9 +19,9 @@
  * with its checks, then `policy` and `name`.
  */
 
+import type { FindingCode } from '../findings/catalog.js';
+import { ERROR_CODES } from '../findings/path-codes.js';
 import type { PathError, PathErrorKind } from '../pki/errors.js';
-import type { FindingCode } from '../report/catalog.js';
-import { ERROR_CODES } from './codes.js';
 
 /** A step of the verification flow. */
 export type VerifyStepName =

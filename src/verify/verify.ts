@@ -5,11 +5,11 @@
  * and the flow as steps for the report layer.
  */
 
+import type { Finding, Verdict } from '../findings/finding.js';
 import { parseIpAddress, parseReferenceName, type Reference } from '../names/index.js';
 import type { PathError } from '../pki/errors.js';
 import { verifyChain } from '../pki/index.js';
 import type { ChainVerifyOutcome, PolicyName, Purpose } from '../pki/types.js';
-import type { Finding, Verdict } from '../types.js';
 import type { Certificate } from '../x509/model.js';
 import { VerifyUsageError } from './errors.js';
 import { findingForError } from './findings.js';

@@ -14,8 +14,9 @@ import type {
   Unresolved,
   ViewerCertificate,
 } from '../../src/cloudfront/model.js';
-import type { FindingCode } from '../../src/report/catalog.js';
-import type { Finding, Locator } from '../../src/types.js';
+import type { FindingCode } from '../../src/findings/catalog.js';
+import type { Finding } from '../../src/findings/finding.js';
+import type { Locator } from '../../src/findings/types.js';
 import type { Certificate } from '../../src/x509/model.js';
 
 /** The time every gate test runs at. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createFinding } from '../../src/report/catalog.js';
+import { createFinding } from '../../src/findings/finding.js';
 import { decodeCertificate } from '../../src/x509/certificate.js';
 import type { Certificate } from '../../src/x509/model.js';
 import { createCertificate, type IssuedCertificate, testKey } from '../support/cert-factory.js';

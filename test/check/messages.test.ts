@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
+import type { Finding } from '../../src/findings/finding.js';
 import { describeFinding } from '../../src/report/messages.js';
 import { CF_RULES } from '../../src/rules/cf/index.js';
-import type { Finding } from '../../src/types.js';
 import {
   ACCOUNT,
   acmEvidence,

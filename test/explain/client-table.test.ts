@@ -5,9 +5,9 @@
 
 import { describe, expect, test } from 'vitest';
 import { explain } from '../../src/explain/index.js';
-import { docsPath } from '../../src/report/catalog.js';
+import { docsPath } from '../../src/findings/catalog.js';
+import { ERROR_CODES } from '../../src/findings/path-codes.js';
 import { CLIENT_ERRORS, type ClientErrorKey, renderClientErrors } from '../../src/verify/client-errors.js';
-import { ERROR_CODES } from '../../src/verify/codes.js';
 
 const NAME_KEYS = new Set<ClientErrorKey>([
   'NameMismatch',

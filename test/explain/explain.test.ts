@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { type ExplainMatch, explain, formatExplanationText, PATTERNS } from '../../src/explain/index.js';
-import { CATALOG, docsPath, FINDING_CODES } from '../../src/report/catalog.js';
+import { CATALOG, docsPath, FINDING_CODES } from '../../src/findings/catalog.js';
 import { CLOUDFRONT_VECTORS, CODE_VECTORS, type ExplainVector, TLS_VECTORS } from './vectors.js';
 
 function only(input: string): ExplainMatch {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { CATALOG, createFinding, docsPath, FINDING_CODES } from '../../src/report/catalog.js';
+import { CATALOG, docsPath, FINDING_CODES } from '../../src/findings/catalog.js';
+import { createFinding } from '../../src/findings/finding.js';
 import { describeFinding } from '../../src/report/messages.js';
 
 describe.each(FINDING_CODES)('%s', (code) => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { createFinding } from '../../src/report/catalog.js';
+import { createFinding } from '../../src/findings/finding.js';
+import type { Severity } from '../../src/findings/types.js';
 import { computeExitCode, type FailOn, isAtOrAbove } from '../../src/report/exit-code.js';
-import type { Severity } from '../../src/types.js';
 
 const at = { source: 'x.pem' };
 const error = createFinding('CERT_EXPIRED', at);

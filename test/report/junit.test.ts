@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { createFinding } from '../../src/report/catalog.js';
+import type { Result } from '../../src/findings/finding.js';
+import { createFinding } from '../../src/findings/finding.js';
 import { formatJunit, xmlAttr, xmlText } from '../../src/report/junit.js';
 import { buildReport } from '../../src/report/report.js';
-import type { Result } from '../../src/types.js';
 
 /** A strict little XML reader: elements, attributes and text, entities decoded; throws on anything malformed. */
 interface XmlNode {

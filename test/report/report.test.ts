@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
-import { createFinding } from '../../src/report/catalog.js';
+import type { Result } from '../../src/findings/finding.js';
+import { createFinding } from '../../src/findings/finding.js';
 import { createColors } from '../../src/report/colors.js';
 import { formatJson } from '../../src/report/json.js';
 import { buildReport } from '../../src/report/report.js';
 import { formatText } from '../../src/report/text.js';
-import type { Result } from '../../src/types.js';
 
 const subject = (id: string) => ({ kind: 'certificate', id, source: 'chain.pem' });
 const results: Result[] = [

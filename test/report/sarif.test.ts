@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { CATALOG, createFinding } from '../../src/report/catalog.js';
+import { CATALOG } from '../../src/findings/catalog.js';
+import type { Result } from '../../src/findings/finding.js';
+import { createFinding } from '../../src/findings/finding.js';
 import { buildReport, type Report } from '../../src/report/report.js';
 import { artifactUri, formatSarif, SARIF_SCHEMA, toSarif } from '../../src/report/sarif.js';
-import type { Result } from '../../src/types.js';
 
 const CWD = '/work/proj';
 const distribution = (id: string, source: string) => ({ kind: 'distribution', id, source });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { ERROR_CODES } from '../../src/findings/path-codes.js';
 import { ERROR_RANK, type PathError, type PathErrorKind } from '../../src/pki/errors.js';
-import { ERROR_CODES } from '../../src/verify/codes.js';
 import { deriveSteps, STEP_OF_KIND, type StepInput, type VerifyStep } from '../../src/verify/steps.js';
 
 const at = (certIndex: number) => ({ certIndex, certificate: `CN=cert ${certIndex}` });

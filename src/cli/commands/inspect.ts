@@ -1,5 +1,6 @@
 /** `certgate inspect FILE...`: decode and check every certificate of every input. */
 
+import type { Result } from '../../findings/finding.js';
 import { inspectCertificates } from '../../inspect/inspect.js';
 import { type CertificateView, renderCertificateText } from '../../report/certificate-view.js';
 import { createColors, shouldColor } from '../../report/colors.js';
@@ -8,7 +9,6 @@ import { formatJson } from '../../report/json.js';
 import { buildReport, type InputError } from '../../report/report.js';
 import { formatText } from '../../report/text.js';
 import { InputError as InputReadError, readInput } from '../../sources/input-file.js';
-import type { Result } from '../../types.js';
 import { X509DecodeError } from '../../x509/errors.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { OutputFormat } from '../options.js';

@@ -1,7 +1,8 @@
 /** `certgate verify CHAIN_FILE`: path validation and the name check, shown as the verification flow. */
 
+import type { Finding, Result } from '../../findings/finding.js';
+import { createFinding } from '../../findings/finding.js';
 import type { PolicyName, Purpose } from '../../pki/types.js';
-import { createFinding } from '../../report/catalog.js';
 import { createColors, shouldColor } from '../../report/colors.js';
 import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
 import { formatJson } from '../../report/json.js';
@@ -9,7 +10,6 @@ import { buildReport } from '../../report/report.js';
 import { formatVerifyText } from '../../report/verify-text.js';
 import { type VerifyDetails, viewVerifyResult } from '../../report/verify-view.js';
 import { InputError, readInput } from '../../sources/input-file.js';
-import type { Finding, Result } from '../../types.js';
 import { VerifyUsageError } from '../../verify/errors.js';
 import { verify } from '../../verify/verify.js';
 import { decodeCrl } from '../../x509/crl.js';

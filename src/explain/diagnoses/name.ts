@@ -7,10 +7,10 @@
  */
 
 import { parse } from 'tldts';
+import { docsPath } from '../../findings/catalog.js';
 import { type HostnameMatch, type MatchHint, matchHostname, parseReference } from '../../names/hostname.js';
 import { parseIpAddress } from '../../names/ip-address.js';
 import { isPublicSuffix } from '../../pki/public-suffix.js';
-import { docsPath } from '../../report/catalog.js';
 import { servedChain, targetName } from '../commands.js';
 import type { Diagnosis, Extracted } from '../types.js';
 import type { CauseText } from './cloudfront-causes.js';

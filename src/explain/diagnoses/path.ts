@@ -5,10 +5,10 @@
  * the server really sends and run `certgate verify` / `certgate inspect` on it.
  */
 
+import { CATALOG, docsPath } from '../../findings/catalog.js';
+import { ERROR_CODES } from '../../findings/path-codes.js';
 import type { PathErrorKind } from '../../pki/errors.js';
-import { CATALOG, docsPath } from '../../report/catalog.js';
 import type { ClientErrorKey } from '../../verify/client-errors.js';
-import { ERROR_CODES } from '../../verify/codes.js';
 import { servedChain } from '../commands.js';
 import type { Diagnosis, Extracted } from '../types.js';
 import type { CauseText } from './cloudfront-causes.js';

@@ -1,7 +1,7 @@
-import { createFinding } from '../../report/catalog.js';
-import { type CertRule, certLabel, daysBetween, isoSeconds } from './context.js';
-
-const DAY_MS = 86_400_000;
+import { createFinding } from '../../findings/finding.js';
+import { certLabel } from '../../findings/labels.js';
+import { daysBetween, expiresWithin, isoSeconds } from '../../findings/time.js';
+import type { CertRule } from './context.js';
 
 /**
  * CERT_EXPIRES_SOON: still valid, but notAfter falls inside the warning window (`--warn-days`,
@@ -10,8 +10,7 @@ const DAY_MS = 86_400_000;
 export const certExpiresSoon: CertRule = {
   code: 'CERT_EXPIRES_SOON',
   check({ cert, at, location, warnDays }) {
-    const left = cert.notAfter.getTime() - at.getTime();
-    if (left < 0 || left > warnDays * DAY_MS) return undefined;
+    if (!expiresWithin(cert.notAfter, at, warnDays)) return undefined;
     return createFinding('CERT_EXPIRES_SOON', location, {
       subject: certLabel(cert),
       notAfter: isoSeconds(cert.notAfter),

@@ -4,8 +4,11 @@
  * name coverage.
  */
 
-import type { Finding } from '../../types.js';
+import type { Finding } from '../../findings/finding.js';
 import type { CertRule, CertRuleContext } from './context.js';
+
+export type { CertRole, CertRule, CertRuleContext } from './context.js';
+
 import { certExpired } from './expired.js';
 import { certExpiresSoon } from './expires-soon.js';
 import { certNoSubjectAltName } from './no-subject-alt-name.js';
@@ -31,5 +34,3 @@ export function checkCertificate(ctx: CertRuleContext): Finding[] {
   }
   return findings;
 }
-
-export type { CertRole, CertRule, CertRuleContext } from './context.js';

@@ -1,5 +1,6 @@
-import { createFinding } from '../../report/catalog.js';
-import { type CertRule, certLabel } from './context.js';
+import { createFinding } from '../../findings/finding.js';
+import { certLabel } from '../../findings/labels.js';
+import type { CertRule } from './context.js';
 
 /**
  * CERT_NO_SUBJECT_ALT_NAME: an end-entity certificate without a subjectAltName. Web-PKI clients

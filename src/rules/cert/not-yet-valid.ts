@@ -1,5 +1,7 @@
-import { createFinding } from '../../report/catalog.js';
-import { type CertRule, certLabel, daysBetween, isoSeconds } from './context.js';
+import { createFinding } from '../../findings/finding.js';
+import { certLabel } from '../../findings/labels.js';
+import { daysBetween, isoSeconds } from '../../findings/time.js';
+import type { CertRule } from './context.js';
 
 /** CERT_NOT_YET_VALID: the validation time is before notBefore. RFC 5280 §4.1.2.5. */
 export const certNotYetValid: CertRule = {

@@ -1,5 +1,6 @@
-import { createFinding } from '../../report/catalog.js';
-import { type CertRule, certLabel } from './context.js';
+import { createFinding } from '../../findings/finding.js';
+import { certLabel } from '../../findings/labels.js';
+import type { CertRule } from './context.js';
 
 /** Smallest RSA modulus the web PKI accepts (CA/B BR §6.1.5). */
 const MIN_RSA_BITS = 2048;

@@ -1,6 +1,7 @@
-import { createFinding } from '../../report/catalog.js';
+import { createFinding } from '../../findings/finding.js';
+import { certLabel } from '../../findings/labels.js';
 import { isWeakSignatureAlgorithm } from '../../x509/oids.js';
-import { type CertRule, certLabel } from './context.js';
+import type { CertRule } from './context.js';
 
 /**
  * CERT_WEAK_SIGNATURE_ALGORITHM: signed with an MD2, MD5 or SHA-1 based algorithm. A root's

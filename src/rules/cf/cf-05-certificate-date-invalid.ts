@@ -1,4 +1,4 @@
-import { isoSeconds } from '../cert/context.js';
+import { isoSeconds } from '../../findings/time.js';
 import { defineRule } from './define-rule.js';
 
 /**

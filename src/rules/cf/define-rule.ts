@@ -6,9 +6,10 @@
  */
 
 import type { CertificateEvidence, Distribution, Field, Unresolved } from '../../cloudfront/model.js';
+import type { FindingCode } from '../../findings/catalog.js';
+import type { Finding } from '../../findings/finding.js';
+import type { FindingArgs, Locator, Severity } from '../../findings/types.js';
 import type { SanIndex } from '../../names/index.js';
-import type { FindingCode } from '../../report/catalog.js';
-import type { Finding, FindingArgs, Locator, Severity } from '../../types.js';
 
 /** DESIGN.md's decision order: 1 placement … 7 early warnings. */
 export type DecisionGroup = 1 | 2 | 3 | 4 | 5 | 6 | 7;

@@ -1,6 +1,5 @@
+import { expiresWithin } from '../../findings/time.js';
 import type { CfRuleContext } from './define-rule.js';
-
-const DAY_MS = 86_400_000;
 
 /**
  * The evidence's notAfter when the certificate is still valid but expires inside the warning
@@ -9,6 +8,5 @@ const DAY_MS = 86_400_000;
 export function notAfterInWarningWindow(ctx: CfRuleContext): Date | undefined {
   const notAfter = ctx.evidenceField('expiry', 'notAfter');
   if (notAfter === undefined) return undefined;
-  const left = notAfter.getTime() - ctx.at.getTime();
-  return left < 0 || left > ctx.warnDays * DAY_MS ? undefined : notAfter;
+  return expiresWithin(notAfter, ctx.at, ctx.warnDays) ? notAfter : undefined;
 }

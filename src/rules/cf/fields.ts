@@ -3,7 +3,7 @@
  * value computed at deploy time makes the rule skip (and be reported as skipped) instead of pass.
  */
 
-import type { Locator } from '../../types.js';
+import type { Locator } from '../../findings/types.js';
 import type { CfRuleContext } from './define-rule.js';
 
 /** Labels of the fields, as the API names them (rulebook §3.1). */

@@ -1,5 +1,5 @@
 import { REIMPORT_LEAD_HOURS } from '../../cloudfront/policies.js';
-import { daysBetween, isoSeconds } from '../cert/context.js';
+import { daysBetween, isoSeconds } from '../../findings/time.js';
 import { defineRule } from './define-rule.js';
 import { notAfterInWarningWindow } from './expiry-window.js';
 

@@ -1,4 +1,4 @@
-import { daysBetween, isoSeconds } from '../cert/context.js';
+import { daysBetween, isoSeconds } from '../../findings/time.js';
 import { defineRule } from './define-rule.js';
 import { notAfterInWarningWindow } from './expiry-window.js';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { INVALID_VIEWER_CERTIFICATE_ORDER } from '../../../src/cloudfront/policies.js';
-import { CATALOG, docsPath } from '../../../src/report/catalog.js';
+import { CATALOG, docsPath } from '../../../src/findings/catalog.js';
 import { CF_RULES } from '../../../src/rules/cf/index.js';
 
 const range = (prefix: string, n: number) =>

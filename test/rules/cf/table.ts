@@ -7,8 +7,8 @@
 import { expect, test } from 'vitest';
 import type { GateOptions } from '../../../src/check/types.js';
 import type { CertificateEvidence, Distribution } from '../../../src/cloudfront/model.js';
-import type { FindingCode } from '../../../src/report/catalog.js';
-import type { Finding } from '../../../src/types.js';
+import type { FindingCode } from '../../../src/findings/catalog.js';
+import type { Finding } from '../../../src/findings/finding.js';
 import { acmEvidence, findingsOf, gate } from '../../check/builders.js';
 
 export interface Row {

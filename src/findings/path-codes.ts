@@ -1,13 +1,17 @@
 /**
- * One finding code per PathError kind. The validity kinds reuse the `CERT_` codes `inspect`
- * emits, so a user sees the same code for an expired certificate whichever command found it.
+ * One finding code per kind of path-validation failure (the `PathError` kinds of `src/pki/`).
+ * The validity kinds reuse the `CERT_` codes `inspect` emits, so a user sees the same code for
+ * an expired certificate whichever command found it.
+ *
+ * The kinds are spelled here as plain keys, so findings stay below the engine that defines them;
+ * `src/clients/client-errors-for-finding.ts` checks at compile time that the keys are exactly the
+ * engine's `PathErrorKind`s.
  */
 
-import type { PathErrorKind } from '../pki/errors.js';
-import type { FindingCode } from '../report/catalog.js';
+import type { FindingCode } from './catalog.js';
 
 /** The finding code of each PathError kind. */
-export const ERROR_CODES: Readonly<Record<PathErrorKind, FindingCode>> = {
+export const ERROR_CODES = {
   UnknownIssuer: 'PATH_UNKNOWN_ISSUER',
   UntrustedRoot: 'PATH_UNTRUSTED_ROOT',
   PathTooLong: 'PATH_TOO_LONG',
@@ -33,13 +37,16 @@ export const ERROR_CODES: Readonly<Record<PathErrorKind, FindingCode>> = {
   CommonNameNotInSan: 'PATH_COMMON_NAME_NOT_IN_SAN',
   NameConstraintViolation: 'PATH_NAME_CONSTRAINT_VIOLATION',
   NameMismatch: 'NAME_MISMATCH',
-};
+} as const satisfies Record<string, FindingCode>;
 
-const KIND_OF_CODE = new Map<FindingCode, PathErrorKind>(
-  (Object.entries(ERROR_CODES) as [PathErrorKind, FindingCode][]).map(([kind, code]) => [code, kind]),
+/** A PathError kind, as the keys of {@link ERROR_CODES} spell it. */
+export type PathErrorKindName = keyof typeof ERROR_CODES;
+
+const KIND_OF_CODE = new Map<FindingCode, PathErrorKindName>(
+  (Object.entries(ERROR_CODES) as [PathErrorKindName, FindingCode][]).map(([kind, code]) => [code, kind]),
 );
 
 /** The PathError kind a finding code stands for, if it stands for one. */
-export function errorKindOf(code: FindingCode): PathErrorKind | undefined {
+export function errorKindOf(code: FindingCode): PathErrorKindName | undefined {
   return KIND_OF_CODE.get(code);
 }

@@ -5,7 +5,7 @@
  * warning, WARN → warning; a rule whose condition cannot be decided offline is a note.
  */
 
-import type { CatalogEntry } from './catalog.js';
+import type { CatalogEntry } from './types.js';
 
 export const CF_CATALOG = {
   // Placement (decision order 1)

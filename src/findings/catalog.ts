@@ -1,17 +1,10 @@
 /**
  * The catalog of finding codes: one entry per code with its title, default severity and the docs
- * page that explains it. Wording of individual findings lives in `messages.ts`.
+ * page that explains it. The wording of each finding lives in `src/report/messages.ts`.
  */
 
-import type { Finding, FindingArgs, Locator, Severity } from '../types.js';
 import { CF_CATALOG } from './catalog-cf.js';
-
-/** What the catalog knows about a code. */
-export interface CatalogEntry {
-  /** A short title, sentence case, no trailing period. */
-  readonly title: string;
-  readonly severity: Severity;
-}
+import type { CatalogEntry } from './types.js';
 
 /** Every finding code certgate can emit, in one place so docs, SARIF rules and tests agree. */
 export const CATALOG = {
@@ -116,26 +109,4 @@ export const FINDING_CODES = Object.keys(CATALOG) as FindingCode[];
 /** The docs page of a code, relative to the package root. */
 export function docsPath(code: FindingCode): string {
   return `docs/rules/${code}.md`;
-}
-
-/** The catalog entry of a code. */
-export function catalogEntry(code: FindingCode): CatalogEntry {
-  return CATALOG[code];
-}
-
-/** Builds a finding with the catalog's default severity unless one is given. */
-export function createFinding(
-  code: FindingCode,
-  location: Locator,
-  args: FindingArgs = {},
-  extra: { severity?: Severity; awsError?: string } = {},
-): Finding {
-  const finding: Finding = {
-    code,
-    severity: extra.severity ?? CATALOG[code].severity,
-    location,
-    args,
-    ...(extra.awsError ? { awsError: extra.awsError } : {}),
-  };
-  return finding;
 }

@@ -1,0 +1,34 @@
+/**
+ * The words findings are made of: severity, where in the input, the args that fill a message,
+ * and what the catalog says of a code. Nothing here knows a code, so the catalog tables can
+ * import it without a cycle.
+ */
+
+/** How bad a finding is. Maps 1:1 to SARIF levels. */
+export type Severity = 'error' | 'warning' | 'note';
+
+/** Severities from most to least severe. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
+
+/**
+ * Where in the input a finding points: the source (file path, `-` for stdin, `host:port`), a
+ * path inside it (JSON path segments), and for chains the index of the certificate (0 = leaf).
+ * `line`/`column` are 1-based and filled by sources that know positions (JSON, YAML).
+ */
+export interface Locator {
+  readonly source: string;
+  readonly path?: readonly (string | number)[];
+  readonly certIndex?: number;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** Arguments that fill a finding's message. Values are plain data so findings serialise to JSON. */
+export type FindingArgs = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
+
+/** What the catalog knows about a code. */
+export interface CatalogEntry {
+  /** A short title, sentence case, no trailing period. */
+  readonly title: string;
+  readonly severity: Severity;
+}
