@@ -22,7 +22,18 @@
 /** The CloudFront gate: read inputs, run every rule, one result per distribution. */
 export { type CheckOptions, check } from './check/check.js';
 export { runGate } from './check/run-gate.js';
+export { type CheckTextOptions, formatCheckText } from './check/text.js';
 export type { GateInputs, GateOptions, GateResult, LoadError, LoadOptions } from './check/types.js';
+export {
+  CLIENT_ERRORS,
+  type ClientErrorKey,
+  type ClientErrors,
+  type ClientErrorVars,
+  type NodeError,
+  type OpensslError,
+  renderClientErrors,
+} from './clients/client-errors.js';
+export { clientErrorKeyFor, clientErrorsForFinding } from './clients/client-errors-for-finding.js';
 /** The CloudFront model every source produces and every gate rule reads. */
 export type * from './cloudfront/model.js';
 export { isUnresolved } from './cloudfront/model.js';
@@ -53,6 +64,7 @@ export { type CatalogEntry, SEVERITIES } from './findings/types.js';
 export { type InspectOptions, inspectCertificates } from './inspect/inspect.js';
 /** Putting one file's certificates in leaf-first order. */
 export { type OrderedCertificates, orderLeafFirst } from './inspect/order.js';
+export { type CertificateView, viewCertificate } from './inspect/view.js';
 /** DNS names, IP addresses, hostname matching and CloudFront alias coverage. */
 export * from './names/index.js';
 /** How path validation fails (the engine's error union) and the policy and purpose names. */
@@ -92,9 +104,7 @@ export {
   type TlsVersion,
 } from './probe/index.js';
 export { formatProbeText, type ProbeTextOptions } from './probe/text.js';
-export { type CertificateView, viewCertificate } from './report/certificate-view.js';
 /** The text of `certgate check`: per distribution, findings with `file:line:column`. */
-export { type CheckTextOptions, formatCheckText, formatLocation } from './report/check-text.js';
 export { type Colors, createColors, shouldColor } from './report/colors.js';
 /** The exit code every command shares (0 pass, 1 findings, 2 bad input, 3 operational). */
 export {
@@ -123,15 +133,8 @@ export {
 } from './report/report.js';
 /** SARIF 2.1.0 for GitHub code scanning: rules, results with file, line and column. */
 export { artifactUri, formatSarif, SARIF_SCHEMA, type SarifOptions, toSarif } from './report/sarif.js';
-export { formatText, type TextOptions } from './report/text.js';
-export { formatVerifyText, renderFlow } from './report/verify-text.js';
+export { formatLocation, formatText, type TextOptions } from './report/text.js';
 /** The JSON details and the text flow of `certgate verify`. */
-export {
-  type VerifyDetails,
-  type VerifyPathEntry,
-  type VerifyViewOptions,
-  viewVerifyResult,
-} from './report/verify-view.js';
 /** The certificate rules `inspect` runs, and how to run them on one certificate. */
 export {
   CERT_RULES,
@@ -144,16 +147,6 @@ export { type LoadResult, loadGateInputs } from './sources/load.js';
 export type { Outcome } from './types.js';
 /** Findings, locators, results and outcomes. */
 /** What OpenSSL, Node.js, curl, browsers, Java and Go print for each verification failure. */
-export {
-  CLIENT_ERRORS,
-  type ClientErrorKey,
-  type ClientErrors,
-  type ClientErrorVars,
-  type NodeError,
-  type OpensslError,
-  renderClientErrors,
-} from './verify/client-errors.js';
-export { clientErrorKeyFor, clientErrorsForFinding } from './verify/client-errors-for-finding.js';
 /** The finding code of each PathError kind. */
 /** The usage error `verify` throws for a bad host, ip or empty chain. */
 export { VerifyUsageError, type VerifyUsageOption } from './verify/errors.js';
@@ -167,6 +160,7 @@ export {
   type VerifyStepName,
   type VerifyStepStatus,
 } from './verify/steps.js';
+export { formatVerifyText, renderFlow } from './verify/text.js';
 /** Trust anchors: Node's bundled Mozilla roots, replaced or extended. */
 export {
   type AnchorOrigin,
@@ -184,5 +178,11 @@ export {
   type VerifyResult,
   verify,
 } from './verify/verify.js';
+export {
+  type VerifyDetails,
+  type VerifyPathEntry,
+  type VerifyViewOptions,
+  viewVerifyResult,
+} from './verify/view.js';
 /** Decoding certificates and chains into the frozen certificate model. */
 export * from './x509/index.js';

@@ -6,10 +6,10 @@
 
 import type { Finding, Result } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
-import { type CertificateView, viewCertificate } from '../report/certificate-view.js';
 import { checkCertificate } from '../rules/cert/index.js';
 import { readCertificates } from '../x509/read.js';
 import { orderLeafFirst } from './order.js';
+import { type CertificateView, viewCertificate } from './view.js';
 
 export interface InspectOptions {
   /** The name of the input in findings and messages (a path, or `-` for stdin). */

@@ -10,10 +10,11 @@
  * RFC 5280 says such a name must be processed or the certificate rejected.
  */
 
+import { formatGeneralName } from '../x509/describe.js';
 import type { Certificate, ExtensionOf, GeneralName, GeneralSubtree } from '../x509/model.js';
 import type { Budget } from './budget.js';
 import type { PathError } from './errors.js';
-import { formatGeneralName, type Matcher, matcherFor } from './name-forms.js';
+import { type Matcher, matcherFor } from './name-forms.js';
 import type { Policy } from './policy.js';
 
 type NameConstraints = ExtensionOf<'nameConstraints'>;

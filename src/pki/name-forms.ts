@@ -38,26 +38,6 @@ export function matcherFor(name: GeneralName, policy: Policy): Matcher | string 
   }
 }
 
-/** Text of a GeneralName for messages: `DNS:x`, `IP:x`, `email:x`, `URI:x`, `DirName:x`. */
-export function formatGeneralName(name: GeneralName): string {
-  switch (name.type) {
-    case 'dNSName':
-      return `DNS:${name.value}`;
-    case 'iPAddress':
-      return `IP:${name.value}`;
-    case 'rfc822Name':
-      return `email:${name.value}`;
-    case 'uniformResourceIdentifier':
-      return `URI:${name.value}`;
-    case 'directoryName':
-      return `DirName:${name.value.text}`;
-    case 'registeredID':
-      return `RID:${name.value}`;
-    default:
-      return name.typeId ? `${name.type}:${name.typeId}` : name.type;
-  }
-}
-
 // --- dNSName: "any DNS name that can be constructed by simply adding zero or more labels to the
 // left-hand side of the name satisfies the name constraint"
 

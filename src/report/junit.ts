@@ -7,9 +7,9 @@
  * The de-facto schema: https://github.com/testmoapp/junitxml (Jenkins / Ant JUnit XML).
  */
 
-import { formatLocation } from './check-text.js';
 import { type FailOn, isAtOrAbove } from './exit-code.js';
 import type { Report, ReportFinding, ReportResult } from './report.js';
+import { formatLocation } from './text.js';
 
 export interface JunitOptions {
   /** The `--fail-on` threshold the report was built with: findings at or above it are the failure. */

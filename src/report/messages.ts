@@ -4,10 +4,10 @@
  * outputs agree.
  */
 
+import { clientErrorsForFinding } from '../clients/client-errors-for-finding.js';
 import type { FindingCode } from '../findings/catalog.js';
 import type { Finding } from '../findings/finding.js';
 import type { FindingArgs } from '../findings/types.js';
-import { clientErrorsForFinding } from '../verify/client-errors-for-finding.js';
 import { CF_WORDINGS } from './messages-cf.js';
 import { describeNameMismatch } from './messages-name.js';
 import { PATH_WORDINGS } from './messages-path.js';

@@ -4,6 +4,7 @@
  * (the decoded certificate for `inspect`) through `renderDetails`.
  */
 
+import type { Locator } from '../findings/types.js';
 import type { Colors } from './colors.js';
 import type { Report, ReportFinding, ReportResult } from './report.js';
 
@@ -17,6 +18,20 @@ function severityLabel(f: ReportFinding, c: Colors): string {
   if (f.severity === 'error') return c.red(c.bold('error'));
   if (f.severity === 'warning') return c.yellow(c.bold('warning'));
   return c.cyan('note');
+}
+
+/**
+ * A locator as one short string: `file:line:column` when positions are known, else the file
+ * with the JSON path (`dist.json DistributionConfig.Aliases.Items[0]`) or the certificate index.
+ */
+export function formatLocation(location: Locator): string {
+  const { source, line, column, path, certIndex } = location;
+  if (line !== undefined) return column !== undefined ? `${source}:${line}:${column}` : `${source}:${line}`;
+  const parts = [source];
+  if (path && path.length > 0)
+    parts.push(path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join(''));
+  if (certIndex !== undefined) parts.push(`certificate #${certIndex}`);
+  return parts.join(' ');
 }
 
 /** One finding as indented lines. */

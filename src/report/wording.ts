@@ -3,8 +3,8 @@
  * clause that puts the error texts of OpenSSL, Node.js, curl and browsers into a message.
  */
 
+import type { ClientErrors } from '../clients/client-errors.js';
 import type { FindingArgs } from '../findings/types.js';
-import type { ClientErrors } from '../verify/client-errors.js';
 
 /** An arg as text: lists joined with `, `, missing values empty. */
 export const str = (v: FindingArgs[string]): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));

@@ -4,10 +4,10 @@
  */
 
 import { describe, expect, test } from 'vitest';
+import { CLIENT_ERRORS, type ClientErrorKey, renderClientErrors } from '../../src/clients/client-errors.js';
 import { explain } from '../../src/explain/index.js';
 import { docsPath } from '../../src/findings/catalog.js';
 import { ERROR_CODES } from '../../src/findings/path-codes.js';
-import { CLIENT_ERRORS, type ClientErrorKey, renderClientErrors } from '../../src/verify/client-errors.js';
 
 const NAME_KEYS = new Set<ClientErrorKey>([
   'NameMismatch',

@@ -5,7 +5,7 @@
  */
 
 import { check } from '../../check/check.js';
-import { formatCheckText } from '../../report/check-text.js';
+import { formatCheckText } from '../../check/text.js';
 import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
 import { buildReport } from '../../report/report.js';
 import { InputError, readInput } from '../../sources/input-file.js';

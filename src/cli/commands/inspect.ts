@@ -2,7 +2,8 @@
 
 import type { Result } from '../../findings/finding.js';
 import { inspectCertificates } from '../../inspect/inspect.js';
-import { type CertificateView, renderCertificateText } from '../../report/certificate-view.js';
+import { renderCertificateText } from '../../inspect/text.js';
+import type { CertificateView } from '../../inspect/view.js';
 import { createColors, shouldColor } from '../../report/colors.js';
 import { computeExitCode, type FailOn } from '../../report/exit-code.js';
 import { formatJson } from '../../report/json.js';

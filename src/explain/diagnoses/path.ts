@@ -5,10 +5,10 @@
  * the server really sends and run `certgate verify` / `certgate inspect` on it.
  */
 
+import type { ClientErrorKey } from '../../clients/client-errors.js';
 import { CATALOG, docsPath } from '../../findings/catalog.js';
 import { ERROR_CODES } from '../../findings/path-codes.js';
 import type { PathErrorKind } from '../../pki/errors.js';
-import type { ClientErrorKey } from '../../verify/client-errors.js';
 import { servedChain } from '../commands.js';
 import type { Diagnosis, Extracted } from '../types.js';
 import type { CauseText } from './cloudfront-causes.js';

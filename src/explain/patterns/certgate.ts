@@ -4,9 +4,9 @@
  * diagnosis of its failure; any other code its title, the command that reports it and its page.
  */
 
+import type { ClientErrorKey } from '../../clients/client-errors.js';
 import { CATALOG, docsPath, FINDING_CODES, type FindingCode } from '../../findings/catalog.js';
 import { errorKindOf } from '../../findings/path-codes.js';
-import type { ClientErrorKey } from '../../verify/client-errors.js';
 import { gateCheck, servedChain } from '../commands.js';
 import { type CauseText, CF_CAUSES, type CfCauseName, RULE_CODES } from '../diagnoses/cloudfront-causes.js';
 import { diagnoseClientErrorKeys } from '../diagnoses/path.js';

@@ -6,7 +6,7 @@
  * the hand-written patterns of each client read out.
  */
 
-import { CLIENT_ERRORS, type ClientErrorKey } from '../../verify/client-errors.js';
+import { CLIENT_ERRORS, type ClientErrorKey } from '../../clients/client-errors.js';
 import { diagnoseClientErrorKeys } from '../diagnoses/path.js';
 import { phrase } from '../input.js';
 import type { Pattern } from '../pattern.js';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { CLIENT_ERRORS, type ClientErrorKey, renderClientErrors } from '../../src/clients/client-errors.js';
+import { clientErrorKeyFor, clientErrorsForFinding } from '../../src/clients/client-errors-for-finding.js';
 import { docsPath } from '../../src/findings/catalog.js';
 import { ERROR_CODES, errorKindOf } from '../../src/findings/path-codes.js';
 import { ERROR_RANK, type PathErrorKind } from '../../src/pki/errors.js';
 import { describeFinding } from '../../src/report/messages.js';
-import { CLIENT_ERRORS, type ClientErrorKey, renderClientErrors } from '../../src/verify/client-errors.js';
-import { clientErrorKeyFor, clientErrorsForFinding } from '../../src/verify/client-errors-for-finding.js';
 
 const kinds = Object.keys(ERROR_RANK) as PathErrorKind[];
 

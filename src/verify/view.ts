@@ -4,14 +4,14 @@
  * data the text flow is drawn from. Presentation only; the verdict comes from `src/verify/`.
  */
 
+import type { ClientErrors } from '../clients/client-errors.js';
+import { clientErrorsForFinding } from '../clients/client-errors-for-finding.js';
 import { shortLabel } from '../findings/labels.js';
-import type { ClientErrors } from '../verify/client-errors.js';
-import { clientErrorsForFinding } from '../verify/client-errors-for-finding.js';
-import type { VerifyStep } from '../verify/steps.js';
-import type { AnchorOrigin } from '../verify/trust-anchors.js';
-import type { CertificateOrigin, VerifyResult } from '../verify/verify.js';
+import { formatPublicKey } from '../x509/describe.js';
 import type { Certificate } from '../x509/model.js';
-import { formatPublicKey } from './certificate-view.js';
+import type { VerifyStep } from './steps.js';
+import type { AnchorOrigin } from './trust-anchors.js';
+import type { CertificateOrigin, VerifyResult } from './verify.js';
 
 /** One certificate of the path. */
 export interface VerifyPathEntry {

@@ -4,10 +4,9 @@
  * the reason, where in the input (`file:line:column`, so an editor can jump there) and the fix.
  */
 
-import type { Locator } from '../findings/types.js';
-import type { Colors } from './colors.js';
-import type { Report, ReportResult } from './report.js';
-import { formatFindingLines } from './text.js';
+import type { Colors } from '../report/colors.js';
+import type { Report, ReportResult } from '../report/report.js';
+import { formatFindingLines, formatLocation } from '../report/text.js';
 
 export interface CheckTextOptions {
   readonly colors: Colors;
@@ -18,20 +17,6 @@ interface CheckDetails {
   readonly format?: string;
   readonly aliases?: readonly string[];
   readonly certificate?: string;
-}
-
-/**
- * A locator as one short string: `file:line:column` when positions are known, else the file
- * with the JSON path (`dist.json DistributionConfig.Aliases.Items[0]`) or the certificate index.
- */
-export function formatLocation(location: Locator): string {
-  const { source, line, column, path, certIndex } = location;
-  if (line !== undefined) return column !== undefined ? `${source}:${line}:${column}` : `${source}:${line}`;
-  const parts = [source];
-  if (path && path.length > 0)
-    parts.push(path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join(''));
-  if (certIndex !== undefined) parts.push(`certificate #${certIndex}`);
-  return parts.join(' ');
 }
 
 function detailLines(r: ReportResult, c: Colors): string[] {

@@ -5,14 +5,22 @@
 
 import type { FindingCode } from '../findings/catalog.js';
 import type { Finding } from '../findings/finding.js';
-import { errorKindOf } from '../findings/path-codes.js';
+import { errorKindOf, type PathErrorKindName } from '../findings/path-codes.js';
 import type { FindingArgs } from '../findings/types.js';
+import type { PathErrorKind } from '../pki/errors.js';
 import {
   type ClientErrorKey,
   type ClientErrors,
   type ClientErrorVars,
   renderClientErrors,
 } from './client-errors.js';
+
+/** True when two unions have the same members. */
+type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+// Findings sit below the path engine, so `ERROR_CODES` spells its PathError kinds as plain keys;
+// this stops the build when a kind is added to the engine without a code, or the other way round.
+true satisfies SameUnion<PathErrorKind, PathErrorKindName>;
 
 /**
  * The table row for a finding: its code's PathError kind, refined for NAME_MISMATCH by the

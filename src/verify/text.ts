@@ -5,16 +5,16 @@
  * Drawn from the same report as the JSON output (`details` is a `VerifyDetails`).
  */
 
+import type { ClientErrors } from '../clients/client-errors.js';
+import { clientErrorsForFinding } from '../clients/client-errors-for-finding.js';
 import type { FindingCode } from '../findings/catalog.js';
 import { CATALOG, docsPath } from '../findings/catalog.js';
-import type { ClientErrors } from '../verify/client-errors.js';
-import { clientErrorsForFinding } from '../verify/client-errors-for-finding.js';
-import type { VerifyStep, VerifyStepName, VerifyStepStatus } from '../verify/steps.js';
-import type { Colors } from './colors.js';
-import type { Report, ReportFinding, ReportResult } from './report.js';
-import { formatFindingLines } from './text.js';
-import type { VerifyDetails, VerifyPathEntry } from './verify-view.js';
-import { clientClause } from './wording.js';
+import type { Colors } from '../report/colors.js';
+import type { Report, ReportFinding, ReportResult } from '../report/report.js';
+import { formatFindingLines } from '../report/text.js';
+import { clientClause } from '../report/wording.js';
+import type { VerifyStep, VerifyStepName, VerifyStepStatus } from './steps.js';
+import type { VerifyDetails, VerifyPathEntry } from './view.js';
 
 const LABELS: Readonly<Record<VerifyStepName, string>> = {
   path: 'path',
