@@ -62,8 +62,6 @@ export { type CatalogEntry, SEVERITIES } from './findings/types.js';
 /** The finding-code catalog. */
 /** Decode, order leaf first and check every certificate of one input. */
 export { type InspectOptions, inspectCertificates } from './inspect/inspect.js';
-/** Putting one file's certificates in leaf-first order. */
-export { type OrderedCertificates, orderLeafFirst } from './inspect/order.js';
 export { type CertificateView, viewCertificate } from './inspect/view.js';
 /** DNS names, IP addresses, hostname matching and CloudFront alias coverage. */
 export * from './names/index.js';
@@ -138,11 +136,14 @@ export { formatLocation, formatText, type TextOptions } from './report/text.js';
 /** The certificate rules `inspect` runs, and how to run them on one certificate. */
 export {
   CERT_RULES,
+  type CertificateUnderCheck,
   type CertRole,
   type CertRule,
   type CertRuleContext,
   checkCertificate,
 } from './rules/cert/index.js';
+/** The shape every rule has: id, code, severity, check. */
+export type { Rule, RuleOutput, RuleReporter, RuleSpec } from './rules/rule.js';
 export { type LoadResult, loadGateInputs } from './sources/load.js';
 export type { Outcome } from './types.js';
 /** Findings, locators, results and outcomes. */
@@ -184,5 +185,7 @@ export {
   type VerifyViewOptions,
   viewVerifyResult,
 } from './verify/view.js';
+/** Putting one file's certificates in leaf-first order. */
+export { type OrderedCertificates, orderLeafFirst } from './x509/chain-order.js';
 /** Decoding certificates and chains into the frozen certificate model. */
 export * from './x509/index.js';

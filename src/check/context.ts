@@ -1,7 +1,8 @@
 /**
  * The context the engine hands each rule for one distribution. It is where Unresolved values
  * and missing evidence turn into "skipped" records instead of silent passes: every read goes
- * through it, and it remembers which rule wanted what, so the engine can report it once.
+ * through it, bound to the rule that makes it, so the engine can say once per distribution which
+ * rules could not check what.
  */
 
 import { type Distribution, type Field, isUnresolved } from '../cloudfront/model.js';
@@ -50,17 +51,19 @@ const TEMPLATE_NOT_APPLICABLE: ReadonlySet<EvidenceNeed> = new Set([
  */
 const CHAIN_NOT_NEEDED: readonly string[] = ['AMAZON_ISSUED', 'PRIVATE'];
 
-/** A rule's view of one distribution; the engine sets `rule` before each check. */
-export class DistributionContext implements CfRuleContext {
-  rule: CfRule | undefined;
+/**
+ * What the engine learns about one distribution while its rules run, shared by all of them: the
+ * certificate reference and evidence looked up once, and what each rule could not check.
+ */
+export class DistributionState {
   /** Unresolved fields the rules met, by label (created on first use: most distributions have none). */
   skipped: Map<string, SkippedField> | undefined;
   /** Evidence needs not met, each with the rules that had them, in first-seen order. */
   needs: Map<EvidenceNeed, string[]> | undefined;
   readonly ref: ResolvedRef;
   readonly evidenceEntry: IndexedEvidence | undefined;
-  private readonly resolved: readonly Alias[];
-  private readonly unresolvedAliases: readonly Field<string>[];
+  readonly resolved: readonly Alias[];
+  readonly unresolvedAliases: readonly Field<string>[];
 
   constructor(
     readonly distribution: Distribution,
@@ -79,33 +82,17 @@ export class DistributionContext implements CfRuleContext {
     this.evidenceEntry = lookupEvidence(this.ref, distribution, evidence);
   }
 
-  read<T>(field: Field<T> | undefined, label: string): T | undefined {
-    if (!field) return undefined;
-    if (isUnresolved(field.value)) {
-      this.skip(label, field.value.reason, field.location);
-      return undefined;
-    }
-    return field.value;
+  /** The view of this distribution that `rule` checks, bound to it. */
+  contextFor(rule: CfRule): CfRuleContext {
+    return new RuleContext(this, rule);
   }
 
-  aliases(): readonly Alias[] {
-    for (const f of this.unresolvedAliases) this.read(f, 'Aliases');
-    const whole = this.distribution.aliasesUnresolved;
-    if (whole) this.skip('Aliases', whole.reason, whole.location);
-    return this.resolved;
-  }
-
-  /** The resolved aliases without recording anything (for result details). */
+  /** The resolved aliases (for result details). */
   resolvedAliases(): readonly Alias[] {
     return this.resolved;
   }
 
-  certificate(): CertificateRef {
-    const u = this.ref.unresolved;
-    if (u) this.skip(u.label, u.reason, u.location);
-    return this.ref;
-  }
-
+  /** Text naming the certificate in messages (ARN, IAM id, resource). */
   certificateLabel(): string {
     if (this.ref.key !== undefined) return this.ref.key;
     return this.ref.kind === 'unresolved'
@@ -113,14 +100,84 @@ export class DistributionContext implements CfRuleContext {
       : 'the default *.cloudfront.net certificate';
   }
 
+  /** Records that `rule` could not read a field. */
+  skip(rule: CfRule, label: string, reason: string, location: Locator): void {
+    this.skipped ??= new Map();
+    let entry = this.skipped.get(label);
+    if (!entry) {
+      entry = { label, reason, location, rules: [] };
+      this.skipped.set(label, entry);
+    }
+    if (!entry.rules.includes(rule.id)) entry.rules.push(rule.id);
+  }
+
+  /** Records that `rule` needed evidence it did not get. */
+  addNeed(rule: CfRule, need: EvidenceNeed): void {
+    this.needs ??= new Map();
+    let rules = this.needs.get(need);
+    if (!rules) {
+      rules = [];
+      this.needs.set(need, rules);
+    }
+    if (!rules.includes(rule.id)) rules.push(rule.id);
+  }
+}
+
+/** One rule's view of a distribution: every read it makes is recorded against that rule. */
+class RuleContext implements CfRuleContext {
+  constructor(
+    private readonly state: DistributionState,
+    private readonly rule: CfRule,
+  ) {}
+
+  get distribution(): Distribution {
+    return this.state.distribution;
+  }
+  get at(): Date {
+    return this.state.at;
+  }
+  get warnDays(): number {
+    return this.state.warnDays;
+  }
+  get index(): GateIndex {
+    return this.state.index;
+  }
+
+  read<T>(field: Field<T> | undefined, label: string): T | undefined {
+    if (!field) return undefined;
+    if (isUnresolved(field.value)) {
+      this.state.skip(this.rule, label, field.value.reason, field.location);
+      return undefined;
+    }
+    return field.value;
+  }
+
+  aliases(): readonly Alias[] {
+    for (const f of this.state.unresolvedAliases) this.read(f, 'Aliases');
+    const whole = this.state.distribution.aliasesUnresolved;
+    if (whole) this.state.skip(this.rule, 'Aliases', whole.reason, whole.location);
+    return this.state.resolved;
+  }
+
+  certificate(): CertificateRef {
+    const { ref } = this.state;
+    if (ref.unresolved)
+      this.state.skip(this.rule, ref.unresolved.label, ref.unresolved.reason, ref.unresolved.location);
+    return ref;
+  }
+
+  certificateLabel(): string {
+    return this.state.certificateLabel();
+  }
+
   evidence(need: EvidenceNeed): EvidenceView | undefined {
     const ref = this.certificate();
     if (ref.key === undefined) return undefined;
-    if (!this.evidenceEntry) {
-      this.addNeed(need);
+    if (!this.state.evidenceEntry) {
+      this.state.addNeed(this.rule, need);
       return undefined;
     }
-    return this.evidenceEntry.view;
+    return this.state.evidenceEntry.view;
   }
 
   evidenceField<K extends keyof EvidenceView>(need: EvidenceNeed, key: K): EvidenceView[K] | undefined {
@@ -128,69 +185,48 @@ export class DistributionContext implements CfRuleContext {
     if (!view) return undefined;
     const value = view[key];
     if (value !== undefined) return value;
-    if (!(view.isTemplate && TEMPLATE_NOT_APPLICABLE.has(need))) this.addNeed(need);
+    if (!(view.isTemplate && TEMPLATE_NOT_APPLICABLE.has(need))) this.state.addNeed(this.rule, need);
     return undefined;
   }
 
   sanIndex(): SanIndex | undefined {
     const view = this.evidence('coverage');
-    if (!view || !this.evidenceEntry) return undefined;
-    const names = this.evidenceEntry.coverageNames;
+    const entry = this.state.evidenceEntry;
+    if (!view || !entry) return undefined;
+    const names = entry.coverageNames;
     if (isUnresolved(names)) {
-      this.skip(`SubjectAlternativeNames of ${view.key}`, names.reason, view.location);
+      this.state.skip(this.rule, `SubjectAlternativeNames of ${view.key}`, names.reason, view.location);
       return undefined;
     }
     if (names === undefined) {
-      this.addNeed('coverage');
+      this.state.addNeed(this.rule, 'coverage');
       return undefined;
     }
-    return this.evidenceEntry.sanIndex();
+    return entry.sanIndex();
   }
 
   chain(): ChainCheck | undefined {
     const view = this.evidence('chain');
-    if (!view || !this.evidenceEntry) return undefined;
-    const check = this.evidenceEntry.chainCheck();
+    const entry = this.state.evidenceEntry;
+    if (!view || !entry) return undefined;
+    const check = entry.chainCheck();
     if (check) return check;
-    if (!view.isTemplate && !CHAIN_NOT_NEEDED.includes(view.type ?? '')) this.addNeed('chain');
+    if (!view.isTemplate && !CHAIN_NOT_NEEDED.includes(view.type ?? ''))
+      this.state.addNeed(this.rule, 'chain');
     return undefined;
   }
 
-  /**
-   * A finding of the running rule. Notes carry no `awsError`: they say what cannot be decided
-   * offline, not what CloudFront will return.
-   */
-  report(location: Locator, args: FindingArgs = {}, extra: { severity?: Severity } = {}): Finding {
-    const rule = this.rule!;
+  report(location: Locator, args: FindingArgs = {}, extra: { readonly severity?: Severity } = {}): Finding {
+    const { rule } = this;
     const certainty = rule.certainty && rule.certainty !== 'documented' ? { certainty: rule.certainty } : {};
-    const finding = createFinding(rule.code, location, {
-      distribution: this.distribution.id,
-      ...args,
-      ...certainty,
-    });
-    const severity = extra.severity ?? finding.severity;
+    const severity = extra.severity ?? rule.severity;
     const awsError = severity === 'note' ? undefined : rule.awsError;
-    return { ...finding, severity, ...(awsError ? { awsError } : {}) };
-  }
-
-  private skip(label: string, reason: string, location: Locator): void {
-    this.skipped ??= new Map();
-    let entry = this.skipped.get(label);
-    if (!entry) {
-      entry = { label, reason, location, rules: [] };
-      this.skipped.set(label, entry);
-    }
-    if (this.rule && !entry.rules.includes(this.rule.id)) entry.rules.push(this.rule.id);
-  }
-
-  private addNeed(need: EvidenceNeed): void {
-    this.needs ??= new Map();
-    let rules = this.needs.get(need);
-    if (!rules) {
-      rules = [];
-      this.needs.set(need, rules);
-    }
-    if (this.rule && !rules.includes(this.rule.id)) rules.push(this.rule.id);
+    return createFinding(
+      rule.code,
+      location,
+      { distribution: this.state.distribution.id, ...args, ...certainty },
+      { severity, ...(awsError ? { awsError } : {}) },
+    );
   }
 }
 

@@ -9,7 +9,7 @@ import type { Finding } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import type { Locator } from '../findings/types.js';
 import type { EvidenceNeed } from '../rules/cf/define-rule.js';
-import type { DistributionContext, SkippedField } from './context.js';
+import type { DistributionState, SkippedField } from './context.js';
 import type { GateInputs } from './types.js';
 
 /** The order needs are listed in: the decision order of the rules that have them. */
@@ -61,7 +61,7 @@ export function attachSourceFindings(
  * The skipped checks of one distribution: a source's INPUT_UNRESOLVED_VALUE for the same field
  * gets the skipped rules added; fields no source reported go into one INPUT_UNRESOLVED_VALUE.
  */
-export function reportSkipped(ctx: DistributionContext, fromSources: readonly Finding[]): Finding[] {
+export function reportSkipped(ctx: DistributionState, fromSources: readonly Finding[]): Finding[] {
   const pending: SkippedField[] = [...(ctx.skipped?.values() ?? [])].filter((s) => s.rules.length > 0);
   const sources = fromSources.map((f) => {
     if (f.code !== 'INPUT_UNRESOLVED_VALUE') return f;
@@ -82,7 +82,7 @@ export function reportSkipped(ctx: DistributionContext, fromSources: readonly Fi
 }
 
 /** One finding for the evidence the rules wanted and did not get (none, or not every field). */
-export function reportEvidenceNeeds(ctx: DistributionContext): Finding | undefined {
+export function reportEvidenceNeeds(ctx: DistributionState): Finding | undefined {
   const needs = ctx.needs;
   if (!needs || needs.size === 0) return undefined;
   const checks = NEED_ORDER.filter((n) => needs.has(n));

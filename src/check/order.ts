@@ -4,8 +4,9 @@
  * How the two orders combine:
  * 1. Severity first: errors (what CloudFront will refuse), then warnings, then notes. A note in
  *    group 4 must not push a CNAMEAlreadyExists rejection of group 5 down the list.
- * 2. Inside a severity, DESIGN.md's decision order: the registry position of the rule (rules are
- *    listed by group), input and engine findings (what could not be checked) before all rules.
+ * 2. Inside a severity, the decision order: the rule's decision group, then its position in the
+ *    registry (rulebook order inside a group); input and engine findings (what could not be
+ *    checked) before all rules.
  * 3. Then the InvalidViewerCertificate rejections swap places among themselves, into CloudFront's
  *    documented order (rulebook §1.1): CloudFront runs those checks in sequence and returns the
  *    first failure, so among findings that share that error its order is the one a deploy will
@@ -20,9 +21,13 @@ import { INVALID_VIEWER_CERTIFICATE_ORDER } from '../cloudfront/policies.js';
 import type { Finding } from '../findings/finding.js';
 import type { Severity } from '../findings/types.js';
 
-/** A finding with what orders it: the registry position of its rule (-1 for input/engine findings) and the rule id. */
+/**
+ * A finding with what orders it: its rule's decision group (0 for input and engine findings,
+ * which say what could not be checked), the rule's registry position (-1 for those), the rule id.
+ */
 export interface RankedFinding {
   readonly finding: Finding;
+  readonly group: number;
   readonly order: number;
   readonly ruleId?: string;
 }
@@ -43,7 +48,11 @@ export function orderFindings(ranked: readonly RankedFinding[]): Finding[] {
   const sorted = ranked
     .map((r, i) => ({ r, i }))
     .sort(
-      (a, b) => TIER[a.r.finding.severity] - TIER[b.r.finding.severity] || a.r.order - b.r.order || a.i - b.i,
+      (a, b) =>
+        TIER[a.r.finding.severity] - TIER[b.r.finding.severity] ||
+        a.r.group - b.r.group ||
+        a.r.order - b.r.order ||
+        a.i - b.i,
     )
     .map((x) => x.r);
   const slots: number[] = [];

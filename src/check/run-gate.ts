@@ -10,7 +10,7 @@ import type { Finding, Result } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import { CF_RULES } from '../rules/cf/index.js';
 import { checkChain } from './chain-check.js';
-import { DistributionContext } from './context.js';
+import { DistributionState } from './context.js';
 import { GateIndex } from './cross-index.js';
 import { EvidenceIndex } from './evidence.js';
 import { attachSourceFindings, reportEvidenceNeeds, reportSkipped } from './input-findings.js';
@@ -37,29 +37,28 @@ export function runGate(inputs: GateInputs, options: GateOptions): GateResult[] 
   const { byDistribution, unattached } = attachSourceFindings(inputs.distributions, inputs.sourceFindings);
 
   const results: GateResult[] = inputs.distributions.map((distribution) => {
-    const ctx = new DistributionContext(distribution, index, evidence, options.at, options.warnDays);
+    const state = new DistributionState(distribution, index, evidence, options.at, options.warnDays);
     const ranked: RankedFinding[] = [];
     for (let order = 0; order < CF_RULES.length; order++) {
       const rule = CF_RULES[order]!;
-      ctx.rule = rule;
-      const out = rule.check(ctx);
+      const out = rule.check(state.contextFor(rule));
       if (out === undefined) continue;
-      if (!Array.isArray(out)) ranked.push({ finding: out as Finding, order, ruleId: rule.id });
-      else for (const finding of out as readonly Finding[]) ranked.push({ finding, order, ruleId: rule.id });
+      const rank = { group: rule.group, order, ruleId: rule.id };
+      if (!Array.isArray(out)) ranked.push({ finding: out as Finding, ...rank });
+      else for (const finding of out as readonly Finding[]) ranked.push({ finding, ...rank });
     }
-    ctx.rule = undefined;
-    const inputFindings = reportSkipped(ctx, byDistribution.get(distribution) ?? []);
-    const evidenceFinding = reportEvidenceNeeds(ctx);
+    const inputFindings = reportSkipped(state, byDistribution.get(distribution) ?? []);
+    const evidenceFinding = reportEvidenceNeeds(state);
     for (const finding of [...inputFindings, ...(evidenceFinding ? [evidenceFinding] : [])]) {
-      ranked.push({ finding, order: -1 });
+      ranked.push({ finding, group: 0, order: -1 });
     }
-    const certificate = ctx.ref.key;
+    const certificate = state.ref.key;
     return {
       subject: { kind: 'distribution', id: distribution.id, source: distribution.source },
       findings: orderFindings(ranked),
       details: {
         format: distribution.format,
-        aliases: ctx.resolvedAliases().map((a) => a.name),
+        aliases: state.resolvedAliases().map((a) => a.name),
         ...(certificate !== undefined ? { certificate } : {}),
       },
     };

@@ -7,8 +7,8 @@
 import type { Finding, Result } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import { checkCertificate } from '../rules/cert/index.js';
+import { orderLeafFirst } from '../x509/chain-order.js';
 import { readCertificates } from '../x509/read.js';
-import { orderLeafFirst } from './order.js';
 import { type CertificateView, viewCertificate } from './view.js';
 
 export interface InspectOptions {

@@ -4,7 +4,7 @@
  */
 
 import { daysBetween } from '../findings/time.js';
-import type { CertRole } from '../rules/cert/index.js';
+import type { CertRole } from '../x509/chain-order.js';
 import { formatGeneralName, formatPublicKey, summarizeExtension } from '../x509/describe.js';
 import type { Certificate, Extension } from '../x509/model.js';
 import { oidName } from '../x509/oids.js';

@@ -5,6 +5,7 @@
  */
 
 import type { AlgorithmIdentifier, PublicKeyInfo } from '../x509/model.js';
+import { isWeakSignatureAlgorithm } from '../x509/oids.js';
 
 /** The kind of key an algorithm verifies with. */
 export type KeyKind = 'rsa' | 'ec' | 'ed25519' | 'ed448';
@@ -64,24 +65,17 @@ const ALGORITHMS = new Map<string, SignatureAlgorithm>([
   ['1.3.101.113/', { name: 'Ed448', key: 'ed448', digest: null }],
 ]);
 
-/** MD2/MD5/SHA-1 based algorithms: named so a refusal says "weak", not "unknown". */
-const WEAK_OIDS = new Set([
-  '1.2.840.113549.1.1.2',
-  '1.2.840.113549.1.1.4',
-  '1.2.840.113549.1.1.5',
-  '1.3.14.3.2.29',
-  '1.2.840.10045.4.1',
-  '1.2.840.10040.4.3',
-]);
-
 /** Looks up an AlgorithmIdentifier; undefined when certgate cannot verify it at all. */
 export function identifySignatureAlgorithm(id: AlgorithmIdentifier): SignatureAlgorithm | undefined {
   return ALGORITHMS.get(`${id.oid}/${id.parameters ? Buffer.from(id.parameters).toString('hex') : ''}`);
 }
 
-/** True for MD2, MD5 and SHA-1 based signature algorithms. */
+/**
+ * True for MD2, MD5 and SHA-1 based signature algorithms (the OID registry's one list), so a
+ * refusal says "weak", not "unknown".
+ */
 export function isWeakAlgorithm(id: AlgorithmIdentifier): boolean {
-  return WEAK_OIDS.has(id.oid);
+  return isWeakSignatureAlgorithm(id.oid);
 }
 
 /** Two AlgorithmIdentifiers are the same when OID and parameter bytes are identical. */

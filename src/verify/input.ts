@@ -5,7 +5,7 @@
 
 import type { Finding } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
-import { orderLeafFirst } from '../inspect/order.js';
+import { orderLeafFirst } from '../x509/chain-order.js';
 import type { Certificate } from '../x509/model.js';
 import { readCertificates } from '../x509/read.js';
 

@@ -1,20 +1,21 @@
 /**
  * The certificate rules, in report order: state first (expired, not yet valid, expiring), then
- * content (names, key, signature), as DESIGN.md's decision order puts certificate state before
+ * content (names, key, signature), as the gate's decision order puts certificate state before
  * name coverage.
  */
 
 import type { Finding } from '../../findings/finding.js';
-import type { CertRule, CertRuleContext } from './context.js';
+import { createFinding } from '../../findings/finding.js';
+import { certExpired } from './cert-01-expired.js';
+import { certNotYetValid } from './cert-02-not-yet-valid.js';
+import { certExpiresSoon } from './cert-03-expires-soon.js';
+import { certNoSubjectAltName } from './cert-04-no-subject-alt-name.js';
+import { certWeakRsaKey } from './cert-05-weak-rsa-key.js';
+import { certWeakSignature } from './cert-06-weak-signature.js';
+import type { CertificateUnderCheck, CertRule, CertRuleContext } from './define-rule.js';
 
-export type { CertRole, CertRule, CertRuleContext } from './context.js';
-
-import { certExpired } from './expired.js';
-import { certExpiresSoon } from './expires-soon.js';
-import { certNoSubjectAltName } from './no-subject-alt-name.js';
-import { certNotYetValid } from './not-yet-valid.js';
-import { certWeakRsaKey } from './weak-rsa-key.js';
-import { certWeakSignature } from './weak-signature.js';
+export type { CertRole } from '../../x509/chain-order.js';
+export type { CertificateUnderCheck, CertRule, CertRuleContext } from './define-rule.js';
 
 export const CERT_RULES: readonly CertRule[] = [
   certExpired,
@@ -25,12 +26,22 @@ export const CERT_RULES: readonly CertRule[] = [
   certWeakSignature,
 ];
 
+/** The context `rule` checks `input` through: `report` makes findings of the rule's code. */
+function contextFor(input: CertificateUnderCheck, rule: CertRule): CertRuleContext {
+  return {
+    ...input,
+    report: (location, args, extra) => createFinding(rule.code, location, args, extra),
+  };
+}
+
 /** Runs every certificate rule on one certificate. */
-export function checkCertificate(ctx: CertRuleContext): Finding[] {
+export function checkCertificate(input: CertificateUnderCheck): Finding[] {
   const findings: Finding[] = [];
   for (const rule of CERT_RULES) {
-    const f = rule.check(ctx);
-    if (f) findings.push(f);
+    const out = rule.check(contextFor(input, rule));
+    if (out === undefined) continue;
+    if (Array.isArray(out)) findings.push(...(out as readonly Finding[]));
+    else findings.push(out as Finding);
   }
   return findings;
 }

@@ -11,7 +11,6 @@ export const aliasesWithoutCertificate = defineRule({
   id: 'CF-01',
   code: 'CF_ALIASES_WITHOUT_CERTIFICATE',
   awsError: 'InvalidViewerCertificate',
-  scope: 'distribution',
   group: 1,
   check(ctx) {
     if (!usesDefaultCertificate(ctx)) return undefined;

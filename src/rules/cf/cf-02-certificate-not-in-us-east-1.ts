@@ -13,7 +13,6 @@ export const certificateNotInUsEast1 = defineRule({
   id: 'CF-02',
   code: 'CF_CERTIFICATE_NOT_IN_US_EAST_1',
   awsError: 'InvalidViewerCertificate',
-  scope: 'distribution',
   group: 1,
   check(ctx) {
     const ref = ctx.certificate();

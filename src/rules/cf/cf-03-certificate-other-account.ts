@@ -12,7 +12,6 @@ export const certificateOtherAccount = defineRule({
   code: 'CF_CERTIFICATE_OTHER_ACCOUNT',
   awsError: 'InvalidViewerCertificate',
   certainty: 'inferred',
-  scope: 'distribution',
   group: 1,
   check(ctx) {
     const account = ctx.distribution.accountId;

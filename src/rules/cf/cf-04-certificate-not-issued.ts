@@ -12,7 +12,6 @@ export const certificateNotIssued = defineRule({
   id: 'CF-04',
   code: 'CF_CERTIFICATE_NOT_ISSUED',
   awsError: 'InvalidViewerCertificate',
-  scope: 'distribution',
   group: 2,
   check(ctx) {
     const ref = ctx.certificate();

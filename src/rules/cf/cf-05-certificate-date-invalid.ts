@@ -11,7 +11,6 @@ export const certificateDateInvalid = defineRule({
   id: 'CF-05',
   code: 'CF_CERTIFICATE_DATE_INVALID',
   awsError: 'InvalidViewerCertificate',
-  scope: 'distribution',
   group: 2,
   check(ctx) {
     const view = ctx.evidence('expiry');

@@ -11,7 +11,6 @@ export const chainTooLong = defineRule({
   id: 'CF-06',
   code: 'CF_CHAIN_TOO_LONG',
   awsError: 'InvalidViewerCertificate',
-  scope: 'distribution',
   group: 6,
   check(ctx) {
     const chain = ctx.chain();

@@ -12,7 +12,6 @@ export const certificateUntrusted = defineRule({
   id: 'CF-07',
   code: 'CF_CERTIFICATE_UNTRUSTED',
   awsError: 'InvalidViewerCertificate',
-  scope: 'distribution',
   group: 6,
   check(ctx) {
     const view = ctx.evidence('chain');

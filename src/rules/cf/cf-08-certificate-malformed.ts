@@ -10,7 +10,6 @@ export const certificateMalformed = defineRule({
   id: 'CF-08',
   code: 'CF_CERTIFICATE_MALFORMED',
   awsError: 'InvalidViewerCertificate',
-  scope: 'distribution',
   group: 6,
   check(ctx) {
     const problems = ctx.chain()?.malformed;

@@ -13,7 +13,6 @@ export const aliasNotCovered = defineRule({
   id: 'CF-09',
   code: 'CF_ALIAS_NOT_COVERED',
   awsError: 'InvalidViewerCertificate',
-  scope: 'distribution',
   group: 3,
   check(ctx) {
     const all = uncoveredAliases(ctx);

@@ -10,7 +10,6 @@ export const wildcardAliasNotCovered = defineRule({
   id: 'CF-10',
   code: 'CF_WILDCARD_ALIAS_NOT_COVERED',
   awsError: 'InvalidViewerCertificate',
-  scope: 'distribution',
   group: 3,
   check(ctx) {
     const all = uncoveredAliases(ctx);

@@ -13,7 +13,6 @@ export const keyTypeUnsupported = defineRule({
   code: 'CF_KEY_TYPE_UNSUPPORTED',
   awsError: 'InvalidViewerCertificate',
   certainty: 'unconfirmed',
-  scope: 'distribution',
   group: 4,
   check(ctx) {
     const keyAlgorithm = ctx.evidenceField('key type', 'keyAlgorithm');

@@ -13,7 +13,6 @@ export const certificateSourceConflict = defineRule({
   code: 'CF_CERTIFICATE_SOURCE_CONFLICT',
   awsError: 'InvalidViewerCertificate',
   certainty: 'unconfirmed',
-  scope: 'distribution',
   group: 1,
   check(ctx) {
     // Presence is what counts: a value computed at deploy time is still a source.

@@ -14,7 +14,6 @@ export const legacyCertificateFields = defineRule({
   code: 'CF_LEGACY_CERTIFICATE_FIELDS_MISMATCH',
   awsError: 'InvalidViewerCertificate',
   certainty: 'observed',
-  scope: 'distribution',
   group: 1,
   check(ctx) {
     const vc = ctx.distribution.viewerCertificate;

@@ -13,7 +13,6 @@ export const iamCertificatePath = defineRule({
   code: 'CF_IAM_CERTIFICATE_PATH',
   awsError: 'InvalidViewerCertificate',
   certainty: 'unconfirmed',
-  scope: 'distribution',
   group: 1,
   check(ctx) {
     const ref = ctx.certificate();

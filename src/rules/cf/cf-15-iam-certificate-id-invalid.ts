@@ -13,7 +13,6 @@ export const iamCertificateIdInvalid = defineRule({
   id: 'CF-15',
   code: 'CF_IAM_CERTIFICATE_ID_INVALID',
   certainty: 'unconfirmed',
-  scope: 'distribution',
   group: 1,
   check(ctx) {
     const id = iamId(ctx);

@@ -11,7 +11,6 @@ export const tenantOnlyCertificateFields = defineRule({
   id: 'CF-16',
   code: 'CF_TENANT_ONLY_CERTIFICATE_FIELDS',
   certainty: 'unconfirmed',
-  scope: 'distribution',
   group: 1,
   check(ctx) {
     const mode = ctx.read(ctx.distribution.connectionMode, LABELS.connectionMode);

@@ -12,7 +12,6 @@ export const sniWithSslv3 = defineRule({
   id: 'CF-17',
   code: 'CF_SNI_WITH_SSLV3',
   awsError: 'InvalidProtocolSettings',
-  scope: 'distribution',
   group: 4,
   check(ctx) {
     if (sslSupportMethod(ctx) !== 'sni-only') return undefined;

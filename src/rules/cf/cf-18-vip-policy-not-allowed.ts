@@ -15,7 +15,6 @@ export const vipPolicyNotAllowed = defineRule({
   code: 'CF_VIP_POLICY_NOT_ALLOWED',
   awsError: 'InvalidMinimumProtocolVersion',
   certainty: 'unconfirmed',
-  scope: 'distribution',
   group: 4,
   check(ctx) {
     if (sslSupportMethod(ctx) !== 'vip') return undefined;

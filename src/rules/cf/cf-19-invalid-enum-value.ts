@@ -28,7 +28,6 @@ export const invalidEnumValue = defineRule({
   code: 'CF_INVALID_ENUM_VALUE',
   awsError: 'MalformedXML',
   certainty: 'observed',
-  scope: 'distribution',
   group: 4,
   check(ctx) {
     const vc = ctx.distribution.viewerCertificate;

@@ -11,7 +11,6 @@ export const sslSupportMethodMissing = defineRule({
   id: 'CF-20',
   code: 'CF_SSL_SUPPORT_METHOD_MISSING',
   certainty: 'unconfirmed',
-  scope: 'distribution',
   group: 4,
   check(ctx) {
     if (!hasCustomCertificate(ctx) || ctx.distribution.viewerCertificate?.sslSupportMethod) return undefined;

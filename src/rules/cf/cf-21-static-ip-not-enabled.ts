@@ -10,7 +10,6 @@ export const staticIpNotEnabled = defineRule({
   id: 'CF-21',
   code: 'CF_STATIC_IP_NOT_ENABLED',
   certainty: 'unconfirmed',
-  scope: 'distribution',
   group: 4,
   check(ctx) {
     if (sslSupportMethod(ctx) !== 'static-ip') return undefined;

@@ -15,7 +15,6 @@ export const dedicatedIpCertificateQuota = defineRule({
   code: 'CF_DEDICATED_IP_CERTIFICATE_QUOTA',
   awsError: 'TooManyCertificates',
   certainty: 'inferred',
-  scope: 'all',
   group: 5,
   check(ctx) {
     if (sslSupportMethod(ctx) !== 'vip') return undefined;

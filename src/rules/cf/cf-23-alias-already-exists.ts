@@ -13,7 +13,6 @@ export const aliasAlreadyExists = defineRule({
   id: 'CF-23',
   code: 'CF_ALIAS_ALREADY_EXISTS',
   awsError: 'CNAMEAlreadyExists',
-  scope: 'all',
   group: 5,
   check(ctx) {
     const aliases = ctx.aliases();

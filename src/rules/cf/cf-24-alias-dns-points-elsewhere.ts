@@ -13,7 +13,6 @@ export const aliasDnsPointsElsewhere = defineRule({
   id: 'CF-24',
   code: 'CF_ALIAS_DNS_POINTS_ELSEWHERE',
   certainty: 'unconfirmed',
-  scope: 'all',
   group: 5,
   check(ctx) {
     const out = [];

@@ -10,7 +10,6 @@ export const tooManyAliases = defineRule({
   id: 'CF-25',
   code: 'CF_TOO_MANY_ALIASES',
   awsError: 'TooManyDistributionCNAMEs',
-  scope: 'distribution',
   group: 5,
   check(ctx) {
     const count = ctx.distribution.aliases.length;

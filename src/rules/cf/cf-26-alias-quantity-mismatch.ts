@@ -10,7 +10,6 @@ export const aliasQuantityMismatch = defineRule({
   id: 'CF-26',
   code: 'CF_ALIAS_QUANTITY_MISMATCH',
   awsError: 'InconsistentQuantities',
-  scope: 'distribution',
   group: 5,
   check(ctx) {
     const quantity = ctx.read(ctx.distribution.aliasesQuantity, LABELS.quantity);

@@ -15,14 +15,13 @@ export const aliasSyntaxInvalid = defineRule({
   code: 'CF_ALIAS_SYNTAX_INVALID',
   awsError: 'InvalidArgument',
   certainty: 'unconfirmed',
-  scope: 'distribution',
   group: 5,
   check(ctx) {
     const out = [];
     const aliases = ctx.aliases();
     for (let i = 0; i < aliases.length; i++) {
       const alias = aliases[i]!;
-      const error = aliasSyntaxError(ctx, alias, i);
+      const error = aliasSyntaxError(aliases, i);
       if (error) {
         out.push(
           ctx.report(alias.location, { alias: alias.name, problem: error.kind, reason: error.reason }),

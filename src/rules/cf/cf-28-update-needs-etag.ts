@@ -13,7 +13,6 @@ export const updateNeedsEtag = defineRule({
   id: 'CF-28',
   code: 'CF_UPDATE_NEEDS_ETAG',
   awsError: 'PreconditionFailed',
-  scope: 'distribution',
   group: 7,
   check(ctx) {
     const etag = ctx.distribution.etag;

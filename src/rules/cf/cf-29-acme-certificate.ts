@@ -10,7 +10,6 @@ export const acmeCertificate = defineRule({
   id: 'CF-29',
   code: 'CF_ACME_CERTIFICATE',
   certainty: 'unconfirmed',
-  scope: 'distribution',
   group: 2,
   check(ctx) {
     const view = ctx.evidence('origin');

@@ -11,7 +11,6 @@ export const cloudfrontManagedCertificate = defineRule({
   id: 'CF-30',
   code: 'CF_CLOUDFRONT_MANAGED_CERTIFICATE',
   certainty: 'unconfirmed',
-  scope: 'distribution',
   group: 2,
   check(ctx) {
     const view = ctx.evidence('origin');

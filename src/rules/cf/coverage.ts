@@ -4,7 +4,7 @@
  */
 
 import { isUnresolved } from '../../cloudfront/model.js';
-import { type AliasCoverage, checkAliasSyntax, type NameError } from '../../names/index.js';
+import { type AliasCoverage, checkAliasSyntax, type NameError, type SanIndex } from '../../names/index.js';
 import type { Alias, CfRuleContext } from './define-rule.js';
 import { usesDefaultCertificate } from './fields.js';
 
@@ -13,10 +13,14 @@ const SANS_SHOWN = 10;
 
 type Miss = { alias: Alias; coverage: AliasCoverage & { covered: false } };
 
-/** Per context, so CF-09, CF-10 and CF-27 share one pass over the aliases. */
+/**
+ * One pass over a distribution's aliases, shared by CF-09, CF-10 and CF-27. Keyed by the list
+ * `ctx.aliases()` returns, which is the same array for every rule of one distribution in one run,
+ * and holding the SAN index it was computed against.
+ */
 const cache = new WeakMap<
-  CfRuleContext,
-  { misses: readonly Miss[]; aliases: readonly Alias[]; coverage: AliasCoverage[] }
+  readonly Alias[],
+  { readonly index: SanIndex; readonly misses: readonly Miss[]; readonly coverage: AliasCoverage[] }
 >();
 
 /** Each alias not covered, with why; empty when coverage cannot be checked (recorded by the context). */
@@ -26,8 +30,8 @@ export function uncoveredAliases(ctx: CfRuleContext): readonly Miss[] {
   if (aliases.length === 0) return [];
   const index = ctx.sanIndex();
   if (!index) return [];
-  let cached = cache.get(ctx);
-  if (!cached) {
+  let cached = cache.get(aliases);
+  if (cached?.index !== index) {
     const coverage: AliasCoverage[] = new Array(aliases.length);
     const misses: Miss[] = [];
     for (let i = 0; i < aliases.length; i++) {
@@ -36,8 +40,8 @@ export function uncoveredAliases(ctx: CfRuleContext): readonly Miss[] {
       coverage[i] = c;
       if (!c.covered) misses.push({ alias, coverage: c });
     }
-    cached = { misses, aliases, coverage };
-    cache.set(ctx, cached);
+    cached = { index, misses, coverage };
+    cache.set(aliases, cached);
   }
   return cached.misses;
 }
@@ -46,10 +50,9 @@ export function uncoveredAliases(ctx: CfRuleContext): readonly Miss[] {
  * The syntax problem of an alias (case aside), reusing the coverage pass when it ran: the SAN
  * index checks syntax first, so its answer is the same and the alias is parsed once.
  */
-export function aliasSyntaxError(ctx: CfRuleContext, alias: Alias, i: number): NameError | undefined {
-  const cached = cache.get(ctx);
-  const coverage = cached?.aliases[i] === alias ? cached.coverage[i] : undefined;
-  if (!coverage) return checkAliasSyntax(alias.name);
+export function aliasSyntaxError(aliases: readonly Alias[], i: number): NameError | undefined {
+  const coverage = cache.get(aliases)?.coverage[i];
+  if (!coverage) return checkAliasSyntax(aliases[i]!.name);
   return !coverage.covered && coverage.miss.kind === 'InvalidAlias' ? coverage.miss.error : undefined;
 }
 

@@ -1,8 +1,9 @@
 /**
- * The shape of a CloudFront gate rule and what it sees. A rule is a small pure unit: an id from
- * the rulebook (`CF-09`), a stable finding code, the CloudFront error it predicts, and a `check`
- * that reads one distribution (and, for `scope: 'all'`, the cross-distribution index) and returns
- * findings. Wording lives in `src/report/messages-cf.ts`; policy values in `src/cloudfront/policies.ts`.
+ * The shape of a CloudFront gate rule and what it sees. A rule is a small pure unit (the shape of
+ * `../rule.ts`): an id from the rulebook (`CF-09`), a stable finding code, the CloudFront error it
+ * predicts, its decision group, and a `check` that reads one distribution (and, through
+ * `ctx.index`, the others) and returns findings. Wording lives in `src/report/messages-cf.ts`;
+ * policy values in `src/cloudfront/policies.ts`.
  */
 
 import type { CertificateEvidence, Distribution, Field, Unresolved } from '../../cloudfront/model.js';
@@ -10,8 +11,13 @@ import type { FindingCode } from '../../findings/catalog.js';
 import type { Finding } from '../../findings/finding.js';
 import type { FindingArgs, Locator, Severity } from '../../findings/types.js';
 import type { SanIndex } from '../../names/index.js';
+import { declareRule, type Rule, type RuleReporter, type RuleSpec } from '../rule.js';
 
-/** DESIGN.md's decision order: 1 placement … 7 early warnings. */
+/**
+ * The gate's decision order, in which findings most often explain a failure: 1 placement,
+ * 2 state, 3 name coverage, 4 TLS policy and key type, 5 alias conflicts, syntax and quotas,
+ * 6 chain and trust, 7 early warnings.
+ */
 export type DecisionGroup = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /**
@@ -115,7 +121,7 @@ export interface CrossIndex {
 }
 
 /** What a rule sees. Reading a field through `read` is what makes an Unresolved value skip, not pass. */
-export interface CfRuleContext {
+export interface CfRuleContext extends RuleReporter {
   readonly distribution: Distribution;
   /** "Now" for validity and expiry. */
   readonly at: Date;
@@ -137,26 +143,29 @@ export interface CfRuleContext {
   sanIndex(): SanIndex | undefined;
   /** The PEM chain's check (computed once per certificate); undefined without a chain. */
   chain(): ChainCheck | undefined;
-  /** A finding of the running rule, with its code, awsError and the distribution in the args. */
-  report(location: Locator, args?: FindingArgs, extra?: { severity?: Severity }): Finding;
+  /**
+   * A finding of the running rule, with its code, awsError and the distribution in the args.
+   * Notes carry no awsError: they say what cannot be decided offline, not what CloudFront returns.
+   */
+  report(location: Locator, args?: FindingArgs, extra?: { readonly severity?: Severity }): Finding;
 }
 
-/** A CloudFront gate rule (one rulebook row). */
-export interface CfRule {
+/** What a CloudFront rule module declares (one rulebook row). */
+export interface CfRuleSpec extends RuleSpec<CfRuleContext> {
   /** Rulebook id: `CF-01`..`CF-30`, `MS-01`..`MS-12`, `W-01`..`W-05`. */
   readonly id: string;
-  readonly code: FindingCode;
   /** The error CloudFront returns, where the rulebook names one. */
   readonly awsError?: string;
   /** How sure the rulebook is of `awsError` (default `documented`). */
   readonly certainty?: Certainty;
-  /** `all` when the rule reads other distributions through `ctx.index`. */
-  readonly scope: 'distribution' | 'all';
+  /** Where its findings go in the decision order; the engine sorts by it. */
   readonly group: DecisionGroup;
-  check(ctx: CfRuleContext): Finding | readonly Finding[] | undefined;
 }
 
-/** Declares a rule (frozen, so the registry cannot be changed at run time). */
-export function defineRule(rule: CfRule): CfRule {
-  return Object.freeze(rule);
+/** A CloudFront gate rule, as declared. */
+export type CfRule = Rule<CfRuleContext, CfRuleSpec>;
+
+/** Declares a CloudFront rule (frozen, with its code's default severity). */
+export function defineRule(spec: CfRuleSpec): CfRule {
+  return declareRule<CfRuleContext, CfRuleSpec>(spec);
 }

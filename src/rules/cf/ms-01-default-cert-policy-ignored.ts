@@ -11,7 +11,6 @@ import { locationOf, minimumProtocolVersion, usesDefaultCertificate } from './fi
 export const defaultCertPolicyIgnored = defineRule({
   id: 'MS-01',
   code: 'CF_DEFAULT_CERT_POLICY_IGNORED',
-  scope: 'distribution',
   group: 4,
   check(ctx) {
     if (!usesDefaultCertificate(ctx)) return undefined;

@@ -13,7 +13,6 @@ export const wildcardAliasDeeperHosts = defineRule({
   id: 'MS-02',
   code: 'CF_WILDCARD_ALIAS_DEEPER_HOSTS',
   certainty: 'inferred',
-  scope: 'distribution',
   group: 3,
   check(ctx) {
     if (usesDefaultCertificate(ctx)) return undefined;

@@ -11,7 +11,6 @@ import { nameList } from './fields.js';
 export const wildcardAliasOverlap = defineRule({
   id: 'MS-03',
   code: 'CF_WILDCARD_ALIAS_OVERLAP',
-  scope: 'all',
   group: 5,
   check(ctx) {
     const out = [];

@@ -11,7 +11,6 @@ import { nameList } from './fields.js';
 export const domainFrontingRisk = defineRule({
   id: 'MS-04',
   code: 'CF_DOMAIN_FRONTING_RISK',
-  scope: 'all',
   group: 5,
   check(ctx) {
     const account = ctx.distribution.accountId;

@@ -15,7 +15,6 @@ const HOUR_MS = 3_600_000;
 export const importedCertificateExpiring = defineRule({
   id: 'MS-05',
   code: 'CF_IMPORTED_CERTIFICATE_EXPIRING',
-  scope: 'distribution',
   group: 2,
   check(ctx) {
     const ref = ctx.certificate();

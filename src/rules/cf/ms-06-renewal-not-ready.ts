@@ -12,7 +12,6 @@ import { defineRule } from './define-rule.js';
 export const renewalNotReady = defineRule({
   id: 'MS-06',
   code: 'CF_RENEWAL_NOT_READY',
-  scope: 'distribution',
   group: 2,
   check(ctx) {
     const view = ctx.evidence('renewal');

@@ -8,7 +8,6 @@ import { defineRule } from './define-rule.js';
 export const emailValidationRenewal = defineRule({
   id: 'MS-07',
   code: 'CF_EMAIL_VALIDATION_RENEWAL',
-  scope: 'distribution',
   group: 2,
   check(ctx) {
     const view = ctx.evidence('renewal');

@@ -12,7 +12,6 @@ import { hasCustomCertificate, locationOf, minimumProtocolVersion, sslSupportMet
 export const nonSniClients = defineRule({
   id: 'MS-08',
   code: 'CF_NON_SNI_CLIENTS',
-  scope: 'distribution',
   group: 4,
   check(ctx) {
     if (!hasCustomCertificate(ctx) || sslSupportMethod(ctx) !== 'sni-only') return undefined;

@@ -12,7 +12,6 @@ export const sharedCertificateHttpVersion = defineRule({
   id: 'MS-09',
   code: 'CF_SHARED_CERTIFICATE_HTTP_VERSION',
   certainty: 'unconfirmed',
-  scope: 'all',
   group: 4,
   check(ctx) {
     const key = ctx.index.certificateKeyOf(ctx.distribution);

@@ -12,7 +12,6 @@ import { locationOf, minimumProtocolVersion, nameList, sslSupportMethod } from '
 export const vipPolicyAccountWide = defineRule({
   id: 'MS-10',
   code: 'CF_VIP_POLICY_ACCOUNT_WIDE',
-  scope: 'all',
   group: 4,
   check(ctx) {
     if (sslSupportMethod(ctx) !== 'vip') return undefined;

@@ -13,7 +13,6 @@ import { hasCustomCertificate, locationOf, minimumProtocolVersion } from './fiel
 export const tls13OnlyPolicy = defineRule({
   id: 'MS-11',
   code: 'CF_TLS13_ONLY_POLICY',
-  scope: 'distribution',
   group: 4,
   check(ctx) {
     if (!hasCustomCertificate(ctx)) return undefined;

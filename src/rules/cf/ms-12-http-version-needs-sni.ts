@@ -10,7 +10,6 @@ import { httpVersion, locationOf, sslSupportMethod } from './fields.js';
 export const httpVersionNeedsSni = defineRule({
   id: 'MS-12',
   code: 'CF_HTTP_VERSION_NEEDS_SNI',
-  scope: 'distribution',
   group: 4,
   check(ctx) {
     if (sslSupportMethod(ctx) !== 'vip') return undefined;

@@ -10,7 +10,6 @@ import { usesDefaultCertificate, viewerLocation } from './fields.js';
 export const defaultCertificate = defineRule({
   id: 'W-01',
   code: 'CF_DEFAULT_CERTIFICATE',
-  scope: 'distribution',
   group: 7,
   check(ctx) {
     if (!usesDefaultCertificate(ctx) || ctx.distribution.aliasesUnresolved) return undefined;

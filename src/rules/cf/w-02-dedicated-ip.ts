@@ -9,7 +9,6 @@ import { locationOf, sslSupportMethod } from './fields.js';
 export const dedicatedIp = defineRule({
   id: 'W-02',
   code: 'CF_DEDICATED_IP',
-  scope: 'distribution',
   group: 7,
   check(ctx) {
     if (sslSupportMethod(ctx) !== 'vip') return undefined;

@@ -15,7 +15,6 @@ import { hasCustomCertificate, locationOf, minimumProtocolVersion } from './fiel
 export const weakSecurityPolicy = defineRule({
   id: 'W-03',
   code: 'CF_WEAK_SECURITY_POLICY',
-  scope: 'distribution',
   group: 7,
   check(ctx) {
     if (!hasCustomCertificate(ctx)) return undefined;

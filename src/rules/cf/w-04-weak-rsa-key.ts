@@ -9,7 +9,6 @@ import { defineRule } from './define-rule.js';
 export const weakRsaKey = defineRule({
   id: 'W-04',
   code: 'CF_WEAK_RSA_KEY',
-  scope: 'distribution',
   group: 7,
   check(ctx) {
     const keyAlgorithm = ctx.evidenceField('key type', 'keyAlgorithm');

@@ -12,7 +12,6 @@ import { notAfterInWarningWindow } from './expiry-window.js';
 export const certificateExpiresSoon = defineRule({
   id: 'W-05',
   code: 'CF_CERTIFICATE_EXPIRES_SOON',
-  scope: 'distribution',
   group: 7,
   check(ctx) {
     const ref = ctx.certificate();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { orderLeafFirst } from '../../src/inspect/order.js';
 import { decodeCertificate } from '../../src/x509/certificate.js';
+import { orderLeafFirst } from '../../src/x509/chain-order.js';
 import type { Certificate } from '../../src/x509/model.js';
 import { createCertificate, createTestChain } from '../support/cert-factory.js';
 

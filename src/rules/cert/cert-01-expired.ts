@@ -1,17 +1,17 @@
-import { createFinding } from '../../findings/finding.js';
 import { certLabel } from '../../findings/labels.js';
 import { daysBetween, isoSeconds } from '../../findings/time.js';
-import type { CertRule } from './context.js';
+import { defineRule } from './define-rule.js';
 
-/** CERT_EXPIRED: the validation time is after notAfter. RFC 5280 §4.1.2.5 (validity is inclusive). */
-export const certExpired: CertRule = {
+/** CERT-01: the validation time is after notAfter. RFC 5280 §4.1.2.5 (validity is inclusive). */
+export const certExpired = defineRule({
+  id: 'CERT-01',
   code: 'CERT_EXPIRED',
-  check({ cert, at, location }) {
+  check({ cert, at, location, report }) {
     if (at.getTime() <= cert.notAfter.getTime()) return undefined;
-    return createFinding('CERT_EXPIRED', location, {
+    return report(location, {
       subject: certLabel(cert),
       notAfter: isoSeconds(cert.notAfter),
       daysAgo: daysBetween(cert.notAfter, at),
     });
   },
-};
+});

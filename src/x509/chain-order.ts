@@ -4,8 +4,10 @@
  * (a bundle of roots, unrelated certificates) keeps its own order.
  */
 
-import type { CertRole } from '../rules/cert/index.js';
-import type { Certificate } from '../x509/model.js';
+import type { Certificate } from './model.js';
+
+/** The role a certificate plays in the file it came from. */
+export type CertRole = 'leaf' | 'intermediate' | 'root' | 'standalone';
 
 export interface OrderedCertificates {
   /** Certificates leaf first when the file is one chain, else in file order. */
@@ -21,6 +23,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
+/** Whether a certificate's issuer name is its own subject name, byte for byte (RFC 5280 §6.1). */
 export function isSelfIssued(cert: Certificate): boolean {
   return sameBytes(cert.subject.der, cert.issuer.der);
 }
