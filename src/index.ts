@@ -23,7 +23,7 @@
 export { type CheckOptions, check } from './check/check.js';
 export { runGate } from './check/run-gate.js';
 export { type CheckTextOptions, formatCheckText } from './check/text.js';
-export type { GateInputs, GateOptions, GateResult, LoadError, LoadOptions } from './check/types.js';
+export type { GateOptions, GateResult } from './check/types.js';
 export {
   CLIENT_ERRORS,
   type ClientErrorKey,
@@ -55,6 +55,8 @@ export {
 export { CATALOG, docsPath, FINDING_CODES, type FindingCode } from './findings/catalog.js';
 export type { Finding, Result, Subject, Verdict } from './findings/finding.js';
 export { createFinding } from './findings/finding.js';
+/** An input that could not be read: the error readers throw, and the entry results list. */
+export { InputError, type InputPosition, type UnreadableInput } from './findings/input-error.js';
 export { shortLabel } from './findings/labels.js';
 export { ERROR_CODES, errorKindOf } from './findings/path-codes.js';
 export type { FindingArgs, Locator, Severity } from './findings/types.js';
@@ -123,7 +125,6 @@ export { describeFinding, type FindingText } from './report/messages.js';
 /** The report contract and its formatters. */
 export {
   buildReport,
-  type InputError,
   type Report,
   type ReportFinding,
   type ReportResult,
@@ -145,6 +146,7 @@ export {
 /** The shape every rule has: id, code, severity, check. */
 export type { Rule, RuleOutput, RuleReporter, RuleSpec } from './rules/rule.js';
 export { type LoadResult, loadGateInputs } from './sources/load.js';
+export type { GateInputs, LoadOptions } from './sources/types.js';
 export type { Outcome } from './types.js';
 /** Findings, locators, results and outcomes. */
 /** What OpenSSL, Node.js, curl, browsers, Java and Go print for each verification failure. */

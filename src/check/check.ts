@@ -4,10 +4,11 @@
  * could not be read.
  */
 
+import type { UnreadableInput } from '../findings/input-error.js';
 import { loadGateInputs } from '../sources/load.js';
 import type { Certificate } from '../x509/model.js';
 import { runGate } from './run-gate.js';
-import type { GateResult, LoadError } from './types.js';
+import type { GateResult } from './types.js';
 
 /** Options of {@link check}; each matches a `certgate check` flag. */
 export interface CheckOptions {
@@ -41,7 +42,7 @@ export interface CheckOptions {
 export async function check(
   inputs: readonly string[],
   options: CheckOptions = {},
-): Promise<{ results: GateResult[]; errors: LoadError[]; distributions: number }> {
+): Promise<{ results: GateResult[]; errors: UnreadableInput[]; distributions: number }> {
   const { inputs: gateInputs, errors } = await loadGateInputs(
     inputs,
     {

@@ -9,8 +9,8 @@ import type { Finding } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import type { Locator } from '../findings/types.js';
 import type { EvidenceNeed } from '../rules/cf/define-rule.js';
+import type { GateInputs } from '../sources/types.js';
 import type { DistributionState, SkippedField } from './context.js';
-import type { GateInputs } from './types.js';
 
 /** The order needs are listed in: the decision order of the rules that have them. */
 const NEED_ORDER: readonly EvidenceNeed[] = [

@@ -9,13 +9,14 @@
 import type { Finding, Result } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import { CF_RULES } from '../rules/cf/index.js';
+import type { GateInputs } from '../sources/types.js';
 import { checkChain } from './chain-check.js';
 import { DistributionState } from './context.js';
 import { GateIndex } from './cross-index.js';
 import { EvidenceIndex } from './evidence.js';
 import { attachSourceFindings, reportEvidenceNeeds, reportSkipped } from './input-findings.js';
 import { orderFindings, type RankedFinding } from './order.js';
-import type { GateInputs, GateOptions, GateResult } from './types.js';
+import type { GateOptions, GateResult } from './types.js';
 
 /**
  * Predicts CloudFront's verdict on every distribution of the inputs: one result per

@@ -4,6 +4,13 @@
  * findings (the report's `errors`, exit 2), so a verdict that misses an input never looks whole.
  */
 
+/** An input that could not be read, as results and reports list it: plain data. */
+export interface UnreadableInput {
+  readonly source: string;
+  /** One line naming the source (and position): `plan.json:12:3: unexpected token`. */
+  readonly message: string;
+}
+
 /** A line and column, 1-based, where a text input went wrong. */
 export interface InputPosition {
   readonly line: number;
@@ -11,8 +18,9 @@ export interface InputPosition {
 }
 
 /**
- * InputError names an input that could not be read, and why. `message` is one line that names
- * the source (and the position, when known): `plan.json:12:3: unexpected token`.
+ * InputError is what a reader throws for an input it cannot read: the source, the reason, and a
+ * one-line `message` naming both (and the position, when known): `plan.json:12:3: unexpected
+ * token`. Commands that go on with their other inputs keep it as an {@link UnreadableInput}.
  */
 export class InputError extends Error {
   /** The input as users name it: a path, `<stdin>`, a `cdk.out` manifest. */
@@ -29,8 +37,8 @@ export class InputError extends Error {
     if (position) this.position = position;
   }
 
-  /** The report's JSON form (`errors[]`): the source and the one-line message. */
-  toJSON(): { source: string; message: string } {
+  /** The error as results and reports list it. */
+  toUnreadableInput(): UnreadableInput {
     return { source: this.source, message: this.message };
   }
 }

@@ -8,7 +8,7 @@
 import { domainToASCII } from 'node:url';
 import { parsePresentedName, presentedNameMatches, type ReferenceName } from './dns-name.js';
 import type { NameError } from './errors.js';
-import type { CertificateIdentities, Reference } from './hostname.js';
+import type { CertificateIdentities, Reference } from './identities.js';
 import { formatIpAddress, type IpAddress, ipEquals, parseIpAddress } from './ip-address.js';
 import { isAscii, toLowerCaseAscii } from './labels.js';
 

@@ -23,23 +23,10 @@ import {
 } from './dns-name.js';
 import type { NameError } from './errors.js';
 import { findHint, type MatchHint } from './hostname-hints.js';
+import type { CertificateIdentities, Reference } from './identities.js';
 import { formatIpAddress, type IpAddress, ipEquals, parseIpAddress } from './ip-address.js';
 
 export type { MatchHint } from './hostname-hints.js';
-
-/**
- * The identities a certificate presents: its dNSName SAN values as written and its iPAddress
- * SAN octets. `commonNames` (the subject CN values) is optional and used only to explain a
- * failure on a certificate without SANs; it never makes a name match.
- */
-export interface CertificateIdentities {
-  readonly dnsNames: readonly string[];
-  readonly ipAddresses: readonly Uint8Array[];
-  readonly commonNames?: readonly string[];
-}
-
-/** What a client connects to: a parsed DNS name or a parsed IP address. */
-export type Reference = ReferenceName | IpAddress;
 
 /**
  * The outcome of {@link matchHostname}. On success `by` is the SAN that matched, as the

@@ -27,14 +27,9 @@ export {
 /** The error every names parser returns, with a stable `kind` and a lower-case `reason`. */
 export type { NameError, NameErrorKind } from './errors.js';
 /** Hostname verification against a certificate's SANs, with near-miss hints. */
-export {
-  type CertificateIdentities,
-  type HostnameMatch,
-  type MatchHint,
-  matchHostname,
-  parseReference,
-  type Reference,
-} from './hostname.js';
+export { type HostnameMatch, type MatchHint, matchHostname, parseReference } from './hostname.js';
+/** What a certificate presents and what a client connects to. */
+export type { CertificateIdentities, Reference } from './identities.js';
 /** IP address parsing, canonical formatting and byte-wise comparison. */
 export {
   formatIpAddress,

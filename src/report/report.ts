@@ -4,6 +4,7 @@
  */
 
 import type { Finding, Result, Subject, Verdict } from '../findings/finding.js';
+import type { UnreadableInput } from '../findings/input-error.js';
 import type { Locator, Severity } from '../findings/types.js';
 import { type FailOn, hasFailingFinding } from './exit-code.js';
 import { describeFinding } from './messages.js';
@@ -26,12 +27,6 @@ export interface ReportResult {
   readonly details?: unknown;
 }
 
-/** An input that could not be read; listed so a partial verdict is never silent. */
-export interface InputError {
-  readonly source: string;
-  readonly message: string;
-}
-
 /** The JSON report contract (`--format json`). */
 export interface Report {
   readonly tool: 'certgate';
@@ -39,7 +34,8 @@ export interface Report {
   readonly command: string;
   readonly verdict: Verdict;
   readonly results: readonly ReportResult[];
-  readonly errors: readonly InputError[];
+  /** The inputs that could not be read, each with a one-line message naming it. */
+  readonly errors: readonly UnreadableInput[];
   readonly summary: { readonly errors: number; readonly warnings: number; readonly notes: number };
 }
 
@@ -66,7 +62,7 @@ export function buildReport(options: {
   version: string;
   results: readonly Result[];
   failOn: FailOn;
-  errors?: readonly InputError[];
+  errors?: readonly UnreadableInput[];
 }): Report {
   const summary = { errors: 0, warnings: 0, notes: 0 };
   const results = options.results.map((r): ReportResult => {

@@ -7,12 +7,11 @@
  */
 
 import { isAbsolute, join, relative } from 'node:path';
-import type { LoadError } from '../check/types.js';
+import { InputError, type UnreadableInput } from '../findings/input-error.js';
 import { readTemplate } from './cloudformation.js';
 import { detectInput } from './detect.js';
-import { displayName, type SourceDocument, SourceError } from './document.js';
+import { displayName, type SourceDocument, unreadableInput } from './document.js';
 import { type Collected, ownRecord, ownString } from './fields.js';
-import { InputError } from './input-file.js';
 
 /** Nested assemblies are followed at most this deep. */
 const MAX_NESTING = 4;
@@ -32,20 +31,20 @@ export interface AssemblyOptions {
  * Reads every stack of the assembly in `dir` into `out`. A stack whose template cannot be read
  * is reported in `errors` and the other stacks are still read.
  *
- * @throws SourceError when the manifest itself cannot be read or is not a CDK manifest
+ * @throws InputError when the manifest itself cannot be read or is not a CDK manifest
  */
 export async function readCloudAssembly(
   dir: string,
   options: AssemblyOptions,
   readDocument: ReadDocument,
   out: Collected,
-  errors: LoadError[],
+  errors: UnreadableInput[],
   depth = 0,
 ): Promise<void> {
   const manifestPath = join(dir, 'manifest.json');
   const manifest = await readDocument(manifestPath);
   if (detectInput(manifest.value) !== 'cdk-manifest') {
-    throw new SourceError(manifestPath, 'not a CDK cloud assembly manifest (no artifacts)');
+    throw unreadableInput(manifestPath, 'not a CDK cloud assembly manifest (no artifacts)');
   }
   const artifacts = ownRecord(manifest.value, 'artifacts') ?? {};
   for (const [artifactId, artifact] of Object.entries(artifacts)) {
@@ -59,8 +58,8 @@ export async function readCloudAssembly(
         await readCloudAssembly(nested, options, readDocument, out, errors, depth + 1);
       }
     } catch (e) {
-      if (!(e instanceof SourceError || e instanceof InputError)) throw e;
-      errors.push({ source: e.source, message: e.message });
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e.toUnreadableInput());
     }
   }
 }
@@ -82,7 +81,7 @@ async function readStack(
   );
   const doc = await readDocument(templatePath);
   if (detectInput(doc.value) !== 'cloudformation') {
-    throw new SourceError(doc.source, `template of stack ${artifactId} is not a CloudFormation template`);
+    throw unreadableInput(doc.source, `template of stack ${artifactId} is not a CloudFormation template`);
   }
   const env = ENVIRONMENT.exec(ownString(artifact, 'environment') ?? '');
   const account = env?.[1] && env[1] !== 'unknown-account' ? env[1] : undefined;
@@ -104,11 +103,11 @@ async function readStack(
 
 /** A file named by the manifest, which must stay inside the assembly folder. */
 function inside(dir: string, file: string | undefined, manifest: string, artifactId: string): string {
-  if (file === undefined) throw new SourceError(manifest, `artifact ${artifactId} names no file`);
+  if (file === undefined) throw unreadableInput(manifest, `artifact ${artifactId} names no file`);
   const path = join(dir, file);
   const rel = relative(dir, path);
   if (isAbsolute(file) || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new SourceError(
+    throw unreadableInput(
       manifest,
       `artifact ${artifactId} names ${displayName(file)}, outside the assembly folder`,
     );

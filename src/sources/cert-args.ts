@@ -3,7 +3,7 @@
  * certificate), `ARN=FILE` and `IAMCERTID=FILE` (a chain bound to that certificate).
  */
 
-import { SourceError } from './document.js';
+import { unreadableInput } from './document.js';
 
 /** A parsed `--cert` value. */
 export interface CertArgument {
@@ -28,7 +28,7 @@ export const isIamCertificateId = (text: string): boolean => IAM_SERVER_CERTIFIC
  * Splits a `--cert` value. ARNs and IAM ids contain no `=`, so a binding splits at the first
  * `=`; a value whose part before `=` is neither is read as a file name when such a file exists.
  *
- * @throws SourceError naming the value when the part before `=` is not an ARN or IAM id
+ * @throws InputError naming the value when the part before `=` is not an ARN or IAM id
  */
 export async function parseCertArgument(
   raw: string,
@@ -39,11 +39,11 @@ export async function parseCertArgument(
   const key = raw.slice(0, eq);
   const file = raw.slice(eq + 1);
   if (isArn(key) || isIamCertificateId(key)) {
-    if (file === '') throw new SourceError(`--cert ${raw}`, 'no file after =');
+    if (file === '') throw unreadableInput(`--cert ${raw}`, 'no file after =');
     return { raw, file, key };
   }
   if (await exists(raw)) return { raw, file: raw };
-  throw new SourceError(
+  throw unreadableInput(
     `--cert ${raw}`,
     `${key} is not a certificate ARN (arn:aws:acm:us-east-1:111122223333:certificate/...) or an IAM server certificate id (ASCA...)`,
   );

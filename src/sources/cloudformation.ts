@@ -23,7 +23,7 @@ import {
   NO_VALUE,
   ResourceReference,
 } from './cfn-intrinsics.js';
-import { type JsonPath, type SourceDocument, SourceError } from './document.js';
+import { type JsonPath, type SourceDocument, unreadableInput } from './document.js';
 import {
   asBoolean,
   asString,
@@ -76,7 +76,7 @@ export function readTemplate(doc: SourceDocument, options: TemplateOptions, out:
   const template = doc.value as Record<string, unknown>;
   const resources = own(template, 'Resources');
   if (resources === undefined) return;
-  if (!isRecord(resources)) throw new SourceError(doc.source, 'Resources is not a mapping');
+  if (!isRecord(resources)) throw unreadableInput(doc.source, 'Resources is not a mapping');
   const resolver = new CfnResolver({
     template,
     style: doc.syntax,

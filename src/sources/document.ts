@@ -1,9 +1,10 @@
 /**
  * A parsed input document (JSON or YAML) that remembers where its values are, and the error
- * every reader throws for input it cannot read. Readers work on plain values and ask the
+ * every reader throws for input it cannot read (`unreadableInput`). Readers work on plain values and ask the
  * document for a `Locator` (source, JSON path, 1-based line and column) of what they report.
  */
 
+import { InputError, type InputPosition } from '../findings/input-error.js';
 import type { Locator } from '../findings/types.js';
 
 /** A path into a document: object keys and array indexes, outermost first. */
@@ -33,18 +34,12 @@ export function displayName(source: string): string {
 }
 
 /**
- * An input that cannot be read at all. `message` is one line and starts with the input's name
- * and, when known, its position: `examples/bad.json:12:5: unexpected token '}'`.
+ * The error every reader throws for an input it cannot read: an `InputError` named as users
+ * name the input (`<stdin>` for `-`), with the position when known, so the message reads
+ * `examples/bad.json:12:5: unexpected token '}'`.
  */
-export class SourceError extends Error {
-  /** The input's display name (a path, `<stdin>`). */
-  readonly source: string;
-  constructor(source: string, reason: string, position?: { line: number; column: number }) {
-    const name = displayName(source);
-    super(position ? `${name}:${position.line}:${position.column}: ${reason}` : `${name}: ${reason}`);
-    this.name = 'SourceError';
-    this.source = name;
-  }
+export function unreadableInput(source: string, reason: string, position?: InputPosition): InputError {
+  return new InputError(displayName(source), reason, position);
 }
 
 /** Limits on what a document may contain; each bounds work an attacker controls. */

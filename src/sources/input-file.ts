@@ -5,6 +5,7 @@
 
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { InputError } from '../findings/input-error.js';
 
 /** The largest input certgate reads: far above any real certificate bundle or template. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -16,18 +17,6 @@ export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
  * size. JSON is parsed natively; YAML keeps the 16 MiB bound (see sources/document.ts).
  */
 export const MAX_GATE_INPUT_BYTES = 64 * 1024 * 1024;
-
-/** An input that could not be read. `message` is one line, naming the source. */
-export class InputError extends Error {
-  readonly source: string;
-  readonly reason: string;
-  constructor(source: string, reason: string) {
-    super(`${source}: ${reason}`);
-    this.name = 'InputError';
-    this.source = source;
-    this.reason = reason;
-  }
-}
 
 const ERRNO_REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or directory',

@@ -4,7 +4,7 @@
  */
 
 import type { Locator } from '../findings/types.js';
-import { DOCUMENT_LIMITS, type JsonPath, type SourceDocument, SourceError } from './document.js';
+import { DOCUMENT_LIMITS, type JsonPath, type SourceDocument, unreadableInput } from './document.js';
 import { findExcessiveNesting, JsonIndex } from './json-index.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { LineIndex, makeLocator } from './positions.js';
@@ -15,7 +15,7 @@ const DEPTH_CHECK_LIMIT = 4 * 1024 * 1024;
 /**
  * Parses JSON text into a document. `text` must not start with a byte order mark.
  *
- * @throws SourceError with line and column for malformed or too deeply nested JSON
+ * @throws InputError with line and column for malformed or too deeply nested JSON
  */
 export function parseJsonDocument(source: string, text: string): SourceDocument {
   // NOTE: only documents up to 4 MiB are scanned for nesting depth, which costs as much as
@@ -24,7 +24,7 @@ export function parseJsonDocument(source: string, text: string): SourceDocument 
   // along fixed paths, and V8's JSON.parse is iterative, so their depth costs no stack.
   const deep = text.length <= DEPTH_CHECK_LIMIT ? findExcessiveNesting(text, DOCUMENT_LIMITS.maxDepth) : -1;
   if (deep !== -1) {
-    throw new SourceError(
+    throw unreadableInput(
       source,
       `nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels`,
       new LineIndex(text).position(deep),
@@ -35,8 +35,8 @@ export function parseJsonDocument(source: string, text: string): SourceDocument 
     value = JSON.parse(text);
   } catch (e) {
     const error = findJsonSyntaxError(text);
-    if (error) throw new SourceError(source, error.message, new LineIndex(text).position(error.offset));
-    throw new SourceError(source, `invalid JSON (${e instanceof Error ? e.message : String(e)})`);
+    if (error) throw unreadableInput(source, error.message, new LineIndex(text).position(error.offset));
+    throw unreadableInput(source, `invalid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   const index = new JsonIndex(text);
   const size = text.length;

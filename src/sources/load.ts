@@ -1,15 +1,15 @@
 /**
  * The gate's input loader: every INPUT and `--cert` value → distributions, certificate evidence
  * and source findings. Formats are told apart by content. An input that cannot be read becomes a
- * LoadError (one line, naming the file and position) and the other inputs are still read.
+ * InputError (one line, naming the file and position) and the other inputs are still read.
  */
 
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { GateInputs, LoadError, LoadOptions } from '../check/types.js';
 import type { CertificateEvidence } from '../cloudfront/model.js';
 import { isUnresolved } from '../cloudfront/model.js';
 import { createFinding } from '../findings/finding.js';
+import { InputError, type UnreadableInput } from '../findings/input-error.js';
 import { X509DecodeError } from '../x509/errors.js';
 import { readCertificates } from '../x509/read.js';
 import { readAcmOutput } from './acm.js';
@@ -18,17 +18,18 @@ import { readCloudAssembly } from './cdk.js';
 import { type CertArgument, parseCertArgument } from './cert-args.js';
 import { readTemplate } from './cloudformation.js';
 import { detectInput, EVIDENCE_KINDS, type InputKind, UNKNOWN_INPUT } from './detect.js';
-import { displayName, type SourceDocument, SourceError } from './document.js';
+import { displayName, type SourceDocument, unreadableInput } from './document.js';
 import { type Collected, collected } from './fields.js';
-import { InputError, MAX_GATE_INPUT_BYTES, readInput } from './input-file.js';
+import { MAX_GATE_INPUT_BYTES, readInput } from './input-file.js';
 import { parseSourceText } from './parse.js';
 import { chainEvidence, readIamServerCertificate } from './pem-evidence.js';
 import { readTerraformPlan } from './terraform.js';
+import type { GateInputs, LoadOptions } from './types.js';
 
 /** What `loadGateInputs` returns: everything read, and what could not be. */
 export interface LoadResult {
   readonly inputs: GateInputs;
-  readonly errors: LoadError[];
+  readonly errors: UnreadableInput[];
 }
 
 type Stdin = AsyncIterable<Uint8Array>;
@@ -36,7 +37,7 @@ type Stdin = AsyncIterable<Uint8Array>;
 /**
  * Reads the gate's inputs: distribution configs (`files`: AWS CLI JSON, CloudFormation JSON/YAML,
  * Terraform plan JSON, CDK `cdk.out` folders; `-` is standard input) and certificate evidence
- * (`options.certs`). Never throws for bad input: each unreadable input is one LoadError.
+ * (`options.certs`). Never throws for bad input: each unreadable input is one InputError.
  *
  * @example
  * ```ts
@@ -49,12 +50,12 @@ export async function loadGateInputs(
   stdin: Stdin = process.stdin,
 ): Promise<LoadResult> {
   const out = collected();
-  const errors: LoadError[] = [];
+  const errors: UnreadableInput[] = [];
   for (const file of files) {
     try {
       await loadInput(file, options, stdin, out, errors);
     } catch (e) {
-      errors.push(toLoadError(file, e));
+      errors.push(toInputError(file, e).toUnreadableInput());
     }
   }
   await loadCertificates(options.certs, stdin, out, errors);
@@ -79,7 +80,7 @@ async function loadInput(
   options: LoadOptions,
   stdin: Stdin,
   out: Collected,
-  errors: LoadError[],
+  errors: UnreadableInput[],
 ) {
   const assembly = {
     parameters: options.parameters,
@@ -87,7 +88,7 @@ async function loadInput(
   };
   if (await isDirectory(file)) {
     if (!(await stat(join(file, 'manifest.json')).catch(() => undefined))) {
-      throw new SourceError(
+      throw unreadableInput(
         file,
         'is a directory without manifest.json (expected a CDK cloud assembly such as cdk.out)',
       );
@@ -97,10 +98,10 @@ async function loadInput(
   }
   const doc = await readDocument(file, stdin);
   const kind = detectInput(doc.value);
-  if (kind === undefined) throw new SourceError(file, UNKNOWN_INPUT);
+  if (kind === undefined) throw unreadableInput(file, UNKNOWN_INPUT);
   if (kind === 'cdk-manifest') {
     if (file === '-')
-      throw new SourceError(file, 'a CDK manifest must be read from its cdk.out folder, not standard input');
+      throw unreadableInput(file, 'a CDK manifest must be read from its cdk.out folder, not standard input');
     await readCloudAssembly(dirname(file), assembly, (p) => readDocument(p, stdin), out, errors);
     return;
   }
@@ -142,7 +143,12 @@ interface PendingChain {
   readonly chain: ReturnType<typeof readCertificates>;
 }
 
-async function loadCertificates(certs: readonly string[], stdin: Stdin, out: Collected, errors: LoadError[]) {
+async function loadCertificates(
+  certs: readonly string[],
+  stdin: Stdin,
+  out: Collected,
+  errors: UnreadableInput[],
+) {
   const pending: PendingChain[] = [];
   const exists = async (p: string) => (await stat(p).catch(() => undefined)) !== undefined;
   for (const raw of certs) {
@@ -152,7 +158,7 @@ async function loadCertificates(certs: readonly string[], stdin: Stdin, out: Col
       const bytes = await readInput(arg.file, stdin, MAX_GATE_INPUT_BYTES, 'a certificate input');
       if (looksLikeJson(bytes)) {
         if (arg.key !== undefined) {
-          throw new SourceError(
+          throw unreadableInput(
             arg.file,
             `--cert ${arg.key}=FILE expects a PEM/DER chain; pass ACM or IAM JSON as --cert FILE`,
           );
@@ -168,7 +174,7 @@ async function loadCertificates(certs: readonly string[], stdin: Stdin, out: Col
           chainEvidence(arg.key, chain.certificates, arg.file, { source: arg.file, certIndex: 0 }),
         );
     } catch (e) {
-      errors.push(toLoadError(arg?.file ?? raw, e));
+      errors.push(toInputError(arg?.file ?? raw, e).toUnreadableInput());
     }
   }
   if (pending.length > 0) bindBareChains(pending, out, errors);
@@ -177,7 +183,7 @@ async function loadCertificates(certs: readonly string[], stdin: Stdin, out: Col
 function loadEvidenceDocument(doc: SourceDocument, out: Collected): void {
   const kind = detectInput(doc.value);
   if (kind === undefined || !EVIDENCE_KINDS.has(kind)) {
-    throw new SourceError(
+    throw unreadableInput(
       doc.source,
       'not certificate evidence (expected aws acm describe-certificate or list-certificates JSON, aws iam get-server-certificate JSON, or a PEM/DER chain)',
     );
@@ -216,7 +222,7 @@ function certificateReferences(out: Collected): Set<string> {
 }
 
 /** A bare chain file is bound to the one certificate the distributions name, or refused. */
-function bindBareChains(pending: readonly PendingChain[], out: Collected, errors: LoadError[]): void {
+function bindBareChains(pending: readonly PendingChain[], out: Collected, errors: UnreadableInput[]): void {
   const refs = [...certificateReferences(out)];
   for (const { file, chain } of pending) {
     if (refs.length === 1) {
@@ -227,10 +233,12 @@ function bindBareChains(pending: readonly PendingChain[], out: Collected, errors
       refs.length === 0
         ? 'no distribution names a certificate'
         : `the distributions name ${refs.length} certificates`;
-    errors.push({
-      source: displayName(file),
-      message: `${displayName(file)}: bind the chain to a certificate with --cert ARN=FILE (${why})`,
-    });
+    errors.push(
+      unreadableInput(
+        file,
+        `bind the chain to a certificate with --cert ARN=FILE (${why})`,
+      ).toUnreadableInput(),
+    );
   }
 }
 
@@ -250,17 +258,12 @@ function unmatchedEvidence(out: Collected): Collected['findings'] {
     }));
 }
 
-/** Any failure while reading one input → one LoadError line naming it. */
-function toLoadError(file: string, e: unknown): LoadError {
-  if (e instanceof SourceError || e instanceof InputError) return { source: e.source, message: e.message };
-  const name = displayName(file);
-  if (e instanceof X509DecodeError) return { source: name, message: `${name}: ${e.message}` };
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return { source: name, message: `${name}: input nests too deeply` };
-  }
+/** Any failure while reading one input → one InputError line naming it. */
+function toInputError(file: string, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  if (e instanceof X509DecodeError) return unreadableInput(file, e.message);
+  if (e instanceof RangeError && /call stack/i.test(e.message))
+    return unreadableInput(file, 'input nests too deeply');
   const detail = e instanceof Error ? e.message : String(e);
-  return {
-    source: name,
-    message: `${name}: internal error while reading the input (please report it): ${detail}`,
-  };
+  return unreadableInput(file, `internal error while reading the input (please report it): ${detail}`);
 }

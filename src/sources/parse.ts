@@ -2,7 +2,7 @@
  * Bytes → document: JSON or YAML, told apart by content (never by file name).
  */
 
-import { type SourceDocument, SourceError } from './document.js';
+import { type SourceDocument, unreadableInput } from './document.js';
 import { parseJsonDocument } from './json-document.js';
 
 /**
@@ -10,7 +10,7 @@ import { parseJsonDocument } from './json-document.js';
  * (YAML would accept a trailing comma or a missing quote, and hide the mistake); anything else
  * is YAML.
  *
- * @throws SourceError naming the input (and position) for binary data, PEM or DER certificates,
+ * @throws InputError naming the input (and position) for binary data, PEM or DER certificates,
  *   empty input and malformed JSON or YAML
  */
 export async function parseSourceText(source: string, bytes: Uint8Array): Promise<SourceDocument> {
@@ -18,11 +18,11 @@ export async function parseSourceText(source: string, bytes: Uint8Array): Promis
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const first = /\S/.exec(text)?.[0];
-  if (first === undefined) throw new SourceError(source, 'empty input; expected JSON or YAML');
+  if (first === undefined) throw unreadableInput(source, 'empty input; expected JSON or YAML');
   if (first !== '{' && first !== '[') {
     // a PEM block starts a line; inside JSON strings or indented YAML scalars it does not
     if (/^-----BEGIN /m.test(text)) {
-      throw new SourceError(
+      throw unreadableInput(
         source,
         'holds PEM blocks, not JSON or YAML; pass certificate files with --cert ARN=FILE',
       );
@@ -37,11 +37,11 @@ export async function parseSourceText(source: string, bytes: Uint8Array): Promis
 function refuseNonText(source: string, bytes: Uint8Array): void {
   // a DER certificate or PKCS#7 bundle: SEQUENCE with a long-form length
   if (bytes[0] === 0x30 && (bytes[1] ?? 0) >= 0x81 && (bytes[1] ?? 0) <= 0x84) {
-    throw new SourceError(
+    throw unreadableInput(
       source,
       'holds DER data, not JSON or YAML; pass certificate files with --cert ARN=FILE',
     );
   }
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) throw new SourceError(source, 'holds binary data, not JSON or YAML');
+  if (head.includes(0)) throw unreadableInput(source, 'holds binary data, not JSON or YAML');
 }

@@ -11,7 +11,7 @@ import type { Locator } from '../findings/types.js';
 import type { Certificate } from '../x509/model.js';
 import { readCertificates } from '../x509/read.js';
 import { parseTimestamp } from './acm.js';
-import { type SourceDocument, SourceError } from './document.js';
+import { type SourceDocument, unreadableInput } from './document.js';
 import { type Collected, compact, own, ownRecord, ownString } from './fields.js';
 
 /**
@@ -70,7 +70,7 @@ export function readIamServerCertificate(doc: SourceDocument, out: Collected): v
   const meta = own(sc, 'ServerCertificateMetadata');
   const id = ownString(meta, 'ServerCertificateId');
   if (id === undefined)
-    throw new SourceError(
+    throw unreadableInput(
       doc.source,
       'ServerCertificate has no ServerCertificateMetadata.ServerCertificateId',
     );

@@ -9,7 +9,7 @@ import type { CertificateEvidence, Distribution, Field, ViewerCertificate } from
 import { isUnresolved } from '../cloudfront/model.js';
 import type { Locator } from '../findings/types.js';
 import { normalizeKeyAlgorithm, parseTimestamp } from './acm.js';
-import { type SourceDocument, SourceError } from './document.js';
+import { type SourceDocument, unreadableInput } from './document.js';
 import {
   asBoolean,
   asString,
@@ -53,7 +53,7 @@ export function readTerraformPlan(doc: SourceDocument, out: Collected): void {
   const plan = doc.value as Record<string, unknown>;
   const version = own(plan, 'format_version');
   if (typeof version !== 'string' || !/^1\.\d+$/.test(version)) {
-    throw new SourceError(
+    throw unreadableInput(
       doc.source,
       `unsupported terraform plan format_version ${JSON.stringify(version)} (expected 1.x)`,
     );

@@ -18,7 +18,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { Locator } from '../findings/types.js';
-import { DOCUMENT_LIMITS, type JsonPath, type SourceDocument, SourceError } from './document.js';
+import { DOCUMENT_LIMITS, type JsonPath, type SourceDocument, unreadableInput } from './document.js';
 import { makeLocator, type Position, type PositionSource } from './positions.js';
 
 /**
@@ -62,12 +62,12 @@ type Offsets = WeakMap<object, Map<string | number, number>>;
  * Parses YAML text into a document. Aliases are expanded here, not by the package's `toJS`, so
  * its `maxAliasCount` does not apply: the conversion counts the nodes aliases add instead.
  *
- * @throws SourceError with line and column for malformed YAML, duplicate keys, more than one
+ * @throws InputError with line and column for malformed YAML, duplicate keys, more than one
  *   document, nesting deeper than the limit, or aliases that expand too far
  */
 export function parseYamlDocument(source: string, text: string): SourceDocument {
   if (text.length > DOCUMENT_LIMITS.maxYamlBytes) {
-    throw new SourceError(source, `YAML input larger than ${DOCUMENT_LIMITS.maxYamlBytes / 1024 / 1024} MiB`);
+    throw unreadableInput(source, `YAML input larger than ${DOCUMENT_LIMITS.maxYamlBytes / 1024 / 1024} MiB`);
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
@@ -81,7 +81,7 @@ export function parseYamlDocument(source: string, text: string): SourceDocument 
     return { line, column: col };
   };
   const error = doc.errors[0];
-  if (error) throw new SourceError(source, yamlReason(error.code, error.message), at(error.pos[0]));
+  if (error) throw unreadableInput(source, yamlReason(error.code, error.message), at(error.pos[0]));
   const converter = new Converter(doc, text, source, at);
   const value = converter.convert(doc.contents, 0);
   const positions: PositionSource = {
@@ -223,7 +223,7 @@ class Converter {
   }
 
   private fail(node: YamlNode, reason: string): never {
-    throw new SourceError(this.source, reason, this.at(this.offset(node)));
+    throw unreadableInput(this.source, reason, this.at(this.offset(node)));
   }
 }
 

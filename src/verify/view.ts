@@ -7,6 +7,7 @@
 import type { ClientErrors } from '../clients/client-errors.js';
 import { clientErrorsForFinding } from '../clients/client-errors-for-finding.js';
 import { shortLabel } from '../findings/labels.js';
+import { isSelfIssued } from '../x509/chain-order.js';
 import { formatPublicKey } from '../x509/describe.js';
 import type { Certificate } from '../x509/model.js';
 import type { VerifyStep } from './steps.js';
@@ -66,7 +67,7 @@ const ANCHORS = new Set<CertificateOrigin>(['mozilla', 'roots', 'add-roots'] sat
 function roleOf(index: number, cert: Certificate, origin: CertificateOrigin): VerifyPathEntry['role'] {
   if (ANCHORS.has(origin)) return 'trust anchor';
   if (index === 0) return 'leaf';
-  return Buffer.from(cert.subject.der).equals(Buffer.from(cert.issuer.der)) ? 'root' : 'intermediate';
+  return isSelfIssued(cert) ? 'root' : 'intermediate';
 }
 
 function viewEntry(

@@ -1,10 +1,24 @@
 /**
- * Decoders for the contents of primitive DER values (X.690 §8 and §11): BOOLEAN, INTEGER, NULL,
- * BIT STRING, OBJECT IDENTIFIER. Each checks the DER rules for its type.
+ * The element the DER reader hands out (a window into one buffer), and decoders for the contents
+ * of primitive DER values (X.690 §8 and §11): BOOLEAN, INTEGER, NULL, BIT STRING, OBJECT
+ * IDENTIFIER. Each checks the DER rules for its type.
  */
 
-import type { DerElement } from './der.js';
 import { fail } from './errors.js';
+
+/**
+ * One TLV element. `tag` is the identifier octet for low tag numbers; high-tag-number form
+ * (X.690 §8.1.2.4) is folded into a value above 0xff so it never equals a low tag.
+ */
+export interface DerElement {
+  readonly tag: number;
+  /** Offset of the identifier octet. */
+  readonly offset: number;
+  /** Offset of the first content octet. */
+  readonly start: number;
+  /** Offset just past the last content octet. */
+  readonly end: number;
+}
 
 // X.690 §11.1: DER BOOLEAN TRUE is 0xff
 /** Decodes a BOOLEAN: one octet, 0x00 or 0xff. */

@@ -4,8 +4,10 @@
  * absolute byte offset in that buffer.
  */
 
-import { decodeBoolean, decodeOid, decodeSmallUint } from './der-values.js';
+import { type DerElement, decodeBoolean, decodeOid, decodeSmallUint } from './der-values.js';
 import { fail } from './errors.js';
+
+export type { DerElement } from './der-values.js';
 
 /** Deepest nesting of constructed elements the reader follows (a certificate needs about 10). */
 export const MAX_DEPTH = 32;
@@ -35,20 +37,6 @@ export const Tag = {
 /** The identifier byte of a context-specific tag `[n]` (n < 31). */
 export function contextTag(n: number, constructed: boolean): number {
   return 0x80 | (constructed ? 0x20 : 0) | n;
-}
-
-/**
- * One TLV element. `tag` is the identifier octet for low tag numbers; high-tag-number form
- * (X.690 §8.1.2.4) is folded into a value above 0xff so it never equals a low tag.
- */
-export interface DerElement {
-  readonly tag: number;
-  /** Offset of the identifier octet. */
-  readonly offset: number;
-  /** Offset of the first content octet. */
-  readonly start: number;
-  /** Offset just past the last content octet. */
-  readonly end: number;
 }
 
 /** Returns a short, readable name for a tag, for error reasons. */

@@ -5,7 +5,7 @@
  */
 
 import { runGate } from '../../src/check/run-gate.js';
-import type { GateInputs, GateOptions, GateResult } from '../../src/check/types.js';
+import type { GateOptions, GateResult } from '../../src/check/types.js';
 import type {
   CertificateEvidence,
   Distribution,
@@ -17,6 +17,7 @@ import type {
 import type { FindingCode } from '../../src/findings/catalog.js';
 import type { Finding } from '../../src/findings/finding.js';
 import type { Locator } from '../../src/findings/types.js';
+import type { GateInputs } from '../../src/sources/types.js';
 import type { Certificate } from '../../src/x509/model.js';
 
 /** The time every gate test runs at. */

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { LoadOptions } from '../../src/check/types.js';
 import { type LoadResult, loadGateInputs } from '../../src/sources/load.js';
+import type { LoadOptions } from '../../src/sources/types.js';
 
 const made: string[] = [];
 afterAll(() => {

@@ -1,11 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import {
-  InputError,
-  MAX_GATE_INPUT_BYTES,
-  MAX_INPUT_BYTES,
-  readInput,
-} from '../../src/sources/input-file.js';
+import { InputError } from '../../src/findings/input-error.js';
+import { MAX_GATE_INPUT_BYTES, MAX_INPUT_BYTES, readInput } from '../../src/sources/input-file.js';
 import { stdinOf, writeFiles } from './helpers.js';
 
 describe('readInput', () => {

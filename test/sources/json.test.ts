@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SourceError } from '../../src/sources/document.js';
+import { InputError } from '../../src/findings/input-error.js';
 import { parseJsonDocument } from '../../src/sources/json-document.js';
 import { findExcessiveNesting, JsonIndex } from '../../src/sources/json-index.js';
 import { findJsonSyntaxError } from '../../src/sources/json-syntax.js';
@@ -99,7 +99,7 @@ describe('parseJsonDocument', () => {
   test('malformed JSON: file:line:column and the reason', () => {
     const text = '{\n  "a": 1,\n  "b": [1, 2,,]\n}';
     expect(() => parseJsonDocument('bad.json', text)).toThrow(
-      new SourceError('bad.json', "unexpected token ','", { line: 3, column: 14 }),
+      new InputError('bad.json', "unexpected token ','", { line: 3, column: 14 }),
     );
     expect(() => parseJsonDocument('bad.json', text)).toThrow(/^bad\.json:3:14: unexpected token ','$/);
   });

@@ -8,12 +8,10 @@ import { check } from '../../check/check.js';
 import { formatCheckText } from '../../check/text.js';
 import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
 import { buildReport } from '../../report/report.js';
-import { InputError, readInput } from '../../sources/input-file.js';
-import { X509DecodeError } from '../../x509/errors.js';
 import type { Certificate } from '../../x509/model.js';
-import { readCertificates } from '../../x509/read.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { CheckFormat } from '../options.js';
+import { checkStdinOnce, readCertificateFile, reportStop } from '../read-inputs.js';
 import { renderReport, writeReportFile } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
@@ -29,27 +27,10 @@ interface CheckCliOptions {
   readonly output?: string;
 }
 
-/** Something that stops the run before a verdict: one line on stderr, exit 2. */
-class UsageStop extends Error {}
-
 /** Standard input can feed one input only: an INPUT, a --cert file or --roots. */
 function checkStdinUse(inputs: readonly string[], opts: CheckCliOptions): void {
   const certFiles = (opts.cert ?? []).map((c) => c.slice(c.lastIndexOf('=') + 1));
-  const uses = [...inputs, ...certFiles, opts.roots].filter((p) => p === '-').length;
-  if (uses > 1) throw new UsageStop("standard input ('-') can be read only once");
-}
-
-async function readRoots(path: string, io: CliIO): Promise<readonly Certificate[]> {
-  const source = path === '-' ? '<stdin>' : path;
-  try {
-    const { certificates } = readCertificates(await readInput(path, io.stdin), { source });
-    if (certificates.length === 0) throw new UsageStop(`--roots ${source}: no certificate in the file`);
-    return certificates;
-  } catch (err) {
-    if (err instanceof InputError) throw new UsageStop(`--roots ${err.message}`);
-    if (err instanceof X509DecodeError) throw new UsageStop(`--roots ${source}: ${err.message}`);
-    throw err;
-  }
+  checkStdinOnce([...inputs, ...certFiles, opts.roots]);
 }
 
 type Root = readonly Certificate[] | undefined;
@@ -78,11 +59,10 @@ export async function runCheck(inputs: readonly string[], opts: CheckCliOptions,
   let roots: Root;
   try {
     checkStdinUse(inputs, opts);
-    if (opts.roots !== undefined) roots = await readRoots(opts.roots, io);
+    if (opts.roots !== undefined)
+      roots = (await readCertificateFile(opts.roots, io, { what: '--roots', required: true })).certificates;
   } catch (err) {
-    if (!(err instanceof UsageStop)) throw err;
-    io.stderr.write(errorLine(err.message));
-    return EXIT_USAGE;
+    return reportStop(err, io);
   }
   const { results, errors } = await gate(inputs, opts, roots, io);
   const report = buildReport({
@@ -90,7 +70,7 @@ export async function runCheck(inputs: readonly string[], opts: CheckCliOptions,
     version: packageVersion(),
     results,
     failOn: opts.failOn,
-    errors: errors.map((e) => ({ source: e.source, message: e.message })),
+    errors,
   });
   const text = renderReport(report, { ...opts, formatText: formatCheckText }, io);
   if (opts.output !== undefined) {

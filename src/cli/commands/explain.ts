@@ -10,41 +10,14 @@ import { PATTERNS } from '../../explain/patterns/index.js';
 import { formatExplanationText, KNOWN_MESSAGES } from '../../explain/text.js';
 import { createColors, shouldColor } from '../../report/colors.js';
 import { EXIT_OK, EXIT_USAGE } from '../../report/exit-code.js';
-import { MAX_INPUT_BYTES } from '../../sources/input-file.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { OutputFormat } from '../options.js';
+import { readStdinPrefix, reportStop, UsageStop } from '../read-inputs.js';
 import { packageVersion } from '../version.js';
 
 interface ExplainCliOptions {
   readonly format: OutputFormat;
   readonly list?: boolean;
-}
-
-/** Something that stops the run: one line on stderr, exit 2. */
-class UsageStop extends Error {}
-
-/**
- * Reads standard input, keeping only what `explain` will look at. The rest is drained (so the
- * writer does not fail on a closed pipe) up to the size any input may have.
- */
-async function readStdin(stdin: AsyncIterable<Uint8Array>): Promise<string> {
-  // Four bytes per character at most in UTF-8: enough bytes for MAX_EXPLAIN_INPUT characters.
-  const keep = MAX_EXPLAIN_INPUT * 4;
-  const chunks: Uint8Array[] = [];
-  let kept = 0;
-  let total = 0;
-  for await (const chunk of stdin) {
-    total += chunk.length;
-    if (total > MAX_INPUT_BYTES) {
-      throw new UsageStop(`<stdin>: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB; not an error message`);
-    }
-    if (kept < keep) {
-      const part = chunk.subarray(0, keep - kept);
-      chunks.push(part);
-      kept += part.length;
-    }
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The text to explain: the arguments joined, or standard input for none or `-`. */
@@ -58,7 +31,8 @@ async function textOf(words: readonly string[], io: CliIO): Promise<string> {
       "give the error as an argument (quoted) or on standard input, e.g. certgate explain 'InvalidViewerCertificate'",
     );
   }
-  return readStdin(io.stdin);
+  // Four bytes per character at most in UTF-8: enough bytes for MAX_EXPLAIN_INPUT characters.
+  return readStdinPrefix(io.stdin, MAX_EXPLAIN_INPUT * 4, 'an error message');
 }
 
 /** `--list`: every pattern, by id. */
@@ -92,11 +66,7 @@ export async function runExplain(
   try {
     text = await textOf(words, io);
   } catch (err) {
-    if (err instanceof UsageStop) {
-      io.stderr.write(errorLine(err.message));
-      return EXIT_USAGE;
-    }
-    throw err;
+    return reportStop(err, io);
   }
   if (text.trim() === '') {
     io.stderr.write(errorLine('no text to explain: give an error code or message'));

@@ -1,18 +1,21 @@
 /** `certgate inspect FILE...`: decode and check every certificate of every input. */
 
 import type { Result } from '../../findings/finding.js';
+import { InputError, type UnreadableInput } from '../../findings/input-error.js';
 import { inspectCertificates } from '../../inspect/inspect.js';
 import { renderCertificateText } from '../../inspect/text.js';
 import type { CertificateView } from '../../inspect/view.js';
 import { createColors, shouldColor } from '../../report/colors.js';
 import { computeExitCode, type FailOn } from '../../report/exit-code.js';
 import { formatJson } from '../../report/json.js';
-import { buildReport, type InputError } from '../../report/report.js';
+import { buildReport } from '../../report/report.js';
 import { formatText } from '../../report/text.js';
-import { InputError as InputReadError, readInput } from '../../sources/input-file.js';
+import { displayName } from '../../sources/document.js';
+import { readInput } from '../../sources/input-file.js';
 import { X509DecodeError } from '../../x509/errors.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { OutputFormat } from '../options.js';
+import { checkStdinOnce, reportStop } from '../read-inputs.js';
 import { packageVersion } from '../version.js';
 
 interface InspectCliOptions {
@@ -22,20 +25,21 @@ interface InspectCliOptions {
   readonly warnDays: number;
 }
 
-/** Reads and inspects one input; a bad input becomes an InputError entry, never an exception. */
+/** Reads and inspects one input; a bad input becomes an UnreadableInput entry, never an exception. */
 async function inspectOne(
   file: string,
   opts: InspectCliOptions,
   io: CliIO,
-): Promise<{ results: Result<CertificateView>[] } | { error: InputError }> {
-  const source = file === '-' ? '<stdin>' : file;
+): Promise<{ results: Result<CertificateView>[] } | { error: UnreadableInput }> {
+  const source = displayName(file);
   try {
     const bytes = await readInput(file, io.stdin);
     const at = opts.at ?? new Date();
     return { results: inspectCertificates(bytes, { source, at, warnDays: opts.warnDays }) };
   } catch (err) {
-    if (err instanceof InputReadError) return { error: { source: err.source, message: err.message } };
-    if (err instanceof X509DecodeError) return { error: { source, message: `${source}: ${err.message}` } };
+    if (err instanceof InputError) return { error: err.toUnreadableInput() };
+    if (err instanceof X509DecodeError)
+      return { error: new InputError(source, err.message).toUnreadableInput() };
     throw err;
   }
 }
@@ -46,12 +50,13 @@ export async function runInspect(
   opts: InspectCliOptions,
   io: CliIO,
 ): Promise<number> {
-  if (files.filter((f) => f === '-').length > 1) {
-    io.stderr.write(errorLine("standard input ('-') can be read only once"));
-    return 2;
+  try {
+    checkStdinOnce(files);
+  } catch (err) {
+    return reportStop(err, io);
   }
   const results: Result<CertificateView>[] = [];
-  const errors: InputError[] = [];
+  const errors: UnreadableInput[] = [];
   for (const file of files) {
     const outcome = await inspectOne(file, opts, io);
     if ('error' in outcome) {

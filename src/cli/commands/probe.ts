@@ -5,6 +5,7 @@
  */
 
 import type { MinimumProtocolVersion } from '../../cloudfront/policies.js';
+import type { UnreadableInput } from '../../findings/input-error.js';
 import { ProbeUsageError } from '../../probe/errors.js';
 import { normalizeFingerprint } from '../../probe/expect.js';
 import { targetsFromDistributions } from '../../probe/from.js';
@@ -15,15 +16,20 @@ import { endpointText, parseTarget, parseTargetsText } from '../../probe/targets
 import { formatProbeText } from '../../probe/text.js';
 import type { ProbeExpectation, ProbeOptions, ProbeResult, ProbeTarget } from '../../probe/types.js';
 import { EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
-import { buildReport, type InputError } from '../../report/report.js';
+import { buildReport } from '../../report/report.js';
 import { isArn } from '../../sources/cert-args.js';
-import { InputError as ReadError, readInput } from '../../sources/input-file.js';
+import { displayName } from '../../sources/document.js';
 import { loadGateInputs } from '../../sources/load.js';
-import { X509DecodeError } from '../../x509/errors.js';
 import type { Certificate } from '../../x509/model.js';
-import { readCertificates } from '../../x509/read.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { CheckFormat } from '../options.js';
+import {
+  checkStdinOnce,
+  readCertificateFile,
+  readFileOrStop,
+  reportStop,
+  UsageStop,
+} from '../read-inputs.js';
 import { renderReport, writeReportFile } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
@@ -52,46 +58,23 @@ interface ProbeCliOptions {
   readonly policy?: MinimumProtocolVersion;
 }
 
-/** Something that stops the run before any probe: one line on stderr, exit 2. */
-class UsageStop extends Error {}
-
-const display = (path: string) => (path === '-' ? '<stdin>' : path);
-
 /** Standard input can feed one input only. */
 function checkStdinUse(opts: ProbeCliOptions): void {
   const certFiles = (opts.cert ?? []).map((c) => c.slice(c.lastIndexOf('=') + 1));
   const expectFile = opts.expect !== undefined && opts.expect === '-' ? ['-'] : [];
-  const uses = [
+  checkStdinOnce([
     ...(opts.targets ?? []),
     ...(opts.from ?? []),
     ...certFiles,
     opts.roots,
     ...(opts.addRoots ?? []),
     ...expectFile,
-  ].filter((p) => p === '-').length;
-  if (uses > 1) throw new UsageStop("standard input ('-') can be read only once");
+  ]);
 }
 
-async function readText(path: string, io: CliIO, what: string): Promise<Uint8Array> {
-  try {
-    return await readInput(path, io.stdin);
-  } catch (err) {
-    if (err instanceof ReadError) throw new UsageStop(`${what} ${err.message}`);
-    throw err;
-  }
-}
-
-async function readCertificateFile(path: string, io: CliIO, what: string): Promise<readonly Certificate[]> {
-  const bytes = await readText(path, io, what);
-  try {
-    const { certificates } = readCertificates(bytes, { source: display(path) });
-    if (certificates.length === 0)
-      throw new UsageStop(`${what} ${display(path)}: no certificate in the file`);
-    return certificates;
-  } catch (err) {
-    if (err instanceof X509DecodeError) throw new UsageStop(`${what} ${display(path)}: ${err.message}`);
-    throw err;
-  }
+/** The certificates of a file that must hold at least one (--roots, --add-roots, --expect). */
+async function readCertificates(path: string, io: CliIO, what: string): Promise<readonly Certificate[]> {
+  return (await readCertificateFile(path, io, { what, required: true })).certificates;
 }
 
 /** The targets of the arguments and of each --targets file; a bad one stops the run. */
@@ -107,13 +90,13 @@ async function explicitTargets(
     targets.push(parsed.value);
   }
   for (const file of opts.targets ?? []) {
-    const text = new TextDecoder().decode(await readText(file, io, '--targets'));
-    const { targets: read, errors } = parseTargetsText(text, display(file), opts.port);
+    const text = new TextDecoder().decode(await readFileOrStop(file, io, '--targets'));
+    const { targets: read, errors } = parseTargetsText(text, displayName(file), opts.port);
     if (errors.length > 0) {
       const first = errors[0]!;
       const more =
         errors.length > 1 ? ` (and ${errors.length - 1} more bad line${errors.length > 2 ? 's' : ''})` : '';
-      throw new UsageStop(`--targets ${display(file)}:${first.line}: ${first.message}${more}`);
+      throw new UsageStop(`--targets ${displayName(file)}:${first.line}: ${first.message}${more}`);
     }
     targets.push(...read);
   }
@@ -139,11 +122,11 @@ async function readExpectation(
     }
     return expectation;
   }
-  const certificates = await readCertificateFile(value, io, '--expect');
+  const certificates = await readCertificates(value, io, '--expect');
   return {
     kind: 'certificate',
     certificate: certificates[0]!,
-    label: `${display(value)} (${certificates[0]!.subject.text})`,
+    label: `${displayName(value)} (${certificates[0]!.subject.text})`,
   };
 }
 
@@ -151,7 +134,7 @@ async function readExpectation(
 interface Prepared {
   readonly targets: ProbeTarget[];
   readonly skipped: ProbeResult[];
-  readonly errors: InputError[];
+  readonly errors: readonly UnreadableInput[];
   readonly options: ProbeOptions;
 }
 
@@ -170,7 +153,7 @@ async function prepare(args: readonly string[], opts: ProbeCliOptions, io: CliIO
         io.stdin,
       )
     : undefined;
-  const errors = (loaded?.errors ?? []).map((e) => ({ source: e.source, message: e.message }));
+  const errors = loaded?.errors ?? [];
   let skipped: ProbeResult[] = [];
   if (loaded && (opts.from?.length ?? 0) > 0) {
     const from = targetsFromDistributions(loaded.inputs.distributions, {
@@ -196,9 +179,9 @@ async function prepare(args: readonly string[], opts: ProbeCliOptions, io: CliIO
     concurrency: opts.concurrency,
     ...(typeof opts.sni === 'string' ? { sni: opts.sni } : {}),
     noSni: opts.sni === false,
-    ...(opts.roots !== undefined ? { roots: await readCertificateFile(opts.roots, io, '--roots') } : {}),
+    ...(opts.roots !== undefined ? { roots: await readCertificates(opts.roots, io, '--roots') } : {}),
     addRoots: (
-      await Promise.all((opts.addRoots ?? []).map((f) => readCertificateFile(f, io, '--add-roots')))
+      await Promise.all((opts.addRoots ?? []).map((f) => readCertificates(f, io, '--add-roots')))
     ).flat(),
     ...(opts.at ? { at: opts.at } : {}),
     ...(expect ? { expect } : {}),
@@ -232,16 +215,12 @@ export async function runProbe(args: readonly string[], opts: ProbeCliOptions, i
     });
   } catch (err) {
     progress.finish();
-    if (err instanceof UsageStop) {
-      io.stderr.write(errorLine(err.message));
-      return EXIT_USAGE;
-    }
     if (err instanceof ProbeUsageError) {
       const what = err.option === 'target' ? 'target' : `--${err.option}`;
       io.stderr.write(errorLine(`${what} ${JSON.stringify(err.value)}: ${err.reason}`));
       return EXIT_USAGE;
     }
-    throw err;
+    return reportStop(err, io);
   }
   progress.finish();
   const all = [...results, ...prepared.skipped];

@@ -7,18 +7,19 @@ import { createColors, shouldColor } from '../../report/colors.js';
 import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
 import { formatJson } from '../../report/json.js';
 import { buildReport } from '../../report/report.js';
-import { InputError, readInput } from '../../sources/input-file.js';
 import { VerifyUsageError } from '../../verify/errors.js';
 import { formatVerifyText } from '../../verify/text.js';
 import { verify } from '../../verify/verify.js';
 import { type VerifyDetails, viewVerifyResult } from '../../verify/view.js';
-import { decodeCrl } from '../../x509/crl.js';
-import { X509DecodeError } from '../../x509/errors.js';
-import type { Certificate } from '../../x509/model.js';
-import { readPemBlocks } from '../../x509/pem.js';
-import { readCertificates } from '../../x509/read.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { OutputFormat } from '../options.js';
+import {
+  type CertificateFile,
+  checkStdinOnce,
+  readCertificateFile,
+  readCrlFile,
+  reportStop,
+} from '../read-inputs.js';
 import { packageVersion } from '../version.js';
 
 interface VerifyCliOptions {
@@ -35,53 +36,6 @@ interface VerifyCliOptions {
   readonly policy: PolicyName;
 }
 
-/** A file's certificates, and how many private keys it held. */
-interface CertificateFile {
-  readonly source: string;
-  readonly certificates: readonly Certificate[];
-  readonly privateKeys: number;
-}
-
-/** Something that stops the run before a verdict: one line on stderr, exit 2. */
-class UsageStop extends Error {}
-
-async function readCertificateFile(path: string, io: CliIO): Promise<CertificateFile> {
-  const source = path === '-' ? '<stdin>' : path;
-  try {
-    const bundle = readCertificates(await readInput(path, io.stdin), { source });
-    return { source, certificates: bundle.certificates, privateKeys: bundle.privateKeysSkipped };
-  } catch (err) {
-    if (err instanceof InputError) throw new UsageStop(err.message);
-    if (err instanceof X509DecodeError) throw new UsageStop(`${source}: ${err.message}`);
-    throw err;
-  }
-}
-
-/**
- * Reads a CRL file (PEM `X509 CRL` blocks or DER) and checks each CRL decodes, so a malformed one
- * is bad input (exit 2) rather than a revocation verdict.
- */
-async function readCrlFile(path: string, io: CliIO): Promise<Uint8Array[]> {
-  const source = path === '-' ? '<stdin>' : path;
-  try {
-    const bytes = await readInput(path, io.stdin);
-    const crls =
-      bytes[0] === 0x30
-        ? [new Uint8Array(bytes)]
-        : readPemBlocks(bytes.toString('latin1'))
-            .filter((b) => b.label === 'X509 CRL')
-            .map((b) => b.der);
-    if (crls.length === 0)
-      throw new UsageStop(`--crl ${source}: no CRL found (expected PEM "X509 CRL" or DER)`);
-    for (const der of crls) decodeCrl(der);
-    return crls;
-  } catch (err) {
-    if (err instanceof InputError) throw new UsageStop(`--crl ${err.message}`);
-    if (err instanceof X509DecodeError) throw new UsageStop(`--crl ${source}: ${err.message}`);
-    throw err;
-  }
-}
-
 /** Reads every input file; certificates are decoded here so errors name the file. */
 async function readInputs(chainFile: string, opts: VerifyCliOptions, io: CliIO) {
   const paths = [
@@ -91,8 +45,7 @@ async function readInputs(chainFile: string, opts: VerifyCliOptions, io: CliIO) 
     ...(opts.untrusted ?? []),
     ...(opts.crl ?? []),
   ];
-  if (paths.filter((p) => p === '-').length > 1)
-    throw new UsageStop("standard input ('-') can be read only once");
+  checkStdinOnce(paths);
   const read = (p: string) => readCertificateFile(p, io);
   return {
     chain: await read(chainFile),
@@ -157,15 +110,11 @@ export async function runVerify(chainFile: string, opts: VerifyCliOptions, io: C
   try {
     result = verifyInputs(await readInputs(chainFile, opts, io), opts);
   } catch (err) {
-    if (err instanceof UsageStop) {
-      io.stderr.write(errorLine(err.message));
-      return EXIT_USAGE;
-    }
     if (err instanceof VerifyUsageError) {
       io.stderr.write(errorLine(`--${err.option} ${JSON.stringify(err.value)}: ${err.reason}`));
       return EXIT_USAGE;
     }
-    throw err;
+    return reportStop(err, io);
   }
   const report = buildReport({
     command: 'verify',

@@ -1,0 +1,131 @@
+/**
+ * Reading the files a command is given, the same way for every command: standard input (`-`) at
+ * most once, the size limits of `sources/input-file.ts`, and a file that cannot be used stopping
+ * the run with one line naming the option and the file (exit 2), never a stack trace.
+ */
+
+import { InputError } from '../findings/input-error.js';
+import { EXIT_USAGE } from '../report/exit-code.js';
+import { displayName } from '../sources/document.js';
+import { MAX_INPUT_BYTES, readInput } from '../sources/input-file.js';
+import { decodeCrl } from '../x509/crl.js';
+import { X509DecodeError } from '../x509/errors.js';
+import type { Certificate } from '../x509/model.js';
+import { readPemBlocks } from '../x509/pem.js';
+import { readCertificates } from '../x509/read.js';
+import { type CliIO, errorLine } from './io.js';
+
+/** Something that stops the run before a verdict: one line on stderr, exit 2. */
+export class UsageStop extends Error {
+  override readonly name = 'UsageStop';
+}
+
+/**
+ * Writes a stopped run's line and returns exit 2; any other error is rethrown (a bug, which
+ * `main` reports as an internal error).
+ */
+export function reportStop(err: unknown, io: CliIO): number {
+  if (!(err instanceof UsageStop)) throw err;
+  io.stderr.write(errorLine(err.message));
+  return EXIT_USAGE;
+}
+
+/** Stops the run when more than one of `paths` is `-`: standard input can be read only once. */
+export function checkStdinOnce(paths: readonly (string | undefined)[]): void {
+  if (paths.filter((p) => p === '-').length > 1)
+    throw new UsageStop("standard input ('-') can be read only once");
+}
+
+/** `--roots plan.json: …`, or the message alone when no option is named. */
+const prefixed = (what: string, message: string): string => (what ? `${what} ${message}` : message);
+
+/** The bytes of a file, or standard input for `-`; a file that cannot be read stops the run. */
+export async function readFileOrStop(path: string, io: CliIO, what = ''): Promise<Buffer> {
+  try {
+    return await readInput(path, io.stdin);
+  } catch (err) {
+    if (err instanceof InputError) throw new UsageStop(prefixed(what, err.message));
+    throw err;
+  }
+}
+
+/** A file's certificates, and how many private keys it held (skipped, never printed). */
+export interface CertificateFile {
+  readonly source: string;
+  readonly certificates: readonly Certificate[];
+  readonly privateKeys: number;
+}
+
+/**
+ * Reads a PEM, DER or PKCS#7 file of certificates. `what` names the option in errors
+ * (`--roots`); with `required`, a file holding no certificate stops the run too.
+ */
+export async function readCertificateFile(
+  path: string,
+  io: CliIO,
+  options: { readonly what?: string; readonly required?: boolean } = {},
+): Promise<CertificateFile> {
+  const what = options.what ?? '';
+  const source = displayName(path);
+  const bytes = await readFileOrStop(path, io, what);
+  try {
+    const bundle = readCertificates(bytes, { source });
+    if (options.required && bundle.certificates.length === 0)
+      throw new UsageStop(prefixed(what, `${source}: no certificate in the file`));
+    return { source, certificates: bundle.certificates, privateKeys: bundle.privateKeysSkipped };
+  } catch (err) {
+    if (err instanceof X509DecodeError) throw new UsageStop(prefixed(what, `${source}: ${err.message}`));
+    throw err;
+  }
+}
+
+/**
+ * Reads a CRL file (PEM `X509 CRL` blocks or DER) and checks each CRL decodes, so a malformed one
+ * is bad input (exit 2) rather than a revocation verdict.
+ */
+export async function readCrlFile(path: string, io: CliIO): Promise<Uint8Array[]> {
+  const source = displayName(path);
+  const bytes = await readFileOrStop(path, io, '--crl');
+  try {
+    const crls =
+      bytes[0] === 0x30
+        ? [new Uint8Array(bytes)]
+        : readPemBlocks(bytes.toString('latin1'))
+            .filter((b) => b.label === 'X509 CRL')
+            .map((b) => b.der);
+    if (crls.length === 0)
+      throw new UsageStop(`--crl ${source}: no CRL found (expected PEM "X509 CRL" or DER)`);
+    for (const der of crls) decodeCrl(der);
+    return crls;
+  } catch (err) {
+    if (err instanceof X509DecodeError) throw new UsageStop(`--crl ${source}: ${err.message}`);
+    throw err;
+  }
+}
+
+/**
+ * Reads standard input, keeping its first `keepBytes` bytes; the rest is drained (so the writer
+ * does not fail on a closed pipe) up to the size any input may have. `what` names the expected
+ * input in the oversize message (`<stdin>: larger than 16 MiB; not an error message`).
+ */
+export async function readStdinPrefix(
+  stdin: AsyncIterable<Uint8Array>,
+  keepBytes: number,
+  what: string,
+): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let kept = 0;
+  let total = 0;
+  for await (const chunk of stdin) {
+    total += chunk.length;
+    if (total > MAX_INPUT_BYTES) {
+      throw new UsageStop(`<stdin>: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB; not ${what}`);
+    }
+    if (kept < keepBytes) {
+      const part = chunk.subarray(0, keepBytes - kept);
+      chunks.push(part);
+      kept += part.length;
+    }
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

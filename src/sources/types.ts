@@ -1,0 +1,30 @@
+/**
+ * What the sources hand to the gate: every distribution and piece of certificate evidence read
+ * from the inputs, and the findings the sources raised themselves. The gate (`src/check/`)
+ * consumes this; the sources never import the gate.
+ */
+
+import type { CertificateEvidence, Distribution } from '../cloudfront/model.js';
+import type { Finding } from '../findings/finding.js';
+
+/** Everything read from the inputs. */
+export interface GateInputs {
+  readonly distributions: readonly Distribution[];
+  readonly evidence: readonly CertificateEvidence[];
+  /**
+   * Findings the sources raised themselves (an unresolvable value, evidence matching nothing, a
+   * template section that is not understood), attached by the engine to the distribution named
+   * by `location.source` + `subject`, or reported on their own.
+   */
+  readonly sourceFindings: readonly { readonly distributionId?: string; readonly finding: Finding }[];
+}
+
+/** Options for reading gate inputs (the `certgate check` flags that concern sources). */
+export interface LoadOptions {
+  /** Raw `--cert` values: `FILE` (ACM JSON, or a PEM/DER chain when one certificate is referenced), `ARN=FILE`, `IAMCERTID=FILE`. */
+  readonly certs: readonly string[];
+  /** `--parameter KEY=VALUE` overrides for CloudFormation Parameters. */
+  readonly parameters: Readonly<Record<string, string>>;
+  /** `--region`: the region a CloudFormation/CDK stack deploys to (its own ACM certificates live there). */
+  readonly region?: string;
+}
