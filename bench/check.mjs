@@ -3,7 +3,7 @@
 // and serialised (loadGateInputs + runGate + buildReport + formatJson), at 1k, 10k and 100k
 // distributions × 10 aliases with half as many certificates.
 //
-// DESIGN.md target: 10,000 distributions × 10 aliases against 5,000 certificates in under 2 s,
+// Target: 10,000 distributions × 10 aliases against 5,000 certificates in under 2 s,
 // cost growing linearly, not aliases × SANs. The baseline, in the same run, is what the design
 // forbids: every alias compared with every SAN of every certificate (1k size only; at 10k it is
 // 100x the work, measured on a 1% sample). Run: npm run bench -- check

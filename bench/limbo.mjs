@@ -1,4 +1,4 @@
-// x509-limbo as a whole through the built engine, as the harness runs it. Target (DESIGN.md):
+// x509-limbo as a whole through the built engine, as the harness runs it. Target:
 // the whole suite in under 5 seconds. The baseline beside it is Node's own X509Certificate parse
 // of every certificate in the suite, to show what share of the time is decoding.
 import { X509Certificate } from 'node:crypto';

@@ -14,7 +14,7 @@
 //       about 5x slower; the 4x target is judged against that loop, and against -CAfile beside it.
 // Every client runs in each of ROUNDS interleaved rounds after a warm-up; the median round counts.
 //
-// DESIGN.md target: >= 400 handshakes/s on a 2-core machine where client and server share the
+// Target: >= 400 handshakes/s on a 2-core machine where client and server share the
 // cores, and >= 4x the openssl loop; a plain tls.connect loop reaches about 3.5x, so the probe
 // must not add to it. Run: npm run bench -- probe
 // Knobs: BENCH_PROBE_NAMES (300), BENCH_PROBE_CONCURRENCY (32, the probe's default),

@@ -1,5 +1,5 @@
 // Start-up: `certgate --version` against bare `node -e ""`, both spawned the same way, alternating
-// so machine noise hits both alike. Target (DESIGN.md): under 150 ms, near bare Node.
+// so machine noise hits both alike. Target: under 150 ms, near bare Node.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

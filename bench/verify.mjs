@@ -3,7 +3,7 @@
 // an RSA-2048 root and intermediate and N distinct P-256 leaves signed by the intermediate (so a
 // leaf costs one RSA-2048 verify). Each leaf is decoded from DER inside the timed loop.
 //
-// DESIGN.md target: >= 10,000 chains/s on one core, or >= 5x Node's path. OpenSSL's RSA-2048
+// Target: >= 10,000 chains/s on one core, or >= 5x Node's path. OpenSSL's RSA-2048
 // verify (~30,000/s/core) is the ceiling. Run: npm run bench -- verify
 import { createHash, generateKeyPairSync, sign, X509Certificate } from 'node:crypto';
 import { performance } from 'node:perf_hooks';

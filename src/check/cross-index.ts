@@ -11,7 +11,7 @@ import type { Alias, CrossIndex } from '../rules/cf/define-rule.js';
 import { certificateRefOf, type ResolvedRef } from './certificate-ref.js';
 
 /** An alias held by a distribution. */
-export interface Holding {
+interface Holding {
   readonly alias: string;
   readonly distribution: Distribution;
 }
@@ -22,7 +22,7 @@ const resolved = (value: unknown): string | undefined =>
 const NONE: readonly never[] = Object.freeze([]);
 
 /** What the index keeps of each distribution, shared with its rule context. */
-export interface DistributionEntry {
+interface DistributionEntry {
   readonly ref: ResolvedRef;
   readonly aliases: readonly Alias[];
 }

@@ -33,7 +33,7 @@ export interface IndexedEvidence {
 }
 
 /** Checks a PEM chain for CF-05..CF-08 (bound to the run's time and roots). */
-export type ChainChecker = (chain: readonly Certificate[]) => ChainCheck;
+type ChainChecker = (chain: readonly Certificate[]) => ChainCheck;
 
 /** ACM's key algorithm spelling (`RSA_2048`), accepting the CLI's hyphens (`RSA-2048`). */
 export function normalizeKeyAlgorithm(text: string): string {
@@ -49,7 +49,7 @@ export function keyAlgorithmOf(cert: Certificate): string {
 }
 
 /** The subject CN values of a certificate, most specific last as encoded. */
-export function commonNamesOf(cert: Certificate): string[] {
+function commonNamesOf(cert: Certificate): string[] {
   return cert.subject.rdns.flat().flatMap((a) => (a.shortName === 'CN' ? [a.value] : []));
 }
 
@@ -74,10 +74,7 @@ function fromChain(chain: readonly Certificate[]): Partial<EvidenceView> {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Merges the evidence of one key: for each field, the first source (by priority) that has it. */
-export function mergeEvidence(
-  items: readonly CertificateEvidence[],
-  checker?: ChainChecker,
-): IndexedEvidence {
+function mergeEvidence(items: readonly CertificateEvidence[], checker?: ChainChecker): IndexedEvidence {
   const sorted = [...items].sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind));
   const first = sorted[0]!;
   const view: Mutable<EvidenceView> = {

@@ -1,7 +1,7 @@
 /** The streams and environment a CLI run uses, injectable so tests run the CLI in-process. */
 
 /** A text sink with an optional TTY flag (process.stdout and process.stderr fit). */
-export interface OutputStream {
+interface OutputStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
 }

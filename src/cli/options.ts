@@ -4,18 +4,12 @@
  */
 
 import { InvalidArgumentError, Option } from 'commander';
-import { FAIL_ON_VALUES, type FailOn } from '../report/exit-code.js';
+import { FAIL_ON_VALUES } from '../report/exit-code.js';
 
 export type OutputFormat = 'text' | 'json';
 
-/** The options every reporting command takes. */
-export interface ReportOptions {
-  readonly format: OutputFormat;
-  readonly failOn: FailOn;
-}
-
 /** `--at ISO8601`: a full date (and optional time) in ISO 8601. */
-export function parseAt(value: string): Date {
+function parseAt(value: string): Date {
   // Date.parse accepts many formats; require ISO 8601 so `--at 01/02/2026` is not read as either.
   if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
     throw new InvalidArgumentError(
@@ -28,7 +22,7 @@ export function parseAt(value: string): Date {
 }
 
 /** A non-negative whole number (days, counts). */
-export function parseNonNegativeInt(value: string): number {
+function parseNonNegativeInt(value: string): number {
   if (!/^\d{1,6}$/.test(value)) throw new InvalidArgumentError('expected a whole number of days, e.g. 30');
   return Number(value);
 }
@@ -56,7 +50,7 @@ export function warnDaysOption(): Option {
 }
 
 /** Collects the values of a repeatable option into a list. */
-export function collect(value: string, previous: readonly string[] | undefined): string[] {
+function collect(value: string, previous: readonly string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
@@ -146,7 +140,7 @@ export function collectCert(value: string, previous: readonly string[] | undefin
 }
 
 /** A whole number in `min..max` (milliseconds, counts), with a message naming what it is. */
-export function boundedIntParser(what: string, min: number, max: number): (value: string) => number {
+function boundedIntParser(what: string, min: number, max: number): (value: string) => number {
   return (value) => {
     const n = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
     if (!(n >= min && n <= max)) throw new InvalidArgumentError(`expected ${what} from ${min} to ${max}`);

@@ -14,7 +14,7 @@ import { type CliIO, errorLine } from './io.js';
 import type { CheckFormat } from './options.js';
 
 /** How to render a report: the format, the --fail-on threshold, the command's text formatter. */
-export interface RenderOptions {
+interface RenderOptions {
   readonly format: CheckFormat;
   readonly failOn: FailOn;
   /** Where the report goes; text is coloured only on a terminal, never in a file. */

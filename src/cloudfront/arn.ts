@@ -4,7 +4,7 @@
  */
 
 /** The parts of an ACM certificate ARN. */
-export interface AcmArn {
+interface AcmArn {
   readonly partition: string;
   readonly region: string;
   readonly accountId: string;

@@ -1,7 +1,7 @@
 /**
  * CloudFront's viewer-certificate policy as data: the enums, which security policies each
  * certificate mode allows, the quotas, the key types, and the order in which CloudFront checks a
- * certificate. Rules read these tables and never hard-code a CloudFront value (STYLE.md habit 6).
+ * certificate. Rules read these tables and never hard-code a CloudFront value, so one table change updates every rule.
  *
  * Every table cites its source key from the rulebook (`shared/spec/cloudfront-rules.md` §0).
  */
@@ -27,9 +27,6 @@ export type MinimumProtocolVersion = (typeof MINIMUM_PROTOCOL_VERSIONS)[number];
 
 /** SSLSupportMethod values (BOTO-CF enum). */
 export const SSL_SUPPORT_METHODS = ['sni-only', 'vip', 'static-ip'] as const;
-
-/** The deprecated CertificateSource values (BOTO-CF enum `cloudfront|iam|acm`; CF-13). */
-export const CERTIFICATE_SOURCES = ['cloudfront', 'iam', 'acm'] as const;
 
 /** Whether a string is a MinimumProtocolVersion enum value (exact spelling). */
 export function isMinimumProtocolVersion(value: string): value is MinimumProtocolVersion {
@@ -178,7 +175,7 @@ export const FORMAT_PATH_CODES: readonly string[] = [
 export const DATE_PATH_CODES: readonly string[] = ['CERT_EXPIRED', 'CERT_NOT_YET_VALID'];
 
 /** The TLS protocol versions of the security-policy table, newest first (D-CIPH; rulebook §3.5). */
-export const POLICY_PROTOCOLS = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3'] as const;
+const POLICY_PROTOCOLS = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3'] as const;
 
 /** A protocol version of the security-policy table. */
 export type PolicyProtocol = (typeof POLICY_PROTOCOLS)[number];

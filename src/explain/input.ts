@@ -9,7 +9,7 @@
 export const MAX_EXPLAIN_INPUT = 64 * 1024;
 
 /** Normalised input and whether the original was cut at {@link MAX_EXPLAIN_INPUT}. */
-export interface NormalisedInput {
+interface NormalisedInput {
   readonly text: string;
   readonly truncated: boolean;
 }

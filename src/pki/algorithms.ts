@@ -8,7 +8,7 @@ import type { AlgorithmIdentifier, PublicKeyInfo } from '../x509/model.js';
 import { isWeakSignatureAlgorithm } from '../x509/oids.js';
 
 /** The kind of key an algorithm verifies with. */
-export type KeyKind = 'rsa' | 'ec' | 'ed25519' | 'ed448';
+type KeyKind = 'rsa' | 'ec' | 'ed25519' | 'ed448';
 
 /** A signature algorithm certgate can verify with node:crypto. */
 export interface SignatureAlgorithm {
@@ -76,15 +76,6 @@ export function identifySignatureAlgorithm(id: AlgorithmIdentifier): SignatureAl
  */
 export function isWeakAlgorithm(id: AlgorithmIdentifier): boolean {
   return isWeakSignatureAlgorithm(id.oid);
-}
-
-/** Two AlgorithmIdentifiers are the same when OID and parameter bytes are identical. */
-export function sameAlgorithm(a: AlgorithmIdentifier, b: AlgorithmIdentifier): boolean {
-  if (a.oid !== b.oid) return false;
-  const x = a.parameters;
-  const y = b.parameters;
-  if (x === undefined || y === undefined) return x === y;
-  return Buffer.from(x).equals(Buffer.from(y));
 }
 
 /** The kind of a decoded key, when it is one certgate can verify with. */

@@ -1,8 +1,9 @@
 /**
  * Limits on the work one path validation may do, so that a hostile pool of intermediates (same
  * subject, same key, cross-signed cycles) or a name-constraint bomb cannot make certgate hang.
- * Going over any limit is fatal: path building stops and reports `BudgetExceeded` (STYLE.md
- * habit 5; rustls-webpki's `Budget` uses the same three numbers and sources).
+ * Going over any limit is fatal: path building stops and reports `BudgetExceeded`, because an
+ * attacker who can spend the budget once can spend it on every candidate (rustls-webpki's
+ * `Budget` uses the same three numbers and sources).
  */
 
 import type { PathError } from './errors.js';

@@ -1,7 +1,7 @@
 /**
  * Why a certification path failed: one closed union, each kind with the context a person needs
  * (which certificate, which time, which name), ranked so that path building can keep the most
- * specific error across candidates (STYLE.md habit 4).
+ * specific error across candidates, the one that explains the failure best.
  *
  * `certIndex` counts from the leaf (0) along the candidate path that failed; `certificate` names
  * that certificate (subject text) so the error stands on its own when the path is not shown.

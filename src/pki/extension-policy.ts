@@ -1,5 +1,5 @@
 /**
- * Extension policy as data (pyca's `ExtensionPolicy`, STYLE.md habit 6): for each role a
+ * Extension policy as data (pyca's `ExtensionPolicy`), readable as a table: for each role a
  * certificate can play in a path (end entity, intermediate CA, trust anchor), a table of rows
  * `presence × criticality (+ validator)`. An extension that has no row and is critical is one
  * certgate does not process, so the certificate is rejected (RFC 5280 §4.2).
@@ -16,7 +16,7 @@ export type Presence = 'required' | 'optional' | 'forbidden';
 export type Criticality = 'critical' | 'non-critical' | 'any';
 
 /** Returns a lower-case reason when the extension's value breaks the profile. */
-export type ExtensionValidator<K extends ExtensionKind> = (
+type ExtensionValidator<K extends ExtensionKind> = (
   extension: ExtensionOf<K>,
   cert: Certificate,
 ) => string | undefined;

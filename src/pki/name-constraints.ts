@@ -20,7 +20,7 @@ import type { Policy } from './policy.js';
 type NameConstraints = ExtensionOf<'nameConstraints'>;
 
 /** Where the check happens: the subordinate's and the constraining CA's place in the path. */
-export interface ConstraintPlace {
+interface ConstraintPlace {
   readonly certIndex: number;
   readonly constrainedBy: number;
 }
@@ -32,7 +32,7 @@ const EMAIL_ADDRESS = '1.2.840.113549.1.9.1';
  * subject as a directoryName when the subject is not empty, and, when there is no
  * subjectAltName, the emailAddress attributes of the subject as rfc822Names (RFC 5280 §4.2.1.10).
  */
-export function constrainedNames(cert: Certificate): GeneralName[] {
+function constrainedNames(cert: Certificate): GeneralName[] {
   const names: GeneralName[] = [];
   const san = cert.extension('subjectAltName');
   if (san) names.push(...san.names);

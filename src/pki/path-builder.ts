@@ -5,7 +5,7 @@
  * issuer's own checks, pathLenConstraint, name constraints) before the search goes deeper, so a
  * bad branch is cut early and another candidate is tried.
  *
- * Across failed candidates the most specific error wins (`ERROR_RANK`, STYLE.md habit 4) and is
+ * Across failed candidates the most specific error wins (`ERROR_RANK`, so the user sees the failure that explains most) and is
  * returned with the candidate path it concerns. Budget errors are fatal and end the search.
  */
 
@@ -22,7 +22,7 @@ import type { Candidate, TrustStore } from './trust-store.js';
 import { type CheckContext, checkCertificate } from './validate.js';
 
 /** Everything one search needs. */
-export interface BuildContext extends CheckContext {
+interface BuildContext extends CheckContext {
   readonly store: TrustStore;
   readonly budget: Budget;
   /** Most intermediates allowed (self-issued ones not counted). */
@@ -31,7 +31,7 @@ export interface BuildContext extends CheckContext {
 }
 
 /** A built path (leaf → anchor), or the most specific error and the candidate path it concerns. */
-export type BuildResult =
+type BuildResult =
   | { readonly ok: true; readonly path: readonly Certificate[] }
   | { readonly ok: false; readonly error: PathError; readonly path: readonly Certificate[] };
 

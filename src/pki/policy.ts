@@ -1,5 +1,5 @@
 /**
- * The two validation policies as plain data (pyca's `Policy`, STYLE.md habit 6):
+ * The two validation policies as plain data (pyca's `Policy`), so a policy can be read, diffed and tested as a table:
  *
  * - `webpki` (the default): what browsers and rustls-webpki accept, plus the CA/Browser Forum
  *   Baseline Requirements' profile for subscriber and subordinate CA certificates. Trust anchors

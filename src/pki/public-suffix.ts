@@ -1,7 +1,7 @@
 /**
  * Wildcards over public suffixes (CA/B BR §3.2.2.6): a CA must not issue `*.co.uk`, and a client
  * should not honour one. Which names are public suffixes comes from the Public Suffix List via
- * `tldts` (DESIGN.md). Only the ICANN section counts, as in Chromium's `VerifyHostname`.
+ * `tldts` (its bundled list: nothing is downloaded). Only the ICANN section counts, as in Chromium's `VerifyHostname`.
  *
  * NOTE: the private section lists names like `s3.amazonaws.com`, whose owner legitimately holds
  * `*.s3.amazonaws.com` and browsers accept it for `bucket.s3.amazonaws.com`; limbo's

@@ -34,7 +34,7 @@ export interface SignedData {
 }
 
 /** Why a signature was not accepted. */
-export type SignatureProblem =
+type SignatureProblem =
   | { readonly kind: 'UnsupportedSignatureAlgorithm'; readonly algorithm: string }
   | { readonly kind: 'WeakSignatureAlgorithm'; readonly algorithm: string }
   | { readonly kind: 'BadSignature' };
@@ -64,7 +64,7 @@ function contentKey(signed: SignedData, issuer: Certificate): string {
 }
 
 /** Checks that the policy allows the algorithm that signed `signed`; returns it when it does. */
-export function allowedAlgorithm(signed: SignedData, policy: Policy): SignatureAlgorithm | SignatureProblem {
+function allowedAlgorithm(signed: SignedData, policy: Policy): SignatureAlgorithm | SignatureProblem {
   const id = signed.signatureAlgorithm;
   const algorithm = identifySignatureAlgorithm(id);
   if (algorithm !== undefined && policy.signatureAlgorithms.has(algorithm.name)) return algorithm;
@@ -122,7 +122,7 @@ function verifyWith(signed: SignedData, issuer: Certificate, algorithm: Signatur
 }
 
 /** The issuer's key as a KeyObject, or null when OpenSSL cannot load it (cached either way). */
-export function publicKeyOf(cert: Certificate): KeyObject | null {
+function publicKeyOf(cert: Certificate): KeyObject | null {
   let key = keyCache.get(cert);
   if (key === undefined) {
     const spki = Buffer.from(cert.publicKey.spki);

@@ -15,7 +15,7 @@ import type { Policy } from './policy.js';
 import type { Purpose } from './types.js';
 
 /** The role a certificate plays in a candidate path. */
-export type Role = 'leaf' | 'intermediate' | 'anchor';
+type Role = 'leaf' | 'intermediate' | 'anchor';
 
 /** What the checks need besides the certificate. */
 export interface CheckContext {
@@ -50,7 +50,7 @@ export function checkCertificate(
  * validation time to whole seconds, the granularity certificates are encoded in (limbo
  * rfc5280::validity::notafter-fractional; CA incident reports read it the same way).
  */
-export function checkValidity(cert: Certificate, place: ErrorPlace, at: Date): PathError | undefined {
+function checkValidity(cert: Certificate, place: ErrorPlace, at: Date): PathError | undefined {
   if (at.getTime() < cert.notBefore.getTime()) {
     return { ...place, kind: 'CertNotYetValid', time: at, notBefore: cert.notBefore };
   }
@@ -123,7 +123,7 @@ function checkSerial(hex: string): string | undefined {
 }
 
 /** The policy's key rules (CA/B BR §6.1.5 for webpki). */
-export function checkKey(cert: Certificate, place: ErrorPlace, policy: Policy): PathError | undefined {
+function checkKey(cert: Certificate, place: ErrorPlace, policy: Policy): PathError | undefined {
   const key = cert.publicKey;
   const weak = (): PathError => ({ ...place, kind: 'WeakKey', key: describeKey(key) });
   switch (key.type) {

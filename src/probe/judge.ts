@@ -22,7 +22,7 @@ import type { ProbeDetails, ServedCertificate } from './types.js';
 const CACHE_LIMIT = 4096;
 
 /** A served chain, decoded, with its report view; or the index and reason of the first bad certificate. */
-export type DecodedChain =
+type DecodedChain =
   | {
       readonly ok: true;
       readonly certificates: readonly Certificate[];
@@ -77,7 +77,7 @@ function viewOf(cert: Certificate, index: number): ServedCertificate {
 }
 
 /** Decodes a served chain (cached by content). */
-export function decodeChain(judge: Judge, chain: readonly Uint8Array[]): DecodedChain {
+function decodeChain(judge: Judge, chain: readonly Uint8Array[]): DecodedChain {
   const key = chainKey(chain);
   const known = judge.chains.get(key);
   if (known) return known;

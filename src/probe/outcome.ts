@@ -1,5 +1,5 @@
 /**
- * When a probe run is a verdict and when it is an operational failure (DESIGN.md exit codes).
+ * When a probe run is a verdict (exit 0 or 1) and when it is an operational failure (exit 3).
  *
  * One unreachable target is a finding on that target: the edge is broken for that name. But when
  * no probed target answered at all (every name failed to resolve, every address was unreachable

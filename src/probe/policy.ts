@@ -10,11 +10,7 @@
  * these are reported as PROBE_POLICY_UNTESTED, never as a pass.
  */
 
-import {
-  type MinimumProtocolVersion,
-  POLICY_PROTOCOL_SUPPORT,
-  type PolicyProtocol,
-} from '../cloudfront/policies.js';
+import { type MinimumProtocolVersion, POLICY_PROTOCOL_SUPPORT } from '../cloudfront/policies.js';
 import type { Finding } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import type { FindingArgs, Locator } from '../findings/types.js';
@@ -25,7 +21,7 @@ import type { HandshakeOutcome, HandshakeRequest, PolicyProbe, TlsVersion } from
 export const TESTABLE_VERSIONS: readonly TlsVersion[] = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1'];
 
 /** The cipher string of the pinned sub-probes below TLS 1.3: everything OpenSSL still has. */
-export const LEGACY_CIPHERS = 'DEFAULT@SECLEVEL=0';
+const LEGACY_CIPHERS = 'DEFAULT@SECLEVEL=0';
 
 /** The request fields of a sub-probe pinned to `version`. */
 export function pinnedRequest(
@@ -47,11 +43,6 @@ export function judgeSubProbe(outcome: HandshakeOutcome): { accepted: boolean | 
   if (e.kind === 'timeout' || e.kind === 'refused' || e.kind === 'unreachable')
     return { accepted: null, detail: `the connection failed (${e.message})` };
   return { accepted: false, detail: e.kind === 'alert' && e.alert ? `alert ${e.alert}` : e.message };
-}
-
-/** Whether a policy offers a protocol. */
-export function policyAllows(policy: MinimumProtocolVersion, protocol: PolicyProtocol): boolean {
-  return POLICY_PROTOCOL_SUPPORT[policy].includes(protocol);
 }
 
 /** The policy details and findings from the sub-probes' results (one per testable version). */

@@ -4,13 +4,13 @@
  */
 
 /** A text sink with an optional TTY flag (process.stderr fits). */
-export interface ProgressStream {
+interface ProgressStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
 }
 
 /** A progress display; `update` is cheap to call after every target. */
-export interface Progress {
+interface Progress {
   update(done: number, total: number): void;
   /** Clears the line. */
   finish(): void;
@@ -19,7 +19,7 @@ export interface Progress {
 const NONE: Progress = { update: () => {}, finish: () => {} };
 
 /** Whether a progress line may be drawn on `stream`. */
-export function progressAllowed(stream: ProgressStream, env: NodeJS.ProcessEnv): boolean {
+function progressAllowed(stream: ProgressStream, env: NodeJS.ProcessEnv): boolean {
   return stream.isTTY === true && !env.CI && env.TERM !== 'dumb';
 }
 

@@ -12,7 +12,7 @@ import type { ProbeTarget, ResolveEntry } from './types.js';
 export const DEFAULT_PORT = 443;
 
 /** Targets one `--targets` file may hold (a mistyped path to a huge file must not eat memory). */
-export const MAX_TARGETS_PER_FILE = 100_000;
+const MAX_TARGETS_PER_FILE = 100_000;
 
 /** A port number 1..65535 from its decimal text, or undefined. */
 function parsePort(text: string): number | undefined {

@@ -1,5 +1,5 @@
 /**
- * The exit code, computed in one place for every command (DESIGN.md "Findings and exit codes"):
+ * The exit code, computed in one place so every command means the same by it:
  * 0 nothing at or above `--fail-on`; 1 findings at or above it; 2 bad usage or unreadable input;
  * 3 an operational failure (network, AWS API) that prevented a verdict.
  */

@@ -1,6 +1,6 @@
 /**
  * The report: every result of a run with its findings worded, a verdict and a summary. This is the
- * JSON contract of DESIGN.md; the text formatter renders the same object.
+ * JSON contract scripts rely on (`--format json`); the text formatter renders the same object.
  */
 
 import type { Finding, Result, Subject, Verdict } from '../findings/finding.js';

@@ -32,7 +32,7 @@ export interface SarifOptions {
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
-// SARIF levels and certgate severities are the same three words (STYLE.md: "maps 1:1").
+// SARIF levels and certgate severities are the same three words, so the mapping is 1:1.
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', note: 'note' };
 
 /**

@@ -23,7 +23,7 @@ import {
 } from './fields.js';
 
 /** API field names, as INPUT_UNRESOLVED_VALUE names them. */
-export const API_FIELD_NAMES: FieldNames = {
+const API_FIELD_NAMES: FieldNames = {
   aliases: 'Aliases.Items',
   aliasesQuantity: 'Aliases.Quantity',
   cloudFrontDefaultCertificate: 'ViewerCertificate.CloudFrontDefaultCertificate',
@@ -40,7 +40,7 @@ export const API_FIELD_NAMES: FieldNames = {
 const DISTRIBUTION_ARN = /^arn:[a-z-]+:cloudfront::(\d{12}):distribution\/([A-Z0-9]+)$/;
 
 /** The account id in a distribution ARN (`arn:aws:cloudfront::111122223333:distribution/E...`). */
-export function accountOfDistributionArn(arn: string | undefined): string | undefined {
+function accountOfDistributionArn(arn: string | undefined): string | undefined {
   return arn === undefined ? undefined : DISTRIBUTION_ARN.exec(arn)?.[1];
 }
 

@@ -18,10 +18,10 @@ const MAX_NESTING = 4;
 const ENVIRONMENT = /^aws:\/\/([^/]+)\/(.+)$/;
 
 /** How the assembly reader gets documents (so it shares the loader's size bounds and errors). */
-export type ReadDocument = (path: string) => Promise<SourceDocument>;
+type ReadDocument = (path: string) => Promise<SourceDocument>;
 
 /** Settings the assembly's stacks are read with. */
-export interface AssemblyOptions {
+interface AssemblyOptions {
   readonly parameters: Readonly<Record<string, string>>;
   /** `--region`, for stacks whose environment leaves the region open. */
   readonly region?: string;

@@ -22,7 +22,7 @@ const IAM_SERVER_CERTIFICATE_ID = /^ASCA[A-Z0-9]{8,28}$/;
 export const isArn = (text: string): boolean => ARN.test(text);
 
 /** Whether `text` is an IAM server certificate id. */
-export const isIamCertificateId = (text: string): boolean => IAM_SERVER_CERTIFICATE_ID.test(text);
+const isIamCertificateId = (text: string): boolean => IAM_SERVER_CERTIFICATE_ID.test(text);
 
 /**
  * Splits a `--cert` value. ARNs and IAM ids contain no `=`, so a binding splits at the first

@@ -39,7 +39,7 @@ import {
 } from './fields.js';
 
 /** CloudFormation property names, as INPUT_UNRESOLVED_VALUE names them. */
-export const CFN_FIELD_NAMES: FieldNames = {
+const CFN_FIELD_NAMES: FieldNames = {
   aliases: 'DistributionConfig.Aliases',
   aliasesQuantity: 'DistributionConfig.Aliases',
   cloudFrontDefaultCertificate: 'ViewerCertificate.CloudFrontDefaultCertificate',
@@ -56,7 +56,7 @@ export const CFN_FIELD_NAMES: FieldNames = {
 const DISTRIBUTION_TYPE = 'AWS::CloudFront::Distribution';
 
 /** How a template is read: its format, and what its deployment environment fixes. */
-export interface TemplateOptions {
+interface TemplateOptions {
   readonly format: Extract<SourceFormat, 'cloudformation' | 'cdk'>;
   readonly parameters: Readonly<Record<string, string>>;
   readonly region?: string;
@@ -67,7 +67,7 @@ export interface TemplateOptions {
 }
 
 /** The evidence key of a template's certificate resource. */
-export function cfnEvidenceKey(source: string, logicalId: string): string {
+function cfnEvidenceKey(source: string, logicalId: string): string {
   return `cfn:${source}#${logicalId}`;
 }
 

@@ -16,7 +16,7 @@ export class UnresolvedValue implements Unresolved {
 }
 
 /** A source finding, attached to a distribution when it concerns one. */
-export interface SourceFinding {
+interface SourceFinding {
   readonly distributionId?: string;
   readonly finding: Finding;
 }

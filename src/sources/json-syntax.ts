@@ -5,7 +5,7 @@
  */
 
 /** A syntax error: where, and a lower-case message. */
-export interface JsonSyntaxError {
+interface JsonSyntaxError {
   readonly offset: number;
   readonly message: string;
 }

@@ -86,7 +86,7 @@ export interface PositionSource {
 }
 
 /** Documents larger than this get lazy Locators; smaller ones plain, frozen objects. */
-export const EAGER_POSITION_LIMIT = 1024 * 1024;
+const EAGER_POSITION_LIMIT = 1024 * 1024;
 
 /** A Locator for `path` (kept, not copied: pass a fresh array), eager or lazy by document size. */
 export function makeLocator(

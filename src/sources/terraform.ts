@@ -26,7 +26,7 @@ import { TerraformConfig } from './terraform-config.js';
 import { collectInstances, type Instance, isUnknown, present } from './terraform-instances.js';
 
 /** Terraform argument names, as INPUT_UNRESOLVED_VALUE names them. */
-export const TF_FIELD_NAMES: FieldNames = {
+const TF_FIELD_NAMES: FieldNames = {
   aliases: 'aliases',
   aliasesQuantity: 'aliases',
   cloudFrontDefaultCertificate: 'viewer_certificate.cloudfront_default_certificate',
@@ -44,7 +44,7 @@ const DISTRIBUTION = 'aws_cloudfront_distribution';
 const CERTIFICATE = 'aws_acm_certificate';
 const KNOWN_AFTER_APPLY = 'is known after apply';
 /** The evidence key of a planned certificate. */
-export function tfEvidenceKey(address: string): string {
+function tfEvidenceKey(address: string): string {
   return `tf:${address}`;
 }
 

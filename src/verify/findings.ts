@@ -14,7 +14,7 @@ import type { Certificate } from '../x509/model.js';
 import { oidName } from '../x509/oids.js';
 
 /** What, besides the error, the args need. */
-export interface FindingContext {
+interface FindingContext {
   /** The candidate path the error concerns, leaf first. */
   readonly path: readonly Certificate[];
   readonly source: string;

@@ -61,7 +61,7 @@ export function decodeNull(el: DerElement): null {
 }
 
 /** A BIT STRING's data octets (unused-bits octet removed) and its count of unused bits. */
-export interface BitString {
+interface BitString {
   readonly bytes: Uint8Array;
   readonly unusedBits: number;
 }

@@ -34,13 +34,8 @@ export const Tag = {
   SET: 0x31,
 } as const;
 
-/** The identifier byte of a context-specific tag `[n]` (n < 31). */
-export function contextTag(n: number, constructed: boolean): number {
-  return 0x80 | (constructed ? 0x20 : 0) | n;
-}
-
 /** Returns a short, readable name for a tag, for error reasons. */
-export function describeTag(tag: number): string {
+function describeTag(tag: number): string {
   if (tag > 0xff) {
     const cls = ['universal', 'application', 'context', 'private'][(tag & 0xc0) >> 6];
     return `high tag [${cls} ${tag >>> 8}]`;

@@ -12,7 +12,7 @@ import { decodeNameElement } from './name.js';
 import { decodeIa5String } from './strings.js';
 
 /** Where a GeneralName sits: iPAddress is an address in names, address + mask in constraints. */
-export type GeneralNameUse = 'name' | 'constraint';
+type GeneralNameUse = 'name' | 'constraint';
 
 /** Reads one GeneralName. */
 export function readGeneralName(r: DerReader, use: GeneralNameUse = 'name'): GeneralName {

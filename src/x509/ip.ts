@@ -11,7 +11,7 @@ function formatAddress(b: Uint8Array, at: number, size: 4 | 16): string {
 }
 
 /** The prefix length of a contiguous mask (ones then zeros), or undefined if it is not contiguous. */
-export function maskPrefixLength(mask: Uint8Array): number | undefined {
+function maskPrefixLength(mask: Uint8Array): number | undefined {
   let bits = 0;
   let i = 0;
   while (i < mask.length && mask[i] === 0xff) {

@@ -11,7 +11,7 @@ import { attributeShortName } from './oids.js';
 import { decodeString, stringTypeOf } from './strings.js';
 
 /** Reads one AttributeTypeAndValue (RFC 5280 §4.1.2.4). */
-export function readAttribute(r: DerReader): NameAttribute {
+function readAttribute(r: DerReader): NameAttribute {
   const s = r.sequence('AttributeTypeAndValue');
   const oid = s.readOid('attribute type');
   const el = s.next('attribute value');

@@ -18,7 +18,7 @@ for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 
 }
 
 /** Builds a string from octets that are each one code point (ASCII or latin1). */
-export function byteText(buf: Uint8Array, start: number, end: number): string {
+function byteText(buf: Uint8Array, start: number, end: number): string {
   if (end - start <= 48) {
     let s = '';
     for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);

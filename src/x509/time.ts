@@ -43,7 +43,7 @@ function readFields(buf: Uint8Array, p: number, what: string): number[] {
 
 // RFC 5280 §4.1.2.5.1: UTCTime is YYMMDDHHMMSSZ; YY >= 50 means 19YY, else 20YY
 /** Decodes the contents of a UTCTime element. */
-export function decodeUtcTime(buf: Uint8Array, el: DerElement): Date {
+function decodeUtcTime(buf: Uint8Array, el: DerElement): Date {
   const p = el.start;
   if (el.end - p !== 13 || buf[p + 12] !== 0x5a) fail(el.offset, 'UTCTime must be YYMMDDHHMMSSZ');
   const yy = twoDigits(buf, p, 'UTCTime');
@@ -52,7 +52,7 @@ export function decodeUtcTime(buf: Uint8Array, el: DerElement): Date {
 
 // RFC 5280 §4.1.2.5.2: GeneralizedTime is YYYYMMDDHHMMSSZ, without fractional seconds
 /** Decodes the contents of a GeneralizedTime element. */
-export function decodeGeneralizedTime(buf: Uint8Array, el: DerElement): Date {
+function decodeGeneralizedTime(buf: Uint8Array, el: DerElement): Date {
   const p = el.start;
   if (el.end - p !== 15 || buf[p + 14] !== 0x5a) {
     fail(el.offset, 'GeneralizedTime must be YYYYMMDDHHMMSSZ');

@@ -5,7 +5,7 @@ import type { CertificateEvidence, Distribution } from '../../src/cloudfront/mod
 import { AT, acmEvidence, arnIn, distribution } from './builders.js';
 
 /**
- * The engine alone on synthetic model objects (DESIGN.md: 10,000 distributions × 10 aliases
+ * The engine alone on synthetic model objects (the scale target: 10,000 distributions × 10 aliases
  * against 5,000 certificates in under 2 s end to end, linear cost). Certificate j has its zone's
  * apex, a wildcard, a wildcard one level down and seven names; distributions 2j and 2j+1 use it;
  * every 20th has an uncovered alias and every 100th repeats its neighbour's alias.

@@ -25,7 +25,7 @@ const engine = { verifyChain, readCertificates, readPemBlocks, parseIpAddress, p
 
 const results = new Map<string, LimboCaseResult>();
 
-// The suite's run time is a benchmark (bench/limbo.mjs, DESIGN.md: under 5 s), not a test.
+// The suite's run time is a benchmark (bench/limbo.mjs: under 5 s), not a test.
 beforeAll(() => {
   for (const testcase of limbo.testcases) results.set(testcase.id, runLimboCase(engine, testcase));
 });

@@ -1,5 +1,5 @@
 /**
- * The gate's scale (DESIGN.md): 10,000 distributions × 10 aliases in one list-distributions file
+ * The gate's scale: 10,000 distributions × 10 aliases in one list-distributions file
  * against 5,000 describe-certificate outputs in one JSON array. The time bound is a hang guard,
  * not a benchmark; the times are printed for the record.
  */

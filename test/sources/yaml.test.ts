@@ -36,7 +36,10 @@ describe('short-form tags become long forms', () => {
     expect(parseYamlDocument('t.yaml', `V: ${yaml}\n`).value).toEqual({ V: want });
   });
 
-  test('every short form the issue names is registered', () => {
+  test('every short form CloudFormation documents becomes its long form', () => {
+    // The long form is the tag's name with `Fn::` before it, except Ref and Condition.
+    const longForm = (tag: string) =>
+      tag === '!Ref' || tag === '!Condition' ? tag.slice(1) : `Fn::${tag.slice(1)}`;
     for (const tag of [
       '!Ref',
       '!GetAtt',
@@ -56,7 +59,10 @@ describe('short-form tags become long forms', () => {
       '!GetAZs',
       '!Cidr',
     ]) {
-      expect(SHORT_FORM_TAGS[tag], tag).toBeDefined();
+      expect(SHORT_FORM_TAGS[tag], tag).toBe(longForm(tag));
+      expect(parseYamlDocument('t.yaml', `V: ${tag} [a]\n`).value, tag).toEqual({
+        V: { [longForm(tag)]: ['a'] },
+      });
     }
   });
 });

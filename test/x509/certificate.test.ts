@@ -1,6 +1,6 @@
 /** Certificate decoding: fields, versions, and strictness at the certificate level (RFC 5280 §4.1). */
 
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify, X509Certificate } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { decodeCertificate, MAX_CERTIFICATE_BYTES } from '../../src/x509/certificate.js';
 import { X509DecodeError } from '../../src/x509/errors.js';
@@ -98,9 +98,12 @@ describe('fields', () => {
     expect(Object.isFrozen(cert)).toBe(true);
     expect(Object.isFrozen(cert.extensions)).toBe(true);
     expect(Object.isFrozen(cert.subject)).toBe(true);
+    // Node's own X509Certificate is the oracle: the same colon-separated upper-case hex.
+    const node = new X509Certificate(cert.der);
     expect(cert.sha256Fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-    expect(cert.sha256Fingerprint).toBe(cert.sha256Fingerprint);
+    expect(cert.sha256Fingerprint).toBe(node.fingerprint256);
     expect(cert.sha1Fingerprint).toMatch(/^([0-9A-F]{2}:){19}[0-9A-F]{2}$/);
+    expect(cert.sha1Fingerprint).toBe(node.fingerprint);
     expect(cert.extension('subjectAltName')?.names).toEqual([{ type: 'dNSName', value: 'a.example' }]);
     expect(cert.extension('nameConstraints')).toBeUndefined();
     expect(cert.der.buffer).toBe(cert.tbs.buffer); // views, not copies

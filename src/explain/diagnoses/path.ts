@@ -118,7 +118,7 @@ export function diagnoseUnknownIssuer(e: Extracted): Diagnosis {
 }
 
 /** A self-signed certificate: the leaf itself (depth 0) or a root in the chain the client does not trust. */
-export function diagnoseSelfSigned(e: Extracted): Diagnosis {
+function diagnoseSelfSigned(e: Extracted): Diagnosis {
   const atLeaf =
     e.opensslCode === 18 ||
     e.clientCode === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||

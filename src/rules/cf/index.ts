@@ -1,5 +1,5 @@
 /**
- * The CloudFront gate rules in report order: DESIGN.md's decision order (1 placement, 2 state,
+ * The CloudFront gate rules in report order: the gate's decision order (1 placement, 2 state,
  * 3 name coverage, 4 TLS policy / SSL support method / key type, 5 alias conflicts, syntax and
  * quotas, 6 chain and trust, 7 early warnings), rulebook order inside each group. The engine
  * (`src/check/order.ts`) then puts InvalidViewerCertificate rejections in CloudFront's own order

@@ -27,7 +27,7 @@ import type { ExtensionDecoder } from './types.js';
 export type { ExtensionBody, ExtensionDecoder } from './types.js';
 
 /** Every extension certgate decodes, by extnID. */
-export const EXTENSION_DECODERS: ReadonlyMap<string, ExtensionDecoder> = new Map<string, ExtensionDecoder>([
+const EXTENSION_DECODERS: ReadonlyMap<string, ExtensionDecoder> = new Map<string, ExtensionDecoder>([
   [OID.subjectAltName, decodeSubjectAltName],
   [OID.issuerAltName, decodeIssuerAltName],
   [OID.basicConstraints, decodeBasicConstraints],

@@ -6,7 +6,7 @@ import type { KeyUsageName } from '../model.js';
 import type { ExtensionDecoder } from './types.js';
 
 /** Bit names in RFC 5280 §4.2.1.3 order: bit 0 is digitalSignature. */
-export const KEY_USAGE_BITS: readonly KeyUsageName[] = [
+const KEY_USAGE_BITS: readonly KeyUsageName[] = [
   'digitalSignature',
   'nonRepudiation',
   'keyEncipherment',
