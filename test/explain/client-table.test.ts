@@ -1,5 +1,5 @@
 /**
- * `verify` prints what each client says for a failure (src/verify/client-errors.ts); `explain`
+ * `verify` prints what each client says for a failure (src/clients/client-errors.ts); `explain`
  * must read every one of those texts back as that failure.
  */
 

@@ -1,7 +1,7 @@
 /**
  * Diagnoses of certification-path failures as TLS clients print them: an unknown issuer, a
  * self-signed certificate, a certificate out of its validity dates, and every other PathError
- * kind of `src/verify/client-errors.ts` (worded from the catalog). The commands fetch the chain
+ * kind of `src/clients/client-errors.ts` (worded from the catalog). The commands fetch the chain
  * the server really sends and run `certgate verify` / `certgate inspect` on it.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Patterns derived from `src/verify/client-errors.ts`, the table of what OpenSSL, Node.js, curl,
+ * Patterns derived from `src/clients/client-errors.ts`, the table of what OpenSSL, Node.js, curl,
  * browsers, Java and Go print for each path failure: every text there is recognised here, so
  * `verify` (which prints them) and `explain` (which reads them back) never disagree. Name
  * mismatches are not derived: their messages carry the host and the certificate's names, which
