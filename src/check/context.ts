@@ -62,6 +62,7 @@ export class DistributionState {
   needs: Map<EvidenceNeed, string[]> | undefined;
   readonly ref: ResolvedRef;
   readonly evidenceEntry: IndexedEvidence | undefined;
+  /** The aliases that resolved, in input order. */
   readonly resolved: readonly Alias[];
   readonly unresolvedAliases: readonly Field<string>[];
 
@@ -85,11 +86,6 @@ export class DistributionState {
   /** The view of this distribution that `rule` checks, bound to it. */
   contextFor(rule: CfRule): CfRuleContext {
     return new RuleContext(this, rule);
-  }
-
-  /** The resolved aliases (for result details). */
-  resolvedAliases(): readonly Alias[] {
-    return this.resolved;
   }
 
   /** Text naming the certificate in messages (ARN, IAM id, resource). */

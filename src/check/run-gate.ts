@@ -59,7 +59,7 @@ export function runGate(inputs: GateInputs, options: GateOptions): GateResult[] 
       findings: orderFindings(ranked),
       details: {
         format: distribution.format,
-        aliases: state.resolvedAliases().map((a) => a.name),
+        aliases: state.resolved.map((a) => a.name),
         ...(certificate !== undefined ? { certificate } : {}),
       },
     };
