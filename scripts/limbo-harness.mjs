@@ -1,13 +1,29 @@
 #!/usr/bin/env node
 // x509-limbo harness (the upstream harness protocol): reads a limbo JSON document on stdin and
-// writes a LimboResult JSON on stdout. Runs the built engine: `npm run build` first.
+// writes a LimboResult JSON on stdout, every case validated under one policy. Runs the built
+// engine: `npm run build` first.
 //
 //   npm run --silent limbo:harness < test/conformance/limbo.json > result.json
+//   npm run --silent limbo:harness -- --policy cabf < test/conformance/limbo.json
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { parseIpAddress, parseReferenceName } from '../dist/names/index.js';
 import { verifyChain } from '../dist/pki/index.js';
 import { readCertificates, readPemBlocks } from '../dist/x509/index.js';
-import { runLimbo } from './limbo-runner.mjs';
+import { POLICY_NAMES, runLimbo } from './limbo-runner.mjs';
+
+const fail = (message) => {
+  process.stderr.write(`limbo-harness: error: ${message}\n`);
+  process.exit(2);
+};
+
+let args;
+try {
+  args = parseArgs({ options: { policy: { type: 'string', default: 'client' } } }).values;
+} catch (err) {
+  fail(`${err.message}; usage: limbo-harness [--policy ${POLICY_NAMES.join('|')}] < limbo.json`);
+}
+if (!POLICY_NAMES.includes(args.policy)) fail(`--policy ${args.policy}: expected ${POLICY_NAMES.join(', ')}`);
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const engine = { verifyChain, readCertificates, readPemBlocks, parseIpAddress, parseReferenceName };
@@ -17,8 +33,12 @@ try {
   limbo = JSON.parse(readFileSync(0, 'utf8'));
   if (!Array.isArray(limbo?.testcases)) throw new Error('no testcases array');
 } catch (err) {
-  process.stderr.write(`limbo-harness: error: standard input is not a limbo document: ${err.message}\n`);
-  process.exit(2);
+  fail(`standard input is not a limbo document: ${err.message}`);
 }
-const out = runLimbo(engine, limbo, `certgate-${pkg.version}`);
+// `| head` closes the pipe early: stop quietly, as Unix tools do
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+const out = runLimbo(engine, limbo, `certgate-${pkg.version}-${args.policy}`, { policy: args.policy });
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -33,15 +33,21 @@ export interface LimboEngine {
   readonly parseReferenceName: typeof import('../src/names/index.js').parseReferenceName;
 }
 
-/** The policy a testcase runs under: `rfc5280` for rfc5280:: and pathlen::, else `webpki`. */
-export function policyForCase(id: string): 'webpki' | 'rfc5280';
+/** The policies a run can use. */
+export const POLICY_NAMES: readonly ['client', 'cabf', 'rfc5280'];
+
+/** How a run validates: one policy for every case (default `client`). */
+export interface LimboRun {
+  readonly policy?: 'client' | 'cabf' | 'rfc5280';
+}
 /** Describes a PathError in one line. */
 export function describeError(error: import('../src/pki/index.js').PathError): string;
 /** Runs one testcase. */
-export function runLimboCase(engine: LimboEngine, testcase: LimboTestcase): LimboCaseResult;
+export function runLimboCase(engine: LimboEngine, testcase: LimboTestcase, run?: LimboRun): LimboCaseResult;
 /** Runs a whole limbo document into a LimboResult. */
 export function runLimbo(
   engine: LimboEngine,
   limbo: { readonly testcases: readonly LimboTestcase[] },
   harness: string,
+  run?: LimboRun,
 ): { version: 1; harness: string; results: LimboCaseResult[] };

@@ -13,18 +13,14 @@
 //   the anchor too); crls → crls (PEM → DER);
 // - expected_peer_name DNS/IP → reference; for CLIENT cases the RFC822 expected_peer_names
 //   must each be an rfc822Name SAN of the leaf (a server authenticating a client by mailbox);
-// - policy: limbo ids name the profile a case tests. `rfc5280::*` and `pathlen::*` cases test
-//   RFC 5280 itself and run under the `rfc5280` policy; every other namespace (webpki, online,
-//   cve, pathological, crl, invalid) runs under the default `webpki` policy. The three pairs of
-//   cases limbo marks as conflicting (ca-as-leaf, ee-without-eku, permitted-dns-match-noncritical)
-//   are exactly the rfc5280/webpki differences.
+// - policy: one for the whole run (`client` unless told otherwise), as upstream harnesses run
+//   one configuration for every case; a case's own settings (PKITS's initial policy set and
+//   flags, from a settings file beside the suite) are passed with it.
 
 const EKU_PURPOSE = { serverAuth: 'server', clientAuth: 'client' };
 
-/** The policy a limbo testcase runs under. */
-export function policyForCase(id) {
-  return id.startsWith('rfc5280::') || id.startsWith('pathlen::') ? 'rfc5280' : 'webpki';
-}
+/** The policies a run can use. */
+export const POLICY_NAMES = ['client', 'cabf', 'rfc5280'];
 
 function pemToCertificates(engine, pems) {
   const out = [];
@@ -84,7 +80,7 @@ export function describeError(error) {
   return `${error.kind}${where}${detail ? `: ${detail}` : ''}`;
 }
 
-function buildOptions(engine, testcase) {
+function buildOptions(engine, testcase, run) {
   const purpose = purposeFor(testcase);
   if (purpose.skip) return { skip: purpose.skip };
   const ref = referenceFor(engine, testcase);
@@ -101,7 +97,7 @@ function buildOptions(engine, testcase) {
     intermediates: pemToCertificates(engine, testcase.untrusted_intermediates),
     anchors: pemToCertificates(engine, testcase.trusted_certs),
     at: testcase.validation_time ? new Date(testcase.validation_time) : new Date(),
-    policy: policyForCase(testcase.id),
+    policy: run.policy ?? 'client',
     purpose: purpose.purpose,
     requiredKeyUsages: testcase.key_usage ?? [],
     crls: (testcase.crls ?? []).flatMap((pem) => engine.readPemBlocks(pem).map((b) => b.der)),
@@ -113,9 +109,9 @@ function buildOptions(engine, testcase) {
   return { options };
 }
 
-/** Runs one limbo testcase through the engine; returns a LimboResult entry. */
-export function runLimboCase(engine, testcase) {
-  const built = buildOptions(engine, testcase);
+/** Runs one limbo testcase through the engine under `run.policy`; returns a LimboResult entry. */
+export function runLimboCase(engine, testcase, run = {}) {
+  const built = buildOptions(engine, testcase, run);
   if (built.skip) return result(testcase.id, 'SKIPPED', built.skip);
   if (built.failure) return result(testcase.id, 'FAILURE', built.failure);
   const outcome = engine.verifyChain(built.options);
@@ -123,10 +119,11 @@ export function runLimboCase(engine, testcase) {
   const missing = missingMailbox(built.options.leaf, testcase.expected_peer_names ?? []);
   if (missing) return result(testcase.id, 'FAILURE', `the leaf has no rfc822Name ${missing.value}`);
   const names = outcome.path.map((c) => c.subject.text).join(' → ');
-  return result(testcase.id, 'SUCCESS', `path: ${names}`);
+  const warned = outcome.warnings.map((w) => describeError(w)).join('; ');
+  return result(testcase.id, 'SUCCESS', `path: ${names}${warned ? `; profile warnings: ${warned}` : ''}`);
 }
 
-/** Runs a whole limbo document; returns the LimboResult. */
-export function runLimbo(engine, limbo, harness) {
-  return { version: 1, harness, results: limbo.testcases.map((t) => runLimboCase(engine, t)) };
+/** Runs a whole limbo document under one policy; returns the LimboResult. */
+export function runLimbo(engine, limbo, harness, run = {}) {
+  return { version: 1, harness, results: limbo.testcases.map((t) => runLimboCase(engine, t, run)) };
 }

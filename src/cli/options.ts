@@ -76,11 +76,14 @@ export function purposeOption(): Option {
     .default('server');
 }
 
-/** `--policy webpki|rfc5280`: the validation policy. */
+/** `--policy client|cabf|rfc5280`: the validation policy. */
 export function policyOption(): Option {
-  return new Option('--policy <policy>', 'webpki (what browsers enforce) or rfc5280 (plain RFC 5280)')
-    .choices(['webpki', 'rfc5280'])
-    .default('webpki');
+  return new Option(
+    '--policy <policy>',
+    'client (what Chrome and OpenSSL accept), cabf (the public-CA profile) or rfc5280 (the standard)',
+  )
+    .choices(['client', 'cabf', 'rfc5280'])
+    .default('client');
 }
 
 /** Every output format of `certgate check`: the report as text, JSON, SARIF 2.1.0 or JUnit XML. */

@@ -50,9 +50,16 @@ export const VERIFY_DESCRIPTION = `Validate a certificate chain the way TLS clie
 
 Builds a path from the leaf (the first certificate of CHAIN_FILE) through the intermediates
 that follow it (and any --untrusted ones) to a trust anchor: the Mozilla roots bundled with
-Node.js, or the roots given with --roots. Then validates it under RFC 5280 and the policy
-(webpki: what browsers enforce; rfc5280: RFC 5280 as written) and checks --host or --ip
-against the leaf's subjectAltName (RFC 6125 / RFC 9525).
+Node.js, or the roots given with --roots. Then validates it under RFC 5280 and the policy,
+and checks --host or --ip against the leaf's subjectAltName (RFC 6125 / RFC 9525).
+
+Policies (--policy):
+  client   the default: passes when Chrome and OpenSSL 3 (curl, Node.js, Python) both accept
+           the chain; CA/B Forum rules that no client checks are warnings, not failures.
+  cabf     the CA/Browser Forum Baseline Requirements, enforced: would a public CA issue
+           this chain? Use it for certificates meant to be publicly trusted.
+  rfc5280  RFC 5280 as written, every rule for every certificate of the path (SHA-1 and
+           1024-bit RSA allowed): the standard, not what any one client does.
 
 The output walks the flow: the path, each certificate's checks (validity, profile, key,
 CA-ness, key usage, extended key usage, signature, path length, name constraints), and the
@@ -69,6 +76,8 @@ Examples:
   $ certgate verify server.pem --ip 192.0.2.10 --at 2027-01-01  as it will be on that day
   $ certgate verify fullchain.pem --host www.example.com --crl issuing-ca.crl
                                                    revocation against a CRL you downloaded
+  $ certgate verify fullchain.pem --host www.example.com --policy cabf
+                                                   fail on anything a public CA would not issue
   $ certgate verify fullchain.pem --host www.example.com --format json | jq '.results[0].details.steps'
 
 Exit codes: 0 the chain is valid (for the name, when one is given); 1 it is not (a finding at or

@@ -66,6 +66,32 @@ export const CATALOG = {
   },
   PATH_INVALID_CERTIFICATE: { title: 'Certificate field breaks the validation policy', severity: 'error' },
   PATH_NAME_CONSTRAINT_VIOLATION: { title: "Name outside a CA's name constraints", severity: 'error' },
+  // The issuance profile (warnings under the client policy): a public CA would not issue this,
+  // and TLS clients accept it
+  PATH_PROFILE_CN_NOT_IN_SAN: {
+    title: 'Subject CN is not one of the SANs: clients accept it, a public CA would not issue it',
+    severity: 'warning',
+  },
+  PATH_PROFILE_EXTENSION: {
+    title: 'An extension breaks the CA/B Forum profile: clients accept it',
+    severity: 'warning',
+  },
+  PATH_PROFILE_FIELD: {
+    title: 'A certificate field breaks the CA/B Forum profile: clients accept it',
+    severity: 'warning',
+  },
+  PATH_PROFILE_WEAK_KEY: {
+    title: 'A key weaker than the CA/B Forum allows: clients still accept it',
+    severity: 'warning',
+  },
+  PATH_PROFILE_CA_AS_LEAF: {
+    title: 'The leaf is a CA certificate: clients accept it, the CA/B Forum forbids it',
+    severity: 'warning',
+  },
+  PATH_PROFILE_PURPOSE: {
+    title: 'Key usage or extended key usage outside the CA/B Forum profile: clients accept it',
+    severity: 'warning',
+  },
   // Server-name check (RFC 6125 / RFC 9525; `certgate verify --host/--ip`)
   NAME_MISMATCH: { title: 'Certificate does not cover the host name or IP address', severity: 'error' },
   // Input handling

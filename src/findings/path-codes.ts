@@ -50,3 +50,22 @@ const KIND_OF_CODE = new Map<FindingCode, PathErrorKindName>(
 export function errorKindOf(code: FindingCode): PathErrorKindName | undefined {
   return KIND_OF_CODE.get(code);
 }
+
+/**
+ * The warning code of each PathError kind when the issuance profile (not the policy itself)
+ * refuses it: the `client` policy's CA/B Forum rules, which TLS clients do not check.
+ */
+const PROFILE_CODES: Partial<Record<PathErrorKindName, FindingCode>> = {
+  CommonNameNotInSan: 'PATH_PROFILE_CN_NOT_IN_SAN',
+  InvalidExtension: 'PATH_PROFILE_EXTENSION',
+  UnknownCriticalExtension: 'PATH_PROFILE_EXTENSION',
+  WeakKey: 'PATH_PROFILE_WEAK_KEY',
+  CaUsedAsEndEntity: 'PATH_PROFILE_CA_AS_LEAF',
+  RequiredEkuNotFound: 'PATH_PROFILE_PURPOSE',
+  KeyUsageNotAllowed: 'PATH_PROFILE_PURPOSE',
+};
+
+/** The warning code for a profile rule a certificate breaks (fields and the rest: PATH_PROFILE_FIELD). */
+export function profileCodeOf(kind: PathErrorKindName): FindingCode {
+  return PROFILE_CODES[kind] ?? 'PATH_PROFILE_FIELD';
+}

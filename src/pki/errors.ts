@@ -25,7 +25,7 @@ export type PathError =
   | (ErrorPlace & { readonly kind: 'UnknownIssuer'; readonly issuer: string })
   /** The path ends in a self-issued certificate that is not a trust anchor. */
   | (ErrorPlace & { readonly kind: 'UntrustedRoot' })
-  /** Longer than the policy's maximum depth (RFC 5280 §6.1 leaves it to the verifier; webpki: 8 intermediates). */
+  /** Longer than the policy's maximum depth (RFC 5280 §6.1 leaves it to the verifier; 8 intermediates by default). */
   | (ErrorPlace & { readonly kind: 'PathTooLong'; readonly maxDepth: number })
   /** A budget ran out (signatures, build steps, name-constraint comparisons): fatal, stops the search. */
   | {
@@ -36,9 +36,9 @@ export type PathError =
   // --- Signatures and keys (RFC 5280 §6.1.3 (a)(1))
   | (ErrorPlace & { readonly kind: 'BadSignature' })
   | (ErrorPlace & { readonly kind: 'UnsupportedSignatureAlgorithm'; readonly algorithm: string })
-  /** Allowed by RFC 5280, refused by the policy (SHA-1, MD5 under webpki). */
+  /** Allowed by RFC 5280, refused by the policy (SHA-1 under client and cabf; MD5 under all). */
   | (ErrorPlace & { readonly kind: 'WeakSignatureAlgorithm'; readonly algorithm: string })
-  /** Key too small or of a kind the policy refuses (RSA < 2048 under webpki). */
+  /** Key too small or of a kind the policy refuses (RSA < 2048 under client and cabf). */
   | (ErrorPlace & { readonly kind: 'WeakKey'; readonly key: string })
   /** The tbsCertificate signature field differs from signatureAlgorithm (RFC 5280 §4.1.1.2). */
   | (ErrorPlace & { readonly kind: 'SignatureAlgorithmMismatch' })
@@ -59,7 +59,7 @@ export type PathError =
   | (ErrorPlace & { readonly kind: 'PathLenExceeded'; readonly pathLenConstraint: number })
   /** The issuer has keyUsage without keyCertSign. */
   | (ErrorPlace & { readonly kind: 'IssuerNotCertSigner' })
-  /** The leaf is a CA certificate where the policy wants an end entity (webpki). */
+  /** The leaf is a CA certificate where the policy wants an end entity (cabf). */
   | (ErrorPlace & { readonly kind: 'CaUsedAsEndEntity' })
   // --- Purposes and extensions
   /** extKeyUsage present and lacks the required purpose (serverAuth/clientAuth). */
@@ -77,7 +77,7 @@ export type PathError =
   /** A field breaks the policy (serial number length, version, empty issuer, ...). */
   | (ErrorPlace & { readonly kind: 'InvalidCertificate'; readonly reason: string })
   /**
-   * CA/B BR §7.1.4.3 (webpki policy): the leaf's subject CN is not a copy of one of its SANs.
+   * CA/B BR §7.1.4.3 (cabf policy): the leaf's subject CN is not a copy of one of its SANs.
    * A rule for publicly-trusted CAs at issuance; TLS clients do not check it.
    */
   | (ErrorPlace & {

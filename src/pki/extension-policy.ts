@@ -53,26 +53,48 @@ export function checkExtensions(
   table: ExtensionTable,
   place: ErrorPlace,
 ): PathError | undefined {
+  return extensionProblems(cert, table, place, true)[0];
+}
+
+/**
+ * Every problem of a certificate's extensions against a table, in extension order and then the
+ * missing ones (`firstOnly` stops at the first, which is what path validation needs).
+ */
+export function extensionProblems(
+  cert: Certificate,
+  table: ExtensionTable,
+  place: ErrorPlace,
+  firstOnly = false,
+): PathError[] {
+  const problems: PathError[] = [];
   for (const ext of cert.extensions) {
     const rule = ext.kind === 'unknown' ? undefined : table[ext.kind];
     // RFC 5280 §4.2: "A certificate-using system MUST reject the certificate if it encounters a
     // critical extension it does not recognize or a critical extension that contains information
     // that it cannot process."
-    if (rule === undefined) {
-      if (ext.critical) return { ...place, kind: 'UnknownCriticalExtension', oid: ext.oid };
-      continue;
+    const problem =
+      rule === undefined
+        ? ext.critical
+          ? ({ ...place, kind: 'UnknownCriticalExtension', oid: ext.oid } as const)
+          : undefined
+        : problemOf(checkRow(ext, rule as ExtensionRule, cert), place, ext.kind);
+    if (problem) {
+      problems.push(problem);
+      if (firstOnly) return problems;
     }
-    const problem = checkRow(ext, rule as ExtensionRule, cert);
-    if (problem) return invalid(place, ext.kind, problem);
   }
   for (const [kind, rule] of Object.entries(table) as [ExtensionKind, ExtensionRule | undefined][]) {
     if (rule?.presence !== 'required' || rule.exempt?.(cert)) continue;
     if (cert.extension(kind) === undefined) {
-      return invalid(place, kind, `the extension is missing; it is required (${rule.cite})`);
+      problems.push(invalid(place, kind, `the extension is missing; it is required (${rule.cite})`));
+      if (firstOnly) return problems;
     }
   }
-  return undefined;
+  return problems;
 }
+
+const problemOf = (reason: string | undefined, place: ErrorPlace, kind: string): PathError | undefined =>
+  reason === undefined ? undefined : invalid(place, kind, reason);
 
 function checkRow(ext: Extension, rule: ExtensionRule, cert: Certificate): string | undefined {
   if (rule.presence === 'forbidden') return `the extension is not allowed here (${rule.cite})`;

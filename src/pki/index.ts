@@ -1,5 +1,5 @@
 /**
- * The path-validation engine (RFC 5280 §6.1 under a web PKI or plain RFC 5280 policy, with
+ * The path-validation engine (RFC 5280 §6.1 under the client, CA/B Forum or RFC 5280 policy, with
  * revocation against given CRLs, then the RFC 6125 name check). `verifyChain` is the entry
  * point; the rest is exported for tools and tests that need the pieces.
  *
@@ -19,7 +19,15 @@ export type {
   Presence,
 } from './extension-policy.js';
 /** The policies as data. */
-export { type Policy, policyFor, RFC5280_POLICY, WEBPKI_POLICY } from './policy.js';
+export {
+  CABF_POLICY,
+  CLIENT_POLICY,
+  DEFAULT_POLICY,
+  POLICIES,
+  type Policy,
+  policyFor,
+  RFC5280_POLICY,
+} from './policy.js';
 /** Empties the content-keyed signature caches (benchmarks measuring real signature checks). */
 export { clearSignatureCaches } from './signature.js';
 /** The engine's contract with the verify layer. */

@@ -1,34 +1,28 @@
 /**
- * The two validation policies as plain data (pyca's `Policy`), so a policy can be read, diffed and tested as a table:
+ * The three validation policies as plain data (pyca's `Policy`), so a policy can be read, diffed
+ * and tested as a table. Each answers one question:
  *
- * - `webpki` (the default): what browsers and rustls-webpki accept, plus the CA/Browser Forum
- *   Baseline Requirements' profile for subscriber and subordinate CA certificates. Trust anchors
- *   get a relaxed table, because the roots real clients trust (Node's bundled Mozilla store)
- *   predate parts of the BR profile.
- * - `rfc5280`: RFC 5280 as written: every MUST on conforming certificates is enforced, for every
- *   certificate in the path, including the trust anchor; a CA certificate may be the leaf and an
- *   end entity needs no extKeyUsage; SHA-1 and 1024-bit RSA are still accepted (RFC 5280 does
- *   not forbid them; MD5 and MD2 stay refused as broken, RFC 6151).
+ * - `client` (the default): will TLS clients accept this chain? A chain passes when Chrome
+ *   (BoringSSL's verifier) and OpenSSL 3 (behind curl, Node.js, Python and nginx) both accept it,
+ *   and fails when either rejects it. The CA/Browser Forum rules that no client checks when it
+ *   connects are its `profile`: broken ones are reported as warnings, not failures.
+ * - `cabf`: is this a conforming publicly-trusted certificate? The Baseline Requirements' profile
+ *   of subscriber and subordinate CA certificates, enforced.
+ * - `rfc5280`: RFC 5280 as written: every MUST on conforming certificates, for every certificate
+ *   in the path including the trust anchor; a CA certificate may be the leaf and an end entity
+ *   needs no extKeyUsage; SHA-1 and 1024-bit RSA are still accepted (RFC 5280 does not forbid
+ *   them; MD5 and MD2 stay refused as broken, RFC 6151).
  */
 
-import type { Certificate } from '../x509/model.js';
-import {
-  akiHasKeyIdentifier,
-  type ExtensionPolicy,
-  type ExtensionTable,
-  isSelfSigned,
-  nameConstraintsNotEmpty,
-  noAnyEku,
-  noKeyCertSignUnlessCa,
-  rootAkiMatchesSki,
-  sanCriticalIffSubjectEmpty,
-  sanCriticalIfSubjectEmpty,
-} from './extension-policy.js';
+import type { ExtensionPolicy } from './extension-policy.js';
+import { CABF_EXTENSIONS, CLIENT_EXTENSIONS, RFC5280_EXTENSIONS } from './extension-tables.js';
 import type { PolicyName } from './types.js';
 
 /** Everything that differs between policies. */
 export interface Policy {
   readonly name: PolicyName;
+  /** One line for people: what the policy's verdict means. */
+  readonly summary: string;
   /**
    * Most intermediates in a path (self-issued ones not counted, RFC 5280 §6.1.4 (l)). 8 is
    * pyca/cryptography's default: Web PKI chains have at most 2 or 3 intermediates, OpenSSL's
@@ -48,20 +42,36 @@ export interface Policy {
   readonly anyEkuSatisfiesPurpose: boolean;
   /** A trust anchor's extKeyUsage, if present, must allow the purpose (EKU chaining). */
   readonly checkAnchorEku: boolean;
+  /**
+   * A trust anchor must carry basicConstraints cA. RFC 5280 §6.1 takes the anchor as input and
+   * checks none of its extensions; Chrome and OpenSSL trust a root in the store without it (a
+   * keyUsage without keyCertSign still disqualifies it: OpenSSL does not pick such an issuer).
+   */
+  readonly anchorNeedsBasicConstraints: boolean;
+  /**
+   * A leaf keyUsage, when present, must allow a TLS key exchange: digitalSignature,
+   * keyEncipherment or keyAgreement (OpenSSL's `ssl_server`/`ssl_client` purposes).
+   */
+  readonly tlsKeyUsage: boolean;
   /** How a dNSName constraint with a leading dot (`.example.com`) is read. */
   readonly leadingDotDnsConstraint: 'malformed' | 'subdomains';
   /** Every subject CN must repeat a SAN value character for character (CA/B BR §7.1.4.3). */
   readonly commonNameInSan: boolean;
   /** A wildcard directly under an ICANN public suffix (`*.co.uk`) never matches (CA/B BR §3.2.2.6). */
   readonly publicSuffixWildcards: boolean;
-  /** Serial numbers positive, non-zero, at most 20 octets (RFC 5280 §4.1.2.2) for anchors too. */
+  /** Serial numbers positive, non-zero, at most 20 octets (RFC 5280 §4.1.2.2). */
+  readonly checkSerial: boolean;
+  /** The serial rules apply to trust anchors too. */
   readonly checkAnchorSerial: boolean;
   /** Every certificate must be v3 (CA/B BR §7.1.1). */
   readonly requireV3: boolean;
   readonly extensions: ExtensionPolicy;
+  /**
+   * Issuance rules that clients do not check: after the path validates, each certificate below
+   * the anchor is held against this policy too, and what it breaks is reported as a warning.
+   */
+  readonly profile?: Policy;
 }
-
-const exemptSelfSigned = (cert: Certificate): boolean => isSelfSigned(cert);
 
 const MODERN_ALGORITHMS = [
   'sha256WithRSAEncryption',
@@ -73,158 +83,16 @@ const MODERN_ALGORITHMS = [
   'ecdsa-with-SHA256',
   'ecdsa-with-SHA384',
   'ecdsa-with-SHA512',
-  'Ed25519',
 ];
 
 const NIST_CURVES = ['P-256', 'P-384', 'P-521'];
 
-const PREFERRED_NAME_SYNTAX = /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
-
-// Rows both policies share for intermediates (RFC 5280 §4.2.1.x, CA/B BR §7.1.2.10).
-const INTERMEDIATE_COMMON: ExtensionTable = {
-  basicConstraints: { presence: 'required', criticality: 'critical', cite: 'RFC 5280 §4.2.1.9' },
-  keyUsage: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.3' },
-  extKeyUsage: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.12' },
-  subjectKeyIdentifier: { presence: 'required', criticality: 'non-critical', cite: 'RFC 5280 §4.2.1.2' },
-  authorityKeyIdentifier: {
-    presence: 'required',
-    criticality: 'non-critical',
-    cite: 'RFC 5280 §4.2.1.1',
-    exempt: exemptSelfSigned,
-    validate: akiHasKeyIdentifier,
-  },
-  subjectAltName: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.6' },
-  issuerAltName: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.7' },
-  certificatePolicies: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.4' },
-  policyMappings: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.5' },
-  // NOTE: certificate policy processing (RFC 5280 §6.1.3 (d)-(f), §6.1.5 (g)) is not done: these
-  // three extensions are accepted (critical where RFC 5280 requires it) but requireExplicitPolicy
-  // is not enforced. limbo tests only their criticality (rfc5280::pc::ica-noncritical-pc).
-  policyConstraints: { presence: 'optional', criticality: 'critical', cite: 'RFC 5280 §4.2.1.11' },
-  inhibitAnyPolicy: { presence: 'optional', criticality: 'critical', cite: 'RFC 5280 §4.2.1.14' },
-  authorityInfoAccess: { presence: 'optional', criticality: 'non-critical', cite: 'RFC 5280 §4.2.2.1' },
-  cRLDistributionPoints: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.13' },
-  signedCertificateTimestampList: {
-    presence: 'optional',
-    criticality: 'non-critical',
-    cite: 'RFC 6962 §3.3',
-  },
-};
-
-// Rows both policies share for end entities.
-const END_ENTITY_COMMON: ExtensionTable = {
-  ...INTERMEDIATE_COMMON,
-  basicConstraints: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.9' },
-  keyUsage: {
-    presence: 'optional',
-    criticality: 'any',
-    cite: 'RFC 5280 §4.2.1.3',
-    validate: noKeyCertSignUnlessCa,
-  },
-  subjectKeyIdentifier: { presence: 'optional', criticality: 'non-critical', cite: 'RFC 5280 §4.2.1.2' },
-  // RFC 5280 §4.2.1.10: "MUST be used only in a CA certificate"
-  nameConstraints: { presence: 'forbidden', criticality: 'any', cite: 'RFC 5280 §4.2.1.10' },
-  policyConstraints: undefined,
-  inhibitAnyPolicy: undefined,
-  policyMappings: undefined,
-};
-
-const WEBPKI_EXTENSIONS: ExtensionPolicy = {
-  endEntity: {
-    ...END_ENTITY_COMMON,
-    // CA/B BR §7.1.2.7.6 and §7.1.2.7.10: present, not critical, no anyExtendedKeyUsage
-    extKeyUsage: {
-      presence: 'required',
-      criticality: 'non-critical',
-      cite: 'CA/B BR §7.1.2.7.10',
-      validate: noAnyEku,
-    },
-    // CA/B BR §7.1.2.7.12 (and §7.1.4.2: subscriber names live in the SAN)
-    subjectAltName: {
-      presence: 'required',
-      criticality: 'any',
-      cite: 'CA/B BR §7.1.2.7.12',
-      validate: sanCriticalIffSubjectEmpty,
-    },
-  },
-  intermediate: {
-    ...INTERMEDIATE_COMMON,
-    // CA/B BR §7.1.2.10.8: "SHOULD be critical, MAY be non-critical" for legacy clients
-    nameConstraints: {
-      presence: 'optional',
-      criticality: 'any',
-      cite: 'CA/B BR §7.1.2.10.8',
-      validate: nameConstraintsNotEmpty,
-    },
-  },
-  trustAnchor: {
-    ...INTERMEDIATE_COMMON,
-    // NOTE: the Mozilla roots include one with a non-critical basicConstraints (Chunghwa ePKI
-    // Root) and one without subjectKeyIdentifier (TWCA Global Root CA); the BR root profile
-    // (§7.1.2.1) came later, so those rows are relaxed for anchors.
-    basicConstraints: { presence: 'required', criticality: 'any', cite: 'RFC 5280 §4.2.1.9' },
-    subjectKeyIdentifier: { presence: 'optional', criticality: 'non-critical', cite: 'RFC 5280 §4.2.1.2' },
-    // NOTE: CA/B BR §7.1.2.1.3 also forbids authorityCertIssuer/SerialNumber in a root's AKI;
-    // QuoVadis Root CA 2/3 and Certigna (Mozilla roots) carry them, so only the keyIdentifier
-    // is checked (limbo webpki::aki::root-with-aki-authoritycertissuer and friends).
-    authorityKeyIdentifier: {
-      presence: 'optional',
-      criticality: 'non-critical',
-      cite: 'CA/B BR §7.1.2.1.3',
-      validate: rootAkiMatchesSki,
-    },
-    // CA/B BR §7.1.2.1.2: a root carries no extKeyUsage
-    extKeyUsage: { presence: 'forbidden', criticality: 'any', cite: 'CA/B BR §7.1.2.1.2' },
-    nameConstraints: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.10' },
-  },
-};
-
-const RFC5280_EXTENSIONS: ExtensionPolicy = {
-  endEntity: {
-    ...END_ENTITY_COMMON,
-    subjectAltName: {
-      presence: 'optional',
-      criticality: 'any',
-      cite: 'RFC 5280 §4.2.1.6',
-      validate: (san, cert) => sanCriticalIfSubjectEmpty(san, cert) ?? checkDnsSyntax(san.names),
-    },
-  },
-  intermediate: {
-    ...INTERMEDIATE_COMMON,
-    nameConstraints: {
-      presence: 'optional',
-      criticality: 'critical',
-      cite: 'RFC 5280 §4.2.1.10',
-      validate: nameConstraintsNotEmpty,
-    },
-  },
-  trustAnchor: {
-    ...INTERMEDIATE_COMMON,
-    nameConstraints: {
-      presence: 'optional',
-      criticality: 'critical',
-      cite: 'RFC 5280 §4.2.1.10',
-      validate: nameConstraintsNotEmpty,
-    },
-  },
-};
-
-// RFC 5280 §4.2.1.6: dNSName in the RFC 1034 §3.5 "preferred name syntax" (as modified by RFC
-// 1123 §2.1); a leading `*.` label is RFC 6125 §6.4.3's wildcard, not a syntax error.
-function checkDnsSyntax(names: readonly { type: string; value?: unknown }[]): string | undefined {
-  for (const n of names) {
-    if (n.type === 'dNSName' && typeof n.value === 'string' && !PREFERRED_NAME_SYNTAX.test(n.value)) {
-      return `dNSName '${n.value}' is not in the preferred name syntax (RFC 5280 §4.2.1.6)`;
-    }
-  }
-  return undefined;
-}
-
-/** The web PKI policy (default). */
-export const WEBPKI_POLICY: Policy = Object.freeze({
-  name: 'webpki',
+/** The CA/Browser Forum Baseline Requirements profile, enforced. */
+export const CABF_POLICY: Policy = Object.freeze({
+  name: 'cabf',
+  summary: 'the CA/Browser Forum Baseline Requirements: would a public CA issue this chain?',
   maxIntermediates: 8,
-  signatureAlgorithms: new Set(MODERN_ALGORITHMS),
+  signatureAlgorithms: new Set([...MODERN_ALGORITHMS, 'Ed25519']),
   // CA/B BR §6.1.5
   minRsaBits: 2048,
   rsaBitsMultipleOf8: true,
@@ -233,22 +101,65 @@ export const WEBPKI_POLICY: Policy = Object.freeze({
   allowCaAsLeaf: false,
   anyEkuSatisfiesPurpose: false,
   checkAnchorEku: false,
+  anchorNeedsBasicConstraints: true,
+  tlsKeyUsage: false,
   // NOTE: RFC 5280 defines no leading dot for dNSName constraints; Go, NSS and OpenSSL read
   // `.example.com` as "subdomains only", and constrained web PKI CAs rely on that. rfc5280
   // treats it as malformed (limbo rfc5280::nc::invalid-dnsname-leading-period).
   leadingDotDnsConstraint: 'subdomains',
   commonNameInSan: true,
   publicSuffixWildcards: true,
+  checkSerial: true,
   checkAnchorSerial: false,
   requireV3: true,
-  extensions: WEBPKI_EXTENSIONS,
+  extensions: CABF_EXTENSIONS,
+});
+
+/**
+ * What Chrome and OpenSSL 3 both accept, with the CA/B profile as warnings. The values below are
+ * the stricter of the two where they differ: Chrome (BoringSSL `SimplePathBuilderDelegate`)
+ * verifies ECDSA on P-256, P-384 and P-521 only, and no SHA-1, DSA or Ed25519 certificate
+ * signatures; OpenSSL at security level 2 (the system default of Debian, Ubuntu and RHEL, so of
+ * curl, Python and nginx there) refuses RSA keys under 2048 bits, and refuses leaf key usages
+ * that allow no TLS key exchange.
+ */
+export const CLIENT_POLICY: Policy = Object.freeze({
+  name: 'client',
+  summary: 'what TLS clients do: would Chrome and OpenSSL 3 (curl, Node.js, Python) both accept this chain?',
+  maxIntermediates: 8,
+  signatureAlgorithms: new Set(MODERN_ALGORITHMS),
+  minRsaBits: 2048,
+  rsaBitsMultipleOf8: false,
+  curves: new Set(NIST_CURVES),
+  // Chrome warns (kTargetCertShouldNotBeCa) and OpenSSL checks only the key usage of a CA leaf
+  allowCaAsLeaf: true,
+  anyEkuSatisfiesPurpose: false,
+  checkAnchorEku: false,
+  anchorNeedsBasicConstraints: false,
+  tlsKeyUsage: true,
+  leadingDotDnsConstraint: 'subdomains',
+  commonNameInSan: false,
+  // Chrome: a wildcard never matches directly under a registry-controlled (ICANN) suffix
+  publicSuffixWildcards: true,
+  checkSerial: false,
+  checkAnchorSerial: false,
+  requireV3: false,
+  extensions: CLIENT_EXTENSIONS,
+  profile: CABF_POLICY,
 });
 
 /** Plain RFC 5280, strictly. */
 export const RFC5280_POLICY: Policy = Object.freeze({
   name: 'rfc5280',
+  summary: 'RFC 5280 as written: every rule of the standard, for every certificate of the path',
   maxIntermediates: 8,
-  signatureAlgorithms: new Set([...MODERN_ALGORITHMS, 'sha1WithRSAEncryption', 'ecdsa-with-SHA1', 'Ed448']),
+  signatureAlgorithms: new Set([
+    ...MODERN_ALGORITHMS,
+    'Ed25519',
+    'sha1WithRSAEncryption',
+    'ecdsa-with-SHA1',
+    'Ed448',
+  ]),
   minRsaBits: 1024,
   rsaBitsMultipleOf8: false,
   curves: new Set(NIST_CURVES),
@@ -256,15 +167,29 @@ export const RFC5280_POLICY: Policy = Object.freeze({
   // RFC 5280 §4.2.1.12 lets applications accept anyExtendedKeyUsage for any purpose; OpenSSL does
   anyEkuSatisfiesPurpose: true,
   checkAnchorEku: true,
+  // NOTE: limbo's rfc5280::root-missing-basic-constraints expects the anchor to be refused
+  anchorNeedsBasicConstraints: true,
+  tlsKeyUsage: false,
   leadingDotDnsConstraint: 'malformed',
   commonNameInSan: false,
   publicSuffixWildcards: false,
+  checkSerial: true,
   checkAnchorSerial: true,
   requireV3: false,
   extensions: RFC5280_EXTENSIONS,
 });
 
+/** Every policy, by name. */
+export const POLICIES: Readonly<Record<PolicyName, Policy>> = {
+  client: CLIENT_POLICY,
+  cabf: CABF_POLICY,
+  rfc5280: RFC5280_POLICY,
+};
+
+/** The policy `verify`, `probe` and `check` use unless told otherwise. */
+export const DEFAULT_POLICY: PolicyName = 'client';
+
 /** Returns the policy of a name. */
-export function policyFor(name: PolicyName = 'webpki'): Policy {
-  return name === 'rfc5280' ? RFC5280_POLICY : WEBPKI_POLICY;
+export function policyFor(name: PolicyName = DEFAULT_POLICY): Policy {
+  return POLICIES[name];
 }

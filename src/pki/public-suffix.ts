@@ -5,7 +5,7 @@
  *
  * NOTE: the private section lists names like `s3.amazonaws.com`, whose owner legitimately holds
  * `*.s3.amazonaws.com` and browsers accept it for `bucket.s3.amazonaws.com`; limbo's
- * webpki::san::public-suffix-private-namespace-wildcard-san expects a rejection (exceptions.json).
+ * webpki::san::public-suffix-private-namespace-wildcard-san expects a rejection (test/conformance/exceptions.client.json).
  */
 
 import { parse } from 'tldts';

@@ -7,8 +7,11 @@ import type { Reference } from '../names/index.js';
 import type { Certificate, KeyUsageName } from '../x509/model.js';
 import type { PathError } from './errors.js';
 
-/** The two policies: the web PKI (browsers, CA/B Forum; the default) and plain RFC 5280. */
-export type PolicyName = 'webpki' | 'rfc5280';
+/**
+ * The validation policies: `client` (what Chrome and OpenSSL 3 both accept; the default), `cabf`
+ * (the CA/Browser Forum Baseline Requirements) and `rfc5280` (the standard as written).
+ */
+export type PolicyName = 'client' | 'cabf' | 'rfc5280';
 
 /** What the leaf must be good for: TLS server (serverAuth) or client (clientAuth) authentication. */
 export type Purpose = 'server' | 'client';
@@ -23,7 +26,7 @@ export interface ChainVerifyOptions {
   readonly anchors: readonly Certificate[];
   /** Validation time. */
   readonly at: Date;
-  /** Default `webpki`. */
+  /** Default `client`. */
   readonly policy?: PolicyName;
   /** Default `server`. */
   readonly purpose?: Purpose;
@@ -44,10 +47,19 @@ export interface ChainVerifyOptions {
 }
 
 /**
- * The outcome. On success, `path` runs leaf → anchor. On failure, `error` is the most specific
+ * The outcome. On success, `path` runs leaf → anchor, with the profile's warnings. On failure, `error` is the most specific
  * error over every candidate path, and `path` is the candidate it concerns (leaf first, as far as
  * it got), so `error.certIndex` indexes into it.
  */
 export type ChainVerifyOutcome =
-  | { readonly ok: true; readonly path: readonly Certificate[]; readonly matchedName?: string }
+  | {
+      readonly ok: true;
+      readonly path: readonly Certificate[];
+      readonly matchedName?: string;
+      /**
+       * What the policy's issuance profile would refuse although clients accept it (the `client`
+       * policy's CA/B Forum rules), one entry per certificate and rule; empty under other policies.
+       */
+      readonly warnings: readonly PathError[];
+    }
   | { readonly ok: false; readonly error: PathError; readonly path: readonly Certificate[] };

@@ -10,7 +10,7 @@ import type { Certificate, KeyUsageName } from '../x509/model.js';
 import { OID, oidName } from '../x509/oids.js';
 import { describeKey } from './algorithms.js';
 import type { ErrorPlace, PathError } from './errors.js';
-import { checkExtensions, isCa } from './extension-policy.js';
+import { checkExtensions, type ExtensionTable, extensionProblems, isCa } from './extension-policy.js';
 import type { Policy } from './policy.js';
 import type { Purpose } from './types.js';
 
@@ -71,34 +71,63 @@ function checkFields(
   place: ErrorPlace,
   policy: Policy,
 ): PathError | undefined {
-  const invalid = (reason: string): PathError => ({ ...place, kind: 'InvalidCertificate', reason });
+  return fieldProblems(cert, role, place, policy)[0] ?? checkExtensions(cert, tableFor(policy, role), place);
+}
+
+function tableFor(policy: Policy, role: Role): ExtensionTable {
+  const table = policy.extensions;
+  return role === 'leaf' ? table.endEntity : role === 'anchor' ? table.trustAnchor : table.intermediate;
+}
+
+/** The policy's rules on the certificate's fields (not its extensions), each problem once. */
+function fieldProblems(cert: Certificate, role: Role, place: ErrorPlace, policy: Policy): PathError[] {
+  const problems: PathError[] = [];
+  const invalid = (reason: string) => problems.push({ ...place, kind: 'InvalidCertificate', reason });
   // CA/B BR §7.1.1
   if (policy.requireV3 && cert.version !== 3) {
-    return invalid(
-      `the certificate is version ${cert.version}; the web pki requires version 3 (CA/B BR §7.1.1)`,
-    );
+    invalid(`the certificate is version ${cert.version}; the web pki requires version 3 (CA/B BR §7.1.1)`);
   }
-  if (role !== 'anchor' || policy.checkAnchorSerial) {
+  if (policy.checkSerial && (role !== 'anchor' || policy.checkAnchorSerial)) {
     const serial = checkSerial(cert.serialNumber);
-    if (serial) return invalid(serial);
+    if (serial) invalid(serial);
   }
   // RFC 5280 §4.1.2.4
-  if (cert.issuer.rdns.length === 0) return invalid('the issuer name is empty (RFC 5280 §4.1.2.4)');
+  if (cert.issuer.rdns.length === 0) invalid('the issuer name is empty (RFC 5280 §4.1.2.4)');
   // RFC 5280 §4.1.2.6: a CA's subject is never empty; an end entity without one names itself in a SAN
   if (cert.subject.rdns.length === 0) {
-    if (role !== 'leaf') return invalid('a ca certificate has an empty subject (RFC 5280 §4.1.2.6)');
-    if (!cert.extension('subjectAltName')) {
-      return invalid('the subject is empty and there is no subjectAltName (RFC 5280 §4.1.2.6)');
+    if (role !== 'leaf') invalid('a ca certificate has an empty subject (RFC 5280 §4.1.2.6)');
+    else if (!cert.extension('subjectAltName')) {
+      invalid('the subject is empty and there is no subjectAltName (RFC 5280 §4.1.2.6)');
     }
   }
   // RFC 5280 §4.1.1.2: signatureAlgorithm MUST equal the signature field in tbsCertificate
-  if (!sameAlgorithmId(cert)) return { ...place, kind: 'SignatureAlgorithmMismatch' };
-  const table = policy.extensions;
-  return checkExtensions(
-    cert,
-    role === 'leaf' ? table.endEntity : role === 'anchor' ? table.trustAnchor : table.intermediate,
-    place,
-  );
+  if (!sameAlgorithmId(cert)) problems.push({ ...place, kind: 'SignatureAlgorithmMismatch' });
+  return problems;
+}
+
+/**
+ * Every rule of `ctx.policy` a certificate breaks in its role, not only the first: how a path that
+ * validated under a lenient policy is held against an issuance profile. Validity and signatures
+ * are not repeated (they passed), nor are issuer-dependent checks.
+ */
+export function profileProblems(
+  cert: Certificate,
+  role: Role,
+  place: ErrorPlace,
+  ctx: CheckContext,
+): PathError[] {
+  const { policy } = ctx;
+  const single = [
+    checkCaAsLeaf(cert, role, place, policy),
+    checkKey(cert, place, policy),
+    role === 'leaf' ? checkLeaf(cert, place, ctx) : checkCa(cert, role, place, ctx),
+    role === 'leaf' && policy.commonNameInSan ? checkCommonNames(cert, place) : undefined,
+  ].filter((p): p is PathError => p !== undefined);
+  return [
+    ...fieldProblems(cert, role, place, policy),
+    ...single,
+    ...extensionProblems(cert, tableFor(policy, role), place),
+  ];
 }
 
 function sameAlgorithmId(cert: Certificate): boolean {
@@ -122,7 +151,7 @@ function checkSerial(hex: string): string | undefined {
   return undefined;
 }
 
-/** The policy's key rules (CA/B BR §6.1.5 for webpki). */
+/** The policy's key rules (CA/B BR §6.1.5 for cabf). */
 function checkKey(cert: Certificate, place: ErrorPlace, policy: Policy): PathError | undefined {
   const key = cert.publicKey;
   const weak = (): PathError => ({ ...place, kind: 'WeakKey', key: describeKey(key) });
@@ -156,18 +185,28 @@ function checkCaAsLeaf(
     : undefined;
 }
 
+/** Key usages of which a TLS leaf needs one, for a signature or an RSA/DH key exchange. */
+const TLS_KEY_USAGES: readonly KeyUsageName[] = ['digitalSignature', 'keyEncipherment', 'keyAgreement'];
+
 function checkLeaf(cert: Certificate, place: ErrorPlace, ctx: CheckContext): PathError | undefined {
   const eku = checkPurpose(cert, place, ctx, ctx.policy.anyEkuSatisfiesPurpose);
   if (eku) return eku;
   // RFC 5280 §4.2.1.3: without the extension every usage is allowed
   const ku = cert.extension('keyUsage');
-  const missing = ku && ctx.requiredKeyUsages.find((u) => !ku.usages.includes(u));
-  return missing ? { ...place, kind: 'KeyUsageNotAllowed', required: missing } : undefined;
+  if (!ku) return undefined;
+  const missing = ctx.requiredKeyUsages.find((u) => !ku.usages.includes(u));
+  if (missing) return { ...place, kind: 'KeyUsageNotAllowed', required: missing };
+  // OpenSSL's ssl_server and ssl_client purposes (x509 `ku_reject`): a TLS key must be usable
+  if (ctx.policy.tlsKeyUsage && !TLS_KEY_USAGES.some((u) => ku.usages.includes(u))) {
+    return { ...place, kind: 'KeyUsageNotAllowed', required: TLS_KEY_USAGES.join(' or ') };
+  }
+  return undefined;
 }
 
 function checkCa(cert: Certificate, role: Role, place: ErrorPlace, ctx: CheckContext): PathError | undefined {
   // RFC 5280 §6.1.4 (k): the issuer must be a CA (v1/v2 certificates have no basicConstraints)
-  if (!isCa(cert)) return { ...place, kind: 'IssuerNotCa' };
+  const bcChecked = role !== 'anchor' || ctx.policy.anchorNeedsBasicConstraints;
+  if (bcChecked && !isCa(cert)) return { ...place, kind: 'IssuerNotCa' };
   // RFC 5280 §6.1.4 (n): if keyUsage is present, keyCertSign must be set
   const ku = cert.extension('keyUsage');
   if (ku && !ku.usages.includes('keyCertSign')) return { ...place, kind: 'IssuerNotCertSigner' };

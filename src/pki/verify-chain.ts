@@ -16,13 +16,14 @@ import { type Policy, policyFor } from './policy.js';
 import { isPublicSuffix } from './public-suffix.js';
 import { TrustStore } from './trust-store.js';
 import type { ChainVerifyOptions, ChainVerifyOutcome } from './types.js';
-import { checkCommonNames, floorToSecond } from './validate.js';
+import { type CheckContext, checkCommonNames, floorToSecond, profileProblems } from './validate.js';
 
 /**
  * Validates a certification path for `options.leaf` up to one of `options.anchors`, using
- * `options.intermediates` in any order, at `options.at`, under the `webpki` (default) or
- * `rfc5280` policy; checks revocation against `options.crls` when given; then matches
- * `options.reference` against the leaf's subjectAltName.
+ * `options.intermediates` in any order, at `options.at`, under the `client` (default), `cabf`
+ * or `rfc5280` policy; checks revocation against `options.crls` when given; then matches
+ * `options.reference` against the leaf's subjectAltName. Under `client`, what the CA/B profile
+ * refuses comes back as `warnings`.
  *
  * @returns `{ ok: true, path }` (leaf → anchor) or `{ ok: false, error, path }` where `error` is
  *   the most specific failure across every candidate path and `path` the candidate it concerns
@@ -41,11 +42,14 @@ export function verifyChain(options: ChainVerifyOptions): ChainVerifyOutcome {
   const at = floorToSecond(options.at);
   const crls = decodeCrls(options.crls ?? []);
   if (!Array.isArray(crls)) return { ok: false, error: crls.error(options.leaf), path: [options.leaf] };
-  const built = buildPath(options.leaf, {
+  const checks = {
     policy,
     at,
     purpose: options.purpose ?? 'server',
     requiredKeyUsages: options.requiredKeyUsages ?? [],
+  };
+  const built = buildPath(options.leaf, {
+    ...checks,
     store: new TrustStore(options.anchors, options.intermediates),
     budget: new Budget(),
     // maxDepth counts the leaf and the anchor as well
@@ -58,14 +62,30 @@ export function verifyChain(options: ChainVerifyOptions): ChainVerifyOutcome {
     options.reference === undefined ? undefined : checkName(options.leaf, options.reference, policy);
   if (name !== undefined && typeof name !== 'string') return { ok: false, error: name, path: built.path };
   // NOTE: limbo's own fixtures keep CN=example.com beside other SANs in cases that expect
-  // success (webpki::san::leftmost-wildcard-san and two more, see exceptions.json), which
+  // success (webpki::san::leftmost-wildcard-san and two more, see the exceptions), which
   // this BR §7.1.4.3 check rejects; limbo's webpki::cn::* cases expect it.
   const place = { certIndex: 0, certificate: options.leaf.subject.text };
   const cn = policy.commonNameInSan ? checkCommonNames(options.leaf, place) : undefined;
   if (cn) return { ok: false, error: cn, path: built.path };
+  const warnings = policy.profile ? profileWarnings(built.path, { ...checks, policy: policy.profile }) : [];
   return name === undefined
-    ? { ok: true, path: built.path }
-    : { ok: true, path: built.path, matchedName: name };
+    ? { ok: true, path: built.path, warnings }
+    : { ok: true, path: built.path, matchedName: name, warnings };
+}
+
+/**
+ * The issuance profile's verdict on a path that validated: every rule each certificate breaks in
+ * its role. The anchor is held against the profile's trust-anchor table, which is relaxed enough
+ * for the roots clients trust today.
+ */
+function profileWarnings(path: readonly Certificate[], ctx: CheckContext): PathError[] {
+  const warnings: PathError[] = [];
+  const last = path.length - 1;
+  path.forEach((cert, i) => {
+    const role = i === 0 ? 'leaf' : i === last ? 'anchor' : 'intermediate';
+    warnings.push(...profileProblems(cert, role, { certIndex: i, certificate: cert.subject.text }, ctx));
+  });
+  return warnings;
 }
 
 type CrlFailure = { readonly error: (leaf: Certificate) => PathError };

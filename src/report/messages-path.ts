@@ -28,6 +28,11 @@ function missingSan(a: FindingArgs): { message: string; fix: string } {
   };
 }
 
+/** What every issuance-profile warning says: clients accept it, a public CA would not issue it. */
+const CLIENTS_ACCEPT =
+  'TLS clients (Chrome, OpenSSL and the curl, Node.js and Python clients built on it) accept it, but a publicly-trusted CA would not issue it';
+const PRIVATE_CA_OK = 'nothing to do for a private CA that only your own clients trust';
+
 /** The wording of each PATH_ code. */
 export const PATH_WORDINGS: Record<Extract<FindingCode, `PATH_${string}`>, Wording> = {
   PATH_UNKNOWN_ISSUER: (a) =>
@@ -67,7 +72,7 @@ export const PATH_WORDINGS: Record<Extract<FindingCode, `PATH_${string}`>, Wordi
     fix: 'reissue from a CA that signs with SHA-256 or better',
   }),
   PATH_WEAK_KEY: (a) => ({
-    message: `the key of ${str(a.subject)} (${str(a.key)}) is weaker than the policy allows: RSA of at least 2048 bits, or ECDSA on P-256, P-384 or P-521 (CA/B Forum BR §6.1.5)`,
+    message: `the key of ${str(a.subject)} (${str(a.key)}) is weaker than the ${str(a.policy) || 'validation'} policy allows: RSA of at least ${str(a.minRsaBits) || '2048'} bits, or ECDSA on P-256, P-384 or P-521${str(a.policy) === 'client' ? ' (OpenSSL at security level 2, the default of Debian, Ubuntu and RHEL, refuses smaller RSA keys; Chrome verifies ECDSA on those curves only)' : ' (CA/B Forum BR §6.1.5)'}`,
     fix: 'generate a new RSA 2048+ or ECDSA P-256 key and reissue the certificate',
   }),
   PATH_SIGNATURE_ALGORITHM_MISMATCH: (a) => ({
@@ -95,7 +100,7 @@ export const PATH_WORDINGS: Record<Extract<FindingCode, `PATH_${string}`>, Wordi
     fix: 'serve the CA certificate that is meant to issue (keyUsage keyCertSign), or reissue the CA certificate with it',
   }),
   PATH_CA_USED_AS_END_ENTITY: (a) => ({
-    message: `${str(a.subject)} is a CA certificate (basicConstraints cA=TRUE) used as the end-entity certificate; the web PKI wants a server certificate with cA=FALSE`,
+    message: `${str(a.subject)} is a CA certificate (basicConstraints cA=TRUE) used as the end-entity certificate; the CA/B Forum profile wants a server certificate with cA=FALSE (BR §7.1.2.7.8)`,
     fix: 'issue an end-entity certificate (CA:FALSE) for the server from this CA and serve that',
   }),
   PATH_EKU_MISMATCH: (a) => ({
@@ -118,12 +123,36 @@ export const PATH_WORDINGS: Record<Extract<FindingCode, `PATH_${string}`>, Wordi
           fix: 'reissue the certificate with the extension as the profile requires (RFC 5280 §4.2, CA/B Forum BR §7.1.2)',
         },
   PATH_COMMON_NAME_NOT_IN_SAN: (a) => ({
-    message: `${str(a.subject)} has the subject CN '${str(a.commonName)}', which is not one of its subjectAltNames (${str(a.sans) || 'none'}); the CA/Browser Forum requires publicly-trusted certificates to repeat the CN as a SAN (BR §7.1.4.3), so the webpki policy rejects it, although browsers, Node.js, curl and OpenSSL do not check this when they connect`,
-    fix: 'for a public certificate, have the CA reissue it with the CN among the SANs (or without a CN); for a private CA, verify with --policy rfc5280, which does not apply the public-CA profile',
+    message: `${str(a.subject)} has the subject CN '${str(a.commonName)}', which is not one of its subjectAltNames (${str(a.sans) || 'none'}); the CA/Browser Forum requires publicly-trusted certificates to repeat the CN as a SAN (BR §7.1.4.3), so the cabf policy rejects it, although browsers, Node.js, curl and OpenSSL do not check this when they connect`,
+    fix: 'for a public certificate, have the CA reissue it with the CN among the SANs (or without a CN); for a private CA, verify with the default --policy client, which reports this as a warning',
   }),
   PATH_INVALID_CERTIFICATE: (a) => ({
     message: `${str(a.subject)} breaks the certificate profile: ${str(a.reason)}`,
     fix: 'have the CA reissue the certificate; clients that check the profile reject it',
+  }),
+  PATH_PROFILE_CN_NOT_IN_SAN: (a) => ({
+    message: `${str(a.subject)} has the subject CN '${str(a.commonName)}', which is not one of its subjectAltNames (${str(a.sans) || 'none'}): ${CLIENTS_ACCEPT} (CA/B Forum BR §7.1.4.3)`,
+    fix: `${PRIVATE_CA_OK}; a public certificate should be reissued with the CN among the SANs, or without a CN`,
+  }),
+  PATH_PROFILE_EXTENSION: (a) => ({
+    message: `the ${str(a.extension)} extension of ${str(a.subject)} breaks the CA/B Forum profile (${str(a.reason) || 'critical and not processed'}): ${CLIENTS_ACCEPT}`,
+    fix: `${PRIVATE_CA_OK}; a public CA should reissue the certificate with the extension as the Baseline Requirements (§7.1.2) describe`,
+  }),
+  PATH_PROFILE_FIELD: (a) => ({
+    message: `${str(a.subject)} breaks the CA/B Forum profile: ${str(a.reason) || 'its signature algorithm fields differ'}; ${CLIENTS_ACCEPT}`,
+    fix: `${PRIVATE_CA_OK}; a public CA should reissue the certificate`,
+  }),
+  PATH_PROFILE_WEAK_KEY: (a) => ({
+    message: `the key of ${str(a.subject)} (${str(a.key)}) is below the CA/B Forum minimum (RSA 2048, ECDSA P-256/P-384/P-521; BR §6.1.5): ${CLIENTS_ACCEPT}`,
+    fix: 'generate an RSA 2048+ or ECDSA P-256 key and reissue the certificate before clients raise their minimum',
+  }),
+  PATH_PROFILE_CA_AS_LEAF: (a) => ({
+    message: `${str(a.subject)} is a CA certificate (basicConstraints cA=TRUE) used as the end-entity certificate: ${CLIENTS_ACCEPT} (BR §7.1.2.7.8)`,
+    fix: 'issue an end-entity certificate (CA:FALSE) for the server and serve that; a CA key should not sit on a server',
+  }),
+  PATH_PROFILE_PURPOSE: (a) => ({
+    message: `${str(a.subject)} ${a.present ? `has extendedKeyUsage ${str(a.present) || '(empty)'} without ${str(a.required)}` : `has keyUsage without ${str(a.required)}`}, which the CA/B Forum profile requires: ${CLIENTS_ACCEPT}`,
+    fix: `${PRIVATE_CA_OK}; a public CA should reissue the certificate with extendedKeyUsage serverAuth`,
   }),
   PATH_NAME_CONSTRAINT_VIOLATION: (a) => ({
     message: `${str(a.subject)} carries ${str(a.name)}, outside the name constraints of ${str(a.constrainedBy)} (${str(a.constraint)}; RFC 5280 §4.2.1.10)`,

@@ -3,13 +3,16 @@
  * concerns, and its context flattened into plain args for the report layer (which words it).
  */
 
+import type { FindingCode } from '../findings/catalog.js';
 import type { Finding } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import { certLabel, commonNameOf } from '../findings/labels.js';
-import { ERROR_CODES } from '../findings/path-codes.js';
+import { ERROR_CODES, profileCodeOf } from '../findings/path-codes.js';
 import { daysBetween, isoSeconds } from '../findings/time.js';
 import type { FindingArgs } from '../findings/types.js';
 import type { PathError } from '../pki/errors.js';
+import { policyFor } from '../pki/policy.js';
+import type { PolicyName } from '../pki/types.js';
 import type { Certificate } from '../x509/model.js';
 import { oidName } from '../x509/oids.js';
 
@@ -25,6 +28,8 @@ interface FindingContext {
   readonly referenceType?: 'dns' | 'ip';
   /** The reference identity checked, if any (`www.example.com`, `192.0.2.1`). */
   readonly reference?: string;
+  /** The policy the path was validated under. */
+  readonly policy: PolicyName;
 }
 
 type Args = Record<string, FindingArgs[string]>;
@@ -109,7 +114,12 @@ function pathArgs(error: PlacedError, ctx: FindingContext): Args | undefined {
     case 'WeakSignatureAlgorithm':
       return { issuerLabel, algorithm: error.algorithm };
     case 'WeakKey':
-      return { key: error.key, isCa: error.certIndex > 0 };
+      return {
+        key: error.key,
+        isCa: error.certIndex > 0,
+        policy: ctx.policy,
+        minRsaBits: policyFor(ctx.policy).minRsaBits,
+      };
     case 'PathLenExceeded':
       return { pathLenConstraint: error.pathLenConstraint };
     case 'NameConstraintViolation':
@@ -152,6 +162,12 @@ function certificateArgs(error: PlacedError, ctx: FindingContext): Args {
       return { extension: error.extension, reason: error.reason, ...missingSanArgs(error, ctx) };
     case 'InvalidCertificate':
       return { reason: error.reason };
+    case 'IssuerNotCa':
+      return {
+        reason: 'it does not say it is a CA: basicConstraints cA=TRUE is missing (RFC 5280 §4.2.1.9)',
+      };
+    case 'IssuerNotCertSigner':
+      return { reason: 'its keyUsage lacks keyCertSign (RFC 5280 §4.2.1.3)' };
     case 'CommonNameNotInSan':
       return { commonName: error.commonName, sans: error.sans };
     default:
@@ -161,7 +177,19 @@ function certificateArgs(error: PlacedError, ctx: FindingContext): Args {
 
 /** The finding for a PathError, located on the certificate it concerns. */
 export function findingForError(error: PathError, ctx: FindingContext): Finding {
-  const code = ERROR_CODES[error.kind];
+  return findingFor(ERROR_CODES[error.kind], error, ctx);
+}
+
+/**
+ * The warning for a rule of the issuance profile that a validated path breaks (`PATH_PROFILE_*`):
+ * the same args as the error the stricter policy would raise, under a code that says clients
+ * accept it.
+ */
+export function findingForProfileWarning(error: PathError, ctx: FindingContext): Finding {
+  return findingFor(profileCodeOf(error.kind), error, ctx);
+}
+
+function findingFor(code: FindingCode, error: PathError, ctx: FindingContext): Finding {
   if (error.kind === 'NameMismatch') {
     return createFinding(code, { source: ctx.source, certIndex: 0 }, nameMismatchArgs(error, ctx));
   }

@@ -8,11 +8,11 @@
 import type { Finding, Verdict } from '../findings/finding.js';
 import { parseIpAddress, parseReferenceName, type Reference } from '../names/index.js';
 import type { PathError } from '../pki/errors.js';
-import { verifyChain } from '../pki/index.js';
+import { DEFAULT_POLICY, verifyChain } from '../pki/index.js';
 import type { ChainVerifyOutcome, PolicyName, Purpose } from '../pki/types.js';
 import type { Certificate } from '../x509/model.js';
 import { VerifyUsageError } from './errors.js';
-import { findingForError } from './findings.js';
+import { findingForError, findingForProfileWarning } from './findings.js';
 import { type CertificateInputs, inspectReorder, toCertificates } from './input.js';
 import { deriveSteps, type VerifyStep } from './steps.js';
 import {
@@ -42,7 +42,7 @@ export interface VerifyOptions {
   readonly at?: Date;
   /** `server` (default) or `client`: the extended key usage the leaf must allow. */
   readonly purpose?: Purpose;
-  /** `webpki` (default, what browsers enforce) or `rfc5280`. */
+  /** `client` (default: what Chrome and OpenSSL both accept), `cabf` (the CA/B Forum profile) or `rfc5280`. */
   readonly policy?: PolicyName;
   /** DER CRLs to check revocation against; none means revocation is not checked. */
   readonly crls?: readonly Uint8Array[];
@@ -61,7 +61,10 @@ export interface VerifyResult {
   readonly path?: readonly Certificate[];
   /** For each certificate of `path`, where it came from. */
   readonly origins?: readonly CertificateOrigin[];
-  /** The failure as a finding (PATH_*, CERT_EXPIRED/CERT_NOT_YET_VALID, NAME_MISMATCH), plus input warnings. */
+  /**
+   * The failure as a finding (PATH_*, CERT_EXPIRED/CERT_NOT_YET_VALID, NAME_MISMATCH), or on success
+   * the issuance profile's warnings (PATH_PROFILE_*); plus input warnings.
+   */
   readonly findings: readonly Finding[];
   /** The engine's most specific error, on failure. */
   readonly error?: PathError;
@@ -123,7 +126,7 @@ export function verify(options: VerifyOptions): VerifyResult {
   const trust = resolveTrustAnchors(roots, toCertificates(options.addRoots));
   const settings = {
     at: options.at ?? new Date(),
-    policy: options.policy ?? 'webpki',
+    policy: options.policy ?? DEFAULT_POLICY,
     purpose: options.purpose ?? 'server',
   } as const;
   const outcome = verifyChain({
@@ -136,12 +139,16 @@ export function verify(options: VerifyOptions): VerifyResult {
   });
   const referenceType: 'dns' | 'ip' = reference?.kind === 'ip' ? 'ip' : 'dns';
   const named = reference ? { referenceType, reference: referenceText(reference) } : {};
-  if (!outcome.ok) {
-    const trustStore = describeTrustStore(trust);
-    findings.push(
-      findingForError(outcome.error, { path: outcome.path, source, at: settings.at, trustStore, ...named }),
-    );
-  }
+  const context = {
+    path: outcome.path,
+    source,
+    at: settings.at,
+    trustStore: describeTrustStore(trust),
+    policy: settings.policy,
+    ...named,
+  };
+  if (!outcome.ok) findings.push(findingForError(outcome.error, context));
+  else for (const warning of outcome.warnings) findings.push(findingForProfileWarning(warning, context));
   return {
     verdict: outcome.ok ? 'pass' : 'fail',
     ...describePath(outcome, chain, trust),

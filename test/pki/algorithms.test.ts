@@ -11,7 +11,7 @@ describe('weak algorithms: webpki refuses, rfc5280 accepts', () => {
   const weakLeafKey = rsaKey(1024);
   const rsa1024Leaf = leaf(rsaRoot, ['dns:example.com'], { key: weakLeafKey });
   const sha1Leaf = leaf(rsaRoot, ['dns:example.com'], { key: testKey('p256', 91) });
-  const sha1Options = (policy: 'webpki' | 'rfc5280'): ChainVerifyOptions => ({
+  const sha1Options = (policy: 'cabf' | 'rfc5280'): ChainVerifyOptions => ({
     ...chain(sha1Leaf, [], [rsaRoot], { policy }),
     leaf: decodeCertificate(resignWithSha1(sha1Leaf, rsaRoot.keyPair)),
   });
@@ -24,7 +24,7 @@ describe('weak algorithms: webpki refuses, rfc5280 accepts', () => {
     ['RSA-1024 leaf key, rfc5280', () => chain(rsa1024Leaf, [], [rsaRoot], { policy: 'rfc5280' }), 'ok'],
     [
       'SHA-1 signature, webpki',
-      () => sha1Options('webpki'),
+      () => sha1Options('cabf'),
       { kind: 'WeakSignatureAlgorithm', certIndex: 0, algorithm: 'sha1WithRSAEncryption' },
     ],
     ['SHA-1 signature, rfc5280', () => sha1Options('rfc5280'), 'ok'],

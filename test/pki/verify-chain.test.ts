@@ -147,8 +147,8 @@ const verifyTests: VerifyTest[] = [
     want: { kind: 'IssuerNotCertSigner', certIndex: 1 },
   },
   {
-    name: 'a CA certificate as the leaf (webpki)',
-    options: () => chain(inter, [], [root]),
+    name: 'a CA certificate as the leaf (cabf)',
+    options: () => chain(inter, [], [root], { policy: 'cabf' }),
     want: { kind: 'CaUsedAsEndEntity', certIndex: 0 },
   },
   // --- purposes and extensions

@@ -289,8 +289,8 @@ describe('IP addresses and CN-only certificates', () => {
     expect(r.findings[0]!.args).toMatchObject({ hint: 'IpVersionMismatch', near: '192.0.2.1' });
   });
 
-  test('a CN-only certificate fails the web PKI profile, explained as a name problem', () => {
-    const r = run(makeChain({ leaf: { sans: undefined } }), { host: 'www.example.com' });
+  test('a CN-only certificate fails the CA/B profile, explained as a name problem', () => {
+    const r = run(makeChain({ leaf: { sans: undefined } }), { host: 'www.example.com', policy: 'cabf' });
     expect(r.findings.map((f) => f.code)).toEqual(['PATH_INVALID_EXTENSION']);
     expect(failedAt(r)).toBe('profile@0');
     expect(r.findings[0]!.args).toMatchObject({

@@ -9,7 +9,7 @@ import type { ExtensionDecoder } from './types.js';
 export const decodeBasicConstraints: ExtensionDecoder<'basicConstraints'> = (r) => {
   const s = r.sequence('basicConstraints');
   // NOTE: DER (X.690 §11.5) forbids encoding the DEFAULT value, so an explicit cA FALSE is not
-  // DER. Real CAs have issued many such certificates and OpenSSL, Go and webpki accept them, so
+  // DER. Real CAs have issued many such certificates and OpenSSL, Go and rustls-webpki accept them, so
   // it is decoded as cA FALSE rather than rejected.
   const ca = s.peek() === Tag.BOOLEAN ? s.readBoolean('cA') : false;
   const pathLen = s.hasMore ? s.readSmallUint('pathLenConstraint') : undefined;
