@@ -5,6 +5,7 @@
  * certgate does not process, so the certificate is rejected (RFC 5280 §4.2).
  */
 
+import { isSelfIssued } from '../x509/chain-order.js';
 import type { Certificate, Extension, ExtensionKind, ExtensionOf } from '../x509/model.js';
 import { OID } from '../x509/oids.js';
 import type { ErrorPlace, PathError } from './errors.js';
@@ -83,14 +84,28 @@ export function extensionProblems(
       if (firstOnly) return problems;
     }
   }
-  for (const [kind, rule] of Object.entries(table) as [ExtensionKind, ExtensionRule | undefined][]) {
-    if (rule?.presence !== 'required' || rule.exempt?.(cert)) continue;
+  for (const [kind, rule] of requiredRows(table)) {
+    if (rule.exempt?.(cert)) continue;
     if (cert.extension(kind) === undefined) {
       problems.push(invalid(place, kind, `the extension is missing; it is required (${rule.cite})`));
       if (firstOnly) return problems;
     }
   }
   return problems;
+}
+
+/** The `required` rows of each table, listed once (tables are frozen data). */
+const requiredByTable = new WeakMap<ExtensionTable, readonly [ExtensionKind, ExtensionRule][]>();
+
+function requiredRows(table: ExtensionTable): readonly [ExtensionKind, ExtensionRule][] {
+  let rows = requiredByTable.get(table);
+  if (rows === undefined) {
+    rows = (Object.entries(table) as [ExtensionKind, ExtensionRule | undefined][]).filter(
+      (row): row is [ExtensionKind, ExtensionRule] => row[1]?.presence === 'required',
+    );
+    requiredByTable.set(table, rows);
+  }
+  return rows;
 }
 
 const problemOf = (reason: string | undefined, place: ErrorPlace, kind: string): PathError | undefined =>
@@ -112,11 +127,6 @@ function invalid(place: ErrorPlace, extension: string, reason: string): PathErro
 }
 
 // --- Facts about a certificate the rows need
-
-/** True when issuer and subject are the same name (RFC 5280 §6.1: "self-issued"). */
-export function isSelfIssued(cert: Certificate): boolean {
-  return Buffer.from(cert.issuer.der).equals(Buffer.from(cert.subject.der));
-}
 
 /**
  * True when the certificate looks self-signed: self-issued, and its authorityKeyIdentifier (if

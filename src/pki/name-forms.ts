@@ -8,6 +8,7 @@
 
 import { parsePresentedName, parseReferenceName } from '../names/index.js';
 import type { DistinguishedName, GeneralName, NameAttribute } from '../x509/model.js';
+import { rdnKey } from '../x509/name-match.js';
 import type { Policy } from './policy.js';
 
 /** Compares one constraint base with the name the matcher was made for. */
@@ -180,14 +181,7 @@ function dnWithin(name: DistinguishedName, constraint: DistinguishedName): boole
   return constraint.rdns.every((rdn, i) => rdnEquals(rdn, name.rdns[i]!));
 }
 
+// RFC 5280 §7.1 / RFC 4518: RDNs compare as sets of prepared attribute values
 function rdnEquals(a: readonly NameAttribute[], b: readonly NameAttribute[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((x) => b.some((y) => x.oid === y.oid && prepare(x) === prepare(y)));
-}
-
-// RFC 5280 §7.1 / RFC 4518: case-insensitive, insignificant spaces removed (a simplified
-// StringPrep: fold case, trim, collapse inner runs of spaces); non-string values compare as DER
-function prepare(a: NameAttribute): string {
-  if (a.stringType === 'other') return a.value;
-  return a.value.trim().replace(/\s+/g, ' ').toLowerCase();
+  return a.length === b.length && rdnKey(a) === rdnKey(b);
 }

@@ -9,12 +9,12 @@
  * returned with the candidate path it concerns. Budget errors are fatal and end the search.
  */
 
+import { isSelfIssued } from '../x509/chain-order.js';
 import type { CertificateRevocationList } from '../x509/crl.js';
 import type { Certificate } from '../x509/model.js';
 import type { Budget } from './budget.js';
 import { isFatal } from './budget.js';
 import { ERROR_RANK, type ErrorPlace, type PathError } from './errors.js';
-import { isSelfIssued } from './extension-policy.js';
 import { checkNameConstraints } from './name-constraints.js';
 import { checkRevocation } from './revocation.js';
 import { checkSignature } from './signature.js';
@@ -151,11 +151,9 @@ function finish(path: readonly Certificate[], ctx: BuildContext): BuildResult {
 // Loop guard (Go's alreadyInChain): the same certificate, or the same subject with the same key
 function isInPath(cert: Certificate, path: readonly Certificate[]): boolean {
   const spki = Buffer.from(cert.publicKey.spki);
-  const subject = Buffer.from(cert.subject.der);
+  const subject = cert.subject.key;
   return path.some(
-    (c) =>
-      c === cert ||
-      (spki.equals(Buffer.from(c.publicKey.spki)) && subject.equals(Buffer.from(c.subject.der))),
+    (c) => c === cert || (c.subject.key === subject && spki.equals(Buffer.from(c.publicKey.spki))),
   );
 }
 

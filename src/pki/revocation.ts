@@ -14,7 +14,6 @@ import type { PathError } from './errors.js';
 import { isCa } from './extension-policy.js';
 import type { Policy } from './policy.js';
 import { checkSignature } from './signature.js';
-import { derKey } from './trust-store.js';
 
 /** CRL extensions certgate understands (RFC 5280 §5.2). */
 const KNOWN_CRL_EXTENSIONS = new Set<string>([
@@ -68,7 +67,7 @@ export function checkRevocation(
 // RFC 5280 §6.3.3 (b): the CRL issuer matches the certificate issuer; an authorityKeyIdentifier
 // naming another key of the same CA means another CRL; (b)(2): the IDP scope covers the cert
 function appliesTo(crl: CertificateRevocationList, cert: Certificate, issuer: Certificate): boolean {
-  if (derKey(crl.issuer.der) !== derKey(cert.issuer.der)) return false;
+  if (crl.issuer.key !== cert.issuer.key) return false;
   const aki = crl.extensions.find((e) => e.kind === 'authorityKeyIdentifier');
   const ski = issuer.extension('subjectKeyIdentifier')?.keyIdentifier;
   const keyId = aki?.kind === 'authorityKeyIdentifier' ? aki.keyIdentifier : undefined;

@@ -1,7 +1,8 @@
 /**
  * Candidate issuers for path building: trust anchors and untrusted intermediates indexed by
- * subject Name DER (RFC 5280 §6.1.3 (a)(4): the issuer name of one certificate equals the
- * subject name of the next; certgate compares the DER exactly, as rustls-webpki and Go do), and
+ * subject name (RFC 5280 §6.1.3 (a)(4): the issuer name of one certificate equals the subject
+ * name of the next, compared as §7.1 says: case, insignificant spaces and string types aside, as
+ * OpenSSL and Chrome compare them; `DistinguishedName.key`), and
  * ordered the way Go's `findPotentialParents` orders them: anchors before intermediates, and
  * within each, authorityKeyIdentifier = subjectKeyIdentifier first, mismatches last.
  */
@@ -35,7 +36,7 @@ function buildIndex(certs: readonly Certificate[], skip?: ReadonlySet<string>): 
     const der = derKey(cert.der);
     if (seen.has(der)) continue;
     seen.add(der);
-    const key = derKey(cert.subject.der);
+    const key = cert.subject.key;
     const list = index.get(key);
     if (list) list.push(cert);
     else index.set(key, [cert]);
@@ -73,7 +74,7 @@ export class TrustStore {
 
   /** Every certificate whose subject is `cert`'s issuer, in the order to try them. */
   candidates(cert: Certificate): Candidate[] {
-    const key = derKey(cert.issuer.der);
+    const key = cert.issuer.key;
     const keyId = cert.extension('authorityKeyIdentifier')?.keyIdentifier;
     const order = (c: Certificate): number => keyIdRank(keyId, c);
     const anchors = [...(this.#anchors.get(key) ?? [])].sort((a, b) => order(a) - order(b));

@@ -83,9 +83,35 @@ function profileWarnings(path: readonly Certificate[], ctx: CheckContext): PathE
   const last = path.length - 1;
   path.forEach((cert, i) => {
     const role = i === 0 ? 'leaf' : i === last ? 'anchor' : 'intermediate';
-    warnings.push(...profileProblems(cert, role, { certIndex: i, certificate: cert.subject.text }, ctx));
+    warnings.push(...cachedProfileProblems(cert, role, i, ctx));
   });
   return warnings;
+}
+
+/**
+ * A certificate's profile problems depend only on it, its place and the settings, so they are
+ * kept per decoded certificate: the intermediates and roots a caller decodes once are checked
+ * once, however many leaves they issue.
+ */
+const profileCache = new WeakMap<Certificate, Map<string, PathError[]>>();
+
+function cachedProfileProblems(
+  cert: Certificate,
+  role: 'leaf' | 'intermediate' | 'anchor',
+  certIndex: number,
+  ctx: CheckContext,
+): PathError[] {
+  const key = `${ctx.policy.name}|${role}|${certIndex}|${ctx.purpose}|${ctx.requiredKeyUsages.join(',')}`;
+  let byKey = profileCache.get(cert);
+  const known = byKey?.get(key);
+  if (known) return known;
+  const problems = profileProblems(cert, role, { certIndex, certificate: cert.subject.text }, ctx);
+  if (!byKey) {
+    byKey = new Map();
+    profileCache.set(cert, byKey);
+  }
+  byKey.set(key, problems);
+  return problems;
 }
 
 type CrlFailure = { readonly error: (leaf: Certificate) => PathError };

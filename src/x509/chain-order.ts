@@ -19,20 +19,19 @@ export interface OrderedCertificates {
   readonly reordered: boolean;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
-}
-
-/** Whether a certificate's issuer name is its own subject name, byte for byte (RFC 5280 §6.1). */
+/**
+ * Whether a certificate is self-issued: its issuer is its own subject, names compared as RFC 5280
+ * §7.1 compares them (RFC 5280 §6.1's definition).
+ */
 export function isSelfIssued(cert: Certificate): boolean {
-  return sameBytes(cert.subject.der, cert.issuer.der);
+  return cert.subject.key === cert.issuer.key;
 }
 
 /** The index of the certificate in `certs` (other than `i`) whose subject is `certs[i]`'s issuer. */
 function findIssuer(certs: readonly Certificate[], i: number, used: ReadonlySet<number>): number {
   const cert = certs[i]!;
   if (isSelfIssued(cert)) return -1;
-  return certs.findIndex((c, j) => j !== i && !used.has(j) && sameBytes(c.subject.der, cert.issuer.der));
+  return certs.findIndex((c, j) => j !== i && !used.has(j) && c.subject.key === cert.issuer.key);
 }
 
 function bundleRole(cert: Certificate): CertRole {

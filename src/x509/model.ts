@@ -31,8 +31,14 @@ export interface NameAttribute {
 /** A distinguished name: RDNs in encoded order (most significant first, as in the DER). */
 export interface DistinguishedName {
   readonly rdns: readonly (readonly NameAttribute[])[];
-  /** The exact DER of the Name, used for byte comparison when chaining issuer to subject. */
+  /** The exact DER of the Name. */
   readonly der: Uint8Array;
+  /**
+   * The name's comparison key (RFC 5280 §7.1, RFC 4518): two names are the same name when their
+   * keys are equal, whatever their case, insignificant spaces or string types. Chaining an
+   * issuer to a subject compares these.
+   */
+  readonly key: string;
   /** RFC 4514 string form (least significant RDN first), e.g. `CN=example.com,O=Example,C=US`. */
   readonly text: string;
 }

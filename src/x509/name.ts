@@ -1,12 +1,13 @@
 /**
- * Distinguished names (RFC 5280 §4.1.2.4): decoded attribute by attribute, with the exact DER kept
- * for byte comparison and an RFC 4514 string for people.
+ * Distinguished names (RFC 5280 §4.1.2.4): decoded attribute by attribute, with the exact DER, a
+ * comparison key (RFC 5280 §7.1, `name-match.ts`) and an RFC 4514 string for people.
  */
 
 import { type DerElement, DerReader, Tag } from './der.js';
 import { fail } from './errors.js';
 import { hex } from './hex.js';
 import type { DistinguishedName, NameAttribute } from './model.js';
+import { nameKey } from './name-match.js';
 import { attributeShortName } from './oids.js';
 import { decodeString, stringTypeOf } from './strings.js';
 
@@ -55,13 +56,14 @@ export function decodeNameElement(r: DerReader, el: DerElement): DistinguishedNa
 }
 
 /**
- * A decoded Name. `text` (RFC 4514) is rendered on first use and cached: most certificates are
- * decoded for checks that compare DER, not for display.
+ * A decoded Name. `text` (RFC 4514) and `key` (for comparison) are computed on first use and
+ * cached: most names are compared or shown, few both.
  */
 class Name implements DistinguishedName {
   readonly rdns: readonly (readonly NameAttribute[])[];
   readonly der: Uint8Array;
   #text: string | undefined;
+  #key: string | undefined;
 
   constructor(rdns: readonly (readonly NameAttribute[])[], der: Uint8Array) {
     this.rdns = rdns;
@@ -72,6 +74,11 @@ class Name implements DistinguishedName {
   get text(): string {
     if (this.#text === undefined) this.#text = formatName(this);
     return this.#text;
+  }
+
+  get key(): string {
+    if (this.#key === undefined) this.#key = nameKey(this.rdns);
+    return this.#key;
   }
 
   /** Plain-data form for JSON output: the text and the attributes (DER omitted). */
