@@ -22,6 +22,10 @@ export const CATALOG = {
     title: 'Certificate is signed with SHA-1 or MD5',
     severity: 'warning',
   },
+  CERT_MALFORMED_EXTENSION: {
+    title: 'An extension value does not decode: clients refuse the certificate',
+    severity: 'error',
+  },
   // Path validation (RFC 5280 §6.1; `certgate verify`)
   PATH_UNKNOWN_ISSUER: {
     title: 'No issuer found for a certificate: incomplete chain or untrusted CA',

@@ -56,7 +56,7 @@ export function viewCertificate(
     publicKey: formatPublicKey(cert.publicKey),
     signatureAlgorithm: cert.signatureAlgorithm.name,
     extensions: cert.extensions.map((ext) => ({
-      name: ext.kind === 'unknown' ? named(ext.oid) : ext.kind,
+      name: ext.kind === 'unknown' ? named(ext.oid) : ext.kind === 'malformed' ? ext.name : ext.kind,
       oid: ext.oid,
       critical: ext.critical,
       summary: summarizeExtension(ext),

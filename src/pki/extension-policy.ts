@@ -34,7 +34,7 @@ export interface ExtensionRule<K extends ExtensionKind = ExtensionKind> {
 
 /** A table: one optional row per known extension kind. */
 export type ExtensionTable = {
-  readonly [K in Exclude<ExtensionKind, 'unknown'>]?: ExtensionRule<K>;
+  readonly [K in Exclude<ExtensionKind, 'unknown' | 'malformed'>]?: ExtensionRule<K>;
 };
 
 /** The three tables of a policy. */
@@ -69,6 +69,13 @@ export function extensionProblems(
 ): PathError[] {
   const problems: PathError[] = [];
   for (const ext of cert.extensions) {
+    // A known extension whose value does not decode: Chrome does not parse such a certificate and
+    // OpenSSL marks it invalid (X509_V_ERR_INVALID_EXTENSION), so every policy refuses it
+    if (ext.kind === 'malformed') {
+      problems.push(invalid(place, ext.name, `its value does not decode: ${ext.reason}`));
+      if (firstOnly) return problems;
+      continue;
+    }
     const rule = ext.kind === 'unknown' ? undefined : table[ext.kind];
     // RFC 5280 §4.2: "A certificate-using system MUST reject the certificate if it encounters a
     // critical extension it does not recognize or a critical extension that contains information

@@ -51,6 +51,10 @@ const WORDINGS: Record<FindingCode, Wording> = {
     message: `certificate ${str(a.subject)} is signed with ${str(a.algorithm)}; clients reject SHA-1 and MD5 signatures`,
     fix: 'reissue the certificate from a CA that signs with SHA-256 or better',
   }),
+  CERT_MALFORMED_EXTENSION: (a) => ({
+    message: `certificate ${str(a.subject)} has a ${str(a.extension)} extension whose value does not decode (${str(a.reason)}${a.offset !== undefined ? `, at byte ${str(a.offset)}` : ''}); Chrome does not parse such a certificate and OpenSSL marks it invalid (verify error 41), so no client will accept it`,
+    fix: 'have the CA reissue the certificate: the extension was encoded wrongly (RFC 5280 §4.2 gives each extension its ASN.1)',
+  }),
   INPUT_PRIVATE_KEY_SKIPPED: (a) => ({
     message: `${str(a.source)} contains ${str(a.count)} private key block${Number(a.count) === 1 ? '' : 's'}; certgate skipped ${Number(a.count) === 1 ? 'it' : 'them'} and never prints key material`,
     fix: 'keep private keys out of files that are shared, committed or uploaded as CI artifacts',

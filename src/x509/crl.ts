@@ -8,7 +8,7 @@ import { readAlgorithm } from './algorithm.js';
 import { DerReader, Tag } from './der.js';
 import { checkInteger, decodeBitString, decodeBoolean, decodeSmallUint } from './der-values.js';
 import { fail, toDecodeError } from './errors.js';
-import { readExtension } from './extensions/index.js';
+import { readExtension, requireDecoded } from './extensions/index.js';
 import { hex } from './hex.js';
 import type { AlgorithmIdentifier, DistinguishedName, Extension } from './model.js';
 import { readName } from './name.js';
@@ -239,7 +239,7 @@ function readExtensions(s: DerReader): readonly Extension[] {
   const list: Extension[] = [];
   while (s.hasMore) {
     const at = s.pos;
-    const ext = readExtension(s);
+    const ext = requireDecoded(readExtension(s));
     if (list.some((x) => x.oid === ext.oid)) fail(at, `duplicate extension ${ext.oid}`);
     list.push(ext);
   }

@@ -99,6 +99,8 @@ export function summarizeExtension(ext: Extension): string {
         .join(', ');
     case 'signedCertificateTimestampList':
       return `${ext.count} SCT${ext.count === 1 ? '' : 's'}`;
+    case 'malformed':
+      return `does not decode: ${ext.reason}`;
     default:
       return `${ext.value.length} bytes`;
   }

@@ -138,7 +138,8 @@ interface ExtensionCommon {
 
 /**
  * A certificate extension. Known extensions are decoded into a variant named by `kind`; any other
- * extension is `kind: 'unknown'` with its OID, criticality and raw bytes.
+ * extension is `kind: 'unknown'` with its OID, criticality and raw bytes, and a known one whose
+ * value does not decode is `kind: 'malformed'` with the reason.
  */
 export type Extension = ExtensionCommon &
   (
@@ -191,6 +192,19 @@ export type Extension = ExtensionCommon &
         readonly logIds: readonly string[];
       }
     | { readonly kind: 'unknown' }
+    | {
+        /**
+         * A known extension whose value does not decode: the certificate is still read (its
+         * other fields are fine), and the verifier refuses it, as Chrome and OpenSSL do.
+         */
+        readonly kind: 'malformed';
+        /** The extension's name (`subjectAltName`). */
+        readonly name: string;
+        /** Why the value does not decode, lower-case. */
+        readonly reason: string;
+        /** Absolute byte offset of the problem in the certificate's DER. */
+        readonly offset?: number;
+      }
   );
 
 /** The `kind` of every decoded extension variant. */

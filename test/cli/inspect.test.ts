@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { createCertificate } from '../support/cert-factory.js';
 import { runCli } from '../support/cli.js';
 
 const ex = (name: string) => join('examples/certs', name);
@@ -262,5 +263,20 @@ describe('usage', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(want);
     expect(r.stderr).toMatch(/^certgate: error: /);
+  });
+});
+
+describe('inspect: an extension value that does not decode', () => {
+  test('the certificate is shown, with CERT_MALFORMED_EXTENSION (exit 1)', async () => {
+    const der = createCertificate({
+      subject: 'CN=bad.example.com',
+      extensions: [{ oid: '2.5.29.37', value: Uint8Array.from([0x30, 0x00]) }],
+    }).der;
+    const r = await runCli(['inspect', tmpFile('bad-eku.der', der), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.stdout).results[0];
+    expect(result.findings.map((f: { code: string }) => f.code)).toContain('CERT_MALFORMED_EXTENSION');
+    const ext = result.details.extensions.find((e: { oid: string }) => e.oid === '2.5.29.37');
+    expect(ext).toMatchObject({ name: 'extKeyUsage', summary: 'does not decode: empty extKeyUsage' });
   });
 });

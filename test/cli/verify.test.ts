@@ -434,3 +434,44 @@ describe('verify --crl: revocation against given CRLs', () => {
     expect(r.stderr).toMatch(want);
   });
 });
+
+describe('verify: a certificate with an extension value that does not decode', () => {
+  // A SAN whose iPAddress has 8 bytes: the certificate is DER, the extension's value is not valid.
+  const bad = makeChain({
+    sans: [],
+    leaf: {
+      extensions: [
+        { oid: '2.5.29.17', value: Uint8Array.from([0x30, 0x0a, 0x87, 0x08, 1, 2, 3, 4, 5, 6, 7, 8]) },
+      ],
+    },
+  });
+  const root = tmpFile('malformed-root.pem', bad.root.pem);
+
+  test('is a finding on that certificate (exit 1), not unreadable input', async () => {
+    const r = await verifyJson(tmpFile('malformed.pem', pemChain(bad)), '--roots', root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const finding = r.report.results[0]!.findings[0]!;
+    expect(finding.code).toBe('PATH_INVALID_EXTENSION');
+    expect(finding.args).toMatchObject({ extension: 'subjectAltName', certIndex: 0 });
+    expect(finding.message).toContain('its value does not decode: iPAddress of 8 bytes');
+  });
+
+  test('under every policy', async () => {
+    for (const policy of ['cabf', 'rfc5280']) {
+      const r = await verifyJson(
+        tmpFile('malformed.pem', pemChain(bad)),
+        '--roots',
+        root,
+        '--policy',
+        policy,
+      );
+      expect(codes(r.report), policy).toEqual(['PATH_INVALID_EXTENSION']);
+    }
+  });
+
+  test('a file that is not a certificate at all stays bad input (exit 2)', async () => {
+    const r = await runCli(['verify', tmpFile('garbage.pem', 'not a certificate\n'), ...AT]);
+    expect(r.code).toBe(2);
+  });
+});

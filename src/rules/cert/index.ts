@@ -1,7 +1,7 @@
 /**
  * The certificate rules, in report order: state first (expired, not yet valid, expiring), then
- * content (names, key, signature), as the gate's decision order puts certificate state before
- * name coverage.
+ * content (names, key, signature, extensions that do not decode), as the gate's decision order
+ * puts certificate state before name coverage.
  */
 
 import type { Finding } from '../../findings/finding.js';
@@ -12,6 +12,7 @@ import { certExpiresSoon } from './cert-03-expires-soon.js';
 import { certNoSubjectAltName } from './cert-04-no-subject-alt-name.js';
 import { certWeakRsaKey } from './cert-05-weak-rsa-key.js';
 import { certWeakSignature } from './cert-06-weak-signature.js';
+import { certMalformedExtension } from './cert-07-malformed-extension.js';
 import type { CertificateUnderCheck, CertRule, CertRuleContext } from './define-rule.js';
 
 export type { CertRole } from '../../x509/chain-order.js';
@@ -24,6 +25,7 @@ export const CERT_RULES: readonly CertRule[] = [
   certNoSubjectAltName,
   certWeakRsaKey,
   certWeakSignature,
+  certMalformedExtension,
 ];
 
 /** The context `rule` checks `input` through: `report` makes findings of the rule's code. */

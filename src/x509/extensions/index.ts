@@ -1,6 +1,8 @@
 /**
  * The extension registry: OID → decoder, one decoder per file. An OID not listed here decodes as
  * `kind: 'unknown'` with its raw value; the verifier decides what an unknown critical one means.
+ * A listed one whose value does not decode is `kind: 'malformed'`: a bad extension value is a
+ * problem of the certificate, which the verifier reports, not a reason to refuse to read it.
  */
 
 import { type DerReader, Tag } from '../der.js';
@@ -59,14 +61,26 @@ export function readExtension(r: DerReader): Extension {
   const value = r.buf.subarray(valueEl.start, valueEl.end);
   const decode = EXTENSION_DECODERS.get(oid);
   if (decode === undefined) return Object.freeze({ oid, critical, value, kind: 'unknown' });
-  if (valueEl.start === valueEl.end) fail(valueEl.offset, `empty extnValue for ${oid}`);
-  const inner = s.enter(valueEl);
+  const name = oidName(oid) ?? oid;
+  const malformed = (reason: string, offset: number | undefined): Extension =>
+    Object.freeze({ oid, critical, value, kind: 'malformed', name, reason, ...(offset === undefined ? {} : { offset }) });
+  if (valueEl.start === valueEl.end) return malformed('empty extnValue', valueEl.offset);
   try {
+    const inner = s.enter(valueEl);
     const body = decode(inner);
     inner.finish('extnValue');
     return Object.freeze({ oid, critical, value, ...body }) as Extension;
   } catch (e) {
-    if (e instanceof X509DecodeError) throw e.withReasonPrefix(`${oidName(oid) ?? oid} extension`);
+    if (e instanceof X509DecodeError) return malformed(e.reason, e.offset);
     throw e;
   }
+}
+
+/**
+ * Refuses an extension whose value did not decode, where one bad extension spoils the whole
+ * object (a CRL cannot be used with a garbled extension).
+ */
+export function requireDecoded(ext: Extension): Extension {
+  if (ext.kind === 'malformed') fail(ext.offset ?? 0, `${ext.name} extension: ${ext.reason}`);
+  return ext;
 }
