@@ -15,6 +15,7 @@ import type { NameAttribute } from './model.js';
 // RFC 4518 §2.2: code points mapped to nothing (soft hyphen, joiners, variation selectors,
 // object replacement, controls other than the whitespace ones below)
 const MAPPED_TO_NOTHING =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: code points listed by number to delete one by one, none meant to combine
   /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u034F\u1806\u180B-\u180D\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF\uFFFC]/g;
 // RFC 4518 §2.2: code points mapped to SPACE, runs of which §2.6.1 makes insignificant
 const SPACES = /[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;

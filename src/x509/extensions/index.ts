@@ -63,7 +63,15 @@ export function readExtension(r: DerReader): Extension {
   if (decode === undefined) return Object.freeze({ oid, critical, value, kind: 'unknown' });
   const name = oidName(oid) ?? oid;
   const malformed = (reason: string, offset: number | undefined): Extension =>
-    Object.freeze({ oid, critical, value, kind: 'malformed', name, reason, ...(offset === undefined ? {} : { offset }) });
+    Object.freeze({
+      oid,
+      critical,
+      value,
+      kind: 'malformed',
+      name,
+      reason,
+      ...(offset === undefined ? {} : { offset }),
+    });
   if (valueEl.start === valueEl.end) return malformed('empty extnValue', valueEl.offset);
   try {
     const inner = s.enter(valueEl);
