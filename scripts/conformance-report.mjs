@@ -115,8 +115,12 @@ policy diverges from the namespace it does not stand for:
 - \`cabf\` answers *would a public CA issue this chain?* It fails RFC 5280 cases whose leaves break
   the Baseline Requirements (${cabf.count} divergences), and keeps a relaxed trust-anchor table
   because roots in the Mozilla store that Node trusts predate parts of the profile.
-- \`rfc5280\` is meant for NIST PKITS (RFC 5280 §6 with each case's settings); its limbo score is
-  shown for comparison.
+- \`rfc5280\` answers *is this path valid by RFC 5280 §6 as written?* and is held to NIST PKITS
+  (below). What §4 asks of issuers (extension criticality, serial numbers, AKI and SKI presence)
+  is not part of §6 path validation, so it is reported as \`PATH_PROFILE_*\` warnings and the
+  chain passes; limbo's \`rfc5280\` namespace expects many of those rules to fail the chain
+  (PKITS, whose CAs carry non-critical policyConstraints, expects the opposite), so its limbo
+  score is shown for comparison only.
 
 ## Divergences under \`client\` (test/conformance/exceptions.client.json)
 

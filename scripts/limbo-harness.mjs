@@ -5,6 +5,7 @@
 //
 //   npm run --silent limbo:harness < test/conformance/limbo.json > result.json
 //   npm run --silent limbo:harness -- --policy cabf < test/conformance/limbo.json
+//   npm run --silent limbo:harness -- --policy rfc5280 --settings pkits.settings.json < pkits.limbo.json
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseIpAddress, parseReferenceName } from '../dist/names/index.js';
@@ -19,11 +20,24 @@ const fail = (message) => {
 
 let args;
 try {
-  args = parseArgs({ options: { policy: { type: 'string', default: 'client' } } }).values;
+  args = parseArgs({
+    options: { policy: { type: 'string', default: 'client' }, settings: { type: 'string' } },
+  }).values;
 } catch (err) {
-  fail(`${err.message}; usage: limbo-harness [--policy ${POLICY_NAMES.join('|')}] < limbo.json`);
+  fail(
+    `${err.message}; usage: limbo-harness [--policy ${POLICY_NAMES.join('|')}] [--settings FILE] < limbo.json`,
+  );
 }
 if (!POLICY_NAMES.includes(args.policy)) fail(`--policy ${args.policy}: expected ${POLICY_NAMES.join(', ')}`);
+
+let settings;
+if (args.settings !== undefined) {
+  try {
+    settings = JSON.parse(readFileSync(args.settings, 'utf8'));
+  } catch (err) {
+    fail(`--settings ${args.settings}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+  }
+}
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const engine = { verifyChain, readCertificates, readPemBlocks, parseIpAddress, parseReferenceName };
@@ -40,5 +54,8 @@ process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
 });
-const out = runLimbo(engine, limbo, `certgate-${pkg.version}-${args.policy}`, { policy: args.policy });
+const out = runLimbo(engine, limbo, `certgate-${pkg.version}-${args.policy}`, {
+  policy: args.policy,
+  ...(settings ? { settings } : {}),
+});
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -36,10 +36,22 @@ export interface LimboEngine {
 /** The policies a run can use. */
 export const POLICY_NAMES: readonly ['client', 'cabf', 'rfc5280'];
 
-/** How a run validates: one policy for every case (default `client`). */
+/** A case's user-initial settings, as the PKITS settings file spells them. */
+export interface CaseSettings {
+  readonly initial_policy_set?: readonly string[];
+  readonly initial_explicit_policy?: boolean;
+  readonly initial_policy_mapping_inhibit?: boolean;
+  readonly initial_inhibit_any_policy?: boolean;
+}
+
+/** How a run validates: one policy for every case (default `client`), and per-case settings. */
 export interface LimboRun {
   readonly policy?: 'client' | 'cabf' | 'rfc5280';
+  readonly settings?: Readonly<Record<string, { readonly settings?: CaseSettings }>>;
 }
+
+/** The engine's policy settings for a case's settings. */
+export function policySettingsFor(settings?: CaseSettings): import('../src/pki/index.js').PolicySettings;
 /** Describes a PathError in one line. */
 export function describeError(error: import('../src/pki/index.js').PathError): string;
 /** Runs one testcase. */

@@ -15,12 +15,38 @@
 //   must each be an rfc822Name SAN of the leaf (a server authenticating a client by mailbox);
 // - policy: one for the whole run (`client` unless told otherwise), as upstream harnesses run
 //   one configuration for every case; a case's own settings (PKITS's initial policy set and
-//   flags, from a settings file beside the suite) are passed with it.
+//   flags, from a settings file beside the suite: `{ id: { settings: {...} } }`) become the
+//   engine's policySettings.
 
 const EKU_PURPOSE = { serverAuth: 'server', clientAuth: 'client' };
 
 /** The policies a run can use. */
 export const POLICY_NAMES = ['client', 'cabf', 'rfc5280'];
+
+// PKITS names its test policies; the OIDs are 2.16.840.1.101.3.2.1.48.N (PKITS.pdf §3.1)
+const PKITS_POLICY = /^NIST-test-policy-(\d+)$/;
+
+/** A policy name of a settings file as an OID: `anyPolicy`, `NIST-test-policy-N`, or an OID. */
+function policyOid(name) {
+  if (name === 'anyPolicy') return '2.5.29.32.0';
+  const pkits = PKITS_POLICY.exec(name);
+  if (pkits) return `2.16.840.1.101.3.2.1.48.${pkits[1]}`;
+  if (/^\d+(\.\d+)+$/.test(name)) return name;
+  throw new Error(`unknown policy name ${JSON.stringify(name)} in the settings`);
+}
+
+/**
+ * The engine's policy settings from a case's settings (RFC 5280 §6.1.1 user-initial inputs, as
+ * the PKITS settings file spells them).
+ */
+export function policySettingsFor(settings = {}) {
+  return {
+    ...(settings.initial_policy_set ? { initialPolicySet: settings.initial_policy_set.map(policyOid) } : {}),
+    ...(settings.initial_explicit_policy ? { requireExplicitPolicy: true } : {}),
+    ...(settings.initial_policy_mapping_inhibit ? { inhibitPolicyMapping: true } : {}),
+    ...(settings.initial_inhibit_any_policy ? { inhibitAnyPolicy: true } : {}),
+  };
+}
 
 function pemToCertificates(engine, pems) {
   const out = [];
@@ -101,6 +127,7 @@ function buildOptions(engine, testcase, run) {
     purpose: purpose.purpose,
     requiredKeyUsages: testcase.key_usage ?? [],
     crls: (testcase.crls ?? []).flatMap((pem) => engine.readPemBlocks(pem).map((b) => b.der)),
+    policySettings: policySettingsFor(run.settings?.[testcase.id]?.settings),
   };
   if (ref.reference) options.reference = ref.reference;
   if (testcase.max_chain_depth !== null && testcase.max_chain_depth !== undefined) {

@@ -22,6 +22,7 @@ import {
   parseRegion,
   parseWildcardLabel,
   policyOption,
+  policyProcessingOptions,
   portOption,
   purposeOption,
   repeatableFileOption,
@@ -77,7 +78,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       setExit(await runInspect(files, opts, io));
     });
 
-  program
+  const verify = program
     .command('verify')
     .summary('validate a chain and a host name the way TLS clients do, step by step')
     .description(VERIFY_DESCRIPTION)
@@ -85,14 +86,14 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--roots <file>', 'trust only these roots instead of the Mozilla roots bundled with Node.js')
     .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
     .addOption(repeatableFileOption('--untrusted <file>', 'more intermediates to build the path from'))
-    .addOption(
-      repeatableFileOption('--crl <file>', 'check revocation against this CRL (PEM or DER; repeatable)'),
-    )
+    .addOption(repeatableFileOption('--crl <file>', 'check revocation against this CRL (PEM or DER)'))
     .addOption(hostOption())
     .addOption(ipOption())
     .addOption(atOption())
     .addOption(purposeOption())
-    .addOption(policyOption())
+    .addOption(policyOption());
+  for (const option of policyProcessingOptions()) verify.addOption(option);
+  verify
     .addOption(formatOption())
     .addOption(failOnOption())
     .addHelpText('after', VERIFY_EXAMPLES)

@@ -178,6 +178,30 @@ export function collectResolve(value: string, previous: readonly string[] | unde
   return [...(previous ?? []), value];
 }
 
+/** An OID in dotted form, or `anyPolicy`, for `--initial-policy`. */
+function collectPolicyOid(value: string, previous: readonly string[] | undefined): string[] {
+  const oid = value === 'anyPolicy' ? '2.5.29.32.0' : value;
+  if (!/^[0-2](\.\d+)+$/.test(oid))
+    throw new InvalidArgumentError('expected a policy OID such as 2.23.140.1.2.1, or anyPolicy');
+  return [...(previous ?? []), oid];
+}
+
+/** The RFC 5280 §6.1.1 user-initial policy settings of `verify`. */
+export function policyProcessingOptions(): Option[] {
+  return [
+    new Option(
+      '--initial-policy <oid>',
+      'a certificate policy you accept (user-initial-policy-set, default anyPolicy); a path valid for none fails where an explicit policy is required (repeatable)',
+    ).argParser(collectPolicyOid),
+    new Option(
+      '--require-explicit-policy',
+      'fail unless the path is valid for a policy of --initial-policy (or any policy)',
+    ),
+    new Option('--inhibit-policy-mapping', 'do not follow policy mappings'),
+    new Option('--inhibit-any-policy', 'do not let anyPolicy stand for other policies'),
+  ];
+}
+
 /** `--policy NAME` for `probe`: a CloudFront security policy (MinimumProtocolVersion). */
 export function securityPolicyOption(choices: readonly string[]): Option {
   return new Option(

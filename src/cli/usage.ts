@@ -58,8 +58,8 @@ Policies (--policy):
            the chain; CA/B Forum rules that no client checks are warnings, not failures.
   cabf     the CA/Browser Forum Baseline Requirements, enforced: would a public CA issue
            this chain? Use it for certificates meant to be publicly trusted.
-  rfc5280  RFC 5280 as written, every rule for every certificate of the path (SHA-1 and
-           1024-bit RSA allowed): the standard, not what any one client does.
+  rfc5280  RFC 5280 §6 path validation as written, certificate policies included (SHA-1 and
+           1024-bit RSA allowed); what §4 asks of issuers is warnings. The standard, not a client.
 
 The output walks the flow: the path, each certificate's checks (validity, profile, key,
 CA-ness, key usage, extended key usage, signature, path length, name constraints), and the

@@ -209,6 +209,18 @@ export const CLIENT_ERRORS: Readonly<Record<ClientErrorKey, ClientErrors>> = {
   InvalidCertificate: { ...NONE, browser: ['NET::ERR_CERT_INVALID', 'SEC_ERROR_BAD_DER'] },
   // No mainstream client checks CA/B BR §7.1.4.3 when it verifies: nothing to quote.
   CommonNameNotInSan: { ...NONE },
+  NoValidPolicy: {
+    ...fromOpenssl([43, 'UNSPECIFIED', 'no explicit policy']),
+    browser: ['NET::ERR_CERT_INVALID', 'SEC_ERROR_POLICY_VALIDATION_FAILED'],
+    java: [`${PKIX_VALIDATE} non-null policy tree required and policy tree is null`],
+    go: ['x509: no valid chains built: all candidate chains have invalid policies'],
+  },
+  InvalidPolicyMapping: {
+    ...fromOpenssl([42, 'UNSPECIFIED', 'invalid or inconsistent certificate policy extension']),
+    browser: ['NET::ERR_CERT_INVALID', 'SEC_ERROR_POLICY_VALIDATION_FAILED'],
+    java: [],
+    go: [],
+  },
   NameConstraintViolation: {
     ...fromOpenssl(
       [47, 'UNSPECIFIED', 'permitted subtree violation'],

@@ -70,6 +70,11 @@ export const CATALOG = {
   },
   PATH_INVALID_CERTIFICATE: { title: 'Certificate field breaks the validation policy', severity: 'error' },
   PATH_NAME_CONSTRAINT_VIOLATION: { title: "Name outside a CA's name constraints", severity: 'error' },
+  PATH_NO_VALID_POLICY: {
+    title: 'An explicit certificate policy is required and none is valid for the path',
+    severity: 'error',
+  },
+  PATH_INVALID_POLICY_MAPPING: { title: 'A policy mapping maps anyPolicy', severity: 'error' },
   // The issuance profile (warnings under the client policy): a public CA would not issue this,
   // and TLS clients accept it
   PATH_PROFILE_CN_NOT_IN_SAN: {

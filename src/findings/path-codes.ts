@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   InvalidCertificate: 'PATH_INVALID_CERTIFICATE',
   CommonNameNotInSan: 'PATH_COMMON_NAME_NOT_IN_SAN',
   NameConstraintViolation: 'PATH_NAME_CONSTRAINT_VIOLATION',
+  NoValidPolicy: 'PATH_NO_VALID_POLICY',
+  InvalidPolicyMapping: 'PATH_INVALID_POLICY_MAPPING',
   NameMismatch: 'NAME_MISMATCH',
 } as const satisfies Record<string, FindingCode>;
 

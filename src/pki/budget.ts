@@ -18,6 +18,10 @@ export const BUDGET_LIMITS = Object.freeze({
   buildSteps: 200_000,
   // Go crypto/x509 verify.go `maxConstraintComparisons`: 250,000 name-constraint comparisons.
   nameComparisons: 250_000,
+  // certgate's own bound on certificate-policy graph work (nodes and edges made), per
+  // verification: real paths make a few dozen; the policy graph (RFC 9618) keeps it polynomial,
+  // and this caps what a hostile certificate with thousands of policies and mappings can cost.
+  policyNodes: 100_000,
 });
 
 /** Which budget ran out. */
@@ -33,12 +37,14 @@ export class Budget {
   #signatures: number;
   #buildSteps: number;
   #nameComparisons: number;
+  #policyNodes: number;
 
   constructor(limits: Partial<Record<BudgetName, number>> = {}) {
     this.limits = Object.freeze({ ...BUDGET_LIMITS, ...limits });
     this.#signatures = this.limits.signatures;
     this.#buildSteps = this.limits.buildSteps;
     this.#nameComparisons = this.limits.nameComparisons;
+    this.#policyNodes = this.limits.policyNodes;
   }
 
   /** Counts one signature verification. */
@@ -57,6 +63,12 @@ export class Budget {
   spendNameComparisons(n = 1): PathError | undefined {
     this.#nameComparisons -= n;
     return this.#nameComparisons < 0 ? this.#exceeded('nameComparisons') : undefined;
+  }
+
+  /** Counts `n` nodes or edges made in the certificate-policy graph. */
+  spendPolicyNodes(n = 1): PathError | undefined {
+    this.#policyNodes -= n;
+    return this.#policyNodes < 0 ? this.#exceeded('policyNodes') : undefined;
   }
 
   #exceeded(budget: BudgetName): PathError {

@@ -30,7 +30,7 @@ export type PathError =
   /** A budget ran out (signatures, build steps, name-constraint comparisons): fatal, stops the search. */
   | {
       readonly kind: 'BudgetExceeded';
-      readonly budget: 'signatures' | 'buildSteps' | 'nameComparisons';
+      readonly budget: 'signatures' | 'buildSteps' | 'nameComparisons' | 'policyNodes';
       readonly limit: number;
     }
   // --- Signatures and keys (RFC 5280 §6.1.3 (a)(1))
@@ -86,6 +86,24 @@ export type PathError =
       /** The DNS and IP SAN values as text. */
       readonly sans: readonly string[];
     })
+  // --- Certificate policies (RFC 5280 §6.1.3 (d)-(f), §6.1.4 (a)-(b), §6.1.5 (g))
+  /**
+   * An explicit policy is required (by a certificate's requireExplicitPolicy or the caller's
+   * settings) and no policy of the path is valid for the relying party.
+   */
+  | (ErrorPlace & {
+      readonly kind: 'NoValidPolicy';
+      /** Path index of the certificate whose policyConstraints required it, or `settings`. */
+      readonly requiredBy: number | 'settings';
+      /** Path index of the certificate after which no policy was left, when one emptied the set. */
+      readonly emptiedAt?: number;
+    })
+  /** A policyMappings extension maps anyPolicy, which RFC 5280 §6.1.4 (a) forbids. */
+  | (ErrorPlace & {
+      readonly kind: 'InvalidPolicyMapping';
+      readonly issuerDomainPolicy: string;
+      readonly subjectDomainPolicy: string;
+    })
   // --- Name constraints (RFC 5280 §6.1.3 (b), (c); §4.2.1.10)
   | (ErrorPlace & {
       readonly kind: 'NameConstraintViolation';
@@ -140,5 +158,7 @@ export const ERROR_RANK: Readonly<Record<PathErrorKind, number>> = {
   InvalidCertificate: 22,
   CommonNameNotInSan: 21,
   NameConstraintViolation: 28,
+  NoValidPolicy: 29,
+  InvalidPolicyMapping: 29,
   NameMismatch: 50,
 };

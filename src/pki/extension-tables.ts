@@ -9,7 +9,10 @@
  * - `CABF_EXTENSIONS`: the CA/Browser Forum Baseline Requirements' profile of subscriber and
  *   subordinate CA certificates, with trust anchors relaxed because the roots real clients trust
  *   (Node's bundled Mozilla store) predate parts of the profile.
- * - `RFC5280_EXTENSIONS`: RFC 5280 as written, every MUST on conforming certificates.
+ * - `RFC5280_PROFILE_EXTENSIONS`: RFC 5280 §4, every MUST on conforming certificates: the
+ *   `rfc5280` policy's profile, reported as warnings.
+ * - `RFC5280_EXTENSIONS`: what RFC 5280 §6 path validation itself processes, whatever the
+ *   criticality; the rest of §4 is the profile's.
  */
 
 import type { Certificate } from '../x509/model.js';
@@ -131,8 +134,11 @@ export const CABF_EXTENSIONS: ExtensionPolicy = {
   },
 };
 
-/** RFC 5280's profile, every MUST on conforming certificates (the `rfc5280` policy). */
-export const RFC5280_EXTENSIONS: ExtensionPolicy = {
+/**
+ * RFC 5280's certificate profile (§4), every MUST on conforming certificates: the `rfc5280`
+ * policy's issuance profile, whose breaks are warnings.
+ */
+export const RFC5280_PROFILE_EXTENSIONS: ExtensionPolicy = {
   endEntity: {
     ...END_ENTITY_COMMON,
     subjectAltName: {
@@ -210,4 +216,33 @@ export const CLIENT_EXTENSIONS: ExtensionPolicy = {
   endEntity: CLIENT_COMMON,
   intermediate: CLIENT_COMMON,
   trustAnchor: CLIENT_COMMON,
+};
+
+// Every extension certgate decodes, processable whether or not it is critical: RFC 5280 §6
+// validation checks an extension's content where the path depends on it (basicConstraints,
+// keyUsage, name constraints, policies), not how the CA marked it (that is §4, the profile).
+const ANY = (cite: string): PlainRule => ({ presence: 'optional', criticality: 'any', cite });
+const RFC5280_VALIDATION: ExtensionTable = {
+  basicConstraints: ANY('RFC 5280 §6.1.4 (k)'),
+  keyUsage: ANY('RFC 5280 §6.1.4 (n)'),
+  extKeyUsage: ANY('RFC 5280 §4.2.1.12'),
+  subjectAltName: ANY('RFC 5280 §6.1.3 (b)'),
+  issuerAltName: ANY('RFC 5280 §4.2.1.7'),
+  nameConstraints: ANY('RFC 5280 §6.1.4 (g)'),
+  certificatePolicies: ANY('RFC 5280 §6.1.3 (d)'),
+  policyMappings: ANY('RFC 5280 §6.1.4 (a)'),
+  policyConstraints: ANY('RFC 5280 §6.1.4 (i)'),
+  inhibitAnyPolicy: ANY('RFC 5280 §6.1.4 (j)'),
+  subjectKeyIdentifier: ANY('RFC 5280 §4.2.1.2'),
+  authorityKeyIdentifier: ANY('RFC 5280 §4.2.1.1'),
+  authorityInfoAccess: ANY('RFC 5280 §4.2.2.1'),
+  cRLDistributionPoints: ANY('RFC 5280 §4.2.1.13'),
+  signedCertificateTimestampList: ANY('RFC 6962 §3.3'),
+};
+
+/** RFC 5280 §6 path validation (the `rfc5280` policy): content checked, criticality as the CA chose. */
+export const RFC5280_EXTENSIONS: ExtensionPolicy = {
+  endEntity: RFC5280_VALIDATION,
+  intermediate: RFC5280_VALIDATION,
+  trustAnchor: RFC5280_VALIDATION,
 };

@@ -8,6 +8,8 @@
 
 /** The limits on one validation and their sources. */
 export { BUDGET_LIMITS, Budget, type BudgetName } from './budget.js';
+/** Certificate policy processing: the settings and the anyPolicy OID. */
+export { ANY_POLICY, type PolicySettings } from './certificate-policies.js';
 /** Every way a path can fail, and how specific each is. */
 export { ERROR_RANK, type ErrorPlace, type PathError, type PathErrorKind } from './errors.js';
 /** The extension tables' types. */

@@ -14,6 +14,7 @@ import type { CertificateRevocationList } from '../x509/crl.js';
 import type { Certificate } from '../x509/model.js';
 import type { Budget } from './budget.js';
 import { isFatal } from './budget.js';
+import { checkPolicies, type PolicySettings } from './certificate-policies.js';
 import { ERROR_RANK, type ErrorPlace, type PathError } from './errors.js';
 import { checkNameConstraints } from './name-constraints.js';
 import { checkRevocation } from './revocation.js';
@@ -28,6 +29,7 @@ interface BuildContext extends CheckContext {
   /** Most intermediates allowed (self-issued ones not counted). */
   readonly maxIntermediates: number;
   readonly crls: readonly CertificateRevocationList[];
+  readonly policySettings: PolicySettings;
 }
 
 /** A built path (leaf → anchor), or the most specific error and the candidate path it concerns. */
@@ -142,9 +144,12 @@ function checkConstraintsOf(path: readonly Certificate[], ctx: BuildContext): Pa
   return undefined;
 }
 
-// A path that reached an anchor: what is left is revocation (RFC 5280 §6.1.3 (a)(3))
+// A path that reached an anchor: what is left is its certificate policies (RFC 5280 §6.1.3
+// (d)-(f), which need the whole path from the anchor down) and revocation (§6.1.3 (a)(3))
 function finish(path: readonly Certificate[], ctx: BuildContext): BuildResult {
-  const error = checkRevocation(path, ctx.crls, ctx.at, ctx.policy, ctx.budget);
+  const error =
+    checkPolicies(path, ctx.policySettings, ctx.budget) ??
+    checkRevocation(path, ctx.crls, ctx.at, ctx.policy, ctx.budget);
   return error ? { ok: false, error, path } : { ok: true, path };
 }
 

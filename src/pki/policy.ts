@@ -8,14 +8,20 @@
  *   connects are its `profile`: broken ones are reported as warnings, not failures.
  * - `cabf`: is this a conforming publicly-trusted certificate? The Baseline Requirements' profile
  *   of subscriber and subordinate CA certificates, enforced.
- * - `rfc5280`: RFC 5280 as written: every MUST on conforming certificates, for every certificate
- *   in the path including the trust anchor; a CA certificate may be the leaf and an end entity
- *   needs no extKeyUsage; SHA-1 and 1024-bit RSA are still accepted (RFC 5280 does not forbid
- *   them; MD5 and MD2 stay refused as broken, RFC 6151).
+ * - `rfc5280`: RFC 5280 as written: the path validation algorithm of §6 with certificate
+ *   policies and CRLs, and the certificate profile of §4 (every MUST on conforming certificates)
+ *   as its warnings; a CA certificate may be the leaf and an end entity needs no extKeyUsage;
+ *   SHA-1 and 1024-bit RSA are still accepted (RFC 5280 does not forbid them; MD5 and MD2 stay
+ *   refused as broken, RFC 6151).
  */
 
 import type { ExtensionPolicy } from './extension-policy.js';
-import { CABF_EXTENSIONS, CLIENT_EXTENSIONS, RFC5280_EXTENSIONS } from './extension-tables.js';
+import {
+  CABF_EXTENSIONS,
+  CLIENT_EXTENSIONS,
+  RFC5280_EXTENSIONS,
+  RFC5280_PROFILE_EXTENSIONS,
+} from './extension-tables.js';
 import type { PolicyName } from './types.js';
 
 /** Everything that differs between policies. */
@@ -67,10 +73,12 @@ export interface Policy {
   readonly requireV3: boolean;
   readonly extensions: ExtensionPolicy;
   /**
-   * Issuance rules that clients do not check: after the path validates, each certificate below
-   * the anchor is held against this policy too, and what it breaks is reported as a warning.
+   * Issuance rules the validation itself does not check: after the path validates, each
+   * certificate is held against this policy too, and what it breaks is reported as a warning.
    */
   readonly profile?: Policy;
+  /** How warnings name this policy when it is another's profile (`the CA/B Forum Baseline Requirements`). */
+  readonly profileName: string;
 }
 
 const MODERN_ALGORITHMS = [
@@ -113,6 +121,7 @@ export const CABF_POLICY: Policy = Object.freeze({
   checkAnchorSerial: false,
   requireV3: true,
   extensions: CABF_EXTENSIONS,
+  profileName: 'the CA/B Forum Baseline Requirements',
 });
 
 /**
@@ -146,12 +155,17 @@ export const CLIENT_POLICY: Policy = Object.freeze({
   requireV3: false,
   extensions: CLIENT_EXTENSIONS,
   profile: CABF_POLICY,
+  profileName: 'what Chrome and OpenSSL accept',
 });
 
-/** Plain RFC 5280, strictly. */
-export const RFC5280_POLICY: Policy = Object.freeze({
+/**
+ * RFC 5280's certificate profile (§4): every MUST on conforming certificates, for every
+ * certificate of the path including the anchor. Not a policy of its own: it is the `rfc5280`
+ * policy's profile, whose breaks are warnings.
+ */
+const RFC5280_PROFILE: Policy = Object.freeze({
   name: 'rfc5280',
-  summary: 'RFC 5280 as written: every rule of the standard, for every certificate of the path',
+  summary: "RFC 5280's certificate profile (§4)",
   maxIntermediates: 8,
   signatureAlgorithms: new Set([
     ...MODERN_ALGORITHMS,
@@ -164,10 +178,8 @@ export const RFC5280_POLICY: Policy = Object.freeze({
   rsaBitsMultipleOf8: false,
   curves: new Set(NIST_CURVES),
   allowCaAsLeaf: true,
-  // RFC 5280 §4.2.1.12 lets applications accept anyExtendedKeyUsage for any purpose; OpenSSL does
   anyEkuSatisfiesPurpose: true,
   checkAnchorEku: true,
-  // NOTE: limbo's rfc5280::root-missing-basic-constraints expects the anchor to be refused
   anchorNeedsBasicConstraints: true,
   tlsKeyUsage: false,
   leadingDotDnsConstraint: 'malformed',
@@ -176,7 +188,29 @@ export const RFC5280_POLICY: Policy = Object.freeze({
   checkSerial: true,
   checkAnchorSerial: true,
   requireV3: false,
+  extensions: RFC5280_PROFILE_EXTENSIONS,
+  profileName: "RFC 5280's certificate profile (§4)",
+});
+
+/**
+ * RFC 5280 §6 path validation as written, with policy processing and CRL semantics: what the
+ * standard's algorithm decides (NIST PKITS tests it). What §4 asks of conforming CAs and §6 does
+ * not check (extension criticality, key identifiers, serial numbers) is its profile: warnings.
+ */
+export const RFC5280_POLICY: Policy = Object.freeze({
+  ...RFC5280_PROFILE,
+  summary:
+    "RFC 5280 as written: the standard's path validation (§6), with its certificate profile (§4) as warnings",
+  // §6.1 takes the trust anchor as input: its extensions and serial are not checked
+  checkAnchorEku: false,
+  anchorNeedsBasicConstraints: false,
+  checkSerial: false,
+  checkAnchorSerial: false,
+  // NOTE: RFC 5280 defines no leading dot for dNSName constraints (limbo
+  // rfc5280::nc::invalid-dnsname-leading-period)
+  leadingDotDnsConstraint: 'malformed',
   extensions: RFC5280_EXTENSIONS,
+  profile: RFC5280_PROFILE,
 });
 
 /** Every policy, by name. */

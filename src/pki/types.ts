@@ -5,6 +5,7 @@
 
 import type { Reference } from '../names/index.js';
 import type { Certificate, KeyUsageName } from '../x509/model.js';
+import type { PolicySettings } from './certificate-policies.js';
 import type { PathError } from './errors.js';
 
 /**
@@ -44,6 +45,13 @@ export interface ChainVerifyOptions {
    * without the extension allows every usage, RFC 5280 §4.2.1.3). Failure: `KeyUsageNotAllowed`.
    */
   readonly requiredKeyUsages?: readonly KeyUsageName[];
+  /**
+   * RFC 5280 §6.1.1 (c), (e)-(g): the certificate policies the relying party accepts (default
+   * anyPolicy), and whether an explicit policy is required, policy mapping inhibited, anyPolicy
+   * inhibited from the start. Every policy runs policy processing; certificates' own
+   * policyConstraints apply whatever these say.
+   */
+  readonly policySettings?: PolicySettings;
 }
 
 /**

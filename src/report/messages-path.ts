@@ -14,6 +14,7 @@ const BUDGETS: Readonly<Record<string, string>> = {
   signatures: 'signature checks',
   buildSteps: 'path-building steps',
   nameComparisons: 'name-constraint comparisons',
+  policyNodes: 'certificate-policy graph steps',
 };
 
 const isLeafOnly = (a: FindingArgs): boolean => Number(a.certIndex ?? 0) === 0;
@@ -28,10 +29,19 @@ function missingSan(a: FindingArgs): { message: string; fix: string } {
   };
 }
 
-/** What every issuance-profile warning says: clients accept it, a public CA would not issue it. */
-const CLIENTS_ACCEPT =
-  'TLS clients (Chrome, OpenSSL and the curl, Node.js and Python clients built on it) accept it, but a publicly-trusted CA would not issue it';
+/**
+ * What every issuance-profile warning says: the validation accepts it, the profile does not.
+ * Under `client` that is TLS clients against the CA/B Forum; under `rfc5280`, RFC 5280's path
+ * validation (§6) against its certificate profile (§4).
+ */
+function accepted(a: FindingArgs): string {
+  return str(a.policy) === 'rfc5280'
+    ? 'RFC 5280 path validation (§6) accepts it, but a conforming CA must not issue it (RFC 5280 §4)'
+    : 'TLS clients (Chrome, OpenSSL and the curl, Node.js and Python clients built on it) accept it, but a publicly-trusted CA would not issue it';
+}
 const PRIVATE_CA_OK = 'nothing to do for a private CA that only your own clients trust';
+const profileOf = (a: FindingArgs): string =>
+  str(a.policy) === 'rfc5280' ? "RFC 5280's certificate profile" : 'the CA/B Forum profile';
 
 /** The wording of each PATH_ code. */
 export const PATH_WORDINGS: Record<Extract<FindingCode, `PATH_${string}`>, Wording> = {
@@ -131,28 +141,36 @@ export const PATH_WORDINGS: Record<Extract<FindingCode, `PATH_${string}`>, Wordi
     fix: 'have the CA reissue the certificate; clients that check the profile reject it',
   }),
   PATH_PROFILE_CN_NOT_IN_SAN: (a) => ({
-    message: `${str(a.subject)} has the subject CN '${str(a.commonName)}', which is not one of its subjectAltNames (${str(a.sans) || 'none'}): ${CLIENTS_ACCEPT} (CA/B Forum BR §7.1.4.3)`,
+    message: `${str(a.subject)} has the subject CN '${str(a.commonName)}', which is not one of its subjectAltNames (${str(a.sans) || 'none'}): ${accepted(a)} (CA/B Forum BR §7.1.4.3)`,
     fix: `${PRIVATE_CA_OK}; a public certificate should be reissued with the CN among the SANs, or without a CN`,
   }),
   PATH_PROFILE_EXTENSION: (a) => ({
-    message: `the ${str(a.extension)} extension of ${str(a.subject)} breaks the CA/B Forum profile (${str(a.reason) || 'critical and not processed'}): ${CLIENTS_ACCEPT}`,
-    fix: `${PRIVATE_CA_OK}; a public CA should reissue the certificate with the extension as the Baseline Requirements (§7.1.2) describe`,
+    message: `the ${str(a.extension)} extension of ${str(a.subject)} breaks ${profileOf(a)} (${str(a.reason) || 'critical and not processed'}): ${accepted(a)}`,
+    fix: `${PRIVATE_CA_OK}; a public CA should reissue the certificate with the extension as ${str(a.policy) === 'rfc5280' ? 'RFC 5280 §4.2 describes' : 'the Baseline Requirements (§7.1.2) describe'}`,
   }),
   PATH_PROFILE_FIELD: (a) => ({
-    message: `${str(a.subject)} breaks the CA/B Forum profile: ${str(a.reason) || 'its signature algorithm fields differ'}; ${CLIENTS_ACCEPT}`,
+    message: `${str(a.subject)} breaks ${profileOf(a)}: ${str(a.reason) || 'its signature algorithm fields differ'}; ${accepted(a)}`,
     fix: `${PRIVATE_CA_OK}; a public CA should reissue the certificate`,
   }),
   PATH_PROFILE_WEAK_KEY: (a) => ({
-    message: `the key of ${str(a.subject)} (${str(a.key)}) is below the CA/B Forum minimum (RSA 2048, ECDSA P-256/P-384/P-521; BR §6.1.5): ${CLIENTS_ACCEPT}`,
+    message: `the key of ${str(a.subject)} (${str(a.key)}) is below the CA/B Forum minimum (RSA 2048, ECDSA P-256/P-384/P-521; BR §6.1.5): ${accepted(a)}`,
     fix: 'generate an RSA 2048+ or ECDSA P-256 key and reissue the certificate before clients raise their minimum',
   }),
   PATH_PROFILE_CA_AS_LEAF: (a) => ({
-    message: `${str(a.subject)} is a CA certificate (basicConstraints cA=TRUE) used as the end-entity certificate: ${CLIENTS_ACCEPT} (BR §7.1.2.7.8)`,
+    message: `${str(a.subject)} is a CA certificate (basicConstraints cA=TRUE) used as the end-entity certificate: ${accepted(a)} (BR §7.1.2.7.8)`,
     fix: 'issue an end-entity certificate (CA:FALSE) for the server and serve that; a CA key should not sit on a server',
   }),
   PATH_PROFILE_PURPOSE: (a) => ({
-    message: `${str(a.subject)} ${a.present ? `has extendedKeyUsage ${str(a.present) || '(empty)'} without ${str(a.required)}` : `has keyUsage without ${str(a.required)}`}, which the CA/B Forum profile requires: ${CLIENTS_ACCEPT}`,
+    message: `${str(a.subject)} ${a.present ? `has extendedKeyUsage ${str(a.present) || '(empty)'} without ${str(a.required)}` : `has keyUsage without ${str(a.required)}`}, which ${profileOf(a)} requires: ${accepted(a)}`,
     fix: `${PRIVATE_CA_OK}; a public CA should reissue the certificate with extendedKeyUsage serverAuth`,
+  }),
+  PATH_NO_VALID_POLICY: (a) => ({
+    message: `no certificate policy the path accepts (${str(a.accepted)}) is valid for the path through ${str(a.subject)}, and ${str(a.requiredBy)} requires one (RFC 5280 §6.1.3 (f), §6.1.5 (g))${a.emptiedBy ? `; the valid policies ran out at ${str(a.emptiedBy)}, which asserts none that continues the path` : ''}`,
+    fix: "have each CA below the one that requires an explicit policy assert a policy the path accepts (certificatePolicies, or policyMappings from the issuer's policies), or give --initial-policy for a policy the chain does assert",
+  }),
+  PATH_INVALID_POLICY_MAPPING: (a) => ({
+    message: `${str(a.subject)} maps ${str(a.issuerDomainPolicy)} to ${str(a.subjectDomainPolicy)}; RFC 5280 §6.1.4 (a) forbids anyPolicy on either side of a policy mapping`,
+    fix: 'have the CA reissue the certificate without anyPolicy in policyMappings',
   }),
   PATH_NAME_CONSTRAINT_VIOLATION: (a) => ({
     message: `${str(a.subject)} carries ${str(a.name)}, outside the name constraints of ${str(a.constrainedBy)} (${str(a.constraint)}; RFC 5280 §4.2.1.10)`,

@@ -10,6 +10,7 @@ import { certLabel, commonNameOf } from '../findings/labels.js';
 import { ERROR_CODES, profileCodeOf } from '../findings/path-codes.js';
 import { daysBetween, isoSeconds } from '../findings/time.js';
 import type { FindingArgs } from '../findings/types.js';
+import { ANY_POLICY } from '../pki/certificate-policies.js';
 import type { PathError } from '../pki/errors.js';
 import { policyFor } from '../pki/policy.js';
 import type { PolicyName } from '../pki/types.js';
@@ -30,6 +31,8 @@ interface FindingContext {
   readonly reference?: string;
   /** The policy the path was validated under. */
   readonly policy: PolicyName;
+  /** The certificate policies the user accepts (user-initial-policy-set), when not anyPolicy. */
+  readonly acceptedPolicies?: readonly string[];
 }
 
 type Args = Record<string, FindingArgs[string]>;
@@ -122,6 +125,25 @@ function pathArgs(error: PlacedError, ctx: FindingContext): Args | undefined {
       };
     case 'PathLenExceeded':
       return { pathLenConstraint: error.pathLenConstraint };
+    case 'NoValidPolicy':
+      return {
+        requiredBy:
+          error.requiredBy === 'settings'
+            ? '--require-explicit-policy'
+            : `the policyConstraints of ${labelAt(ctx, error.requiredBy, 'a CA')}`,
+        accepted:
+          ctx.acceptedPolicies && !ctx.acceptedPolicies.includes(ANY_POLICY)
+            ? ctx.acceptedPolicies.map(named).join(', ')
+            : 'any policy',
+        ...(error.emptiedAt === undefined
+          ? {}
+          : { emptiedBy: labelAt(ctx, error.emptiedAt, 'a certificate') }),
+      };
+    case 'InvalidPolicyMapping':
+      return {
+        issuerDomainPolicy: named(error.issuerDomainPolicy),
+        subjectDomainPolicy: named(error.subjectDomainPolicy),
+      };
     case 'NameConstraintViolation':
       return {
         name: error.name,
@@ -186,7 +208,8 @@ export function findingForError(error: PathError, ctx: FindingContext): Finding 
  * accept it.
  */
 export function findingForProfileWarning(error: PathError, ctx: FindingContext): Finding {
-  return findingFor(profileCodeOf(error.kind), error, ctx);
+  const finding = findingFor(profileCodeOf(error.kind), error, ctx);
+  return { ...finding, args: { ...finding.args, policy: ctx.policy } };
 }
 
 function findingFor(code: FindingCode, error: PathError, ctx: FindingContext): Finding {

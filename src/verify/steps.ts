@@ -36,6 +36,7 @@ export type VerifyStepName =
   | 'path-length'
   | 'name-constraints'
   | 'revocation'
+  | 'policy'
   | 'name';
 
 /** What happened to a step. */
@@ -76,6 +77,8 @@ export const STEP_OF_KIND: Readonly<Record<PathErrorKind, VerifyStepName>> = {
   NameConstraintViolation: 'name-constraints',
   Revoked: 'revocation',
   InvalidCrl: 'revocation',
+  NoValidPolicy: 'policy',
+  InvalidPolicyMapping: 'policy',
   NameMismatch: 'name',
 };
 
@@ -100,7 +103,7 @@ interface Failure {
   readonly code: FindingCode;
 }
 
-const PATH_LEVEL = new Set<VerifyStepName>(['path', 'name']);
+const PATH_LEVEL = new Set<VerifyStepName>(['path', 'policy', 'name']);
 
 function failureOf(error: PathError | undefined): Failure | undefined {
   if (!error) return undefined;
@@ -132,14 +135,17 @@ function runOrder(count: number, anchor: number, failure: Failure | undefined): 
     if (i > 0) order.push(['path-length', i]);
     for (let j = 0; j < i; j++) if (checkedAt(j) === i) order.push(['name-constraints', j]);
   }
-  order.push(['path']);
+  order.push(['path'], ['policy']);
   for (let j = 0; j < count; j++) if (j !== anchor) order.push(['revocation', j]);
   order.push(['name']);
   return order;
 }
 
-/** The steps shown for each certificate, leaf first; the anchor is trusted, not signed or revoked. */
-function displayOrder(count: number, anchor: number): Slot[] {
+/**
+ * The steps shown for each certificate, leaf first; the anchor is trusted, not signed or revoked.
+ * The policy step shows only when it failed: most paths assert no policy that could fail.
+ */
+function displayOrder(count: number, anchor: number, failure: Failure | undefined): Slot[] {
   const slots: Slot[] = [['path']];
   for (let i = 0; i < count; i++) {
     for (const step of ownChecks(i)) slots.push([step, i]);
@@ -147,6 +153,7 @@ function displayOrder(count: number, anchor: number): Slot[] {
     if (i === anchor) continue;
     slots.push(['signature', i], ['name-constraints', i], ['revocation', i]);
   }
+  if (failure?.step === 'policy') slots.push(['policy']);
   slots.push(['name']);
   return slots;
 }
@@ -166,7 +173,7 @@ export function deriveSteps(input: StepInput): VerifyStep[] {
     ran.add(key);
   }
   const steps: VerifyStep[] = [];
-  for (const slot of displayOrder(count, anchor)) {
+  for (const slot of displayOrder(count, anchor, failure)) {
     const [step, certIndex] = slot;
     const key = slotKey(slot);
     const skipped =

@@ -28,6 +28,7 @@ const LABELS: Readonly<Record<VerifyStepName, string>> = {
   'path-length': 'path length',
   'name-constraints': 'name constraints',
   revocation: 'revocation',
+  policy: 'policy',
   name: 'name',
 };
 
@@ -122,8 +123,20 @@ export function renderFlow(r: ReportResult, c: Colors): string[] {
     const entry = d.path[i];
     if (entry) lines.push(...certificateLines(entry, steps, c));
   }
+  const policy = at('policy');
+  if (policy) lines.push(policyLine(policy, r, c));
   lines.push(nameLine(d, at('name'), r, c));
   return lines;
+}
+
+/** The policy step, shown when it failed: which certificate required an explicit policy. */
+function policyLine(step: VerifyStep, r: ReportResult, c: Colors): string {
+  const finding = r.findings.find((f) => f.code === step.code);
+  const detail =
+    finding?.code === 'PATH_INVALID_POLICY_MAPPING'
+      ? 'a policy mapping maps anyPolicy'
+      : `no accepted policy (${String(finding?.args.accepted ?? 'any policy')}) is valid for the path; ${String(finding?.args.requiredBy ?? 'the settings')} requires one`;
+  return `${mark(step.status, c)} ${c.bold('policy')}  ${c.red(detail)}`;
 }
 
 /** The verdict line, naming the failing step and the certificate it concerns. */

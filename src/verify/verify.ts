@@ -8,7 +8,7 @@
 import type { Finding, Verdict } from '../findings/finding.js';
 import { parseIpAddress, parseReferenceName, type Reference } from '../names/index.js';
 import type { PathError } from '../pki/errors.js';
-import { DEFAULT_POLICY, verifyChain } from '../pki/index.js';
+import { DEFAULT_POLICY, type PolicySettings, verifyChain } from '../pki/index.js';
 import type { ChainVerifyOutcome, PolicyName, Purpose } from '../pki/types.js';
 import type { Certificate } from '../x509/model.js';
 import { VerifyUsageError } from './errors.js';
@@ -44,6 +44,11 @@ export interface VerifyOptions {
   readonly purpose?: Purpose;
   /** `client` (default: what Chrome and OpenSSL both accept), `cabf` (the CA/B Forum profile) or `rfc5280`. */
   readonly policy?: PolicyName;
+  /**
+   * Certificate policy processing (RFC 5280 §6.1.1): the policies accepted (default anyPolicy),
+   * and whether an explicit policy is required, mapping or anyPolicy inhibited.
+   */
+  readonly policySettings?: PolicySettings;
   /** DER CRLs to check revocation against; none means revocation is not checked. */
   readonly crls?: readonly Uint8Array[];
   /** The name of the chain's input in finding locations (a file path); default `chain`. */
@@ -136,6 +141,7 @@ export function verify(options: VerifyOptions): VerifyResult {
     ...settings,
     ...(reference ? { reference } : {}),
     ...(options.crls ? { crls: options.crls } : {}),
+    ...(options.policySettings ? { policySettings: options.policySettings } : {}),
   });
   const referenceType: 'dns' | 'ip' = reference?.kind === 'ip' ? 'ip' : 'dns';
   const named = reference ? { referenceType, reference: referenceText(reference) } : {};
@@ -145,6 +151,9 @@ export function verify(options: VerifyOptions): VerifyResult {
     at: settings.at,
     trustStore: describeTrustStore(trust),
     policy: settings.policy,
+    ...(options.policySettings?.initialPolicySet
+      ? { acceptedPolicies: options.policySettings.initialPolicySet }
+      : {}),
     ...named,
   };
   if (!outcome.ok) findings.push(findingForError(outcome.error, context));

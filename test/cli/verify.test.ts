@@ -475,3 +475,50 @@ describe('verify: a certificate with an extension value that does not decode', (
     expect(r.code).toBe(2);
   });
 });
+
+describe('verify: certificate policy options', () => {
+  const P1 = '2.16.840.1.101.3.2.1.48.1';
+  const P2 = '2.16.840.1.101.3.2.1.48.2';
+  const policyChain = makeChain({ leaf: { policies: [P1] }, intermediate: { policies: [P1] } });
+  const file = tmpFile('policy-chain.pem', pemChain(policyChain));
+  const root = tmpFile('policy-root.pem', policyChain.root.pem);
+  const run = (...argv: string[]) => verifyJson(file, '--roots', root, '--host', 'www.example.com', ...argv);
+
+  test('without options, policies decide nothing', async () => {
+    expect((await run()).code).toBe(0);
+  });
+
+  test('--require-explicit-policy with the asserted policy passes', async () => {
+    const r = await run('--require-explicit-policy', '--initial-policy', P1);
+    expect(r.code, JSON.stringify(r.report.results[0]?.findings)).toBe(0);
+  });
+
+  test('--require-explicit-policy for another policy fails at the policy step, naming the settings', async () => {
+    const r = await run('--require-explicit-policy', '--initial-policy', P2);
+    expect(r.code).toBe(1);
+    expect(codes(r.report)).toEqual(['PATH_NO_VALID_POLICY']);
+    expect(r.report.results[0]!.details.failedStep).toMatchObject({ step: 'policy' });
+    const text = await runCli([
+      'verify',
+      file,
+      '--roots',
+      root,
+      '--host',
+      'www.example.com',
+      ...AT,
+      '--require-explicit-policy',
+      '--initial-policy',
+      P2,
+    ]);
+    expect(text.stdout).toContain(
+      `✗ policy  no accepted policy (${P2}) is valid for the path; --require-explicit-policy requires one`,
+    );
+  });
+
+  test('a bad policy OID is a usage error (exit 2, one line)', async () => {
+    const r = await runCli(['verify', file, '--roots', root, ...AT, '--initial-policy', 'not-an-oid']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('--initial-policy');
+  });
+});

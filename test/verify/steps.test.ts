@@ -48,6 +48,13 @@ function errorOf(kind: PathErrorKind, certIndex: number): PathError {
       constraint: 'permitted DNS:b',
       constrainedBy: 2,
     },
+    NoValidPolicy: { ...at(certIndex), kind: 'NoValidPolicy', requiredBy: 'settings' },
+    InvalidPolicyMapping: {
+      ...at(certIndex),
+      kind: 'InvalidPolicyMapping',
+      issuerDomainPolicy: '2.5.29.32.0',
+      subjectDomainPolicy: '1.2.3',
+    },
     NameMismatch: { kind: 'NameMismatch', reference: 'a.example', presented: ['DNS:b.example'] },
   };
   return errors[kind];

@@ -34,6 +34,10 @@ interface VerifyCliOptions {
   readonly ip?: string;
   readonly purpose: Purpose;
   readonly policy: PolicyName;
+  readonly initialPolicy?: readonly string[];
+  readonly requireExplicitPolicy?: boolean;
+  readonly inhibitPolicyMapping?: boolean;
+  readonly inhibitAnyPolicy?: boolean;
 }
 
 /** Reads every input file; certificates are decoded here so errors name the file. */
@@ -85,6 +89,12 @@ function verifyInputs(inputs: Inputs, opts: VerifyCliOptions): Result<VerifyDeta
     ...(opts.at ? { at: opts.at } : {}),
     purpose: opts.purpose,
     policy: opts.policy,
+    policySettings: {
+      ...(opts.initialPolicy ? { initialPolicySet: opts.initialPolicy } : {}),
+      ...(opts.requireExplicitPolicy ? { requireExplicitPolicy: true } : {}),
+      ...(opts.inhibitPolicyMapping ? { inhibitPolicyMapping: true } : {}),
+      ...(opts.inhibitAnyPolicy ? { inhibitAnyPolicy: true } : {}),
+    },
     ...(inputs.crls.length > 0 ? { crls: inputs.crls } : {}),
     source: inputs.chain.source,
   });
