@@ -2,7 +2,8 @@
 // Writes docs/conformance.md: x509-limbo pass/fail/skip per namespace for certgate under each
 // policy (fresh runs of the built engine through the harness mapping, one policy per run) next
 // to the recorded results of pyca/cryptography, OpenSSL 3.0 and GnuTLS in
-// test/conformance/results/, and every divergence of the client and cabf runs with its reason.
+// test/conformance/results/, every divergence of the client and cabf runs with its reason, and
+// NIST PKITS under rfc5280 with each case's settings, by section.
 //
 //   npm run build && node scripts/conformance-report.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -71,7 +72,36 @@ function divergences(policy) {
 const client = divergences('client');
 const cabf = divergences('cabf');
 
-const doc = `# x509-limbo conformance
+// NIST PKITS under rfc5280, each case with its own settings, tallied by PKITS section
+const pkits = readJson('test/conformance/pkits/pkits.limbo.json');
+const pkitsSettings = readJson('test/conformance/pkits/pkits.settings.json');
+const pkitsExceptions = readJson('test/conformance/exceptions.pkits.json');
+const pkitsRun = runLimbo(engine, pkits, `certgate-${pkg.version}-rfc5280`, {
+  policy: 'rfc5280',
+  settings: pkitsSettings,
+});
+const pkitsExpected = new Map(pkits.testcases.map((t) => [t.id, t.expected_result]));
+const sections = new Map();
+for (const r of pkitsRun.results) {
+  const { source, category } = pkitsSettings[r.id];
+  const section = source.split(' ')[0].split('.').slice(0, 2).join('.');
+  const row = sections.get(section) ?? { category, cases: 0, pass: 0 };
+  row.cases++;
+  if (r.actual_result === pkitsExpected.get(r.id)) row.pass++;
+  sections.set(section, row);
+}
+const pkitsPassed = [...sections.values()].reduce((n, row) => n + row.pass, 0);
+const pkitsRows = [...sections]
+  .sort(([a], [b]) => Number(a.split('.')[1]) - Number(b.split('.')[1]))
+  .map(([section, row]) => `| ${section} | ${row.category} | ${row.cases} | ${row.pass} |`);
+const pkitsDivergences = pkitsRun.results
+  .filter((r) => r.actual_result !== pkitsExpected.get(r.id))
+  .map((r) => {
+    const reason = pkitsExceptions[r.id]?.reason ?? '**not listed**';
+    return `| ${pkitsSettings[r.id].source} | ${pkitsExpected.get(r.id)} | ${r.actual_result} | ${reason.replaceAll('|', '\\|')} |`;
+  });
+
+const doc = `# Path validation conformance: x509-limbo and NIST PKITS
 
 certgate's path validation (\`src/pki/\`) runs the [x509-limbo](https://github.com/C2SP/x509-limbo)
 suite: ${limbo.testcases.length} testcases (the vendored \`test/conformance/limbo.json\`; see its PROVENANCE.md).
@@ -122,6 +152,27 @@ policy diverges from the namespace it does not stand for:
   (PKITS, whose CAs carry non-critical policyConstraints, expects the opposite), so its limbo
   score is shown for comparison only.
 
+## NIST PKITS under \`rfc5280\`
+
+[NIST PKITS](https://csrc.nist.gov/projects/pki-testing) 1.0.1 is the RFC 5280 path validation
+suite: ${pkits.testcases.length} cases, subparts counted (the vendored
+\`test/conformance/pkits/\`; see its PROVENANCE.md). Every case runs under \`rfc5280\` with its own
+user-initial settings (initial policy set, explicit policy, inhibit policy mapping and
+anyPolicy), through the same harness:
+\`npm run --silent limbo:harness -- --policy rfc5280 --settings pkits.settings.json < pkits.limbo.json\`.
+CRLs are checked for every certificate of the path (\`--crl-check all\`), as PKITS expects.
+certgate passes **${pkitsPassed} of ${pkits.testcases.length}**; \`test/conformance/pkits.test.ts\` holds it there.
+
+| section | what | cases | pass |
+| --- | --- | --- | --- |
+${pkitsRows.join('\n')}
+
+${
+  pkitsDivergences.length === 0
+    ? 'No divergences: `test/conformance/exceptions.pkits.json` is empty. (BoringSSL, where the vectors come from, lists four: DSA parameter inheritance, 4.1.4 and 4.1.5, and two URI name constraints, 4.13.34 and 4.13.36; certgate passes all four.)'
+    : `| case | expected | certgate | reason |\n| --- | --- | --- | --- |\n${pkitsDivergences.join('\n')}`
+}
+
 ## Divergences under \`client\` (test/conformance/exceptions.client.json)
 
 | testcase | expected | certgate | reason |
@@ -142,4 +193,6 @@ npm run build && node scripts/conformance-report.mjs
 `;
 
 writeFileSync(new URL('docs/conformance.md', root), doc);
-console.log(`wrote docs/conformance.md (client ${client.count}, cabf ${cabf.count} divergences)`);
+console.log(
+  `wrote docs/conformance.md (client ${client.count}, cabf ${cabf.count} divergences; PKITS ${pkitsPassed}/${pkits.testcases.length})`,
+);

@@ -14,6 +14,7 @@ import {
   collectParameter,
   collectResolve,
   concurrencyOption,
+  crlCheckOption,
   failOnOption,
   formatOption,
   hostOption,
@@ -87,6 +88,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
     .addOption(repeatableFileOption('--untrusted <file>', 'more intermediates to build the path from'))
     .addOption(repeatableFileOption('--crl <file>', 'check revocation against this CRL (PEM or DER)'))
+    .addOption(crlCheckOption())
     .addOption(hostOption())
     .addOption(ipOption())
     .addOption(atOption())

@@ -86,6 +86,16 @@ export function policyOption(): Option {
     .default('client');
 }
 
+/** `--crl-check all|leaf`: which certificates the CRLs must cover. */
+export function crlCheckOption(): Option {
+  return new Option(
+    '--crl-check <scope>',
+    'with --crl: every certificate below the root must be covered by a CRL (all), or only the leaf (leaf)',
+  )
+    .choices(['all', 'leaf'])
+    .default('all');
+}
+
 /** Every output format of `certgate check`: the report as text, JSON, SARIF 2.1.0 or JUnit XML. */
 export type CheckFormat = OutputFormat | 'sarif' | 'junit';
 

@@ -64,7 +64,11 @@ Policies (--policy):
 The output walks the flow: the path, each certificate's checks (validity, profile, key,
 CA-ness, key usage, extended key usage, signature, path length, name constraints), and the
 name. It names the step that failed and prints the finding with the error texts OpenSSL,
-Node.js, curl, browsers, Java and Go show for it, and the fix.`;
+Node.js, curl, browsers, Java and Go show for it, and the fix.
+
+With --crl, every certificate below the root needs a CRL that covers it (--crl-check all, as
+OpenSSL's -crl_check_all), or only the leaf (--crl-check leaf); a certificate no usable CRL
+covers fails, its status unknown. CRLs are never downloaded.`;
 
 export const VERIFY_EXAMPLES = `
 Examples:
@@ -74,8 +78,10 @@ Examples:
                                                    leaf and intermediates in separate files
   $ certgate verify fullchain.pem --add-roots corp-root.pem --host intranet.corp.example
   $ certgate verify server.pem --ip 192.0.2.10 --at 2027-01-01  as it will be on that day
-  $ certgate verify fullchain.pem --host www.example.com --crl issuing-ca.crl
-                                                   revocation against a CRL you downloaded
+  $ certgate verify fullchain.pem --host www.example.com --crl issuing-ca.crl --crl root.crl
+                                                   revocation of the whole path, CRLs you downloaded
+  $ certgate verify fullchain.pem --host www.example.com --crl issuing-ca.crl --crl-check leaf
+                                                   the leaf's revocation only
   $ certgate verify fullchain.pem --host www.example.com --policy cabf
                                                    fail on anything a public CA would not issue
   $ certgate verify fullchain.pem --host www.example.com --format json | jq '.results[0].details.steps'

@@ -158,6 +158,16 @@ export const CLIENT_ERRORS: Readonly<Record<ClientErrorKey, ClientErrors>> = {
     java: [`${PKIX_VALIDATE} Could not determine revocation status`],
     go: [],
   },
+  RevocationUnknown: {
+    ...fromOpenssl(
+      [3, 'UNABLE_TO_GET_CRL', 'unable to get certificate CRL'],
+      [44, 'UNSPECIFIED', 'Different CRL scope'],
+      [33, 'UNSPECIFIED', 'unable to get CRL issuer certificate'],
+    ),
+    browser: ['NET::ERR_CERT_UNABLE_TO_CHECK_REVOCATION'],
+    java: [`${PKIX_VALIDATE} Could not determine revocation status`],
+    go: [],
+  },
   IssuerNotCa: {
     ...fromOpenssl([24, 'INVALID_CA', 'invalid CA certificate']),
     browser: ['NET::ERR_CERT_INVALID', 'SEC_ERROR_CA_CERT_INVALID'],

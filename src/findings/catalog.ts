@@ -53,6 +53,10 @@ export const CATALOG = {
     title: 'A CRL for the path cannot be used: revocation status unknown',
     severity: 'error',
   },
+  PATH_REVOCATION_UNKNOWN: {
+    title: 'No CRL given covers the certificate: revocation status unknown',
+    severity: 'error',
+  },
   PATH_ISSUER_NOT_CA: { title: 'Issuer is not a CA certificate', severity: 'error' },
   PATH_LEN_EXCEEDED: { title: 'Path length constraint exceeded', severity: 'error' },
   PATH_ISSUER_NOT_CERT_SIGNER: { title: 'Issuer key usage lacks keyCertSign', severity: 'error' },

@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   CertNotYetValid: 'CERT_NOT_YET_VALID',
   Revoked: 'PATH_REVOKED',
   InvalidCrl: 'PATH_INVALID_CRL',
+  RevocationUnknown: 'PATH_REVOCATION_UNKNOWN',
   IssuerNotCa: 'PATH_ISSUER_NOT_CA',
   PathLenExceeded: 'PATH_LEN_EXCEEDED',
   IssuerNotCertSigner: 'PATH_ISSUER_NOT_CERT_SIGNER',

@@ -8,7 +8,7 @@ import type { AlgorithmIdentifier, PublicKeyInfo } from '../x509/model.js';
 import { isWeakSignatureAlgorithm } from '../x509/oids.js';
 
 /** The kind of key an algorithm verifies with. */
-type KeyKind = 'rsa' | 'ec' | 'ed25519' | 'ed448';
+type KeyKind = 'rsa' | 'ec' | 'ed25519' | 'ed448' | 'dsa';
 
 /** A signature algorithm certgate can verify with node:crypto. */
 export interface SignatureAlgorithm {
@@ -63,6 +63,9 @@ const ALGORITHMS = new Map<string, SignatureAlgorithm>([
   ['1.2.840.10045.4.3.4/', ecdsa('ecdsa-with-SHA512', 'sha512')],
   ['1.3.101.112/', { name: 'Ed25519', key: 'ed25519', digest: null }],
   ['1.3.101.113/', { name: 'Ed448', key: 'ed448', digest: null }],
+  // RFC 3279 §2.2.2 and RFC 5758 §3.1: DSA signature parameters are absent
+  ['1.2.840.10040.4.3/', { name: 'dsa-with-SHA1', key: 'dsa', digest: 'sha1' }],
+  ['2.16.840.1.101.3.4.3.2/', { name: 'dsa-with-SHA256', key: 'dsa', digest: 'sha256' }],
 ]);
 
 /** Looks up an AlgorithmIdentifier; undefined when certgate cannot verify it at all. */
@@ -89,6 +92,8 @@ export function keyKind(key: PublicKeyInfo): KeyKind | undefined {
       return 'ed25519';
     case 'ed448':
       return 'ed448';
+    case 'dsa':
+      return 'dsa';
     default:
       return undefined;
   }
@@ -107,6 +112,8 @@ export function describeKey(key: PublicKeyInfo): string {
       return 'Ed25519';
     case 'ed448':
       return 'Ed448';
+    case 'dsa':
+      return key.pBits === undefined ? 'DSA' : `DSA ${key.pBits}`;
     default:
       if (key.algorithm.oid === '1.2.840.10045.2.1') return 'EC with explicit curve parameters';
       return key.algorithm.name === 'dsa' ? 'DSA' : key.algorithm.name;

@@ -53,6 +53,12 @@ export type PathError =
    * critical cRLNumber, an unsupported critical extension, or undecodable DER.
    */
   | (ErrorPlace & { readonly kind: 'InvalidCrl'; readonly issuer: string; readonly reason: string })
+  /**
+   * CRLs were given, and none that can be used covers this certificate for every reason (RFC
+   * 5280 §6.3.3: the status is UNDETERMINED): none from its issuer, or only for another scope,
+   * other reasons, or a delta without its complete CRL.
+   */
+  | (ErrorPlace & { readonly kind: 'RevocationUnknown'; readonly reason: string })
   // --- CA-ness (RFC 5280 §6.1.4 (k), (l), (m), (n))
   /** The issuer lacks basicConstraints cA=TRUE (or is a v1/v2 certificate the policy won't treat as a CA). */
   | (ErrorPlace & { readonly kind: 'IssuerNotCa' })
@@ -147,6 +153,7 @@ export const ERROR_RANK: Readonly<Record<PathErrorKind, number>> = {
   CertNotYetValid: 30,
   Revoked: 40,
   InvalidCrl: 35,
+  RevocationUnknown: 34,
   IssuerNotCa: 25,
   PathLenExceeded: 25,
   IssuerNotCertSigner: 25,

@@ -33,6 +33,6 @@ export {
 /** Empties the content-keyed signature caches (benchmarks measuring real signature checks). */
 export { clearSignatureCaches } from './signature.js';
 /** The engine's contract with the verify layer. */
-export type { ChainVerifyOptions, ChainVerifyOutcome, PolicyName, Purpose } from './types.js';
+export type { ChainVerifyOptions, ChainVerifyOutcome, CrlCheck, PolicyName, Purpose } from './types.js';
 /** Validates a chain and matches the leaf against a reference name. */
 export { verifyChain } from './verify-chain.js';

@@ -15,11 +15,13 @@ import type { Certificate } from '../x509/model.js';
 import type { Budget } from './budget.js';
 import { isFatal } from './budget.js';
 import { checkPolicies, type PolicySettings } from './certificate-policies.js';
+import { inheritsParameters, workingParameters } from './dsa-parameters.js';
 import { ERROR_RANK, type ErrorPlace, type PathError } from './errors.js';
 import { checkNameConstraints } from './name-constraints.js';
-import { checkRevocation } from './revocation.js';
+import { checkRevocation, type RevocationContext } from './revocation.js';
 import { checkSignature } from './signature.js';
 import type { Candidate, TrustStore } from './trust-store.js';
+import type { CrlCheck } from './types.js';
 import { type CheckContext, checkCertificate } from './validate.js';
 
 /** Everything one search needs. */
@@ -29,8 +31,17 @@ interface BuildContext extends CheckContext {
   /** Most intermediates allowed (self-issued ones not counted). */
   readonly maxIntermediates: number;
   readonly crls: readonly CertificateRevocationList[];
+  readonly crlCheck: CrlCheck;
   readonly policySettings: PolicySettings;
+  /** How many CRL-signer paths this search is nested in (§6.3.3 (f) recursion). */
+  readonly signerDepth?: number;
 }
+
+/**
+ * How deep CRL-signer paths may nest: the signer of a CRL whose own revocation is checked
+ * against a CRL signed by yet another key. Real PKIs (and PKITS) need two levels.
+ */
+const MAX_SIGNER_DEPTH = 3;
 
 /** A built path (leaf → anchor), or the most specific error and the candidate path it concerns. */
 type BuildResult =
@@ -93,11 +104,14 @@ function checkEdge(
   const issuerIndex = path.length - 1;
   const issuer = path[issuerIndex]!;
   const child = path[issuerIndex - 1]!;
-  // RFC 5280 §6.1.3 (a)(1): the child's signature verifies with the issuer's key
-  const spent = ctx.budget.spendSignature();
-  if (spent) return spent;
-  const signature = checkSignature(child, issuer, ctx.policy);
-  if (signature) return { ...place(path, issuerIndex - 1), ...signature };
+  // RFC 5280 §6.1.3 (a)(1): the child's signature verifies with the issuer's key (a DSA key that
+  // inherits its parameters waits for the path's top: `checkInheritedSignatures`)
+  if (!inheritsParameters(issuer)) {
+    const spent = ctx.budget.spendSignature();
+    if (spent) return spent;
+    const signature = checkSignature(child, issuer, ctx.policy);
+    if (signature) return { ...place(path, issuerIndex - 1), ...signature };
+  }
   return (
     checkCertificate(issuer, isAnchor ? 'anchor' : 'intermediate', place(path, issuerIndex), ctx) ??
     checkPathLen(path) ??
@@ -148,9 +162,66 @@ function checkConstraintsOf(path: readonly Certificate[], ctx: BuildContext): Pa
 // (d)-(f), which need the whole path from the anchor down) and revocation (§6.1.3 (a)(3))
 function finish(path: readonly Certificate[], ctx: BuildContext): BuildResult {
   const error =
+    checkInheritedSignatures(path, ctx) ??
     checkPolicies(path, ctx.policySettings, ctx.budget) ??
-    checkRevocation(path, ctx.crls, ctx.at, ctx.policy, ctx.budget);
+    checkRevocation(path, revocationContext(ctx));
   return error ? { ok: false, error, path } : { ok: true, path };
+}
+
+// The signatures made by DSA keys that inherit their parameters, now that the path's top is known
+function checkInheritedSignatures(path: readonly Certificate[], ctx: BuildContext): PathError | undefined {
+  for (let k = path.length - 1; k >= 1; k--) {
+    const cert = path[k]!;
+    if (!inheritsParameters(cert)) continue;
+    const spent = ctx.budget.spendSignature();
+    if (spent) return spent;
+    const parameters = workingParameters(path, k);
+    const problem = parameters
+      ? checkSignature(path[k - 1]!, cert, ctx.policy, parameters)
+      : ({ kind: 'BadSignature' } as const);
+    if (problem) return { ...place(path, k - 1), ...problem };
+  }
+  return undefined;
+}
+
+/** Revocation's view of the search: the CRLs, and path building for CRL signers off the path. */
+function revocationContext(ctx: BuildContext): RevocationContext {
+  const depth = ctx.signerDepth ?? 0;
+  return {
+    crls: ctx.crls,
+    scope: ctx.crlCheck,
+    at: ctx.at,
+    policy: ctx.policy,
+    budget: ctx.budget,
+    signerCandidates: (crl) => ctx.store.named(crl.issuer, crlKeyId(crl)).map((c) => c.cert),
+    validateSigner: (signer, anchor) => {
+      if (depth >= MAX_SIGNER_DEPTH) {
+        return {
+          certIndex: 0,
+          certificate: signer.subject.text,
+          kind: 'RevocationUnknown',
+          reason: `CRL signers nest more than ${MAX_SIGNER_DEPTH} deep`,
+        };
+      }
+      // the signer's path is validated as RFC 5280 §6.1 with the default policy inputs, and
+      // checked for revocation in full
+      const built = buildPath(signer, {
+        ...ctx,
+        store: ctx.store.withOnlyAnchor(anchor),
+        endEntity: 'crl-signer',
+        requiredKeyUsages: [],
+        policySettings: {},
+        crlCheck: 'all',
+        signerDepth: depth + 1,
+      });
+      return built.ok ? undefined : built.error;
+    },
+  };
+}
+
+function crlKeyId(crl: CertificateRevocationList): Uint8Array | undefined {
+  const aki = crl.extensions.find((e) => e.kind === 'authorityKeyIdentifier');
+  return aki?.kind === 'authorityKeyIdentifier' ? aki.keyIdentifier : undefined;
 }
 
 // Loop guard (Go's alreadyInChain): the same certificate, or the same subject with the same key

@@ -42,6 +42,8 @@ export interface Policy {
   readonly rsaBitsMultipleOf8: boolean;
   /** Named curves allowed for EC keys. */
   readonly curves: ReadonlySet<string>;
+  /** Smallest DSA prime p, or undefined when DSA keys are refused. */
+  readonly minDsaBits?: number;
   /** A CA certificate (basicConstraints cA) may be the leaf. */
   readonly allowCaAsLeaf: boolean;
   /** anyExtendedKeyUsage in the leaf satisfies any purpose (otherwise it is refused by the EE table). */
@@ -173,8 +175,12 @@ const RFC5280_PROFILE: Policy = Object.freeze({
     'sha1WithRSAEncryption',
     'ecdsa-with-SHA1',
     'Ed448',
+    // RFC 5280 §4.1.1.2 points to RFC 3279 and RFC 5758, which define DSA signatures
+    'dsa-with-SHA1',
+    'dsa-with-SHA256',
   ]),
   minRsaBits: 1024,
+  minDsaBits: 1024,
   rsaBitsMultipleOf8: false,
   curves: new Set(NIST_CURVES),
   allowCaAsLeaf: true,

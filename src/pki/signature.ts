@@ -18,6 +18,7 @@
 
 import { constants, createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type { AlgorithmIdentifier, Certificate } from '../x509/model.js';
+import { spkiWithParameters } from '../x509/public-key.js';
 import {
   identifySignatureAlgorithm,
   isWeakAlgorithm,
@@ -77,14 +78,24 @@ function allowedAlgorithm(signed: SignedData, policy: Policy): SignatureAlgorith
 /**
  * Verifies that `issuer`'s key signed `signed` with an algorithm `policy` allows. The caller
  * counts the check against its budget. Returns undefined on success.
+ *
+ * `inherited` are the DSA parameters the issuer's key inherits from up the path when its own
+ * subjectPublicKeyInfo has none (RFC 5280 §6.1.4 (e)-(f)); that check is not cached, because the
+ * same certificate could inherit other parameters on another path.
  */
 export function checkSignature(
   signed: SignedData,
   issuer: Certificate,
   policy: Policy,
+  inherited?: Uint8Array,
 ): SignatureProblem | undefined {
   const algorithm = allowedAlgorithm(signed, policy);
   if ('kind' in algorithm) return algorithm;
+  if (inherited !== undefined) {
+    const key = loadKey(spkiWithParameters(issuer.publicKey.spki, inherited));
+    const ok = algorithm.key === 'dsa' && key !== null && verifyWithKey(signed, key, algorithm);
+    return ok ? undefined : { kind: 'BadSignature' };
+  }
   let byIssuer = resultCache.get(signed);
   const cached = byIssuer?.get(issuer);
   if (cached !== undefined) return cached ? undefined : { kind: 'BadSignature' };
@@ -103,7 +114,10 @@ function verifyWith(signed: SignedData, issuer: Certificate, algorithm: Signatur
   // The key must be of the algorithm's kind: an ECDSA signature never verifies with an RSA key.
   if (keyKind(issuer.publicKey) !== algorithm.key) return false;
   const key = publicKeyOf(issuer);
-  if (key === null) return false;
+  return key !== null && verifyWithKey(signed, key, algorithm);
+}
+
+function verifyWithKey(signed: SignedData, key: KeyObject, algorithm: SignatureAlgorithm): boolean {
   try {
     if (algorithm.key === 'rsa') {
       const padding =
@@ -111,7 +125,7 @@ function verifyWith(signed: SignedData, issuer: Certificate, algorithm: Signatur
       const options = { key, padding, saltLength: algorithm.pssSaltLength };
       return verify(algorithm.digest, signed.tbs, options, signed.signatureValue);
     }
-    if (algorithm.key === 'ec') {
+    if (algorithm.key === 'ec' || algorithm.key === 'dsa') {
       return verify(algorithm.digest, signed.tbs, { key, dsaEncoding: 'der' }, signed.signatureValue);
     }
     return verify(null, signed.tbs, key, signed.signatureValue);
@@ -128,17 +142,18 @@ function publicKeyOf(cert: Certificate): KeyObject | null {
     const spki = Buffer.from(cert.publicKey.spki);
     const id = spki.toString('base64');
     key = keysBySpki.get(id);
-    if (key === undefined) {
-      try {
-        key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
-      } catch {
-        key = null;
-      }
-      remember(keysBySpki, id, key);
-    }
+    if (key === undefined) key = remember(keysBySpki, id, loadKey(spki));
     keyCache.set(cert, key);
   }
   return key;
+}
+
+function loadKey(spki: Uint8Array): KeyObject | null {
+  try {
+    return createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -7,7 +7,7 @@
  * within each, authorityKeyIdentifier = subjectKeyIdentifier first, mismatches last.
  */
 
-import type { Certificate } from '../x509/model.js';
+import type { Certificate, DistinguishedName } from '../x509/model.js';
 
 /** A possible issuer of a certificate. */
 export interface Candidate {
@@ -49,6 +49,8 @@ export class TrustStore {
   readonly #anchors: Index;
   readonly #intermediates: Index;
   readonly #anchorDer: ReadonlySet<string>;
+  readonly #intermediateList: readonly Certificate[];
+  #narrowed?: Map<Certificate, TrustStore>;
 
   /**
    * Indexes both lists. The anchor index is cached per array, so passing the same `anchors`
@@ -65,6 +67,21 @@ export class TrustStore {
     this.#anchorDer = cached.der;
     // An intermediate that is also an anchor is only tried as the anchor.
     this.#intermediates = buildIndex(intermediates, this.#anchorDer);
+    this.#intermediateList = intermediates;
+  }
+
+  /**
+   * The same intermediates with `anchor` as the only trust anchor: a CRL signer's path must end
+   * at the anchor of the path it speaks for (RFC 5280 §6.3.3 (f)). Made once per anchor.
+   */
+  withOnlyAnchor(anchor: Certificate): TrustStore {
+    this.#narrowed ??= new Map();
+    let store = this.#narrowed.get(anchor);
+    if (store === undefined) {
+      store = new TrustStore([anchor], this.#intermediateList);
+      this.#narrowed.set(anchor, store);
+    }
+    return store;
   }
 
   /** True when `cert` is itself one of the trust anchors (byte for byte). */
@@ -74,8 +91,12 @@ export class TrustStore {
 
   /** Every certificate whose subject is `cert`'s issuer, in the order to try them. */
   candidates(cert: Certificate): Candidate[] {
-    const key = cert.issuer.key;
-    const keyId = cert.extension('authorityKeyIdentifier')?.keyIdentifier;
+    return this.named(cert.issuer, cert.extension('authorityKeyIdentifier')?.keyIdentifier);
+  }
+
+  /** Every certificate whose subject is `name`, anchors first, those with key id `keyId` first. */
+  named(name: DistinguishedName, keyId: Uint8Array | undefined): Candidate[] {
+    const key = name.key;
     const order = (c: Certificate): number => keyIdRank(keyId, c);
     const anchors = [...(this.#anchors.get(key) ?? [])].sort((a, b) => order(a) - order(b));
     const intermediates = [...(this.#intermediates.get(key) ?? [])].sort((a, b) => order(a) - order(b));

@@ -14,6 +14,9 @@ import type { PathError } from './errors.js';
  */
 export type PolicyName = 'client' | 'cabf' | 'rfc5280';
 
+/** Which certificates of a path need a CRL: every one below the anchor, or the leaf only. */
+export type CrlCheck = 'all' | 'leaf';
+
 /** What the leaf must be good for: TLS server (serverAuth) or client (clientAuth) authentication. */
 export type Purpose = 'server' | 'client';
 
@@ -35,6 +38,12 @@ export interface ChainVerifyOptions {
   readonly reference?: Reference;
   /** DER-encoded CRLs to check revocation against (none = no revocation check). */
   readonly crls?: readonly Uint8Array[];
+  /**
+   * With CRLs: which certificates must be covered by one, every certificate below the anchor
+   * (`all`, the default, as OpenSSL's `-crl_check_all`) or the leaf only (`leaf`, `-crl_check`).
+   * A certificate in scope that no usable CRL covers fails (`RevocationUnknown`).
+   */
+  readonly crlCheck?: CrlCheck;
   /**
    * Maximum number of certificates in a path, leaf and anchor included (policy default otherwise:
    * 10, i.e. 8 intermediates). Self-issued intermediates are not counted (RFC 5280 §6.1.4 (l)).

@@ -25,6 +25,11 @@ export interface CheckContext {
   readonly purpose: Purpose;
   /** keyUsage bits the leaf must allow when it has the extension. */
   readonly requiredKeyUsages: readonly KeyUsageName[];
+  /**
+   * What the end of the path is: a TLS leaf (the default), or a CRL signer whose path is
+   * validated for revocation (RFC 5280 §6.3.3 (f)), for which the TLS checks do not apply.
+   */
+  readonly endEntity?: 'tls' | 'crl-signer';
 }
 
 const PURPOSE_OID: Record<Purpose, string> = { server: OID.serverAuth, client: OID.clientAuth };
@@ -36,12 +41,13 @@ export function checkCertificate(
   place: ErrorPlace,
   ctx: CheckContext,
 ): PathError | undefined {
+  const tlsLeaf = role === 'leaf' && ctx.endEntity !== 'crl-signer';
   return (
     checkValidity(cert, place, ctx.at) ??
-    checkCaAsLeaf(cert, role, place, ctx.policy) ??
+    (tlsLeaf ? checkCaAsLeaf(cert, role, place, ctx.policy) : undefined) ??
     checkFields(cert, role, place, ctx.policy) ??
     checkKey(cert, place, ctx.policy) ??
-    (role === 'leaf' ? checkLeaf(cert, place, ctx) : checkCa(cert, role, place, ctx))
+    (role !== 'leaf' ? checkCa(cert, role, place, ctx) : tlsLeaf ? checkLeaf(cert, place, ctx) : undefined)
   );
 }
 
@@ -166,9 +172,13 @@ function checkKey(cert: Certificate, place: ErrorPlace, policy: Policy): PathErr
       return policy.signatureAlgorithms.has('Ed25519') ? undefined : weak();
     case 'ed448':
       return policy.signatureAlgorithms.has('Ed448') ? undefined : weak();
+    case 'dsa':
+      // a key without parameters inherits its issuer's, whose size was checked there
+      if (policy.minDsaBits === undefined) return weak();
+      return key.pBits === undefined || key.pBits >= policy.minDsaBits ? undefined : weak();
     default:
-      // NOTE: RSA-PSS-only keys, DSA and explicit-curve EC keys: the BR forbid them and
-      // certgate verifies nothing with them, so both policies refuse them.
+      // NOTE: RSA-PSS-only keys and explicit-curve EC keys: the BR forbid them and certgate
+      // verifies nothing with them, so every policy refuses them.
       return weak();
   }
 }

@@ -56,6 +56,7 @@ export function verifyChain(options: ChainVerifyOptions): ChainVerifyOutcome {
     maxIntermediates:
       options.maxDepth === undefined ? policy.maxIntermediates : Math.max(0, options.maxDepth - 2),
     crls,
+    crlCheck: options.crlCheck ?? 'all',
     policySettings: options.policySettings ?? {},
   });
   if (!built.ok) return built;

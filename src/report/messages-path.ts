@@ -97,6 +97,10 @@ export const PATH_WORDINGS: Record<Extract<FindingCode, `PATH_${string}`>, Wordi
     message: `the revocation status of ${str(a.subject)} is unknown: a CRL${a.crlIssuer ? ` from "${str(a.crlIssuer)}"` : ''} given for it cannot be used (${str(a.reason)}; RFC 5280 §6.3.3)`,
     fix: 'give the current CRL from the CA (its cRLDistributionPoints URL), signed by the CA that issued the certificate',
   }),
+  PATH_REVOCATION_UNKNOWN: (a) => ({
+    message: `the revocation status of ${str(a.subject)} is unknown: ${str(a.reason)} (RFC 5280 §6.3.3)`,
+    fix: "give the current CRL of the certificate's issuer too (its cRLDistributionPoints URL), or check only the leaf with --crl-check leaf",
+  }),
   PATH_ISSUER_NOT_CA: (a) => ({
     message: `${str(a.subject)} signs another certificate of the path but is not a CA certificate: its basicConstraints does not say cA=TRUE (RFC 5280 §4.2.1.9, §6.1.4 (k))`,
     fix: 'the chain holds a server certificate where an intermediate CA belongs: serve the intermediate your CA provides',

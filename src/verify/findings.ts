@@ -174,6 +174,8 @@ function certificateArgs(error: PlacedError, ctx: FindingContext): Args {
       return { revokedAt: error.revokedAt ? isoSeconds(error.revokedAt) : undefined, reason: error.reason };
     case 'InvalidCrl':
       return { crlIssuer: error.issuer, reason: error.reason };
+    case 'RevocationUnknown':
+      return { reason: error.reason };
     case 'RequiredEkuNotFound':
       return { required: named(error.required), present: error.present.map(named) };
     case 'KeyUsageNotAllowed':

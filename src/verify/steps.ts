@@ -77,6 +77,7 @@ export const STEP_OF_KIND: Readonly<Record<PathErrorKind, VerifyStepName>> = {
   NameConstraintViolation: 'name-constraints',
   Revoked: 'revocation',
   InvalidCrl: 'revocation',
+  RevocationUnknown: 'revocation',
   NoValidPolicy: 'policy',
   InvalidPolicyMapping: 'policy',
   NameMismatch: 'name',
@@ -89,8 +90,8 @@ export interface StepInput {
   /** Whether the path's last certificate is a trust anchor. */
   readonly anchored: boolean;
   readonly error?: PathError;
-  /** CRLs were given, so revocation was checked. */
-  readonly revocationChecked: boolean;
+  /** Which certificates' revocation was checked: none (no CRLs), the leaf, or all below the anchor. */
+  readonly revocation: 'none' | 'leaf' | 'all';
   /** A host or IP was given, so the name was checked. */
   readonly nameChecked: boolean;
 }
@@ -177,7 +178,7 @@ export function deriveSteps(input: StepInput): VerifyStep[] {
     const [step, certIndex] = slot;
     const key = slotKey(slot);
     const skipped =
-      (step === 'revocation' && !input.revocationChecked) || (step === 'name' && !input.nameChecked);
+      (step === 'revocation' && !revocationRan(input, certIndex)) || (step === 'name' && !input.nameChecked);
     const status = key === failedKey ? 'failed' : skipped ? 'skipped' : ran.has(key) ? 'ok' : 'not-reached';
     steps.push({
       step,
@@ -187,6 +188,10 @@ export function deriveSteps(input: StepInput): VerifyStep[] {
     });
   }
   return steps;
+}
+
+function revocationRan(input: StepInput, certIndex: number | undefined): boolean {
+  return input.revocation === 'all' || (input.revocation === 'leaf' && certIndex === 0);
 }
 
 /** The step that failed, if any. */

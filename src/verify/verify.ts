@@ -9,7 +9,7 @@ import type { Finding, Verdict } from '../findings/finding.js';
 import { parseIpAddress, parseReferenceName, type Reference } from '../names/index.js';
 import type { PathError } from '../pki/errors.js';
 import { DEFAULT_POLICY, type PolicySettings, verifyChain } from '../pki/index.js';
-import type { ChainVerifyOutcome, PolicyName, Purpose } from '../pki/types.js';
+import type { ChainVerifyOutcome, CrlCheck, PolicyName, Purpose } from '../pki/types.js';
 import type { Certificate } from '../x509/model.js';
 import { VerifyUsageError } from './errors.js';
 import { findingForError, findingForProfileWarning } from './findings.js';
@@ -51,6 +51,11 @@ export interface VerifyOptions {
   readonly policySettings?: PolicySettings;
   /** DER CRLs to check revocation against; none means revocation is not checked. */
   readonly crls?: readonly Uint8Array[];
+  /**
+   * With `crls`: every certificate below the anchor must be covered by a usable CRL (`all`, the
+   * default, like OpenSSL's `-crl_check_all`), or only the leaf (`leaf`, like `-crl_check`).
+   */
+  readonly crlCheck?: CrlCheck;
   /** The name of the chain's input in finding locations (a file path); default `chain`. */
   readonly source?: string;
 }
@@ -141,6 +146,7 @@ export function verify(options: VerifyOptions): VerifyResult {
     ...settings,
     ...(reference ? { reference } : {}),
     ...(options.crls ? { crls: options.crls } : {}),
+    ...(options.crlCheck ? { crlCheck: options.crlCheck } : {}),
     ...(options.policySettings ? { policySettings: options.policySettings } : {}),
   });
   const referenceType: 'dns' | 'ip' = reference?.kind === 'ip' ? 'ip' : 'dns';
@@ -167,7 +173,7 @@ export function verify(options: VerifyOptions): VerifyResult {
       pathLength: outcome.path.length,
       anchored: isAnchored(outcome.path, trust),
       ...(outcome.ok ? {} : { error: outcome.error }),
-      revocationChecked: (options.crls?.length ?? 0) > 0,
+      revocation: (options.crls?.length ?? 0) === 0 ? 'none' : (options.crlCheck ?? 'all'),
       nameChecked: reference !== undefined,
     }),
     ...(reference ? { reference: { kind: referenceType, value: referenceText(reference) } } : {}),

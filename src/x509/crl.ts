@@ -8,9 +8,17 @@ import { readAlgorithm } from './algorithm.js';
 import { DerReader, Tag } from './der.js';
 import { checkInteger, decodeBitString, decodeBoolean, decodeSmallUint } from './der-values.js';
 import { fail, toDecodeError } from './errors.js';
+import { readPointName, readReasonFlags } from './extensions/crl-distribution-points.js';
 import { readExtension, requireDecoded } from './extensions/index.js';
+import { readGeneralNames } from './general-name.js';
 import { hex } from './hex.js';
-import type { AlgorithmIdentifier, DistinguishedName, Extension } from './model.js';
+import type {
+  AlgorithmIdentifier,
+  DistinguishedName,
+  Extension,
+  GeneralName,
+  NameAttribute,
+} from './model.js';
 import { readName } from './name.js';
 import { decodeTime } from './time.js';
 
@@ -48,17 +56,29 @@ export interface RevokedCertificate {
   readonly revocationDate: Date;
   /** From the reasonCode entry extension (RFC 5280 §5.3.1). */
   readonly reason?: CrlReason;
+  /**
+   * The issuer of the revoked certificate, from the certificateIssuer entry extension of this
+   * entry or the nearest one before it (RFC 5280 §5.3.3); absent before the first one, where the
+   * issuer is the CRL's. Only an indirect CRL may name other issuers.
+   */
+  readonly certificateIssuer?: readonly GeneralName[];
   /** Every entry extension, decoded generically (oid, critical, raw value). */
   readonly extensions: readonly Extension[];
 }
 
-/** issuingDistributionPoint (RFC 5280 §5.2.5), the scope fields only. */
+/** issuingDistributionPoint (RFC 5280 §5.2.5): which certificates and reasons the CRL covers. */
 export interface IssuingDistributionPoint {
+  /** The distribution point's name: full GeneralNames, or an RDN under the CRL issuer's name. */
+  readonly fullName?: readonly GeneralName[];
+  readonly nameRelativeToCRLIssuer?: readonly NameAttribute[];
   readonly onlyContainsUserCerts: boolean;
   readonly onlyContainsCACerts: boolean;
-  readonly onlySomeReasons: boolean;
+  /** The reasons the CRL covers, when it covers only some (ReasonFlags bit names). */
+  readonly onlySomeReasons?: readonly string[];
   readonly indirectCRL: boolean;
   readonly onlyContainsAttributeCerts: boolean;
+  /** The extension's DER value: a delta CRL's scope must be the same (§5.2.4). */
+  readonly der: Uint8Array;
 }
 
 /** A decoded CRL. Frozen; views into the input DER. */
@@ -77,8 +97,10 @@ export interface CertificateRevocationList {
   readonly revoked: readonly RevokedCertificate[];
   /** Every crlExtension in encoded order (known certificate extensions like AKI decoded). */
   readonly extensions: readonly Extension[];
-  /** cRLNumber as lower-case hex, when present (RFC 5280 §5.2.3). */
-  readonly crlNumber?: string;
+  /** cRLNumber, when present (RFC 5280 §5.2.3). */
+  readonly crlNumber?: bigint;
+  /** A delta CRL's BaseCRLNumber (deltaCRLIndicator, RFC 5280 §5.2.4): the complete CRL it updates. */
+  readonly deltaBase?: bigint;
   readonly issuingDistributionPoint?: IssuingDistributionPoint;
 }
 
@@ -160,26 +182,32 @@ function withDecodedExtensions(out: TbsFields, nextUpdate: Date | undefined, buf
   if (nextUpdate) fields.nextUpdate = nextUpdate;
   for (const ext of out.extensions) {
     const r = valueReader(buf, ext.value);
-    if (ext.oid === CRL_OID.cRLNumber) {
-      // RFC 5280 §5.2.3: CRLNumber ::= INTEGER (0..MAX)
-      const el = r.expect(Tag.INTEGER, 'cRLNumber');
-      r.finish('cRLNumber');
-      if (checkInteger(buf, el)) fail(el.start, 'cRLNumber is negative');
-      fields.crlNumber = hex(buf, el.start, el.end);
-    } else if (ext.oid === CRL_OID.issuingDistributionPoint) {
-      fields.issuingDistributionPoint = readIdp(r);
-    }
+    if (ext.oid === CRL_OID.cRLNumber) fields.crlNumber = readCrlNumber(r, 'cRLNumber');
+    // RFC 5280 §5.2.4: BaseCRLNumber ::= CRLNumber
+    else if (ext.oid === CRL_OID.deltaCRLIndicator) fields.deltaBase = readCrlNumber(r, 'BaseCRLNumber');
+    else if (ext.oid === CRL_OID.issuingDistributionPoint)
+      fields.issuingDistributionPoint = readIdp(r, ext.value);
   }
   return Object.freeze(fields);
+}
+
+// RFC 5280 §5.2.3: CRLNumber ::= INTEGER (0..MAX), at most 20 octets
+function readCrlNumber(r: DerReader, what: string): bigint {
+  const el = r.expect(Tag.INTEGER, what);
+  r.finish(what);
+  if (checkInteger(r.buf, el)) fail(el.start, `${what} is negative`);
+  return BigInt(`0x${hex(r.buf, el.start, el.end)}`);
 }
 
 // RFC 5280 §5.2.5: IssuingDistributionPoint ::= SEQUENCE { distributionPoint [0] OPTIONAL,
 //   onlyContainsUserCerts [1] BOOLEAN DEFAULT FALSE, onlyContainsCACerts [2] BOOLEAN DEFAULT
 //   FALSE, onlySomeReasons [3] ReasonFlags OPTIONAL, indirectCRL [4] BOOLEAN DEFAULT FALSE,
 //   onlyContainsAttributeCerts [5] BOOLEAN DEFAULT FALSE }
-function readIdp(r: DerReader): IssuingDistributionPoint {
+function readIdp(r: DerReader, der: Uint8Array): IssuingDistributionPoint {
   const s = r.sequence('issuingDistributionPoint');
-  s.optional(0xa0, 'distributionPoint');
+  const name: { fullName?: readonly GeneralName[]; nameRelativeToCRLIssuer?: readonly NameAttribute[] } = {};
+  const point = s.optional(0xa0, 'distributionPoint');
+  if (point) readPointName(s.enter(point), name);
   const flag = (tag: number, what: string): boolean => {
     const el = s.optional(tag, what);
     return el ? decodeBoolean(s.buf, el) : false;
@@ -191,11 +219,13 @@ function readIdp(r: DerReader): IssuingDistributionPoint {
   const onlyContainsAttributeCerts = flag(0x85, 'onlyContainsAttributeCerts');
   s.finish('issuingDistributionPoint');
   return Object.freeze({
+    ...name,
     onlyContainsUserCerts,
     onlyContainsCACerts,
-    onlySomeReasons: reasons !== undefined,
+    ...(reasons ? { onlySomeReasons: readReasonFlags(s.buf, reasons) } : {}),
     indirectCRL,
     onlyContainsAttributeCerts,
+    der,
   });
 }
 
@@ -205,6 +235,7 @@ function readRevoked(s: DerReader): RevokedCertificate[] {
   // NOTE: RFC 5280 §5.1.2.6 says an empty list is omitted, but CAs do emit an empty SEQUENCE
   // and it is unambiguous, so it is read as no entries.
   const list: RevokedCertificate[] = [];
+  let certificateIssuer: readonly GeneralName[] | undefined;
   while (s.hasMore) {
     const e = s.sequence('revoked certificate');
     const serialEl = e.expect(Tag.INTEGER, 'userCertificate');
@@ -219,6 +250,10 @@ function readRevoked(s: DerReader): RevokedCertificate[] {
     };
     const reason = extensions.find((x) => x.oid === CRL_OID.reasonCode);
     if (reason) entry.reason = readReason(valueReader(e.buf, reason.value));
+    // RFC 5280 §5.3.3: CertificateIssuer ::= GeneralNames; later entries inherit it
+    const issuer = extensions.find((x) => x.oid === CRL_OID.certificateIssuer);
+    if (issuer) certificateIssuer = readGeneralNames(valueReader(e.buf, issuer.value), 'certificateIssuer');
+    if (certificateIssuer) entry.certificateIssuer = certificateIssuer;
     list.push(Object.freeze(entry));
   }
   return list;

@@ -47,6 +47,8 @@ export function formatPublicKey(key: PublicKeyInfo): string {
       return 'Ed25519';
     case 'ed448':
       return 'Ed448';
+    case 'dsa':
+      return key.pBits === undefined ? "DSA (the issuer's parameters)" : `DSA ${key.pBits} bits`;
     default:
       return `unknown key type ${key.algorithm.name}`;
   }

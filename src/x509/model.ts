@@ -87,6 +87,11 @@ export type PublicKeyInfo = {
       readonly keyBits: number;
     }
   | { readonly type: 'ed25519' | 'ed448' }
+  /**
+   * DSA (RFC 3279 §2.3.2). Without Dss-Parms the key inherits its issuer's parameters
+   * (RFC 5280 §6.1.4 (e)-(f)), and `pBits` is unknown.
+   */
+  | { readonly type: 'dsa'; readonly pBits?: number }
   | { readonly type: 'unknown' }
 );
 

@@ -1,6 +1,7 @@
 /**
  * SubjectPublicKeyInfo (RFC 5280 §4.1.2.7), summarised: RSA modulus size and exponent (RFC 8017
- * §A.1.1), EC named curve (RFC 5480 §2.1.1), EdDSA (RFC 8410). Other algorithms are `unknown`.
+ * §A.1.1), EC named curve (RFC 5480 §2.1.1), EdDSA (RFC 8410), DSA (RFC 3279 §2.3.2). Other
+ * algorithms are `unknown`.
  */
 
 import { readAlgorithm } from './algorithm.js';
@@ -34,6 +35,8 @@ export function readPublicKeyInfo(r: DerReader): PublicKeyInfo {
       return Object.freeze({ algorithm, spki, type: 'ed25519' });
     case OID.ed448:
       return Object.freeze({ algorithm, spki, type: 'ed448' });
+    case OID.dsa:
+      return summariseDsaKey(r.buf, algorithm, spki);
     default:
       return Object.freeze({ algorithm, spki, type: 'unknown' });
   }
@@ -48,13 +51,52 @@ function readRsaPublicKey(r: DerReader): { modulusBits: number; exponent: number
   if (checkInteger(r.buf, e)) fail(e.start, 'RSA public exponent is negative');
   s.finish('RSAPublicKey');
   r.finish('RSA public key');
-  let start = n.start;
-  while (start < n.end && r.buf[start] === 0) start++;
-  const modulusBits = start === n.end ? 0 : (n.end - start) * 8 - Math.clz32(r.buf[start]!) + 24;
+  const modulusBits = integerBits(r.buf, n.start, n.end);
   let exponent = 0;
   for (let i = e.start; i < e.end; i++) exponent = exponent * 256 + r.buf[i]!;
   if (exponent > Number.MAX_SAFE_INTEGER) fail(e.start, 'RSA public exponent is too large');
   return { modulusBits, exponent };
+}
+
+/**
+ * A SubjectPublicKeyInfo with `parameters` (DER) put into its AlgorithmIdentifier: for a DSA key
+ * that inherits its issuer's Dss-Parms (RFC 5280 §6.1.4 (e)-(f)), the key node:crypto can load.
+ */
+export function spkiWithParameters(spki: Uint8Array, parameters: Uint8Array): Uint8Array {
+  const s = new DerReader(spki).sequence('subjectPublicKeyInfo');
+  const algorithm = s.expect(Tag.SEQUENCE, 'algorithm');
+  const oid = s.enter(algorithm).expect(Tag.OID, 'algorithm');
+  const key = s.expect(Tag.BIT_STRING, 'subjectPublicKey');
+  const tlv = (tag: number, content: Uint8Array): Uint8Array => {
+    const n = content.length;
+    const size: number[] = [];
+    for (let v = n; v > 0; v = Math.floor(v / 256)) size.unshift(v & 0xff);
+    const length = n < 0x80 ? [n] : [0x80 | size.length, ...size];
+    return Buffer.concat([Uint8Array.of(tag, ...length), content]);
+  };
+  const algorithmId = tlv(Tag.SEQUENCE, Buffer.concat([spki.subarray(oid.offset, oid.end), parameters]));
+  return tlv(Tag.SEQUENCE, Buffer.concat([algorithmId, spki.subarray(key.offset, key.end)]));
+}
+
+// RFC 3279 §2.3.2: Dss-Parms ::= SEQUENCE { p INTEGER, q INTEGER, g INTEGER }, or absent when
+// the key inherits its issuer's parameters
+function summariseDsaKey(buf: Uint8Array, algorithm: AlgorithmIdentifier, spki: Uint8Array): PublicKeyInfo {
+  const params = algorithm.parameters;
+  if (params === undefined) return Object.freeze({ algorithm, spki, type: 'dsa' });
+  const at = params.byteOffset - buf.byteOffset;
+  const s = new DerReader(buf, at, at + params.length).sequence('Dss-Parms');
+  const p = s.expect(Tag.INTEGER, 'DSA p');
+  if (checkInteger(buf, p)) fail(p.start, 'DSA p is negative');
+  s.expect(Tag.INTEGER, 'DSA q');
+  s.expect(Tag.INTEGER, 'DSA g');
+  s.finish('Dss-Parms');
+  return Object.freeze({ algorithm, spki, type: 'dsa', pBits: integerBits(buf, p.start, p.end) });
+}
+
+/** The bit length of a non-negative INTEGER's content octets. */
+function integerBits(buf: Uint8Array, start: number, end: number): number {
+  while (start < end && buf[start] === 0) start++;
+  return start === end ? 0 : (end - start) * 8 - Math.clz32(buf[start]!) + 24;
 }
 
 // RFC 5480 §2.1.1: parameters are a namedCurve OID (implicitCurve and specifiedCurve MUST NOT be used)

@@ -405,12 +405,46 @@ describe('verify --crl: revocation against given CRLs', () => {
     expect(codes(json(r.stdout))).toEqual(['PATH_REVOKED']);
   });
 
-  test('a CRL (PEM) that does not list the leaf passes, and the revocation step ran', async () => {
+  const rootCrl = () => tmpFile('root.crl', createCrl({ issuer: chain.root, ...window }));
+
+  test('CRLs (PEM and DER) that do not list the chain pass, and the revocation steps ran', async () => {
     const der = createCrl({ issuer: chain.intermediate, revoked: [{ serial: 12345 }], ...window });
-    const r = await run(tmpFile('clean.pem', crlPem(der)));
+    const r = await run(tmpFile('clean.pem', crlPem(der)), rootCrl());
     expect(r.code).toBe(0);
     const steps = json(r.stdout).results[0]!.details.steps.filter((s) => s.step === 'revocation');
-    expect(steps.some((s) => s.status === 'ok')).toBe(true);
+    expect(steps.map((s) => s.status)).toEqual(['ok', 'ok']);
+  });
+
+  test("without the root's CRL the intermediate's status is unknown (--crl-check all, the default)", async () => {
+    const clean = tmpFile('clean.crl', createCrl({ issuer: chain.intermediate, ...window }));
+    const r = await run(clean);
+    expect(r.code).toBe(1);
+    const report = json(r.stdout);
+    expect(codes(report)).toEqual(['PATH_REVOCATION_UNKNOWN']);
+    expect(report.results[0]!.details.failedStep).toMatchObject({ step: 'revocation', certIndex: 1 });
+    expect(report.results[0]!.findings[0]!.message).toContain(
+      'no CRL from "CN=Verify Test Root,O=certgate" was given',
+    );
+  });
+
+  test("--crl-check leaf needs only the leaf issuer's CRL; the intermediate shows as skipped", async () => {
+    const clean = tmpFile('clean.crl', createCrl({ issuer: chain.intermediate, ...window }));
+    const r = await runCli([
+      'verify',
+      chainFile,
+      '--roots',
+      rootFile,
+      '--crl',
+      clean,
+      '--crl-check',
+      'leaf',
+      '--format',
+      'json',
+      ...at,
+    ]);
+    expect(r.code).toBe(0);
+    const steps = json(r.stdout).results[0]!.details.steps.filter((s) => s.step === 'revocation');
+    expect(steps.map((s) => s.status)).toEqual(['ok', 'skipped']);
   });
 
   test('without --crl the revocation step is skipped, never ok', async () => {

@@ -16,7 +16,13 @@ import { bits, bool, explicit, int, nul, octets, oid, seq, time, tlv } from './d
 export interface CrlOptions {
   issuer: IssuedCertificate;
   /** Serials as numbers/bigints, or raw INTEGER content octets; reasonCode as a number. */
-  revoked?: readonly { serial: number | bigint | Uint8Array; date?: Date; reason?: number }[];
+  revoked?: readonly {
+    serial: number | bigint | Uint8Array;
+    date?: Date;
+    reason?: number;
+    /** Raw entry extensions after reasonCode (certificateIssuer for an indirect CRL). */
+    extensions?: readonly { oid: string; critical?: boolean; value: Uint8Array }[];
+  }[];
   thisUpdate?: Date;
   /** `null` leaves nextUpdate out. */
   nextUpdate?: Date | null;
@@ -45,15 +51,19 @@ export function createCrl(o: CrlOptions): Uint8Array {
     );
   }
   for (const e of o.extensions ?? []) exts.push(extension(e));
-  const entries = (o.revoked ?? []).map((r) =>
-    seq(
-      int(r.serial),
-      time(r.date ?? new Date('2024-06-01T00:00:00Z')),
+  const entries = (o.revoked ?? []).map((r) => {
+    const entryExtensions = [
       ...(r.reason === undefined
         ? []
-        : [seq(extension({ oid: '2.5.29.21', value: tlv(0x0a, Uint8Array.of(r.reason)) }))]),
-    ),
-  );
+        : [extension({ oid: '2.5.29.21', value: tlv(0x0a, Uint8Array.of(r.reason)) })]),
+      ...(r.extensions ?? []).map(extension),
+    ];
+    return seq(
+      int(r.serial),
+      time(r.date ?? new Date('2024-06-01T00:00:00Z')),
+      ...(entryExtensions.length > 0 ? [seq(...entryExtensions)] : []),
+    );
+  });
   const { algorithm, digest } = algorithmFor(o.issuer);
   const tbs = seq(
     int(1),

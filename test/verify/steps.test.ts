@@ -26,6 +26,7 @@ function errorOf(kind: PathErrorKind, certIndex: number): PathError {
     CertNotYetValid: { ...at(certIndex), kind: 'CertNotYetValid', time, notBefore: time },
     Revoked: { ...at(certIndex), kind: 'Revoked' },
     InvalidCrl: { ...at(certIndex), kind: 'InvalidCrl', issuer: 'CN=x', reason: 'r' },
+    RevocationUnknown: { ...at(certIndex), kind: 'RevocationUnknown', reason: 'r' },
     IssuerNotCa: { ...at(certIndex), kind: 'IssuerNotCa' },
     PathLenExceeded: { ...at(certIndex), kind: 'PathLenExceeded', pathLenConstraint: 0 },
     IssuerNotCertSigner: { ...at(certIndex), kind: 'IssuerNotCertSigner' },
@@ -60,7 +61,7 @@ function errorOf(kind: PathErrorKind, certIndex: number): PathError {
   return errors[kind];
 }
 
-const base: StepInput = { pathLength: 3, anchored: true, revocationChecked: true, nameChecked: true };
+const base: StepInput = { pathLength: 3, anchored: true, revocation: 'all', nameChecked: true };
 const show = (steps: readonly VerifyStep[], status: VerifyStep['status']) =>
   steps
     .filter((s) => s.status === status)
@@ -96,8 +97,14 @@ describe('steps before the failure passed, steps after it were not reached', () 
   });
 
   test('no CRLs and no name: revocation and name are skipped, never ok', () => {
-    const steps = deriveSteps({ ...base, revocationChecked: false, nameChecked: false });
+    const steps = deriveSteps({ ...base, revocation: 'none', nameChecked: false });
     expect(show(steps, 'skipped')).toEqual(['revocation@0', 'revocation@1', 'name']);
+  });
+
+  test('--crl-check leaf: the leaf revocation ran, the intermediate one is skipped', () => {
+    const steps = deriveSteps({ ...base, revocation: 'leaf' });
+    expect(show(steps, 'skipped')).toEqual(['revocation@1']);
+    expect(show(steps, 'ok')).toContain('revocation@0');
   });
 
   test('the issuer is not a CA: the leaf and its signature passed, the rest was not reached', () => {

@@ -2,7 +2,7 @@
 
 import type { Finding, Result } from '../../findings/finding.js';
 import { createFinding } from '../../findings/finding.js';
-import type { PolicyName, Purpose } from '../../pki/types.js';
+import type { CrlCheck, PolicyName, Purpose } from '../../pki/types.js';
 import { createColors, shouldColor } from '../../report/colors.js';
 import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
 import { formatJson } from '../../report/json.js';
@@ -30,6 +30,7 @@ interface VerifyCliOptions {
   readonly addRoots?: readonly string[];
   readonly untrusted?: readonly string[];
   readonly crl?: readonly string[];
+  readonly crlCheck: CrlCheck;
   readonly host?: string;
   readonly ip?: string;
   readonly purpose: Purpose;
@@ -95,7 +96,7 @@ function verifyInputs(inputs: Inputs, opts: VerifyCliOptions): Result<VerifyDeta
       ...(opts.inhibitPolicyMapping ? { inhibitPolicyMapping: true } : {}),
       ...(opts.inhibitAnyPolicy ? { inhibitAnyPolicy: true } : {}),
     },
-    ...(inputs.crls.length > 0 ? { crls: inputs.crls } : {}),
+    ...(inputs.crls.length > 0 ? { crls: inputs.crls, crlCheck: opts.crlCheck } : {}),
     source: inputs.chain.source,
   });
   const { source, privateKeys } = inputs.chain;

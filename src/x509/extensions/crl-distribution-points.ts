@@ -1,6 +1,6 @@
 /** cRLDistributionPoints (RFC 5280 §4.2.1.13). */
 
-import type { DerReader } from '../der.js';
+import type { DerElement, DerReader } from '../der.js';
 import { decodeBitString, namedBits } from '../der-values.js';
 import { fail } from '../errors.js';
 import { readGeneralNamesContent } from '../general-name.js';
@@ -9,7 +9,7 @@ import { readRdn } from '../name.js';
 import type { ExtensionDecoder } from './types.js';
 
 // RFC 5280 §4.2.1.13: ReasonFlags ::= BIT STRING, bits 0..8
-const REASONS = [
+const REASON_FLAGS = [
   'unused',
   'keyCompromise',
   'cACompromise',
@@ -21,6 +21,11 @@ const REASONS = [
   'aACompromise',
 ];
 
+/** Reads a ReasonFlags BIT STRING (RFC 5280 §4.2.1.13) as the names of the bits set. */
+export function readReasonFlags(buf: Uint8Array, el: DerElement): readonly string[] {
+  return namedBits(decodeBitString(buf, el).bytes, REASON_FLAGS);
+}
+
 type MutablePoint = {
   fullName?: readonly GeneralName[];
   nameRelativeToCRLIssuer?: readonly NameAttribute[];
@@ -28,9 +33,15 @@ type MutablePoint = {
   cRLIssuer?: readonly GeneralName[];
 };
 
-// DistributionPointName ::= CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] RDN }
-// It sits inside an explicit [0] (it is a CHOICE); its alternatives are implicitly tagged.
-function readPointName(r: DerReader, out: MutablePoint): void {
+/**
+ * Reads a DistributionPointName, shared with the CRL's issuingDistributionPoint (§5.2.5):
+ * CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] RDN }. It sits inside an
+ * explicit [0] (it is a CHOICE), which `r` has entered; its alternatives are implicitly tagged.
+ */
+export function readPointName(
+  r: DerReader,
+  out: Pick<MutablePoint, 'fullName' | 'nameRelativeToCRLIssuer'>,
+): void {
   const tag = r.peek();
   if (tag === 0xa0) {
     const el = r.next('fullName');
@@ -51,7 +62,7 @@ function readDistributionPoint(r: DerReader): DistributionPoint {
   const name = s.optional(0xa0, 'distributionPoint');
   if (name) readPointName(s.enter(name), out);
   const reasons = s.optional(0x81, 'reasons');
-  if (reasons) out.reasons = namedBits(decodeBitString(r.buf, reasons).bytes, REASONS);
+  if (reasons) out.reasons = readReasonFlags(r.buf, reasons);
   const issuer = s.optional(0xa2, 'cRLIssuer');
   if (issuer) out.cRLIssuer = readGeneralNamesContent(s.enter(issuer), 'cRLIssuer', issuer.offset);
   s.finish('DistributionPoint');
