@@ -6,5 +6,8 @@ export default defineConfig({
     // Two cores in CI: keep workers few so tests that time work do not starve each other.
     poolOptions: { threads: { maxThreads: 2 }, forks: { maxForks: 2 } },
     testTimeout: 30_000,
+    // verify() adds the NODE_EXTRA_CA_CERTS file to its default roots, as Node does; tests give
+    // it explicitly, so the machine's setting does not change their trust store
+    env: { NODE_EXTRA_CA_CERTS: '' },
   },
 });

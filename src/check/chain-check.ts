@@ -90,6 +90,8 @@ function verifyAt(
       at,
       policy: 'rfc5280',
       ...(roots ? { roots: [...roots] } : {}),
+      // CloudFront trusts the public CAs, whatever the local Node is told to trust
+      extraCaCerts: null,
     });
     if (result.verdict === 'pass') return undefined;
     // A leaf without subjectAltName is a coverage question (CF-09, UNCONFIRMED), not a format one.

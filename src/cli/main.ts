@@ -84,7 +84,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .summary('validate a chain and a host name the way TLS clients do, step by step')
     .description(VERIFY_DESCRIPTION)
     .argument('<chain-file>', "the chain, leaf first (PEM, DER, PKCS#7), or '-' for standard input")
-    .option('--roots <file>', 'trust only these roots instead of the Mozilla roots bundled with Node.js')
+    .option(
+      '--roots <file|dir|system>',
+      "trust only these roots instead of Node.js's (Mozilla + NODE_EXTRA_CA_CERTS): a file, a folder (PEM files or an OpenSSL hashed directory), or 'system' (SSL_CERT_FILE/SSL_CERT_DIR, else the distribution's bundle)",
+    )
     .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
     .addOption(repeatableFileOption('--untrusted <file>', 'more intermediates to build the path from'))
     .addOption(repeatableFileOption('--crl <file>', 'check revocation against this CRL (PEM or DER)'))
@@ -133,7 +136,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       collectParameter,
     )
     .option('--region <region>', 'the region the CloudFormation/CDK stack deploys to', parseRegion)
-    .option('--roots <file>', 'trust these roots for PEM evidence instead of the Mozilla roots')
+    .option(
+      '--roots <file|dir|system>',
+      "trust these roots for PEM evidence instead of the Mozilla roots: a file, a folder, or 'system'",
+    )
     .addOption(atOption())
     .addOption(warnDaysOption())
     .addOption(checkFormatOption())
@@ -174,7 +180,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(concurrencyOption())
     .option('--sni <name>', 'send this SNI name instead of the target host, and check the certificate for it')
     .option('--no-sni', 'send no SNI: what a client without SNI gets')
-    .option('--roots <file>', 'trust only these roots instead of the Mozilla roots bundled with Node.js')
+    .option(
+      '--roots <file|dir|system>',
+      "trust only these roots instead of Node.js's (Mozilla + NODE_EXTRA_CA_CERTS): a file, a folder (PEM files or an OpenSSL hashed directory), or 'system' (SSL_CERT_FILE/SSL_CERT_DIR, else the distribution's bundle)",
+    )
     .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
     .addOption(atOption())
     .option(

@@ -4,6 +4,8 @@
  * the run with one line naming the option and the file (exit 2), never a stack trace.
  */
 
+import { readdir, stat } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
 import { InputError } from '../findings/input-error.js';
 import { EXIT_USAGE } from '../report/exit-code.js';
 import { displayName } from '../sources/document.js';
@@ -76,6 +78,119 @@ export async function readCertificateFile(
   } catch (err) {
     if (err instanceof X509DecodeError) throw new UsageStop(prefixed(what, `${source}: ${err.message}`));
     throw err;
+  }
+}
+
+/**
+ * Where Linux distributions keep their CA bundle, in the order OpenSSL builds and Go
+ * (crypto/x509 root_linux.go) look: Debian/Ubuntu/Alpine, Fedora/RHEL, openSUSE, RHEL's
+ * extracted bundle, and the BSDs' and macOS's cert.pem.
+ */
+const SYSTEM_BUNDLES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/ca-bundle.pem',
+  '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
+  '/etc/ssl/cert.pem',
+];
+
+/** An OpenSSL hashed directory entry: the subject hash and a sequence number (`9d6523ce.0`). */
+const HASHED_NAME = /^[0-9a-f]{8}\.\d+$/;
+/** Certificate files in a plain folder of roots. */
+const CERT_FILE = /\.(pem|crt|cer|der)$/i;
+
+/**
+ * `--roots FILE | DIR | system`: a file of roots; a folder of them (an OpenSSL hashed directory,
+ * `c_rehash` / `openssl rehash`, read by its hashed names only, as OpenSSL reads it; otherwise
+ * every .pem/.crt/.cer/.der file); or `system`, the store OpenSSL itself uses: `SSL_CERT_FILE`
+ * and `SSL_CERT_DIR` when set, else the distribution's CA bundle. The source says which.
+ */
+export async function readRootsOption(value: string, io: CliIO, what = '--roots'): Promise<CertificateFile> {
+  if (value === 'system') return readSystemRoots(io, what);
+  if (value !== '-' && (await isDirectory(value))) return readRootsDirectory(value, io, what);
+  return readCertificateFile(value, io, { what, required: true });
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false; // the file reader says what is wrong with it
+  }
+}
+
+async function readRootsDirectory(dir: string, io: CliIO, what: string): Promise<CertificateFile> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (err) {
+    throw new UsageStop(
+      `${what} ${dir}: ${(err as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : String(err)}`,
+    );
+  }
+  const hashed = names.filter((n) => HASHED_NAME.test(n));
+  const chosen = hashed.length > 0 ? hashed : names.filter((n) => CERT_FILE.test(n));
+  const seen = new Set<string>();
+  const certificates: Certificate[] = [];
+  let privateKeys = 0;
+  for (const name of chosen) {
+    const file = await readCertificateFile(join(dir, name), io, { what });
+    privateKeys += file.privateKeys;
+    for (const cert of file.certificates) {
+      if (seen.has(cert.sha256Fingerprint)) continue;
+      seen.add(cert.sha256Fingerprint);
+      certificates.push(cert);
+    }
+  }
+  if (certificates.length === 0) {
+    throw new UsageStop(
+      `${what} ${dir}: no certificate in the folder (looked for OpenSSL hashed names like 9d6523ce.0, then *.pem, *.crt, *.cer, *.der)`,
+    );
+  }
+  return { source: dir, certificates, privateKeys };
+}
+
+async function readSystemRoots(io: CliIO, what: string): Promise<CertificateFile> {
+  const file = io.env.SSL_CERT_FILE;
+  const dir = io.env.SSL_CERT_DIR;
+  const parts: CertificateFile[] = [];
+  if (file)
+    parts.push(
+      await readCertificateFile(file, io, { what: `${what} system (SSL_CERT_FILE)`, required: true }),
+    );
+  // SSL_CERT_DIR may list several folders, separated as PATH is
+  for (const folder of (dir ?? '').split(delimiter).filter(Boolean)) {
+    parts.push(await readRootsDirectory(folder, io, `${what} system (SSL_CERT_DIR)`));
+  }
+  if (parts.length === 0) {
+    for (const bundle of SYSTEM_BUNDLES) {
+      if (await isFile(bundle)) {
+        parts.push(await readCertificateFile(bundle, io, { what: `${what} system`, required: true }));
+        break;
+      }
+    }
+  }
+  if (parts.length === 0) {
+    throw new UsageStop(
+      `${what} system: no system trust store found (SSL_CERT_FILE and SSL_CERT_DIR are unset, and none of ${SYSTEM_BUNDLES.join(', ')} exists); give ${what} FILE`,
+    );
+  }
+  const seen = new Set<string>();
+  const certificates = parts
+    .flatMap((p) => p.certificates)
+    .filter((c) => !seen.has(c.sha256Fingerprint) && seen.add(c.sha256Fingerprint));
+  return {
+    source: `system (${parts.map((p) => p.source).join(', ')})`,
+    certificates,
+    privateKeys: parts.reduce((n, p) => n + p.privateKeys, 0),
+  };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
 }
 

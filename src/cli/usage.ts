@@ -49,9 +49,11 @@ certificate (the other inputs are still reported).`;
 export const VERIFY_DESCRIPTION = `Validate a certificate chain the way TLS clients do, and say which step fails.
 
 Builds a path from the leaf (the first certificate of CHAIN_FILE) through the intermediates
-that follow it (and any --untrusted ones) to a trust anchor: the Mozilla roots bundled with
-Node.js, or the roots given with --roots. Then validates it under RFC 5280 and the policy,
-and checks --host or --ip against the leaf's subjectAltName (RFC 6125 / RFC 9525).
+that follow it (and any --untrusted ones) to a trust anchor: what Node.js trusts (its bundled
+Mozilla roots, plus the file NODE_EXTRA_CA_CERTS names), or --roots FILE, a folder of roots, or
+'system' (OpenSSL's store: SSL_CERT_FILE / SSL_CERT_DIR, else the distribution's CA bundle).
+Then validates it under RFC 5280 and the policy, and checks --host or --ip against the leaf's
+subjectAltName (RFC 6125 / RFC 9525). The first line says which roots were used.
 
 Policies (--policy):
   client   the default: passes when Chrome and OpenSSL 3 (curl, Node.js, Python) both accept
@@ -73,7 +75,9 @@ covers fails, its status unknown. CRLs are never downloaded.`;
 export const VERIFY_EXAMPLES = `
 Examples:
   $ certgate verify examples/certs/fullchain.pem --roots examples/certs/root.pem --host www.example.com
-  $ certgate verify fullchain.pem --host api.example.com        Mozilla roots, like Node and curl
+  $ certgate verify fullchain.pem --host api.example.com        the roots Node.js trusts
+  $ certgate verify fullchain.pem --host api.example.com --roots system
+                                                   the roots OpenSSL (curl, Python) trusts here
   $ certgate verify cert.pem --untrusted chain.pem --host example.com
                                                    leaf and intermediates in separate files
   $ certgate verify fullchain.pem --add-roots corp-root.pem --host intranet.corp.example

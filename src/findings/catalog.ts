@@ -112,6 +112,10 @@ export const CATALOG = {
   INPUT_UNRESOLVED_VALUE: { title: 'A value cannot be resolved before deploy', severity: 'warning' },
   INPUT_EVIDENCE_UNMATCHED: { title: 'Certificate evidence matches no distribution', severity: 'note' },
   INPUT_CHAIN_OUT_OF_ORDER: { title: 'Chain is not in leaf-first order', severity: 'warning' },
+  INPUT_EXTRA_CA_CERTS_UNREADABLE: {
+    title: 'NODE_EXTRA_CA_CERTS names a file that cannot be used; its roots are not trusted',
+    severity: 'warning',
+  },
   // The CloudFront gate (`certgate check`; rulebook CF-*, MS-*, W-*)
   ...CF_CATALOG,
   // The live edge (`certgate probe`): connection failures are findings on their target

@@ -34,6 +34,7 @@ type DecodedChain =
 export interface Judge {
   readonly roots?: readonly Certificate[];
   readonly addRoots: readonly Certificate[];
+  readonly extraCaCerts?: string | null;
   readonly at: Date;
   readonly chains: Map<string, DecodedChain>;
   readonly verifications: Map<string, VerifyResult>;
@@ -111,6 +112,7 @@ function verifyCached(
     chain: certificates,
     ...(judge.roots ? { roots: judge.roots } : {}),
     addRoots: judge.addRoots,
+    ...(judge.extraCaCerts !== undefined ? { extraCaCerts: judge.extraCaCerts } : {}),
     ...reference,
     at: judge.at,
     source,

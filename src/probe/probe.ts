@@ -108,6 +108,7 @@ function createRun(options: ProbeOptions): Run {
     ...(options.alpnProtocols ? { alpnProtocols: options.alpnProtocols } : {}),
     judge: createJudge({
       ...(options.roots !== undefined ? { roots: toCertificates(options.roots) } : {}),
+      ...(options.extraCaCerts !== undefined ? { extraCaCerts: options.extraCaCerts } : {}),
       addRoots: toCertificates(options.addRoots),
       at: options.at ?? new Date(),
     }),

@@ -176,6 +176,11 @@ export interface ProbeOptions {
   readonly roots?: CertificateInputs;
   /** Trust anchors added to the Mozilla roots (or to `roots`). */
   readonly addRoots?: CertificateInputs;
+  /**
+   * The NODE_EXTRA_CA_CERTS file Node adds to its default store, when `roots` is not given.
+   * Default `process.env.NODE_EXTRA_CA_CERTS`; `null` for none (see `verify`).
+   */
+  readonly extraCaCerts?: string | null;
   /** Validation time; default now. */
   readonly at?: Date;
   /** What the served leaf must be. */

@@ -67,6 +67,10 @@ const WORDINGS: Record<FindingCode, Wording> = {
     message: `certificate evidence ${str(a.key)} from ${str(a.source)} matches no distribution in the inputs`,
     fix: 'check the ARN or IAM certificate id; --cert ARN=FILE binds a PEM chain to the certificate a distribution references',
   }),
+  INPUT_EXTRA_CA_CERTS_UNREADABLE: (a) => ({
+    message: `NODE_EXTRA_CA_CERTS names ${str(a.file)}, which cannot be used (${str(a.reason)}); Node.js ignores it with a warning, and so does certgate: the chain was verified against the Mozilla roots alone`,
+    fix: 'point NODE_EXTRA_CA_CERTS at a readable PEM file of your extra roots, or unset it',
+  }),
   INPUT_CHAIN_OUT_OF_ORDER: (a) => ({
     message: `${str(a.source)} lists the chain out of order (file order ${str(a.fileOrder)}); TLS servers must send the leaf first, then each issuer`,
     fix: 'reorder the file: leaf first, then the intermediate that signed it, and so on up to the root',

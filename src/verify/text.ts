@@ -86,15 +86,25 @@ function pathLine(d: VerifyDetails, step: VerifyStep | undefined, c: Colors): st
   const last = d.path[d.path.length - 1];
   const status = step?.status ?? 'not-reached';
   let tail = '';
-  if (status === 'ok' && last) tail = ` (trusted: ${trustedBy(last)})`;
+  if (status === 'ok' && last) tail = ` (trusted: ${trustedBy(last, d)})`;
   else if (status === 'failed') tail = ` → ${c.red('no trust anchor reached')}`;
   else if (last) tail = c.dim(` (not completed: validation stopped at #${last.index})`);
   return `${mark(status, c)} ${c.bold('path')}  ${chain}${tail}`;
 }
 
-function trustedBy(anchor: VerifyPathEntry): string {
+/** The trust store in one phrase: `Mozilla (Node.js)`, `+ NODE_EXTRA_CA_CERTS`, the --roots file. */
+function storeLabel(d: VerifyDetails): string {
+  const base =
+    d.trust.store === 'mozilla' ? 'Mozilla (Node.js)' : d.trust.roots.join(', ') || 'the given roots';
+  const extra = d.trust.extraCaCerts ? ` + NODE_EXTRA_CA_CERTS ${d.trust.extraCaCerts}` : '';
+  const added = d.trust.addRoots.length > 0 ? ` + ${d.trust.addRoots.join(', ')}` : '';
+  return `${base}${extra}${added}`;
+}
+
+function trustedBy(anchor: VerifyPathEntry, d: VerifyDetails): string {
   if (anchor.source) return anchor.source;
   if (anchor.origin === 'mozilla') return 'Mozilla roots bundled with Node.js';
+  if (anchor.origin === 'node-extra') return `NODE_EXTRA_CA_CERTS ${d.trust.extraCaCerts ?? ''}`.trimEnd();
   return anchor.origin === 'add-roots' ? '--add-roots' : '--roots';
 }
 
@@ -191,7 +201,9 @@ export function formatVerifyText(report: Report, options: { readonly colors: Col
     const d = r.details as VerifyDetails;
     const target = d.reference ? ` for ${d.reference.value}` : '';
     const header = c.bold(`Verifying ${r.subject.source}${target}`);
-    const setting = c.dim(`at ${d.at.replace(/\.\d{3}Z$/, 'Z')}, policy ${d.policy}, purpose ${d.purpose}`);
+    const setting = c.dim(
+      `at ${d.at.replace(/\.\d{3}Z$/, 'Z')}, policy ${d.policy}, purpose ${d.purpose}, roots ${storeLabel(d)}`,
+    );
     const findings = r.findings.flatMap((f) => findingLines(f, c));
     return [
       `${header} ${setting}`,

@@ -1,22 +1,65 @@
 /**
- * Trust anchors for `verify`: by default the Mozilla root store that Node.js bundles
- * (`tls.rootCertificates`, the same roots Node's own TLS client trusts), decoded once per
- * process on first use; `roots` replaces it, `addRoots` adds to whichever set is in use.
+ * Trust anchors for `verify`: by default what Node.js's own TLS client trusts, the Mozilla root
+ * store Node bundles (`tls.rootCertificates`) plus the file `NODE_EXTRA_CA_CERTS` names, each
+ * decoded once per process on first use; `roots` replaces both (as Node's `ca` option does),
+ * `addRoots` adds to whichever set is in use.
  */
 
+import { readFileSync, statSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
+import { X509DecodeError } from '../x509/errors.js';
 import type { Certificate } from '../x509/model.js';
 import { readCertificates } from '../x509/read.js';
 
 /** Where a trust anchor came from. */
-export type AnchorOrigin = 'mozilla' | 'roots' | 'add-roots';
+export type AnchorOrigin = 'mozilla' | 'node-extra' | 'roots' | 'add-roots';
 
 /** The anchors one verification uses, and the origin of each (by SHA-256 fingerprint). */
 export interface TrustAnchors {
   readonly anchors: readonly Certificate[];
   readonly origins: ReadonlyMap<string, AnchorOrigin>;
-  /** `mozilla` when Node's bundled roots are in use, `custom` when `roots` replaced them. */
+  /** `mozilla` when Node's default store is in use, `custom` when `roots` replaced it. */
   readonly store: 'mozilla' | 'custom';
+  /** The NODE_EXTRA_CA_CERTS file whose certificates were added to the default store. */
+  readonly extraCaCerts?: string;
+}
+
+/** The certificates of a NODE_EXTRA_CA_CERTS file, or why Node would ignore it. */
+export type ExtraCaCerts =
+  | { readonly path: string; readonly certificates: readonly Certificate[] }
+  | { readonly path: string; readonly error: string };
+
+/** Larger than any CA bundle (Debian's is about 220 KB). */
+const MAX_EXTRA_BYTES = 16 * 1024 * 1024;
+const extraFiles = new Map<string, ExtraCaCerts>();
+
+/**
+ * Reads the file NODE_EXTRA_CA_CERTS names, once per path for the process (Node reads it once,
+ * at start-up). A file that cannot be read or holds no certificate is an `error`: Node warns and
+ * goes on with its bundled roots, and so does certgate.
+ */
+export function readExtraCaCerts(path: string): ExtraCaCerts {
+  const known = extraFiles.get(path);
+  if (known) return known;
+  const result = loadExtraCaCerts(path);
+  extraFiles.set(path, result);
+  return result;
+}
+
+function loadExtraCaCerts(path: string): ExtraCaCerts {
+  try {
+    if (statSync(path).size > MAX_EXTRA_BYTES) return { path, error: 'larger than 16 MiB' };
+    const { certificates } = readCertificates(readFileSync(path), { source: path });
+    if (certificates.length === 0) return { path, error: 'no certificate in the file' };
+    return { path, certificates };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { path, error: 'no such file' };
+    if (code === 'EACCES') return { path, error: 'permission denied' };
+    if (code === 'EISDIR') return { path, error: 'a directory, not a file' };
+    if (err instanceof X509DecodeError) return { path, error: err.message };
+    return { path, error: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 let mozilla: readonly Certificate[] | undefined;
@@ -49,16 +92,19 @@ export function mozillaRoots(): readonly Certificate[] {
 export function resolveTrustAnchors(
   roots: readonly Certificate[] | undefined,
   addRoots: readonly Certificate[] = [],
+  extra?: Extract<ExtraCaCerts, { certificates: unknown }>,
 ): TrustAnchors {
   // The engine indexes an anchor list once per array (pki/trust-store.ts), so the same set of
   // anchors must come back as the same array: rebuilding the index of the ~145 Mozilla roots
   // costs about 0.8 ms, far more than a cached verification (`certgate probe` verifies one chain
   // per endpoint, hundreds per second).
   const fps = (list: readonly Certificate[]) => list.map((c) => c.sha256Fingerprint).join(',');
-  const key = `${roots ? fps(roots) : 'mozilla'}|${fps(addRoots)}`;
+  // NODE_EXTRA_CA_CERTS extends the default store only (Node ignores it when `ca` is given)
+  const withExtra = roots === undefined ? extra : undefined;
+  const key = `${roots ? fps(roots) : 'mozilla'}|${withExtra ? `${withExtra.path}:${fps(withExtra.certificates)}` : ''}|${fps(addRoots)}`;
   const known = resolved.get(key);
   if (known) return known;
-  const trust = buildTrustAnchors(roots, addRoots);
+  const trust = buildTrustAnchors(roots, addRoots, withExtra);
   if (resolved.size >= RESOLVED_LIMIT) resolved.clear();
   resolved.set(key, trust);
   return trust;
@@ -71,6 +117,7 @@ const RESOLVED_LIMIT = 16;
 function buildTrustAnchors(
   roots: readonly Certificate[] | undefined,
   addRoots: readonly Certificate[],
+  extra: Extract<ExtraCaCerts, { certificates: unknown }> | undefined,
 ): TrustAnchors {
   const origins = new Map<string, AnchorOrigin>();
   const anchors: Certificate[] = [];
@@ -82,13 +129,24 @@ function buildTrustAnchors(
     }
   };
   add(roots ?? mozillaRoots(), roots ? 'roots' : 'mozilla');
+  if (extra) add(extra.certificates, 'node-extra');
   add(addRoots, 'add-roots');
-  return { anchors, origins, store: roots ? 'custom' : 'mozilla' };
+  return {
+    anchors,
+    origins,
+    store: roots ? 'custom' : 'mozilla',
+    ...(extra ? { extraCaCerts: extra.path } : {}),
+  };
 }
 
-/** How messages name a trust store: `Mozilla roots`, `the given roots`, plus added roots. */
+/**
+ * How messages name a trust store: `Mozilla roots`, `the given roots`, with NODE_EXTRA_CA_CERTS
+ * and the added roots when they are part of it.
+ */
 export function describeTrustStore(trust: TrustAnchors): string {
   const base = trust.store === 'mozilla' ? 'Mozilla roots' : 'the given roots';
-  const added = [...trust.origins.values()].some((o) => o === 'add-roots');
-  return added ? `${base} and the added roots` : base;
+  const parts = [base];
+  if (trust.extraCaCerts) parts.push('NODE_EXTRA_CA_CERTS');
+  if ([...trust.origins.values()].some((o) => o === 'add-roots')) parts.push('the added roots');
+  return parts.length === 1 ? base : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

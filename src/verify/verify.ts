@@ -5,7 +5,7 @@
  * and the flow as steps for the report layer.
  */
 
-import type { Finding, Verdict } from '../findings/finding.js';
+import { createFinding, type Finding, type Verdict } from '../findings/finding.js';
 import { parseIpAddress, parseReferenceName, type Reference } from '../names/index.js';
 import type { PathError } from '../pki/errors.js';
 import { DEFAULT_POLICY, type PolicySettings, verifyChain } from '../pki/index.js';
@@ -18,6 +18,8 @@ import { deriveSteps, type VerifyStep } from './steps.js';
 import {
   type AnchorOrigin,
   describeTrustStore,
+  type ExtraCaCerts,
+  readExtraCaCerts,
   resolveTrustAnchors,
   type TrustAnchors,
 } from './trust-anchors.js';
@@ -49,6 +51,12 @@ export interface VerifyOptions {
    * and whether an explicit policy is required, mapping or anyPolicy inhibited.
    */
   readonly policySettings?: PolicySettings;
+  /**
+   * The file of extra roots Node adds to its default store (NODE_EXTRA_CA_CERTS): used, as Node
+   * uses it, only when `roots` is not given. Default `process.env.NODE_EXTRA_CA_CERTS`; `null`
+   * for none. A file that cannot be used is a warning finding, and is ignored.
+   */
+  readonly extraCaCerts?: string | null;
   /** DER CRLs to check revocation against; none means revocation is not checked. */
   readonly crls?: readonly Uint8Array[];
   /**
@@ -84,8 +92,10 @@ export interface VerifyResult {
   readonly reference?: { readonly kind: 'dns' | 'ip'; readonly value: string };
   /** The SAN that matched the reference, on success. */
   readonly matchedName?: string;
-  /** Whether Node's Mozilla roots (`mozilla`) or the given `roots` (`custom`) were the trust store. */
+  /** Whether Node's default store (`mozilla`) or the given `roots` (`custom`) were the trust store. */
   readonly trustStore: 'mozilla' | 'custom';
+  /** The NODE_EXTRA_CA_CERTS file added to the default store, when one was. */
+  readonly extraCaCerts?: string;
   readonly at: Date;
   readonly policy: PolicyName;
   readonly purpose: Purpose;
@@ -133,7 +143,16 @@ export function verify(options: VerifyOptions): VerifyResult {
   if (given.length === 0) throw new VerifyUsageError('chain', '', 'no certificate given');
   const { chain, findings } = inspectReorder(given, source);
   const roots = options.roots === undefined ? undefined : toCertificates(options.roots);
-  const trust = resolveTrustAnchors(roots, toCertificates(options.addRoots));
+  const extra = roots === undefined ? extraCaCertsOf(options.extraCaCerts) : undefined;
+  if (extra && 'error' in extra) {
+    const args = { file: extra.path, reason: extra.error };
+    findings.push(createFinding('INPUT_EXTRA_CA_CERTS_UNREADABLE', { source: extra.path }, args));
+  }
+  const trust = resolveTrustAnchors(
+    roots,
+    toCertificates(options.addRoots),
+    extra && 'certificates' in extra ? extra : undefined,
+  );
   const settings = {
     at: options.at ?? new Date(),
     policy: options.policy ?? DEFAULT_POLICY,
@@ -179,8 +198,16 @@ export function verify(options: VerifyOptions): VerifyResult {
     ...(reference ? { reference: { kind: referenceType, value: referenceText(reference) } } : {}),
     ...(outcome.ok && outcome.matchedName ? { matchedName: outcome.matchedName } : {}),
     trustStore: trust.store,
+    ...(trust.extraCaCerts ? { extraCaCerts: trust.extraCaCerts } : {}),
     ...settings,
   };
+}
+
+/** The NODE_EXTRA_CA_CERTS file of `option` (default: the environment's), read once per path. */
+function extraCaCertsOf(option: string | null | undefined): ExtraCaCerts | undefined {
+  const path = option === undefined ? process.env.NODE_EXTRA_CA_CERTS : option;
+  // Node treats an empty value as unset
+  return path ? readExtraCaCerts(path) : undefined;
 }
 
 const referenceText = (r: Reference): string => (r.kind === 'ip' ? r.text : r.name);

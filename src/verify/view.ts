@@ -42,6 +42,8 @@ export interface VerifyDetails {
   readonly purpose: string;
   readonly trust: {
     readonly store: 'mozilla' | 'custom';
+    /** The NODE_EXTRA_CA_CERTS file added to the default store, when one was. */
+    readonly extraCaCerts?: string;
     /** The files given with --roots and --add-roots (empty for library calls). */
     readonly roots: readonly string[];
     readonly addRoots: readonly string[];
@@ -62,7 +64,12 @@ export interface VerifyViewOptions {
   readonly sourceOf?: (sha256: string) => string | undefined;
 }
 
-const ANCHORS = new Set<CertificateOrigin>(['mozilla', 'roots', 'add-roots'] satisfies AnchorOrigin[]);
+const ANCHORS = new Set<CertificateOrigin>([
+  'mozilla',
+  'node-extra',
+  'roots',
+  'add-roots',
+] satisfies AnchorOrigin[]);
 
 function roleOf(index: number, cert: Certificate, origin: CertificateOrigin): VerifyPathEntry['role'] {
   if (ANCHORS.has(origin)) return 'trust anchor';
@@ -107,7 +114,12 @@ export function viewVerifyResult(result: VerifyResult, options: VerifyViewOption
     at: result.at.toISOString(),
     policy: result.policy,
     purpose: result.purpose,
-    trust: { store: result.trustStore, roots: options.roots ?? [], addRoots: options.addRoots ?? [] },
+    trust: {
+      store: result.trustStore,
+      ...(result.extraCaCerts ? { extraCaCerts: result.extraCaCerts } : {}),
+      roots: options.roots ?? [],
+      addRoots: options.addRoots ?? [],
+    },
     path,
     steps: result.steps,
     ...(failedStep ? { failedStep } : {}),

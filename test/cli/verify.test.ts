@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -554,5 +554,85 @@ describe('verify: certificate policy options', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('--initial-policy');
+  });
+});
+
+describe('verify: which roots are trusted', () => {
+  const c = makeChain();
+  const file = tmpFile('trust-chain.pem', pemChain(c));
+  const rootPem = tmpFile('trust-root.pem', c.root.pem);
+  const folder = (name: string, files: Record<string, string>) => {
+    const dir = join(tmp, name);
+    mkdirSync(dir, { recursive: true });
+    for (const [n, content] of Object.entries(files)) writeFileSync(join(dir, n), content);
+    return dir;
+  };
+  const text = (argv: string[], env: NodeJS.ProcessEnv = {}) =>
+    runCli(['verify', file, '--host', 'www.example.com', ...argv, ...AT], { env });
+
+  test('by default the Mozilla roots: a private chain fails, and the first line says so', async () => {
+    const r = await text([]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toMatch(/roots Mozilla \(Node\.js\)$/);
+  });
+
+  test('NODE_EXTRA_CA_CERTS in the environment adds its roots, as Node does', async () => {
+    const r = await text([], { NODE_EXTRA_CA_CERTS: rootPem });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout.split('\n')[0]).toContain(`roots Mozilla (Node.js) + NODE_EXTRA_CA_CERTS ${rootPem}`);
+    expect(r.stdout).toContain(`(trusted: NODE_EXTRA_CA_CERTS ${rootPem})`);
+  });
+
+  test('a NODE_EXTRA_CA_CERTS file that is missing is a warning, not a stop', async () => {
+    const r = await runCli(['verify', file, '--format', 'json', ...AT], {
+      env: { NODE_EXTRA_CA_CERTS: join(tmp, 'nope.pem') },
+    });
+    expect(r.code).toBe(1);
+    expect(codes(json(r.stdout))).toEqual(['INPUT_EXTRA_CA_CERTS_UNREADABLE', 'PATH_UNKNOWN_ISSUER']);
+  });
+
+  test('--roots DIR: every PEM file of a plain folder', async () => {
+    const dir = folder('roots-plain', { 'corp-root.pem': c.root.pem, 'README.txt': 'not read' });
+    const r = await text(['--roots', dir]);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain(`(trusted: ${dir})`);
+  });
+
+  test('--roots DIR: an OpenSSL hashed directory is read by its hashed names only', async () => {
+    const dir = folder('roots-hashed', { '1a2b3c4d.0': c.root.pem, 'broken.pem': 'not a certificate' });
+    expect((await text(['--roots', dir])).code).toBe(0);
+  });
+
+  test('--roots DIR: a file there that is not a certificate names the file (exit 2)', async () => {
+    const dir = folder('roots-bad', { 'root.pem': c.root.pem, 'broken.pem': 'not a certificate' });
+    const r = await text(['--roots', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--roots ${join(dir, 'broken.pem')}`);
+  });
+
+  test('--roots DIR: a folder without certificates (exit 2)', async () => {
+    const r = await text(['--roots', folder('roots-empty', { 'notes.txt': 'x' })]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no certificate in the folder');
+  });
+
+  test('--roots system reads SSL_CERT_FILE and SSL_CERT_DIR, as OpenSSL does', async () => {
+    const byFile = await text(['--roots', 'system'], { SSL_CERT_FILE: rootPem });
+    expect(byFile.code, byFile.stdout).toBe(0);
+    expect(byFile.stdout.split('\n')[0]).toContain(`roots system (${rootPem})`);
+    const dir = folder('ssl-cert-dir', { 'abcdef01.0': c.root.pem });
+    expect((await text(['--roots', 'system'], { SSL_CERT_DIR: dir })).code).toBe(0);
+  });
+
+  test('--roots system with an SSL_CERT_FILE that is missing stops, naming it (exit 2)', async () => {
+    const r = await text(['--roots', 'system'], { SSL_CERT_FILE: join(tmp, 'gone.pem') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SSL_CERT_FILE');
+  });
+
+  test('NODE_EXTRA_CA_CERTS does not apply when --roots replaces the store', async () => {
+    const other = tmpFile('other.pem', makeChain({ sans: ['dns:x.example'], leaf: {} }).leaf.pem);
+    const r = await text(['--roots', other], { NODE_EXTRA_CA_CERTS: rootPem });
+    expect(r.code).toBe(1);
   });
 });

@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { describeFinding } from '../../src/report/messages.js';
 import { VerifyUsageError } from '../../src/verify/errors.js';
 import type { VerifyStepName } from '../../src/verify/steps.js';
 import { type VerifyOptions, type VerifyResult, verify } from '../../src/verify/verify.js';
 import { decodeCertificate, X509DecodeError } from '../../src/x509/index.js';
+import { testKey } from '../support/cert-factory.js';
 import {
   AT,
   makeChain,
@@ -95,6 +99,53 @@ describe('trust anchors', () => {
       certIndex: 1,
       issuer: 'CN=Verify Test Root,O=certgate',
       trustStore: 'Mozilla roots',
+    });
+  });
+
+  describe('NODE_EXTRA_CA_CERTS, as Node adds it to its default store', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'certgate-extra-'));
+    const extra = join(dir, 'extra-roots.pem');
+    writeFileSync(extra, c.root.pem);
+    const otherRoot = makeRoot({ subject: 'CN=Another Root,O=certgate', key: testKey('p256', 9) });
+
+    test('its roots are trusted beside the Mozilla roots, and the result names the file', () => {
+      const r = verify({ chain: pemChain(c), at: AT, extraCaCerts: extra });
+      expect(r).toMatchObject({ verdict: 'pass', trustStore: 'mozilla', extraCaCerts: extra });
+      expect(r.origins?.at(-1)).toBe('node-extra');
+    });
+
+    test('the environment variable is the default, as for Node', () => {
+      const saved = process.env.NODE_EXTRA_CA_CERTS;
+      process.env.NODE_EXTRA_CA_CERTS = extra;
+      try {
+        expect(verify({ chain: pemChain(c), at: AT }).verdict).toBe('pass');
+        expect(verify({ chain: pemChain(c), at: AT, extraCaCerts: null }).verdict).toBe('fail');
+      } finally {
+        process.env.NODE_EXTRA_CA_CERTS = saved;
+      }
+    });
+
+    test('roots replaces the default store, extra roots included (as Node ignores them with ca)', () => {
+      const r = verify({ chain: pemChain(c), at: AT, extraCaCerts: extra, roots: otherRoot.pem });
+      expect(r.findings.map((f) => f.code)).toEqual(['PATH_UNKNOWN_ISSUER']);
+      expect(r.extraCaCerts).toBeUndefined();
+    });
+
+    test('a file that cannot be used is a warning, and the Mozilla roots alone are used', () => {
+      const missing = join(dir, 'missing.pem');
+      const r = verify({ chain: pemChain(c), at: AT, extraCaCerts: missing });
+      expect(r.findings.map((f) => [f.code, f.severity])).toEqual([
+        ['INPUT_EXTRA_CA_CERTS_UNREADABLE', 'warning'],
+        ['PATH_UNKNOWN_ISSUER', 'error'],
+      ]);
+      expect(r.findings[0]!.args).toMatchObject({ file: missing, reason: 'no such file' });
+      expect(r.findings[1]!.args).toMatchObject({ trustStore: 'Mozilla roots' });
+    });
+
+    test('a failure names the store with the extra file in it', () => {
+      writeFileSync(join(dir, 'other-root.pem'), otherRoot.pem);
+      const r = verify({ chain: pemChain(c), at: AT, extraCaCerts: join(dir, 'other-root.pem') });
+      expect(r.findings[0]!.args).toMatchObject({ trustStore: 'Mozilla roots and NODE_EXTRA_CA_CERTS' });
     });
   });
 

@@ -11,7 +11,7 @@ import { buildReport } from '../../report/report.js';
 import type { Certificate } from '../../x509/model.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { CheckFormat } from '../options.js';
-import { checkStdinOnce, readCertificateFile, reportStop } from '../read-inputs.js';
+import { checkStdinOnce, readRootsOption, reportStop } from '../read-inputs.js';
 import { renderReport, writeReportFile } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
@@ -59,8 +59,7 @@ export async function runCheck(inputs: readonly string[], opts: CheckCliOptions,
   let roots: Root;
   try {
     checkStdinUse(inputs, opts);
-    if (opts.roots !== undefined)
-      roots = (await readCertificateFile(opts.roots, io, { what: '--roots', required: true })).certificates;
+    if (opts.roots !== undefined) roots = (await readRootsOption(opts.roots, io)).certificates;
   } catch (err) {
     return reportStop(err, io);
   }

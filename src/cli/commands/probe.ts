@@ -27,6 +27,7 @@ import {
   checkStdinOnce,
   readCertificateFile,
   readFileOrStop,
+  readRootsOption,
   reportStop,
   UsageStop,
 } from '../read-inputs.js';
@@ -179,7 +180,8 @@ async function prepare(args: readonly string[], opts: ProbeCliOptions, io: CliIO
     concurrency: opts.concurrency,
     ...(typeof opts.sni === 'string' ? { sni: opts.sni } : {}),
     noSni: opts.sni === false,
-    ...(opts.roots !== undefined ? { roots: await readCertificates(opts.roots, io, '--roots') } : {}),
+    ...(opts.roots !== undefined ? { roots: (await readRootsOption(opts.roots, io)).certificates } : {}),
+    extraCaCerts: io.env.NODE_EXTRA_CA_CERTS || null,
     addRoots: (
       await Promise.all((opts.addRoots ?? []).map((f) => readCertificates(f, io, '--add-roots')))
     ).flat(),

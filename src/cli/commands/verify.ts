@@ -18,6 +18,7 @@ import {
   checkStdinOnce,
   readCertificateFile,
   readCrlFile,
+  readRootsOption,
   reportStop,
 } from '../read-inputs.js';
 import { packageVersion } from '../version.js';
@@ -54,7 +55,7 @@ async function readInputs(chainFile: string, opts: VerifyCliOptions, io: CliIO) 
   const read = (p: string) => readCertificateFile(p, io);
   return {
     chain: await read(chainFile),
-    roots: opts.roots === undefined ? undefined : await read(opts.roots),
+    roots: opts.roots === undefined ? undefined : await readRootsOption(opts.roots, io),
     addRoots: await Promise.all((opts.addRoots ?? []).map(read)),
     untrusted: await Promise.all((opts.untrusted ?? []).map(read)),
     crls: (await Promise.all((opts.crl ?? []).map((p) => readCrlFile(p, io)))).flat(),
@@ -78,7 +79,7 @@ function sourceIndex(inputs: Inputs): (sha256: string) => string | undefined {
 }
 
 /** Runs the verification and wraps it as the report's one result. */
-function verifyInputs(inputs: Inputs, opts: VerifyCliOptions): Result<VerifyDetails> {
+function verifyInputs(inputs: Inputs, opts: VerifyCliOptions, env: NodeJS.ProcessEnv): Result<VerifyDetails> {
   const all = (files: readonly CertificateFile[]) => files.flatMap((f) => f.certificates);
   const result = verify({
     chain: inputs.chain.certificates,
@@ -97,6 +98,8 @@ function verifyInputs(inputs: Inputs, opts: VerifyCliOptions): Result<VerifyDeta
       ...(opts.inhibitAnyPolicy ? { inhibitAnyPolicy: true } : {}),
     },
     ...(inputs.crls.length > 0 ? { crls: inputs.crls, crlCheck: opts.crlCheck } : {}),
+    // Node's default store includes NODE_EXTRA_CA_CERTS; the CLI's environment says which file
+    extraCaCerts: env.NODE_EXTRA_CA_CERTS || null,
     source: inputs.chain.source,
   });
   const { source, privateKeys } = inputs.chain;
@@ -119,7 +122,7 @@ function verifyInputs(inputs: Inputs, opts: VerifyCliOptions): Result<VerifyDeta
 export async function runVerify(chainFile: string, opts: VerifyCliOptions, io: CliIO): Promise<number> {
   let result: Result<VerifyDetails>;
   try {
-    result = verifyInputs(await readInputs(chainFile, opts, io), opts);
+    result = verifyInputs(await readInputs(chainFile, opts, io), opts, io.env);
   } catch (err) {
     if (err instanceof VerifyUsageError) {
       io.stderr.write(errorLine(`--${err.option} ${JSON.stringify(err.value)}: ${err.reason}`));
