@@ -64,6 +64,10 @@ function contentKey(signed: SignedData, issuer: Certificate): string {
     .digest('base64');
 }
 
+function isCaCertificate(signed: SignedData): boolean {
+  return 'extension' in signed && (signed as Certificate).extension('basicConstraints')?.ca === true;
+}
+
 /** Checks that the policy allows the algorithm that signed `signed`; returns it when it does. */
 function allowedAlgorithm(signed: SignedData, policy: Policy): SignatureAlgorithm | SignatureProblem {
   const id = signed.signatureAlgorithm;
@@ -99,9 +103,15 @@ export function checkSignature(
   let byIssuer = resultCache.get(signed);
   const cached = byIssuer?.get(issuer);
   if (cached !== undefined) return cached ? undefined : { kind: 'BadSignature' };
-  const key = contentKey(signed, issuer);
-  const ok =
-    resultsByContent.get(key) ?? remember(resultsByContent, key, verifyWith(signed, issuer, algorithm));
+  // only CA certificates come back decoded anew (a leaf is new per call), so only their results
+  // are worth a content key; a leaf's signature is checked, not hashed and then checked
+  let ok: boolean;
+  if (isCaCertificate(signed)) {
+    const key = contentKey(signed, issuer);
+    ok = resultsByContent.get(key) ?? remember(resultsByContent, key, verifyWith(signed, issuer, algorithm));
+  } else {
+    ok = verifyWith(signed, issuer, algorithm);
+  }
   if (byIssuer === undefined) {
     byIssuer = new WeakMap();
     resultCache.set(signed, byIssuer);

@@ -161,8 +161,26 @@ function displayOrder(count: number, anchor: number, failure: Failure | undefine
 
 const slotKey = ([step, certIndex]: Slot): string => `${step}@${certIndex ?? ''}`;
 
+/**
+ * The steps of passing verifications, by shape: every pass of the same path length, revocation
+ * scope and name check has the same steps, so they are made once and shared (frozen).
+ */
+const passingSteps = new Map<string, readonly VerifyStep[]>();
+
 /** Derives the steps of the flow from the engine's outcome (see the module comment). */
-export function deriveSteps(input: StepInput): VerifyStep[] {
+export function deriveSteps(input: StepInput): readonly VerifyStep[] {
+  if (input.error !== undefined) return stepsOf(input);
+  const key = `${input.pathLength}|${input.anchored}|${input.revocation}|${input.nameChecked}`;
+  let steps = passingSteps.get(key);
+  if (steps === undefined) {
+    steps = Object.freeze(stepsOf(input).map((s) => Object.freeze(s)));
+    // path length, anchored, revocation and name: a few dozen shapes at most
+    passingSteps.set(key, steps);
+  }
+  return steps;
+}
+
+function stepsOf(input: StepInput): VerifyStep[] {
   const failure = failureOf(input.error);
   const count = Math.max(input.pathLength, (failure?.certIndex ?? -1) + 1, (failure?.checkedAt ?? -1) + 1);
   const anchor = input.anchored ? input.pathLength - 1 : -1;

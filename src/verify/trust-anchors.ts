@@ -101,14 +101,21 @@ export function resolveTrustAnchors(
   const fps = (list: readonly Certificate[]) => list.map((c) => c.sha256Fingerprint).join(',');
   // NODE_EXTRA_CA_CERTS extends the default store only (Node ignores it when `ca` is given)
   const withExtra = roots === undefined ? extra : undefined;
+  // the same roots array (a roots text parsed once, see verify/input.ts) needs no key
+  const plain = roots !== undefined && addRoots.length === 0 ? byArray.get(roots) : undefined;
+  if (plain) return plain;
   const key = `${roots ? fps(roots) : 'mozilla'}|${withExtra ? `${withExtra.path}:${fps(withExtra.certificates)}` : ''}|${fps(addRoots)}`;
   const known = resolved.get(key);
   if (known) return known;
   const trust = buildTrustAnchors(roots, addRoots, withExtra);
   if (resolved.size >= RESOLVED_LIMIT) resolved.clear();
   resolved.set(key, trust);
+  if (roots !== undefined && addRoots.length === 0) byArray.set(roots, trust);
   return trust;
 }
+
+/** Anchor sets by the roots array they were made from, when nothing was added to it. */
+const byArray = new WeakMap<readonly Certificate[], TrustAnchors>();
 
 /** Anchor sets kept by {@link resolveTrustAnchors}, keyed by their fingerprints (bounded). */
 const resolved = new Map<string, TrustAnchors>();

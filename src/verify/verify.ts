@@ -13,7 +13,7 @@ import type { ChainVerifyOutcome, CrlCheck, PolicyName, Purpose } from '../pki/t
 import type { Certificate } from '../x509/model.js';
 import { VerifyUsageError } from './errors.js';
 import { findingForError, findingForProfileWarning } from './findings.js';
-import { type CertificateInputs, inspectReorder, toCertificates } from './input.js';
+import { type CertificateInputs, inspectReorder, toCertificates, toTrustCertificates } from './input.js';
 import { deriveSteps, type VerifyStep } from './steps.js';
 import {
   type AnchorOrigin,
@@ -142,7 +142,7 @@ export function verify(options: VerifyOptions): VerifyResult {
   const given = toCertificates(options.chain);
   if (given.length === 0) throw new VerifyUsageError('chain', '', 'no certificate given');
   const { chain, findings } = inspectReorder(given, source);
-  const roots = options.roots === undefined ? undefined : toCertificates(options.roots);
+  const roots = options.roots === undefined ? undefined : toTrustCertificates(options.roots);
   const extra = roots === undefined ? extraCaCertsOf(options.extraCaCerts) : undefined;
   if (extra && 'error' in extra) {
     const args = { file: extra.path, reason: extra.error };
@@ -150,7 +150,7 @@ export function verify(options: VerifyOptions): VerifyResult {
   }
   const trust = resolveTrustAnchors(
     roots,
-    toCertificates(options.addRoots),
+    toTrustCertificates(options.addRoots),
     extra && 'certificates' in extra ? extra : undefined,
   );
   const settings = {

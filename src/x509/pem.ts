@@ -67,6 +67,21 @@ function findEnd(lines: string[], begin: number, label: string, context: string)
 
 // RFC 7468 §3: base64 lines, whitespace allowed; RFC 1421 headers are not part of RFC 7468
 function decodeBody(lines: string[], from: number, to: number, context: string): Uint8Array {
+  // the common case in one pass: clean lines that join into one valid base64 text; anything
+  // else goes through the line-by-line reading below, which says what is wrong and where
+  let joined = lines.slice(from, to).join('');
+  if (/\s/.test(joined)) joined = joined.replace(/\s+/g, '');
+  if (joined.length > 0 && joined.length % 4 === 0) {
+    const padding = joined.endsWith('==') ? 2 : joined.endsWith('=') ? 1 : 0;
+    const der = new Uint8Array((joined.length / 4) * 3 - padding);
+    const view = Buffer.from(der.buffer);
+    // Node's decoder skips what is not base64; the canonical re-encoding tells whether it did
+    if (view.write(joined, 'base64') === der.length && view.toString('base64') === joined) return der;
+  }
+  return decodeBodyLines(lines, from, to, context);
+}
+
+function decodeBodyLines(lines: string[], from: number, to: number, context: string): Uint8Array {
   let base64 = '';
   let padded = false;
   for (let j = from; j < to; j++) {

@@ -69,9 +69,33 @@ function readAny(input: Uint8Array | string): CertificateBundle {
   }
 }
 
+/**
+ * Certificates already decoded, by their DER: the same intermediate or root read again (a chain
+ * file per call, as scripts and Lambdas call `verify`) is the same frozen object, decoded once,
+ * and the engine's identity caches (keys, signature results, anchor indexes) then hit too. Each
+ * cached certificate owns its bytes (a copy), so a caller reusing its buffer changes nothing.
+ * Bounded: cleared when full, like the signature caches.
+ */
+const decodedByDer = new Map<string, Certificate>();
+const DECODED_LIMIT = 1024;
+/** Certificates larger than this are decoded every time (they are rare and would crowd the cache). */
+const CACHED_MAX_BYTES = 16 * 1024;
+
+/** Decodes a certificate, or returns the one decoded before from the same bytes. */
+function decodeCached(der: Uint8Array, owned: boolean): Certificate {
+  if (der.length > CACHED_MAX_BYTES) return decodeCertificate(der);
+  const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('latin1');
+  const known = decodedByDer.get(key);
+  if (known) return known;
+  const cert = decodeCertificate(owned ? der : Uint8Array.from(der));
+  if (decodedByDer.size >= DECODED_LIMIT) decodedByDer.clear();
+  decodedByDer.set(key, cert);
+  return cert;
+}
+
 /** A DER input is PKCS#7 when its outer SEQUENCE starts with an OID (ContentInfo), else a certificate. */
 function readDer(der: Uint8Array): CertificateBundle {
-  const certificates = isContentInfo(der) ? decodePkcs7(der) : [decodeCertificate(der)];
+  const certificates = isContentInfo(der) ? decodePkcs7(der) : [decodeCached(der, false)];
   if (certificates.length === 0) throw new X509DecodeError(`${NOTHING_FOUND}: the PKCS#7 bundle is empty`);
   return Object.freeze({ certificates: Object.freeze(certificates), skipped: [], privateKeysSkipped: 0 });
 }
@@ -105,7 +129,8 @@ function readPem(text: string): CertificateBundle {
 /** Decodes a certificate-bearing block into `out`; returns false for labels that are skipped. */
 function readBlock(block: PemBlock, index: number, out: Certificate[]): boolean {
   try {
-    if (CERTIFICATE_LABELS.has(block.label)) out.push(decodeCertificate(block.der));
+    // a PEM block's DER is a buffer of its own, decoded from base64
+    if (CERTIFICATE_LABELS.has(block.label)) out.push(decodeCached(block.der, true));
     else if (PKCS7_LABELS.has(block.label)) out.push(...decodePkcs7(block.der));
     // OpenSSL's TRUSTED CERTIFICATE is the certificate DER followed by trust settings (X509_CERT_AUX)
     else if (block.label === 'TRUSTED CERTIFICATE') out.push(readCertificate(new DerReader(block.der)));

@@ -182,3 +182,27 @@ describe('errors', () => {
     expect(errorOf(42 as unknown as string).reason).toBe('input must be a string or Uint8Array');
   });
 });
+
+describe('certificates read again are decoded once', () => {
+  const chain = [leaf, intermediate, root];
+  const pemText = chain.map((c) => c.pem).join('');
+
+  test('the same PEM or DER gives the same frozen certificate object', () => {
+    const a = readCertificates(pemText).certificates;
+    const b = readCertificates(pemText).certificates;
+    expect(b[0]).toBe(a[0]);
+    expect(readCertificates(chain[0]!.der).certificates[0]).toBe(a[0]);
+    expect(Object.isFrozen(a[0])).toBe(true);
+  });
+
+  test('a caller reusing its DER buffer does not change a certificate decoded from it', () => {
+    const buffer = Uint8Array.from(chain[1]!.der);
+    const cert = readCertificates(buffer).certificates[0]!;
+    const subject = cert.subject.text;
+    const fingerprint = cert.sha256Fingerprint;
+    buffer.fill(0);
+    expect(cert.subject.text).toBe(subject);
+    expect(Buffer.from(cert.der).equals(Buffer.from(chain[1]!.der))).toBe(true);
+    expect(readCertificates(chain[1]!.der).certificates[0]!.sha256Fingerprint).toBe(fingerprint);
+  });
+});
