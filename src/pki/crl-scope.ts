@@ -6,6 +6,7 @@
  */
 
 import type { CertificateRevocationList } from '../x509/crl.js';
+import { REASON_FLAGS } from '../x509/extensions/crl-distribution-points.js';
 import type {
   Certificate,
   DistinguishedName,
@@ -17,16 +18,7 @@ import { nameKey } from '../x509/name-match.js';
 import { isCa } from './extension-policy.js';
 
 /** The revocation reasons a CRL can cover (ReasonFlags, RFC 5280 §4.2.1.13, without `unused`). */
-export const REASONS = [
-  'keyCompromise',
-  'cACompromise',
-  'affiliationChanged',
-  'superseded',
-  'cessationOfOperation',
-  'certificateHold',
-  'privilegeWithdrawn',
-  'aACompromise',
-] as const;
+export const REASONS: readonly string[] = REASON_FLAGS.slice(1);
 
 /** A set of reasons as bits, in REASONS order. */
 export type ReasonMask = number;
@@ -39,7 +31,7 @@ export function reasonMask(reasons: readonly string[] | undefined): ReasonMask {
   if (reasons === undefined) return ALL_REASONS;
   let mask = 0;
   for (const reason of reasons) {
-    const bit = (REASONS as readonly string[]).indexOf(reason);
+    const bit = REASONS.indexOf(reason);
     if (bit >= 0) mask |= 1 << bit;
   }
   return mask;

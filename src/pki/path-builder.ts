@@ -18,7 +18,7 @@ import { checkPolicies, type PolicySettings } from './certificate-policies.js';
 import { inheritsParameters, workingParameters } from './dsa-parameters.js';
 import { ERROR_RANK, type ErrorPlace, type PathError } from './errors.js';
 import { checkNameConstraints } from './name-constraints.js';
-import { checkRevocation, type RevocationContext } from './revocation.js';
+import { checkRevocation, keyIdOf, type RevocationContext } from './revocation.js';
 import { checkSignature } from './signature.js';
 import type { Candidate, TrustStore } from './trust-store.js';
 import type { CrlCheck } from './types.js';
@@ -193,7 +193,7 @@ function revocationContext(ctx: BuildContext): RevocationContext {
     at: ctx.at,
     policy: ctx.policy,
     budget: ctx.budget,
-    signerCandidates: (crl) => ctx.store.named(crl.issuer, crlKeyId(crl)).map((c) => c.cert),
+    signerCandidates: (crl) => ctx.store.named(crl.issuer, keyIdOf(crl)).map((c) => c.cert),
     validateSigner: (signer, anchor) => {
       if (depth >= MAX_SIGNER_DEPTH) {
         return {
@@ -217,11 +217,6 @@ function revocationContext(ctx: BuildContext): RevocationContext {
       return built.ok ? undefined : built.error;
     },
   };
-}
-
-function crlKeyId(crl: CertificateRevocationList): Uint8Array | undefined {
-  const aki = crl.extensions.find((e) => e.kind === 'authorityKeyIdentifier');
-  return aki?.kind === 'authorityKeyIdentifier' ? aki.keyIdentifier : undefined;
 }
 
 // Loop guard (Go's alreadyInChain): the same certificate, or the same subject with the same key

@@ -261,7 +261,8 @@ function newestDelta(
   return best ? { crl: best } : undefined;
 }
 
-function keyIdOf(crl: CertificateRevocationList): Uint8Array | undefined {
+/** The key identifier in a CRL's authorityKeyIdentifier, when it has one. */
+export function keyIdOf(crl: CertificateRevocationList): Uint8Array | undefined {
   const aki = crl.extensions.find((e) => e.kind === 'authorityKeyIdentifier');
   return aki?.kind === 'authorityKeyIdentifier' ? aki.keyIdentifier : undefined;
 }

@@ -8,8 +8,8 @@ import type { DistributionPoint, GeneralName, NameAttribute } from '../model.js'
 import { readRdn } from '../name.js';
 import type { ExtensionDecoder } from './types.js';
 
-// RFC 5280 §4.2.1.13: ReasonFlags ::= BIT STRING, bits 0..8
-const REASON_FLAGS = [
+/** RFC 5280 §4.2.1.13: ReasonFlags ::= BIT STRING, bit names 0..8. */
+export const REASON_FLAGS = [
   'unused',
   'keyCompromise',
   'cACompromise',
@@ -19,7 +19,7 @@ const REASON_FLAGS = [
   'certificateHold',
   'privilegeWithdrawn',
   'aACompromise',
-];
+] as const;
 
 /** Reads a ReasonFlags BIT STRING (RFC 5280 §4.2.1.13) as the names of the bits set. */
 export function readReasonFlags(buf: Uint8Array, el: DerElement): readonly string[] {
