@@ -130,18 +130,10 @@ async function readRootsDirectory(dir: string, io: CliIO, what: string): Promise
   }
   const hashed = names.filter((n) => HASHED_NAME.test(n));
   const chosen = hashed.length > 0 ? hashed : names.filter((n) => CERT_FILE.test(n));
-  const seen = new Set<string>();
-  const certificates: Certificate[] = [];
-  let privateKeys = 0;
-  for (const name of chosen) {
-    const file = await readCertificateFile(join(dir, name), io, { what });
-    privateKeys += file.privateKeys;
-    for (const cert of file.certificates) {
-      if (seen.has(cert.sha256Fingerprint)) continue;
-      seen.add(cert.sha256Fingerprint);
-      certificates.push(cert);
-    }
-  }
+  const files = [];
+  for (const name of chosen) files.push(await readCertificateFile(join(dir, name), io, { what }));
+  const certificates = uniqueCertificates(files);
+  const privateKeys = files.reduce((n, f) => n + f.privateKeys, 0);
   if (certificates.length === 0) {
     throw new UsageStop(
       `${what} ${dir}: no certificate in the folder (looked for OpenSSL hashed names like 9d6523ce.0, then *.pem, *.crt, *.cer, *.der)`,
@@ -175,15 +167,23 @@ async function readSystemRoots(io: CliIO, what: string): Promise<CertificateFile
       `${what} system: no system trust store found (SSL_CERT_FILE and SSL_CERT_DIR are unset, and none of ${SYSTEM_BUNDLES.join(', ')} exists); give ${what} FILE`,
     );
   }
-  const seen = new Set<string>();
-  const certificates = parts
-    .flatMap((p) => p.certificates)
-    .filter((c) => !seen.has(c.sha256Fingerprint) && seen.add(c.sha256Fingerprint));
   return {
     source: `system (${parts.map((p) => p.source).join(', ')})`,
-    certificates,
+    certificates: uniqueCertificates(parts),
     privateKeys: parts.reduce((n, p) => n + p.privateKeys, 0),
   };
+}
+
+/** The certificates of several files, each once (a hashed directory links the same file twice). */
+function uniqueCertificates(files: readonly CertificateFile[]): Certificate[] {
+  const seen = new Set<string>();
+  const out: Certificate[] = [];
+  for (const cert of files.flatMap((f) => f.certificates)) {
+    if (seen.has(cert.sha256Fingerprint)) continue;
+    seen.add(cert.sha256Fingerprint);
+    out.push(cert);
+  }
+  return out;
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -51,9 +51,8 @@ const INTERMEDIATE_COMMON: ExtensionTable = {
   issuerAltName: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.7' },
   certificatePolicies: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.4' },
   policyMappings: { presence: 'optional', criticality: 'any', cite: 'RFC 5280 §4.2.1.5' },
-  // NOTE: certificate policy processing (RFC 5280 §6.1.3 (d)-(f), §6.1.5 (g)) is not done: these
-  // three extensions are accepted (critical where RFC 5280 requires it) but requireExplicitPolicy
-  // is not enforced. limbo tests only their criticality (rfc5280::pc::ica-noncritical-pc).
+  // the policy extensions' contents are processed in certificate-policies.ts; these rows hold
+  // only RFC 5280's criticality rules (limbo rfc5280::pc::ica-noncritical-pc)
   policyConstraints: { presence: 'optional', criticality: 'critical', cite: 'RFC 5280 §4.2.1.11' },
   inhibitAnyPolicy: { presence: 'optional', criticality: 'critical', cite: 'RFC 5280 §4.2.1.14' },
   authorityInfoAccess: { presence: 'optional', criticality: 'non-critical', cite: 'RFC 5280 §4.2.2.1' },
@@ -221,23 +220,22 @@ export const CLIENT_EXTENSIONS: ExtensionPolicy = {
 // Every extension certgate decodes, processable whether or not it is critical: RFC 5280 §6
 // validation checks an extension's content where the path depends on it (basicConstraints,
 // keyUsage, name constraints, policies), not how the CA marked it (that is §4, the profile).
-const ANY = (cite: string): PlainRule => ({ presence: 'optional', criticality: 'any', cite });
 const RFC5280_VALIDATION: ExtensionTable = {
-  basicConstraints: ANY('RFC 5280 §6.1.4 (k)'),
-  keyUsage: ANY('RFC 5280 §6.1.4 (n)'),
-  extKeyUsage: ANY('RFC 5280 §4.2.1.12'),
-  subjectAltName: ANY('RFC 5280 §6.1.3 (b)'),
-  issuerAltName: ANY('RFC 5280 §4.2.1.7'),
-  nameConstraints: ANY('RFC 5280 §6.1.4 (g)'),
-  certificatePolicies: ANY('RFC 5280 §6.1.3 (d)'),
-  policyMappings: ANY('RFC 5280 §6.1.4 (a)'),
-  policyConstraints: ANY('RFC 5280 §6.1.4 (i)'),
-  inhibitAnyPolicy: ANY('RFC 5280 §6.1.4 (j)'),
-  subjectKeyIdentifier: ANY('RFC 5280 §4.2.1.2'),
-  authorityKeyIdentifier: ANY('RFC 5280 §4.2.1.1'),
-  authorityInfoAccess: ANY('RFC 5280 §4.2.2.1'),
-  cRLDistributionPoints: ANY('RFC 5280 §4.2.1.13'),
-  signedCertificateTimestampList: ANY('RFC 6962 §3.3'),
+  basicConstraints: anyCriticality('RFC 5280 §6.1.4 (k)'),
+  keyUsage: anyCriticality('RFC 5280 §6.1.4 (n)'),
+  extKeyUsage: anyCriticality('RFC 5280 §4.2.1.12'),
+  subjectAltName: anyCriticality('RFC 5280 §6.1.3 (b)'),
+  issuerAltName: anyCriticality('RFC 5280 §4.2.1.7'),
+  nameConstraints: anyCriticality('RFC 5280 §6.1.4 (g)'),
+  certificatePolicies: anyCriticality('RFC 5280 §6.1.3 (d)'),
+  policyMappings: anyCriticality('RFC 5280 §6.1.4 (a)'),
+  policyConstraints: anyCriticality('RFC 5280 §6.1.4 (i)'),
+  inhibitAnyPolicy: anyCriticality('RFC 5280 §6.1.4 (j)'),
+  subjectKeyIdentifier: anyCriticality('RFC 5280 §4.2.1.2'),
+  authorityKeyIdentifier: anyCriticality('RFC 5280 §4.2.1.1'),
+  authorityInfoAccess: anyCriticality('RFC 5280 §4.2.2.1'),
+  cRLDistributionPoints: anyCriticality('RFC 5280 §4.2.1.13'),
+  signedCertificateTimestampList: anyCriticality('RFC 6962 §3.3'),
 };
 
 /** RFC 5280 §6 path validation (the `rfc5280` policy): content checked, criticality as the CA chose. */
