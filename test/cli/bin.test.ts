@@ -1,14 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
-import { beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 
-// These tests run the real executable, as `npx certgate` does, so they need a fresh dist/.
-beforeAll(() => {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'pipe' });
-}, 120_000);
+// These tests run the real executable, as `npx certgate` does; test/global-setup.ts builds dist/.
 
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['bin/certgate.js', ...args], {
