@@ -6,6 +6,7 @@
 
 import type { Colors } from '../report/colors.js';
 import type { Report, ReportResult } from '../report/report.js';
+import { forTerminal, terminalSafe } from '../report/terminal.js';
 import { formatFindingLines, formatLocation } from '../report/text.js';
 
 export interface CheckTextOptions {
@@ -23,8 +24,10 @@ function detailLines(r: ReportResult, c: Colors): string[] {
   const d = (r.details ?? {}) as CheckDetails;
   const lines: string[] = [];
   if (d.aliases)
-    lines.push(`  ${c.dim('aliases:')} ${d.aliases.length ? d.aliases.join(', ') : c.dim('none')}`);
-  if (d.certificate !== undefined) lines.push(`  ${c.dim('certificate:')} ${d.certificate}`);
+    lines.push(
+      `  ${c.dim('aliases:')} ${d.aliases.length ? forTerminal(d.aliases.join(', '), 4096) : c.dim('none')}`,
+    );
+  if (d.certificate !== undefined) lines.push(`  ${c.dim('certificate:')} ${forTerminal(d.certificate)}`);
   return lines;
 }
 
@@ -32,9 +35,12 @@ function resultLines(r: ReportResult, c: Colors): string[] {
   const mark = r.verdict === 'pass' ? c.green('PASS') : c.red('FAIL');
   const format = (r.details as CheckDetails | undefined)?.format;
   // get-distribution-config output has no Id: the source then names the distribution.
-  const from = r.subject.id === r.subject.source ? '' : ` from ${r.subject.source}`;
+  const from = r.subject.id === r.subject.source ? '' : ` from ${forTerminal(r.subject.source)}`;
   const origin = `${r.subject.kind}${from}${format ? `, ${format}` : ''}`;
-  const lines = [`${mark} ${c.bold(r.subject.id)} ${c.dim(`(${origin})`)}`, ...detailLines(r, c)];
+  const lines = [
+    `${mark} ${c.bold(forTerminal(r.subject.id))} ${c.dim(`(${origin})`)}`,
+    ...detailLines(r, c),
+  ];
   for (const f of r.findings) {
     const [head, ...rest] = formatFindingLines(f, c);
     lines.push(head!, `    ${c.dim(`at ${formatLocation(f.location)}`)}`, ...rest);
@@ -75,5 +81,5 @@ export function formatCheckText(report: Report, options: CheckTextOptions): stri
     );
   if (report.errors.length > 0) lines.push(c.dim('Inputs that could not be read are listed on stderr.'));
   blocks.push(lines.join('\n'));
-  return `${blocks.join('\n\n')}\n`;
+  return terminalSafe(`${blocks.join('\n\n')}\n`);
 }

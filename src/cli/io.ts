@@ -1,5 +1,7 @@
 /** The streams and environment a CLI run uses, injectable so tests run the CLI in-process. */
 
+import { forTerminal } from '../report/terminal.js';
+
 /** A text sink with an optional TTY flag (process.stdout and process.stderr fit). */
 interface OutputStream {
   write(text: string): unknown;
@@ -26,7 +28,10 @@ export function processIO(): CliIO {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
 
-/** A one-line error for stderr, in the CLI's voice. */
+/**
+ * A one-line error for stderr, in the CLI's voice. Messages quote file names, hosts and input
+ * tokens: control characters are escaped and long values cut, so the line stays one line.
+ */
 export function errorLine(message: string): string {
-  return `certgate: error: ${message}\n`;
+  return `certgate: error: ${forTerminal(message, 2048)}\n`;
 }

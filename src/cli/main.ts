@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { MINIMUM_PROTOCOL_VERSIONS } from '../cloudfront/policies.js';
 import { EXIT_OPERATIONAL, EXIT_USAGE } from '../report/exit-code.js';
+import { terminalSafe } from '../report/terminal.js';
 import { type CliIO, errorLine, processIO } from './io.js';
 import {
   atOption,
@@ -59,7 +60,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .configureHelp({ helpWidth: 160 })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => io.stderr.write(terminalSafe(s)),
       outputError: (s, write) => write(`certgate: ${s}`),
     })
     .exitOverride();

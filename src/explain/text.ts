@@ -5,6 +5,7 @@
  */
 
 import { type Colors, createColors } from '../report/colors.js';
+import { forTerminal, terminalSafe } from '../report/terminal.js';
 import { MAX_EXPLAIN_INPUT } from './input.js';
 import type { ExplainMatch, Explanation, Extracted } from './types.js';
 
@@ -62,7 +63,9 @@ function facts(e: Extracted): string[] {
     ['field', e.field],
     ['request id', e.requestId],
   ];
-  return rows.flatMap(([label, value]) => (value === undefined ? [] : [`${label} ${value}`]));
+  return rows.flatMap(([label, value]) =>
+    value === undefined ? [] : [`${label} ${forTerminal(String(value))}`],
+  );
 }
 
 function formatMatch(m: ExplainMatch, index: number, total: number, c: Colors): string {
@@ -70,17 +73,18 @@ function formatMatch(m: ExplainMatch, index: number, total: number, c: Colors): 
   const seen = m.occurrences > 1 ? `, seen ${m.occurrences} times` : '';
   const number = total > 1 ? `${index + 1}/${total} ` : '';
   lines.push(c.bold(`${number}${m.title}`));
-  lines.push(c.dim(`  line ${m.line}, ${origin(m)}${seen}: ${m.excerpt}`));
+  // the excerpt and every value quoted below come from the pasted text
+  lines.push(c.dim(`  line ${m.line}, ${origin(m)}${seen}: ${forTerminal(m.excerpt)}`));
   lines.push('', `  What it means: ${m.meaning}`);
   const found = facts(m.extracted);
   if (found.length > 0) lines.push(`  Found: ${found.join('; ')}`);
-  if (m.diagnosis) lines.push('', `  ${c.bold('Diagnosis:')} ${m.diagnosis}`);
+  if (m.diagnosis) lines.push('', `  ${c.bold('Diagnosis:')} ${forTerminal(m.diagnosis, 4096)}`);
   lines.push('', '  Likely causes, most likely first:');
   for (const cause of m.causes) {
     const tags = [cause.rule, cause.code].filter((t) => t !== undefined).join(', ');
-    lines.push(`  ${cause.rank}. ${cause.cause}${tags ? c.dim(` (${tags})`) : ''}`);
-    lines.push(`     check: ${cause.check}`);
-    if (cause.command) lines.push(`     run:   ${c.cyan(cause.command)}`);
+    lines.push(`  ${cause.rank}. ${forTerminal(cause.cause, 4096)}${tags ? c.dim(` (${tags})`) : ''}`);
+    lines.push(`     check: ${forTerminal(cause.check, 4096)}`);
+    if (cause.command) lines.push(`     run:   ${c.cyan(forTerminal(cause.command, 4096))}`);
   }
   if (m.docs.length > 0) lines.push('', `  Docs: ${m.docs.join(', ')}`);
   return lines.join('\n');
@@ -103,7 +107,7 @@ export function formatExplanationText(explanation: Explanation, options: Explain
   notes.push(
     `${count} error${count === 1 ? '' : 's'} recognised. Start with cause 1 of the first: run its check, then the next cause if it rules that one out.`,
   );
-  return `${blocks.join('\n\n')}\n\n${notes.join('\n')}\n`;
+  return terminalSafe(`${blocks.join('\n\n')}\n\n${notes.join('\n')}\n`);
 }
 
 /** The kinds of messages explain knows, for the "not recognised" message and `--list`. */

@@ -2,6 +2,7 @@
 
 import { isoSeconds } from '../findings/time.js';
 import type { Colors } from '../report/colors.js';
+import { forTerminal } from '../report/terminal.js';
 import type { CertificateView } from './view.js';
 
 function daysLeftText(daysLeft: number, c: Colors): string {
@@ -17,9 +18,14 @@ export function renderCertificateText(v: CertificateView, c: Colors): string[] {
   const moved = v.fileIndex !== v.index ? c.dim(` (certificate ${v.fileIndex + 1} in the file)`) : '';
   const lines = [
     `  ${c.bold(`#${v.index} ${v.role}`)}${moved}`,
-    row('subject', v.subject || '(empty)'),
-    row('issuer', v.issuer || '(empty)'),
-    row('names', v.subjectAltNames.length ? v.subjectAltNames.join(', ') : c.dim('(no subjectAltName)')),
+    row('subject', forTerminal(v.subject) || '(empty)'),
+    row('issuer', forTerminal(v.issuer) || '(empty)'),
+    row(
+      'names',
+      v.subjectAltNames.length
+        ? forTerminal(v.subjectAltNames.join(', '), 4096)
+        : c.dim('(no subjectAltName)'),
+    ),
     row(
       'valid',
       `${isoSeconds(new Date(v.notBefore))} to ${isoSeconds(new Date(v.notAfter))} (${daysLeftText(v.daysLeft, c)})`,
@@ -29,7 +35,7 @@ export function renderCertificateText(v: CertificateView, c: Colors): string[] {
     row('serial', v.serialNumber),
   ];
   v.extensions.forEach((e, i) => {
-    const text = `${e.name}${e.critical ? c.yellow(' (critical)') : ''}: ${e.summary}`;
+    const text = `${e.name}${e.critical ? c.yellow(' (critical)') : ''}: ${forTerminal(e.summary)}`;
     lines.push(i === 0 ? row('extensions', text) : `${pad}${text}`);
   });
   lines.push(row('sha256', v.fingerprints.sha256), row('sha1', v.fingerprints.sha1));

@@ -5,6 +5,7 @@
 
 import type { Colors } from '../report/colors.js';
 import type { Report, ReportResult } from '../report/report.js';
+import { forTerminal, terminalSafe } from '../report/terminal.js';
 import { formatFindingLines } from '../report/text.js';
 import type { ProbeDetails } from './types.js';
 
@@ -46,7 +47,7 @@ function summary(d: ProbeDetails | undefined, c: Colors): string {
     ...(d.sni === null ? [c.dim('no SNI')] : []),
   ];
   const cert = leaf
-    ? `${leaf.subject}, until ${leaf.notAfter.slice(0, 10)}, ${d.chain!.length} cert${d.chain!.length === 1 ? '' : 's'} sent`
+    ? `${forTerminal(leaf.subject)}, until ${leaf.notAfter.slice(0, 10)}, ${d.chain!.length} cert${d.chain!.length === 1 ? '' : 's'} sent`
     : 'no certificate';
   return [parts.join(' '), cert, c.dim(time)].filter(Boolean).join('  ');
 }
@@ -55,7 +56,7 @@ function resultLines(r: ReportResult, c: Colors): string[] {
   const d = r.details as ProbeDetails | undefined;
   const mark =
     d?.handshake === 'skipped' ? c.dim('SKIP') : r.verdict === 'pass' ? c.green('PASS') : c.red('FAIL');
-  const lines = [`${mark} ${c.bold(r.subject.id)}  ${summary(d, c)}`];
+  const lines = [`${mark} ${c.bold(forTerminal(r.subject.id))}  ${summary(d, c)}`];
   for (const f of r.findings) lines.push(...formatFindingLines(f, c, '     '));
   return lines;
 }
@@ -66,7 +67,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 export function formatProbeText(report: Report, options: ProbeTextOptions): string {
   const c = options.colors;
   const lines = report.results.flatMap((r) => resultLines(r, c));
-  for (const e of report.errors) lines.push(`${c.red('ERROR')} ${e.message}`);
+  for (const e of report.errors) lines.push(`${c.red('ERROR')} ${forTerminal(e.message)}`);
   const isSkipped = (r: ReportResult) => (r.details as ProbeDetails | undefined)?.handshake === 'skipped';
   const probed = report.results.filter((r) => !isSkipped(r));
   const skipped = report.results.length - probed.length;
@@ -80,5 +81,5 @@ export function formatProbeText(report: Report, options: ProbeTextOptions): stri
     '',
     `${c.bold(`${plural(probed.length, 'endpoint')} probed`)}: ${passing} pass, ${probed.length - passing} fail${skippedText}; ${counts}${unread}; verdict ${verdict}`,
   );
-  return `${lines.join('\n')}\n`;
+  return terminalSafe(`${lines.join('\n')}\n`);
 }

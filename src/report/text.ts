@@ -7,6 +7,7 @@
 import type { Locator } from '../findings/types.js';
 import type { Colors } from './colors.js';
 import type { Report, ReportFinding, ReportResult } from './report.js';
+import { forTerminal, terminalSafe } from './terminal.js';
 
 export interface TextOptions {
   readonly colors: Colors;
@@ -25,11 +26,14 @@ function severityLabel(f: ReportFinding, c: Colors): string {
  * with the JSON path (`dist.json DistributionConfig.Aliases.Items[0]`) or the certificate index.
  */
 export function formatLocation(location: Locator): string {
-  const { source, line, column, path, certIndex } = location;
+  const { line, column, path, certIndex } = location;
+  const source = forTerminal(location.source);
   if (line !== undefined) return column !== undefined ? `${source}:${line}:${column}` : `${source}:${line}`;
   const parts = [source];
   if (path && path.length > 0)
-    parts.push(path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join(''));
+    parts.push(
+      forTerminal(path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')),
+    );
   if (certIndex !== undefined) parts.push(`certificate #${certIndex}`);
   return parts.join(' ');
 }
@@ -37,15 +41,17 @@ export function formatLocation(location: Locator): string {
 /** One finding as indented lines. */
 export function formatFindingLines(f: ReportFinding, c: Colors, indent = '  '): string[] {
   const aws = f.awsError ? ` ${c.magenta(`[${f.awsError}]`)}` : '';
-  const lines = [`${indent}${severityLabel(f, c)} ${c.dim(f.code)}${aws}: ${f.message}`];
-  if (f.fix) lines.push(`${indent}  ${c.green('fix:')} ${f.fix}`);
+  // messages quote input values (aliases, names, hosts): shown escaped and cut, never raw
+  const lines = [`${indent}${severityLabel(f, c)} ${c.dim(f.code)}${aws}: ${forTerminal(f.message, 4096)}`];
+  if (f.fix) lines.push(`${indent}  ${c.green('fix:')} ${forTerminal(f.fix, 4096)}`);
   return lines;
 }
 
 function formatResult(r: ReportResult, options: TextOptions): string[] {
   const c = options.colors;
   const mark = r.verdict === 'pass' ? c.green('PASS') : c.red('FAIL');
-  const lines = [`${mark} ${c.bold(r.subject.id)} ${c.dim(`(${r.subject.kind} from ${r.subject.source})`)}`];
+  const { id, kind, source } = r.subject;
+  const lines = [`${mark} ${c.bold(forTerminal(id))} ${c.dim(`(${kind} from ${forTerminal(source)})`)}`];
   if (options.renderDetails) lines.push(...options.renderDetails(r));
   for (const f of r.findings) lines.push(...formatFindingLines(f, c));
   return lines;
@@ -62,5 +68,5 @@ export function formatText(report: Report, options: TextOptions): string {
     : '';
   const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
   blocks.push(`${c.bold(`${report.results.length} checked`)}: ${counts}${unread}; verdict ${verdict}`);
-  return `${blocks.join('\n\n')}\n`;
+  return terminalSafe(`${blocks.join('\n\n')}\n`);
 }

@@ -11,6 +11,7 @@ import type { FindingCode } from '../findings/catalog.js';
 import { CATALOG, docsPath } from '../findings/catalog.js';
 import type { Colors } from '../report/colors.js';
 import type { Report, ReportFinding, ReportResult } from '../report/report.js';
+import { forTerminal, terminalSafe } from '../report/terminal.js';
 import { formatFindingLines } from '../report/text.js';
 import { clientClause } from '../report/wording.js';
 import type { VerifyStep, VerifyStepName, VerifyStepStatus } from './steps.js';
@@ -71,8 +72,12 @@ function wrap(items: readonly { text: string; width: number }[], indent: string,
 }
 
 function certificateLines(entry: VerifyPathEntry, steps: readonly VerifyStep[], c: Colors): string[] {
-  const from = entry.source ? `, from ${entry.source}` : entry.origin === 'mozilla' ? ', Mozilla roots' : '';
-  const head = `${mark(groupStatus(steps), c)} ${c.bold(`#${entry.index} ${entry.label}`)} ${c.dim(`(${entry.role}${from})`)}`;
+  const from = entry.source
+    ? `, from ${forTerminal(entry.source)}`
+    : entry.origin === 'mozilla'
+      ? ', Mozilla roots'
+      : '';
+  const head = `${mark(groupStatus(steps), c)} ${c.bold(`#${entry.index} ${forTerminal(entry.label)}`)} ${c.dim(`(${entry.role}${from})`)}`;
   const items = steps.map((s) => {
     const label = s.status === 'skipped' ? `${stepLabel(s)} not checked` : stepLabel(s);
     const text = `${mark(s.status, c)} ${s.status === 'failed' ? c.red(label) : label}`;
@@ -82,7 +87,7 @@ function certificateLines(entry: VerifyPathEntry, steps: readonly VerifyStep[], 
 }
 
 function pathLine(d: VerifyDetails, step: VerifyStep | undefined, c: Colors): string {
-  const chain = d.path.map((p) => p.label).join(' → ') || '(no certificate)';
+  const chain = d.path.map((p) => forTerminal(p.label)).join(' → ') || '(no certificate)';
   const last = d.path[d.path.length - 1];
   const status = step?.status ?? 'not-reached';
   let tail = '';
@@ -95,30 +100,36 @@ function pathLine(d: VerifyDetails, step: VerifyStep | undefined, c: Colors): st
 /** The trust store in one phrase: `Mozilla (Node.js)`, `+ NODE_EXTRA_CA_CERTS`, the --roots file. */
 function storeLabel(d: VerifyDetails): string {
   const base =
-    d.trust.store === 'mozilla' ? 'Mozilla (Node.js)' : d.trust.roots.join(', ') || 'the given roots';
-  const extra = d.trust.extraCaCerts ? ` + NODE_EXTRA_CA_CERTS ${d.trust.extraCaCerts}` : '';
-  const added = d.trust.addRoots.length > 0 ? ` + ${d.trust.addRoots.join(', ')}` : '';
+    d.trust.store === 'mozilla'
+      ? 'Mozilla (Node.js)'
+      : forTerminal(d.trust.roots.join(', ')) || 'the given roots';
+  const extra = d.trust.extraCaCerts ? ` + NODE_EXTRA_CA_CERTS ${forTerminal(d.trust.extraCaCerts)}` : '';
+  const added = d.trust.addRoots.length > 0 ? ` + ${forTerminal(d.trust.addRoots.join(', '))}` : '';
   return `${base}${extra}${added}`;
 }
 
 function trustedBy(anchor: VerifyPathEntry, d: VerifyDetails): string {
-  if (anchor.source) return anchor.source;
+  if (anchor.source) return forTerminal(anchor.source);
   if (anchor.origin === 'mozilla') return 'Mozilla roots bundled with Node.js';
-  if (anchor.origin === 'node-extra') return `NODE_EXTRA_CA_CERTS ${d.trust.extraCaCerts ?? ''}`.trimEnd();
+  if (anchor.origin === 'node-extra')
+    return `NODE_EXTRA_CA_CERTS ${forTerminal(d.trust.extraCaCerts ?? '')}`.trimEnd();
   return anchor.origin === 'add-roots' ? '--add-roots' : '--roots';
 }
 
 function nameLine(d: VerifyDetails, step: VerifyStep | undefined, r: ReportResult, c: Colors): string {
-  const ref = d.reference?.value;
+  const ref = d.reference ? forTerminal(d.reference.value) : undefined;
   const status = step?.status ?? 'skipped';
   const head = `${mark(status, c)} ${c.bold('name')}  `;
   if (status === 'skipped') return head + c.dim('not checked (give --host NAME or --ip ADDR)');
   if (status === 'ok')
-    return `${head}${ref} matches ${d.reference?.kind === 'ip' ? 'IP' : 'DNS'}:${d.matchedName ?? ''}`;
+    return `${head}${ref} matches ${d.reference?.kind === 'ip' ? 'IP' : 'DNS'}:${forTerminal(d.matchedName ?? '')}`;
   if (status === 'not-reached')
     return head + c.dim(`${ref} not checked: validation stopped before the name check`);
   const presented = r.findings.find((f) => f.code === 'NAME_MISMATCH')?.args.presented;
-  const names = Array.isArray(presented) && presented.length ? presented.join(', ') : 'no DNS or IP names';
+  const names =
+    Array.isArray(presented) && presented.length
+      ? forTerminal(presented.join(', '), 4096)
+      : 'no DNS or IP names';
   return `${head}${c.red(`${ref} is not covered`)} by ${names}`;
 }
 
@@ -145,14 +156,16 @@ function policyLine(step: VerifyStep, r: ReportResult, c: Colors): string {
   const detail =
     finding?.code === 'PATH_INVALID_POLICY_MAPPING'
       ? 'a policy mapping maps anyPolicy'
-      : `no accepted policy (${String(finding?.args.accepted ?? 'any policy')}) is valid for the path; ${String(finding?.args.requiredBy ?? 'the settings')} requires one`;
+      : forTerminal(
+          `no accepted policy (${String(finding?.args.accepted ?? 'any policy')}) is valid for the path; ${String(finding?.args.requiredBy ?? 'the settings')} requires one`,
+        );
   return `${mark(step.status, c)} ${c.bold('policy')}  ${c.red(detail)}`;
 }
 
 /** The verdict line, naming the failing step and the certificate it concerns. */
 function verdictLine(r: ReportResult, c: Colors): string {
   const d = r.details as VerifyDetails;
-  const target = d.reference ? ` for ${d.reference.value}` : '';
+  const target = d.reference ? ` for ${forTerminal(d.reference.value)}` : '';
   const failed = d.failedStep;
   if (!failed) {
     return r.verdict === 'pass'
@@ -161,7 +174,9 @@ function verdictLine(r: ReportResult, c: Colors): string {
   }
   const cert = failed.certIndex === undefined ? undefined : d.path[failed.certIndex];
   const where =
-    failed.certIndex === undefined ? '' : ` of #${failed.certIndex} ${cert?.label ?? ''}`.trimEnd();
+    failed.certIndex === undefined
+      ? ''
+      : ` of #${failed.certIndex} ${forTerminal(cert?.label ?? '')}`.trimEnd();
   const title = failed.code ? `: ${CATALOG[failed.code].title}` : '';
   return `${c.red(c.bold('FAIL'))}  step "${stepLabel(failed)}"${where} failed${title}`;
 }
@@ -199,8 +214,8 @@ export function formatVerifyText(report: Report, options: { readonly colors: Col
   const c = options.colors;
   const blocks = report.results.map((r) => {
     const d = r.details as VerifyDetails;
-    const target = d.reference ? ` for ${d.reference.value}` : '';
-    const header = c.bold(`Verifying ${r.subject.source}${target}`);
+    const target = d.reference ? ` for ${forTerminal(d.reference.value)}` : '';
+    const header = c.bold(`Verifying ${forTerminal(r.subject.source)}${target}`);
     const setting = c.dim(
       `at ${d.at.replace(/\.\d{3}Z$/, 'Z')}, policy ${d.policy}, purpose ${d.purpose}, roots ${storeLabel(d)}`,
     );
@@ -219,5 +234,5 @@ export function formatVerifyText(report: Report, options: { readonly colors: Col
   const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
   const checked = `${plural(report.results.length, 'chain')} checked`;
   const summary = `${c.bold(checked)}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}; verdict ${verdict}`;
-  return `${[...blocks, summary].join('\n\n')}\n`;
+  return terminalSafe(`${[...blocks, summary].join('\n\n')}\n`);
 }
