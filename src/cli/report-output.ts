@@ -3,7 +3,9 @@
  * commands that take `--format text|json|sarif|junit` (check, probe).
  */
 
-import { writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { type Colors, createColors, shouldColor } from '../report/colors.js';
 import type { FailOn } from '../report/exit-code.js';
 import { formatJson } from '../report/json.js';
@@ -39,8 +41,39 @@ export function renderReport(report: Report, options: RenderOptions, io: CliIO):
 }
 
 /**
- * Writes the report to `--output` and says so on stderr (`3 endpoints probed, 1 failing, ...`);
- * a file that cannot be written is reported and gives false (exit 2).
+ * Removes the previous run's `--output` file before the work starts: a run killed before it
+ * writes must not leave an old report saying "pass" for a CI step to read. Gives false (exit 2)
+ * when the path cannot be cleared (a directory, no permission).
+ */
+export async function clearReportFile(path: string, io: CliIO): Promise<boolean> {
+  try {
+    await rm(path, { force: true });
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    io.stderr.write(errorLine(`--output ${path}: cannot replace the file (${code})`));
+    return false;
+  }
+}
+
+/**
+ * Writes `text` to `path` atomically: into a temporary file beside it, then renamed over it, so
+ * a reader sees the whole previous file or the whole new one, never a truncated report.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, text, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (err) {
+    await rm(temporary, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Writes the report to `--output` (atomically) and says so on stderr (`3 endpoints probed,
+ * 1 failing, ...`); a file that cannot be written is reported and gives false (exit 2).
  */
 export async function writeReportFile(
   path: string,
@@ -50,7 +83,7 @@ export async function writeReportFile(
   subjects: { readonly noun: string; readonly verb: string },
 ): Promise<boolean> {
   try {
-    await writeFile(path, text);
+    await writeFileAtomic(path, text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     io.stderr.write(errorLine(`--output ${path}: cannot write the report (${code})`));

@@ -12,7 +12,7 @@ import type { Certificate } from '../../x509/model.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { CheckFormat } from '../options.js';
 import { checkStdinOnce, readRootsOption, reportStop } from '../read-inputs.js';
-import { renderReport, writeReportFile } from '../report-output.js';
+import { clearReportFile, renderReport, writeReportFile } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
 interface CheckCliOptions {
@@ -63,6 +63,7 @@ export async function runCheck(inputs: readonly string[], opts: CheckCliOptions,
   } catch (err) {
     return reportStop(err, io);
   }
+  if (opts.output !== undefined && !(await clearReportFile(opts.output, io))) return EXIT_USAGE;
   const { results, errors } = await gate(inputs, opts, roots, io);
   const report = buildReport({
     command: 'check',
