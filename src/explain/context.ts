@@ -56,7 +56,7 @@ const HOST_SOURCES: readonly RegExp[] = [
   // Python's ssl module: "Hostname mismatch, certificate is not valid for 'api.example.com'".
   /certificate is not valid for '([A-Za-z0-9.:-]{1,253})'/,
   // `openssl s_client -showcerts`: the leaf's subject CN, when the command line was not pasted.
-  /^\s*0 s:[^\n]{0,200}?\bCN\s?=\s?([A-Za-z0-9.-]{1,253})/m,
+  /^[ \t]*0 s:[^\n]{0,200}?\bCN\s?=\s?([A-Za-z0-9.-]{1,253})/m,
 ];
 
 /** Names of TLS-inspection products seen as issuers of re-signed certificates. */
@@ -65,7 +65,7 @@ const PROXY =
 
 const ISSUER_SOURCES: readonly RegExp[] = [
   // `openssl s_client -showcerts`: the issuer of each certificate served, the last one on top.
-  /^\s*i:\s?([^\n]{1,300})/m,
+  /^[ \t]*i:\s?([^\n]{1,300})/m,
   // Go: `(possibly because of ... while trying to verify candidate authority certificate "X")`.
   /candidate authority certificate "([^"\n]{1,200})"/,
   /^issuer=\s?([^\n]{1,300})/m,
@@ -105,7 +105,7 @@ export function scanFacts(text: string): TextFacts {
     hosts: HOST_SOURCES.flatMap((re) => hits(text, re)),
     ...(lastIssuer ? { issuer: lastIssuer } : {}),
     ...(proxy ? { proxy } : {}),
-    servedCertificates: hits(text, /^\s*\d{1,2} s:/m).length,
+    servedCertificates: hits(text, /^[ \t]*\d{1,2} s:/m).length,
     printedByNode: NODE_SIGNS.test(text),
     arns: hits(text, ARN),
     distributionIds: hits(text, DISTRIBUTION_ID),

@@ -81,8 +81,12 @@ export async function runExplain(
     io.stdout.write(formatExplanationText(explanation, { colors }));
   }
   if (!explanation.recognised) {
+    // a log cut at the limit may hold its error further down: say so, or the user cannot tell
+    const cut = explanation.truncated
+      ? ` (only the first ${MAX_EXPLAIN_INPUT / 1024} KiB of the input were read)`
+      : '';
     io.stderr.write(
-      errorLine('not recognised: no CloudFront, TLS client or certgate error found in the text'),
+      errorLine(`not recognised: no CloudFront, TLS client or certgate error found in the text${cut}`),
     );
     io.stderr.write(
       `certgate explain knows these messages:\n${KNOWN_MESSAGES.map((l) => `  ${l}`).join('\n')}\n`,
