@@ -126,3 +126,31 @@ describe('probe', () => {
     expectInert(r.stdout);
   });
 });
+
+test('a 2.4 MB alias is echoed cut, with the count of what was left out', async () => {
+  const alias = `${'a'.repeat(2_400_000)}.example.com`;
+  const config = {
+    DistributionConfig: {
+      CallerReference: 'x',
+      Aliases: { Quantity: 1, Items: [alias] },
+      Enabled: true,
+      ViewerCertificate: {
+        ACMCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/1f6e2a8c-4b7d-4e55-9a31-0c2f6d8b7e10',
+        SSLSupportMethod: 'sni-only',
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+      },
+    },
+  };
+  const r = await runCli([
+    'check',
+    file('big-alias.json', JSON.stringify(config)),
+    '--cert',
+    'examples/cloudfront/acm-certificate.json',
+    '--at',
+    '2027-01-20',
+  ]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('CF_ALIAS_SYNTAX_INVALID');
+  expect(r.stdout).toMatch(/… \(\d+ more characters\)/);
+  expect(r.stdout.length).toBeLessThan(20_000);
+});
