@@ -18,12 +18,10 @@
 /** C0 and C1 controls, DEL, and the Unicode bidi and line-breaking format characters. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** Same set minus LF and TAB, which the views use for layout. */
-const UNSAFE_IN_LAYOUT =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-
-/** The colour sequences the views emit (picocolors): CSI, digits and semicolons, `m`. */
-const SGR = /\u001b\[[0-9;]*m/y;
+/** Our own SGR colour sequences (picocolors: CSI, digits and semicolons, `m`), or one unsafe
+ * character other than LF and TAB, which the views use for layout. */
+const SGR_OR_UNSAFE =
+  /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text views quote at most this many characters of one value: enough for any real host name
@@ -31,11 +29,18 @@ const SGR = /\u001b\[[0-9;]*m/y;
  */
 export const MAX_QUOTED_CHARS = 1024;
 
+/** The escape of each unsafe character, built once: a hostile value can hold millions of them. */
+const ESCAPES = new Map<string, string>();
+
 function escapeChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  return code < 0x100
-    ? `\\x${code.toString(16).padStart(2, '0')}`
-    : `\\u${code.toString(16).padStart(4, '0')}`;
+  let shown = ESCAPES.get(ch);
+  if (shown === undefined) {
+    const code = ch.charCodeAt(0);
+    shown =
+      code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    ESCAPES.set(ch, shown);
+  }
+  return shown;
 }
 
 /**
@@ -53,20 +58,5 @@ export function forTerminal(value: string, max = MAX_QUOTED_CHARS): string {
  * other control or bidi character is escaped. A safety net under `forTerminal`, not instead of it.
  */
 export function terminalSafe(text: string): string {
-  if (!UNSAFE_IN_LAYOUT.test(text)) return text;
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\u001b') {
-      SGR.lastIndex = i;
-      if (SGR.test(text)) {
-        i = SGR.lastIndex - 1;
-        continue;
-      }
-    } else if (!UNSAFE_IN_LAYOUT.test(ch)) continue;
-    out += text.slice(from, i) + escapeChar(ch);
-    from = i + 1;
-  }
-  return out + text.slice(from);
+  return text.replace(SGR_OR_UNSAFE, (match) => (match.length > 1 ? match : escapeChar(match)));
 }
