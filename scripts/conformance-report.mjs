@@ -143,8 +143,10 @@ policy diverges from the namespace it does not stand for:
   \`PATH_PROFILE_*\` warning; limbo expects a failure there. Its ${client.count} divergences are
   those, plus two leaves whose key usage OpenSSL refuses for TLS.
 - \`cabf\` answers *would a public CA issue this chain?* It fails RFC 5280 cases whose leaves break
-  the Baseline Requirements (${cabf.count} divergences), and keeps a relaxed trust-anchor table
-  because roots in the Mozilla store that Node trusts predate parts of the profile.
+  the Baseline Requirements (${cabf.count} divergences). Roots the caller supplies (as limbo's
+  are) meet the BR root profile (§7.1.2.1); roots of a root program's store (Node's Mozilla
+  bundle, \`--roots system\`) meet a relaxed table instead, because some predate the profile and
+  their program accepted them.
 - \`rfc5280\` answers *is this path valid by RFC 5280 §6 as written?* and is held to NIST PKITS
   (below). What §4 asks of issuers (extension criticality, serial numbers, AKI and SKI presence)
   is not part of §6 path validation, so it is reported as \`PATH_PROFILE_*\` warnings and the

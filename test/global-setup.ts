@@ -1,13 +1,18 @@
 /**
  * Builds dist/ once before any test file runs: the tests that spawn the real executable
  * (test/cli/bin.test.ts, test/hostile/) need it fresh, and building it once avoids two workers
- * writing the same files at the same time.
+ * writing the same files at the same time. A type error does not stop the tests (tsc still
+ * emits, and `npm run typecheck` is its own CI step); a build that emits nothing does.
  */
 
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export default function setup(): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'pipe' });
+  const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { encoding: 'utf8' });
+  if (run.error || !existsSync('dist/cli/main.js')) {
+    throw new Error(`building dist/ failed: ${run.error?.message ?? run.stdout}`);
+  }
 }

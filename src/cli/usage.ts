@@ -59,7 +59,7 @@ Policies (--policy):
   client   the default: passes when Chrome and OpenSSL 3 (curl, Node.js, Python) both accept
            the chain; CA/B Forum rules that no client checks are warnings, not failures.
   cabf     the CA/Browser Forum Baseline Requirements, enforced: would a public CA issue
-           this chain? Use it for certificates meant to be publicly trusted.
+           this chain? Roots given with --roots FILE|DIR must meet the BR root profile too.
   rfc5280  RFC 5280 §6 path validation as written, certificate policies included (SHA-1 and
            1024-bit RSA allowed); what §4 asks of issuers is warnings. The standard, not a client.
 

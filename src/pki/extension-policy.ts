@@ -37,11 +37,18 @@ export type ExtensionTable = {
   readonly [K in Exclude<ExtensionKind, 'unknown' | 'malformed'>]?: ExtensionRule<K>;
 };
 
-/** The three tables of a policy. */
+/** The tables of a policy, one per role. */
 export interface ExtensionPolicy {
   readonly endEntity: ExtensionTable;
   readonly intermediate: ExtensionTable;
+  /** Trust anchors the caller supplied (`--roots`, NODE_EXTRA_CA_CERTS, a library call). */
   readonly trustAnchor: ExtensionTable;
+  /**
+   * Trust anchors from a root program's store (Node's bundled Mozilla roots, the system store),
+   * where the policy accepts what the program accepted: roots older than a profile are
+   * grandfathered by their program, not re-judged. Defaults to `trustAnchor`.
+   */
+  readonly programAnchor?: ExtensionTable;
 }
 
 /**
@@ -190,6 +197,18 @@ export const noAnyEku: ExtensionValidator<'extKeyUsage'> = (eku) =>
   eku.purposes.includes(OID.anyExtendedKeyUsage)
     ? 'anyExtendedKeyUsage is not allowed in a subscriber certificate (CA/B BR §7.1.2.7.10)'
     : undefined;
+
+/**
+ * CA/B BR §7.1.2.1.3, all of it: a root's AKI holds only a keyIdentifier, equal to its SKI
+ * (no authorityCertIssuer or authorityCertSerialNumber).
+ */
+export const rootAkiKeyIdentifierOnly: ExtensionValidator<'authorityKeyIdentifier'> = (aki, cert) => {
+  if (!isSelfIssued(cert)) return undefined;
+  if (aki.authorityCertIssuer !== undefined) return 'authorityCertIssuer is present (CA/B BR §7.1.2.1.3)';
+  if (aki.authorityCertSerialNumber !== undefined)
+    return 'authorityCertSerialNumber is present (CA/B BR §7.1.2.1.3)';
+  return rootAkiMatchesSki(aki, cert);
+};
 
 /**
  * CA/B BR §7.1.2.1.3: a root's AKI keyIdentifier is present and equals its SKI. An anchor that is

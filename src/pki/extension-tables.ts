@@ -6,9 +6,10 @@
  * - `CLIENT_EXTENSIONS`: what Chrome (BoringSSL's verifier) and OpenSSL 3 both enforce when a
  *   TLS client verifies a chain: very little beyond RFC 5280 §6. Chrome processes only a short
  *   list of extensions when they are marked critical, so the others are refused as critical.
- * - `CABF_EXTENSIONS`: the CA/Browser Forum Baseline Requirements' profile of subscriber and
- *   subordinate CA certificates, with trust anchors relaxed because the roots real clients trust
- *   (Node's bundled Mozilla store) predate parts of the profile.
+ * - `CABF_EXTENSIONS`: the CA/Browser Forum Baseline Requirements' profile of subscriber,
+ *   subordinate CA and root certificates; the anchors of a root program's store (Node's bundled
+ *   Mozilla roots, the system store) are relaxed, because roots clients trust predate parts of
+ *   the profile and their program accepted them.
  * - `RFC5280_PROFILE_EXTENSIONS`: RFC 5280 §4, every MUST on conforming certificates: the
  *   `rfc5280` policy's profile, reported as warnings.
  * - `RFC5280_EXTENSIONS`: what RFC 5280 §6 path validation itself processes, whatever the
@@ -25,6 +26,7 @@ import {
   nameConstraintsNotEmpty,
   noAnyEku,
   noKeyCertSignUnlessCa,
+  rootAkiKeyIdentifierOnly,
   rootAkiMatchesSki,
   sanCriticalIffSubjectEmpty,
   sanCriticalIfSubjectEmpty,
@@ -111,7 +113,32 @@ export const CABF_EXTENSIONS: ExtensionPolicy = {
       validate: nameConstraintsNotEmpty,
     },
   },
+  // CA/B BR §7.1.2.1: the root CA profile, for the anchors a caller supplies (`--roots`,
+  // NODE_EXTRA_CA_CERTS, a library call): a root of one's own is held to the profile asked for
+  // (limbo webpki::aki::root-with-aki-*, rfc5280::ski::root-missing-ski and friends).
   trustAnchor: {
+    ...INTERMEDIATE_COMMON,
+    // NOTE: optional, as BR §7.1.2.1.2 has it for a root; a CA certificate trusted directly
+    // without one is a usable anchor (limbo cve::cve-2024-0567 expects success)
+    authorityKeyIdentifier: {
+      presence: 'optional',
+      criticality: 'non-critical',
+      cite: 'CA/B BR §7.1.2.1.3',
+      validate: rootAkiKeyIdentifierOnly,
+    },
+    // CA/B BR §7.1.2.1.2: a root carries no extKeyUsage
+    extKeyUsage: { presence: 'forbidden', criticality: 'any', cite: 'CA/B BR §7.1.2.1.2' },
+    // NOTE: any criticality, as BR §7.1.2.10.8 allows for CAs (limbo
+    // webpki::nc::permitted-dns-match-noncritical expects success)
+    nameConstraints: {
+      presence: 'optional',
+      criticality: 'any',
+      cite: 'CA/B BR §7.1.2.10.8',
+      validate: nameConstraintsNotEmpty,
+    },
+  },
+  // The anchors of a root program's store: what the program accepted, grandfathered.
+  programAnchor: {
     ...INTERMEDIATE_COMMON,
     // NOTE: the Mozilla roots include one with a non-critical basicConstraints (Chunghwa ePKI
     // Root) and one without subjectKeyIdentifier (TWCA Global Root CA); the BR root profile

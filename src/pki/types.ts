@@ -61,6 +61,12 @@ export interface ChainVerifyOptions {
    * policyConstraints apply whatever these say.
    */
   readonly policySettings?: PolicySettings;
+  /**
+   * The anchors that come from a root program's store (Node's bundled Mozilla roots, the system
+   * store). Under `cabf` they are held to the relaxed root table, as their program accepted them;
+   * every other anchor is held to the CA/B root profile (BR §7.1.2.1). Default: none.
+   */
+  readonly programAnchors?: ReadonlySet<Certificate>;
 }
 
 /**

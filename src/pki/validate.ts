@@ -30,6 +30,8 @@ export interface CheckContext {
    * validated for revocation (RFC 5280 §6.3.3 (f)), for which the TLS checks do not apply.
    */
   readonly endEntity?: 'tls' | 'crl-signer';
+  /** Anchors from a root program's store, held to the policy's `programAnchor` table. */
+  readonly programAnchors?: ReadonlySet<Certificate>;
 }
 
 const PURPOSE_OID: Record<Purpose, string> = { server: OID.serverAuth, client: OID.clientAuth };
@@ -45,7 +47,7 @@ export function checkCertificate(
   return (
     checkValidity(cert, place, ctx.at) ??
     (tlsLeaf ? checkCaAsLeaf(cert, role, place, ctx.policy) : undefined) ??
-    checkFields(cert, role, place, ctx.policy) ??
+    checkFields(cert, role, place, ctx) ??
     checkKey(cert, place, ctx.policy) ??
     (role !== 'leaf' ? checkCa(cert, role, place, ctx) : tlsLeaf ? checkLeaf(cert, place, ctx) : undefined)
   );
@@ -75,14 +77,18 @@ function checkFields(
   cert: Certificate,
   role: Role,
   place: ErrorPlace,
-  policy: Policy,
+  ctx: CheckContext,
 ): PathError | undefined {
-  return fieldProblems(cert, role, place, policy)[0] ?? checkExtensions(cert, tableFor(policy, role), place);
+  return (
+    fieldProblems(cert, role, place, ctx.policy)[0] ?? checkExtensions(cert, tableFor(cert, role, ctx), place)
+  );
 }
 
-function tableFor(policy: Policy, role: Role): ExtensionTable {
-  const table = policy.extensions;
-  return role === 'leaf' ? table.endEntity : role === 'anchor' ? table.trustAnchor : table.intermediate;
+function tableFor(cert: Certificate, role: Role, ctx: CheckContext): ExtensionTable {
+  const table = ctx.policy.extensions;
+  if (role === 'leaf') return table.endEntity;
+  if (role === 'intermediate') return table.intermediate;
+  return (ctx.programAnchors?.has(cert) ? table.programAnchor : undefined) ?? table.trustAnchor;
 }
 
 /** The policy's rules on the certificate's fields (not its extensions), each problem once. */
@@ -132,7 +138,7 @@ export function profileProblems(
   return [
     ...fieldProblems(cert, role, place, policy),
     ...single,
-    ...extensionProblems(cert, tableFor(policy, role), place),
+    ...extensionProblems(cert, tableFor(cert, role, ctx), place),
   ];
 }
 

@@ -47,6 +47,7 @@ export function verifyChain(options: ChainVerifyOptions): ChainVerifyOutcome {
     at,
     purpose: options.purpose ?? 'server',
     requiredKeyUsages: options.requiredKeyUsages ?? [],
+    ...(options.programAnchors ? { programAnchors: options.programAnchors } : {}),
   };
   const built = buildPath(options.leaf, {
     ...checks,
@@ -77,8 +78,8 @@ export function verifyChain(options: ChainVerifyOptions): ChainVerifyOutcome {
 
 /**
  * The issuance profile's verdict on a path that validated: every rule each certificate breaks in
- * its role. The anchor is held against the profile's trust-anchor table, which is relaxed enough
- * for the roots clients trust today.
+ * its role. An anchor from a root program's store is held against the profile's relaxed
+ * `programAnchor` table: the roots clients trust today predate parts of the profile.
  */
 function profileWarnings(path: readonly Certificate[], ctx: CheckContext): PathError[] {
   const warnings: PathError[] = [];
@@ -103,7 +104,8 @@ function cachedProfileProblems(
   certIndex: number,
   ctx: CheckContext,
 ): PathError[] {
-  const key = `${ctx.policy.name}|${role}|${certIndex}|${ctx.purpose}|${ctx.requiredKeyUsages.join(',')}`;
+  const program = role === 'anchor' && ctx.programAnchors?.has(cert) ? '|program' : '';
+  const key = `${ctx.policy.name}|${role}${program}|${certIndex}|${ctx.purpose}|${ctx.requiredKeyUsages.join(',')}`;
   let byKey = profileCache.get(cert);
   const known = byKey?.get(key);
   if (known) return known;

@@ -22,6 +22,11 @@ export interface TrustAnchors {
   readonly store: 'mozilla' | 'custom';
   /** The NODE_EXTRA_CA_CERTS file whose certificates were added to the default store. */
   readonly extraCaCerts?: string;
+  /**
+   * The anchors that come from a root program's store: the Mozilla roots, or `roots` when the
+   * caller says they are one (the system store). The engine's `programAnchors`.
+   */
+  readonly programAnchors: ReadonlySet<Certificate>;
 }
 
 /** The certificates of a NODE_EXTRA_CA_CERTS file, or why Node would ignore it. */
@@ -93,6 +98,7 @@ export function resolveTrustAnchors(
   roots: readonly Certificate[] | undefined,
   addRoots: readonly Certificate[] = [],
   extra?: Extract<ExtraCaCerts, { certificates: unknown }>,
+  rootsFromProgram = false,
 ): TrustAnchors {
   // The engine indexes an anchor list once per array (pki/trust-store.ts), so the same set of
   // anchors must come back as the same array: rebuilding the index of the ~145 Mozilla roots
@@ -102,20 +108,23 @@ export function resolveTrustAnchors(
   // NODE_EXTRA_CA_CERTS extends the default store only (Node ignores it when `ca` is given)
   const withExtra = roots === undefined ? extra : undefined;
   // the same roots array (a roots text parsed once, see verify/input.ts) needs no key
-  const plain = roots !== undefined && addRoots.length === 0 ? byArray.get(roots) : undefined;
+  const plain =
+    roots !== undefined && addRoots.length === 0 ? byArray(rootsFromProgram).get(roots) : undefined;
   if (plain) return plain;
-  const key = `${roots ? fps(roots) : 'mozilla'}|${withExtra ? `${withExtra.path}:${fps(withExtra.certificates)}` : ''}|${fps(addRoots)}`;
+  const key = `${roots ? fps(roots) : 'mozilla'}|${rootsFromProgram}|${withExtra ? `${withExtra.path}:${fps(withExtra.certificates)}` : ''}|${fps(addRoots)}`;
   const known = resolved.get(key);
   if (known) return known;
-  const trust = buildTrustAnchors(roots, addRoots, withExtra);
+  const trust = buildTrustAnchors(roots, addRoots, withExtra, rootsFromProgram);
   if (resolved.size >= RESOLVED_LIMIT) resolved.clear();
   resolved.set(key, trust);
-  if (roots !== undefined && addRoots.length === 0) byArray.set(roots, trust);
+  if (roots !== undefined && addRoots.length === 0) byArray(rootsFromProgram).set(roots, trust);
   return trust;
 }
 
 /** Anchor sets by the roots array they were made from, when nothing was added to it. */
-const byArray = new WeakMap<readonly Certificate[], TrustAnchors>();
+const byOwnArray = new WeakMap<readonly Certificate[], TrustAnchors>();
+const byProgramArray = new WeakMap<readonly Certificate[], TrustAnchors>();
+const byArray = (fromProgram: boolean) => (fromProgram ? byProgramArray : byOwnArray);
 
 /** Anchor sets kept by {@link resolveTrustAnchors}, keyed by their fingerprints (bounded). */
 const resolved = new Map<string, TrustAnchors>();
@@ -125,6 +134,7 @@ function buildTrustAnchors(
   roots: readonly Certificate[] | undefined,
   addRoots: readonly Certificate[],
   extra: Extract<ExtraCaCerts, { certificates: unknown }> | undefined,
+  rootsFromProgram: boolean,
 ): TrustAnchors {
   const origins = new Map<string, AnchorOrigin>();
   const anchors: Certificate[] = [];
@@ -138,9 +148,11 @@ function buildTrustAnchors(
   add(roots ?? mozillaRoots(), roots ? 'roots' : 'mozilla');
   if (extra) add(extra.certificates, 'node-extra');
   add(addRoots, 'add-roots');
+  const program = roots === undefined ? mozillaRoots() : rootsFromProgram ? roots : [];
   return {
     anchors,
     origins,
+    programAnchors: new Set(program),
     store: roots ? 'custom' : 'mozilla',
     ...(extra ? { extraCaCerts: extra.path } : {}),
   };

@@ -32,6 +32,12 @@ export interface VerifyOptions {
   readonly chain: CertificateInputs;
   /** Trust anchors replacing Node's bundled Mozilla roots. */
   readonly roots?: CertificateInputs;
+  /**
+   * `roots` are a root program's store (the system store, as `--roots system` reads it): under
+   * `cabf` its roots are judged as their program accepted them, like the bundled Mozilla roots;
+   * roots of one's own are held to the CA/B root profile (BR §7.1.2.1). Default false.
+   */
+  readonly rootsFromProgram?: boolean;
   /** Trust anchors added to the Mozilla roots (or to `roots`). */
   readonly addRoots?: CertificateInputs;
   /** More untrusted intermediates, in any order. */
@@ -152,6 +158,7 @@ export function verify(options: VerifyOptions): VerifyResult {
     roots,
     toTrustCertificates(options.addRoots),
     extra && 'certificates' in extra ? extra : undefined,
+    options.rootsFromProgram ?? false,
   );
   const settings = {
     at: options.at ?? new Date(),
@@ -162,6 +169,7 @@ export function verify(options: VerifyOptions): VerifyResult {
     leaf: chain[0]!,
     intermediates: [...chain.slice(1), ...toCertificates(options.untrusted)],
     anchors: trust.anchors,
+    programAnchors: trust.programAnchors,
     ...settings,
     ...(reference ? { reference } : {}),
     ...(options.crls ? { crls: options.crls } : {}),

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { createCertificate } from '../support/cert-factory.js';
 import { runCli } from '../support/cli.js';
 import { createCrl, serialOf } from '../support/crl-builder.js';
 import { makeChain, pemChain } from '../verify/chains.js';
@@ -622,6 +623,37 @@ describe('verify: which roots are trusted', () => {
     expect(byFile.stdout.split('\n')[0]).toContain(`roots system (${rootPem})`);
     const dir = folder('ssl-cert-dir', { 'abcdef01.0': c.root.pem });
     expect((await text(['--roots', 'system'], { SSL_CERT_DIR: dir })).code).toBe(0);
+  });
+
+  test("--policy cabf: roots of one's own meet the BR root profile, --roots system is taken as is", async () => {
+    // a root with a non-critical basicConstraints, as one root of the Mozilla store has
+    const probe = createCertificate({ subject: 'CN=soft root' });
+    const root = createCertificate({
+      subject: 'CN=soft root',
+      key: probe.keyPair,
+      keyUsage: ['keyCertSign', 'cRLSign'],
+      extensions: [{ oid: '2.5.29.19', value: Uint8Array.of(0x30, 0x03, 0x01, 0x01, 0xff) }],
+    });
+    const leaf = createCertificate({
+      subject: 'CN=www.example.com',
+      issuer: root,
+      sans: ['dns:www.example.com'],
+      eku: ['serverAuth'],
+      keyUsage: ['digitalSignature'],
+    });
+    const chainFile = tmpFile('soft-chain.pem', leaf.pem);
+    const rootFile = tmpFile('soft-root.pem', root.pem);
+    const run = (roots: string, env: NodeJS.ProcessEnv = {}) =>
+      runCli(
+        ['verify', chainFile, '--host', 'www.example.com', '--policy', 'cabf', '--roots', roots, ...AT],
+        {
+          env,
+        },
+      );
+    const own = await run(rootFile);
+    expect(own.code).toBe(1);
+    expect(own.stdout).toContain('basicConstraints');
+    expect((await run('system', { SSL_CERT_FILE: rootFile })).code).toBe(0);
   });
 
   test('--roots system with an SSL_CERT_FILE that is missing stops, naming it (exit 2)', async () => {

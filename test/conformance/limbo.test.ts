@@ -27,7 +27,7 @@ const engine = { verifyChain, readCertificates, readPemBlocks, parseIpAddress, p
 /** Each policy the suite runs under, with the smallest score it may reach (the listed divergences). */
 const RUNS = [
   { policy: 'client', floor: 166 },
-  { policy: 'cabf', floor: 186 },
+  { policy: 'cabf', floor: 191 },
 ] as const;
 
 describe.each(RUNS)('x509-limbo under $policy', ({ policy, floor }) => {

@@ -22,7 +22,7 @@ function runWithStdout(args: string[], stdoutFd: number): Promise<{ code: number
     stdio: ['ignore', stdoutFd, 'pipe'],
   });
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
   return new Promise((done) =>
     child.on('close', (code) => {

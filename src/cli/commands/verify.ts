@@ -83,7 +83,7 @@ function verifyInputs(inputs: Inputs, opts: VerifyCliOptions, env: NodeJS.Proces
   const all = (files: readonly CertificateFile[]) => files.flatMap((f) => f.certificates);
   const result = verify({
     chain: inputs.chain.certificates,
-    ...(inputs.roots ? { roots: inputs.roots.certificates } : {}),
+    ...(inputs.roots ? { roots: inputs.roots.certificates, rootsFromProgram: opts.roots === 'system' } : {}),
     addRoots: all(inputs.addRoots),
     untrusted: all(inputs.untrusted),
     ...(opts.host !== undefined ? { host: opts.host } : {}),
