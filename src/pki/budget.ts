@@ -17,6 +17,9 @@ export const BUDGET_LIMITS = Object.freeze({
   // mozilla::pkix (NSS lib/mozpkix/lib/pkixbuild.cpp, `BuildForward`): 200,000 build calls.
   buildSteps: 200_000,
   // Go crypto/x509 verify.go `maxConstraintComparisons`: 250,000 name-constraint comparisons.
+  // certgate counts them at their size (`comparisonCost` in name-forms.ts: one per comparison,
+  // plus one per directoryName attribute and per 64 bytes compared), so a real path spends a few
+  // hundred and a name thousands of attributes wide cannot pass as one comparison.
   nameComparisons: 250_000,
   // certgate's own bound on certificate-policy graph work (nodes and edges made), per
   // verification: real paths make a few dozen; the policy graph (RFC 9618) keeps it polynomial,
@@ -59,7 +62,7 @@ export class Budget {
     return this.#buildSteps < 0 ? this.#exceeded('buildSteps') : undefined;
   }
 
-  /** Counts `n` name-constraint comparisons. */
+  /** Counts `n` units of name-constraint work (see `comparisonCost`). */
   spendNameComparisons(n = 1): PathError | undefined {
     this.#nameComparisons -= n;
     return this.#nameComparisons < 0 ? this.#exceeded('nameComparisons') : undefined;

@@ -3,7 +3,8 @@
  * checked on their own against every name of every certificate below it, which is the same as
  * intersecting permitted subtrees down the path. One generic loop (Go's `checkNameConstraints`)
  * drives a small matcher per name form in `name-forms.ts`; every comparison counts against the
- * budget (Go: 250,000).
+ * budget at its size (Go counts 250,000 comparisons; certgate counts units of work, one per
+ * comparison plus one per attribute and per 64 bytes compared, so that a huge name is not cheap).
  *
  * A name form the CA constrains but certgate cannot process (otherName, x400Address,
  * ediPartyName, registeredID) fails closed when the subordinate carries a name of that form:
@@ -14,7 +15,7 @@ import { formatGeneralName } from '../x509/describe.js';
 import type { Certificate, ExtensionOf, GeneralName, GeneralSubtree } from '../x509/model.js';
 import type { Budget } from './budget.js';
 import type { PathError } from './errors.js';
-import { type Matcher, matcherFor } from './name-forms.js';
+import { comparisonCost, type Matcher, matcherFor } from './name-forms.js';
 import type { Policy } from './policy.js';
 
 type NameConstraints = ExtensionOf<'nameConstraints'>;
@@ -45,6 +46,38 @@ function constrainedNames(cert: Certificate): GeneralName[] {
   return names;
 }
 
+/** One CA's subtrees, grouped by name form once, so each name meets only the subtrees of its form. */
+interface SubtreesByForm {
+  readonly permitted: ReadonlyMap<GeneralName['type'], readonly GeneralSubtree[]>;
+  readonly excluded: ReadonlyMap<GeneralName['type'], readonly GeneralSubtree[]>;
+}
+
+function byForm(subtrees: readonly GeneralSubtree[]): Map<GeneralName['type'], GeneralSubtree[]> {
+  const forms = new Map<GeneralName['type'], GeneralSubtree[]>();
+  for (const subtree of subtrees) {
+    const list = forms.get(subtree.base.type);
+    if (list) list.push(subtree);
+    else forms.set(subtree.base.type, [subtree]);
+  }
+  return forms;
+}
+
+// A CA's constraints are checked against every certificate below it on every candidate path:
+// grouped once per extension (decoded certificates are frozen, so the grouping never goes stale)
+const grouped = new WeakMap<NameConstraints, SubtreesByForm>();
+
+function subtreesOf(constraints: NameConstraints): SubtreesByForm {
+  let subtrees = grouped.get(constraints);
+  if (subtrees === undefined) {
+    subtrees = {
+      permitted: byForm(constraints.permittedSubtrees ?? []),
+      excluded: byForm(constraints.excludedSubtrees ?? []),
+    };
+    grouped.set(constraints, subtrees);
+  }
+  return subtrees;
+}
+
 /** Checks every constrained name of `cert` against one CA's name constraints. */
 export function checkNameConstraints(
   cert: Certificate,
@@ -53,10 +86,9 @@ export function checkNameConstraints(
   policy: Policy,
   budget: Budget,
 ): PathError | undefined {
-  const permitted = constraints.permittedSubtrees ?? [];
-  const excluded = constraints.excludedSubtrees ?? [];
+  const subtrees = subtreesOf(constraints);
   for (const name of constrainedNames(cert)) {
-    const problem = checkName(name, permitted, excluded, policy, budget);
+    const problem = checkName(name, subtrees, policy, budget);
     if (problem === undefined) continue;
     if (problem.kind !== 'violation') return problem;
     return {
@@ -73,22 +105,24 @@ export function checkNameConstraints(
 
 type NameProblem = { readonly kind: 'violation'; readonly constraint: string } | PathError;
 
+// The budget counts the work done, not the calls: preparing the name once, then each comparison
+// at its own size (`comparisonCost`), so a few huge names cost as much as many small ones.
 function checkName(
   name: GeneralName,
-  permitted: readonly GeneralSubtree[],
-  excluded: readonly GeneralSubtree[],
+  subtrees: SubtreesByForm,
   policy: Policy,
   budget: Budget,
 ): NameProblem | undefined {
-  const sameForm = (s: GeneralSubtree): boolean => s.base.type === name.type;
-  const excludedHere = excluded.filter(sameForm);
-  const permittedHere = permitted.filter(sameForm);
+  const excludedHere = subtrees.excluded.get(name.type) ?? [];
+  const permittedHere = subtrees.permitted.get(name.type) ?? [];
   if (excludedHere.length === 0 && permittedHere.length === 0) return undefined;
+  const prepared = budget.spendNameComparisons(comparisonCost(name));
+  if (prepared) return prepared;
   const matcher = matcherFor(name, policy);
   if (typeof matcher === 'string') return { kind: 'violation', constraint: matcher };
   // RFC 5280 §6.1.4 (g)(2): excluded subtrees win over permitted ones
   for (const subtree of excludedHere) {
-    const spent = budget.spendNameComparisons();
+    const spent = budget.spendNameComparisons(comparisonCost(subtree.base));
     if (spent) return spent;
     const verdict = matcher(subtree.base, 'excluded');
     if (verdict !== false) return { kind: 'violation', constraint: describe('excluded', subtree, verdict) };
@@ -103,7 +137,7 @@ function checkPermitted(
   budget: Budget,
 ): NameProblem | undefined {
   for (const subtree of permitted) {
-    const spent = budget.spendNameComparisons();
+    const spent = budget.spendNameComparisons(comparisonCost(subtree.base));
     if (spent) return spent;
     const verdict = matcher(subtree.base, 'permitted');
     if (verdict === true) return undefined;

@@ -7,8 +7,7 @@
  */
 
 import { parsePresentedName, parseReferenceName } from '../names/index.js';
-import type { DistinguishedName, GeneralName, NameAttribute } from '../x509/model.js';
-import { rdnKey } from '../x509/name-match.js';
+import type { DistinguishedName, GeneralName } from '../x509/model.js';
 import type { Policy } from './policy.js';
 
 /** Compares one constraint base with the name the matcher was made for. */
@@ -18,6 +17,33 @@ export type Matcher = (base: GeneralName, use: 'permitted' | 'excluded') => bool
 interface DnsSubtree {
   readonly apex: string;
   readonly includeApex: boolean;
+}
+
+/** Bytes of compared text that count as one more unit of name-constraint work. */
+const BYTES_PER_UNIT = 64;
+
+/**
+ * The work of comparing a name with one constraint base (or of preparing a subordinate's name),
+ * in budget units: one, plus one per attribute of a directoryName (each is compared) and one per
+ * BYTES_PER_UNIT bytes of the name (strings are parsed and compared whole).
+ */
+export function comparisonCost(name: GeneralName): number {
+  switch (name.type) {
+    case 'directoryName': {
+      let attributes = 0;
+      for (const rdn of name.value.rdns) attributes += rdn.length;
+      return 1 + attributes + Math.floor(name.value.der.length / BYTES_PER_UNIT);
+    }
+    case 'dNSName':
+    case 'rfc822Name':
+    case 'uniformResourceIdentifier':
+    case 'registeredID':
+      return 1 + Math.floor(name.value.length / BYTES_PER_UNIT);
+    case 'iPAddress':
+      return 1;
+    default:
+      return 1 + Math.floor(name.raw.length / BYTES_PER_UNIT);
+  }
 }
 
 /** Returns the matcher for a name, or why the name cannot be judged. */
@@ -32,7 +58,7 @@ export function matcherFor(name: GeneralName, policy: Policy): Matcher | string 
     case 'uniformResourceIdentifier':
       return uriMatcher(name.value);
     case 'directoryName':
-      return (base) => base.type === 'directoryName' && dnWithin(name.value, base.value);
+      return dnMatcher(name.value);
     default:
       // RFC 5280 §4.2.1.10: a constrained name form certgate does not process → reject
       return `certgate cannot process ${name.type} constraints`;
@@ -176,12 +202,48 @@ function uriMatcher(value: string): Matcher | string {
 
 // --- directoryName: the constraint's RDNs are a prefix of the name's (RFC 5280 §7.1)
 
-function dnWithin(name: DistinguishedName, constraint: DistinguishedName): boolean {
-  if (constraint.rdns.length > name.rdns.length) return false;
-  return constraint.rdns.every((rdn, i) => rdnEquals(rdn, name.rdns[i]!));
+/**
+ * The largest Name that directoryName constraints compare: RDNs, attributes in one RDN, DER bytes.
+ * Real names have a handful of RDNs of one attribute (a few of two or three) in well under 1 KiB;
+ * these leave ample room and keep one comparison small. A larger name or constraint base is not
+ * compared: it fails closed, with the reason, as a malformed one does.
+ */
+export const MAX_CONSTRAINED_NAME_RDNS = 64;
+export const MAX_CONSTRAINED_RDN_ATTRIBUTES = 16;
+export const MAX_CONSTRAINED_NAME_BYTES = 16_384;
+
+/** Why `dn` is too large to compare, or undefined. */
+function tooLarge(dn: DistinguishedName): string | undefined {
+  let widest = 0;
+  for (const rdn of dn.rdns) widest = Math.max(widest, rdn.length);
+  if (widest > MAX_CONSTRAINED_RDN_ATTRIBUTES)
+    return `has ${widest} attributes in one RDN, more than the ${MAX_CONSTRAINED_RDN_ATTRIBUTES} certgate compares`;
+  if (dn.rdns.length > MAX_CONSTRAINED_NAME_RDNS)
+    return `has ${dn.rdns.length} RDNs, more than the ${MAX_CONSTRAINED_NAME_RDNS} certgate compares`;
+  if (dn.der.length > MAX_CONSTRAINED_NAME_BYTES)
+    return `is ${dn.der.length} bytes long, more than the ${MAX_CONSTRAINED_NAME_BYTES} certgate compares`;
+  return undefined;
 }
 
-// RFC 5280 §7.1 / RFC 4518: RDNs compare as sets of prepared attribute values
-function rdnEquals(a: readonly NameAttribute[], b: readonly NameAttribute[]): boolean {
-  return a.length === b.length && rdnKey(a) === rdnKey(b);
+function dnMatcher(name: DistinguishedName): Matcher | string {
+  const problem = tooLarge(name);
+  if (problem) return `the name ${problem}`;
+  return (constraint) => {
+    if (constraint.type !== 'directoryName') return false;
+    const baseProblem = tooLarge(constraint.value);
+    return baseProblem ? `the constraint ${baseProblem}` : dnWithin(name, constraint.value);
+  };
+}
+
+// RFC 5280 §7.1 / RFC 4518: RDNs compare as sets of prepared attribute values. A name's key is
+// its RDNs' keys (each one sorted once, a multi-valued RDN being a set) joined by U+0000, which no
+// RDN key holds; so the constraint's RDNs are a prefix of the name's exactly when its key is a
+// prefix of the name's key ending at a separator: one linear comparison of cached keys.
+function dnWithin(name: DistinguishedName, constraint: DistinguishedName): boolean {
+  const count = constraint.rdns.length;
+  if (count > name.rdns.length) return false;
+  if (count === 0) return true;
+  const key = constraint.key;
+  if (count === name.rdns.length) return name.key === key;
+  return name.key.charCodeAt(key.length) === 0 && name.key.startsWith(key);
 }

@@ -10,11 +10,24 @@ import { str } from './wording.js';
 
 type Wording = (args: FindingArgs) => { readonly message: string; readonly fix?: string };
 
-const BUDGETS: Readonly<Record<string, string>> = {
-  signatures: 'signature checks',
-  buildSteps: 'path-building steps',
-  nameComparisons: 'name-constraint comparisons',
-  policyNodes: 'certificate-policy graph steps',
+const TOO_MANY_PATHS = {
+  why: 'the certificates offer too many candidate paths',
+  fix: 'send only the certificates of one chain; remove duplicate and cross-signed intermediates from the chain file and --untrusted',
+};
+/** Per budget: what was counted, why it ran out, and what to change (each cause its own advice). */
+const BUDGETS: Readonly<Record<string, { what: string; why: string; fix: string }>> = {
+  signatures: { what: 'path building stopped after {limit} signature checks', ...TOO_MANY_PATHS },
+  buildSteps: { what: 'path building stopped after {limit} path-building steps', ...TOO_MANY_PATHS },
+  nameComparisons: {
+    what: 'name-constraint checking stopped after {limit} units of work (one per name compared with a constraint, plus one per attribute and per 64 bytes compared)',
+    why: "a CA's name constraints and the names of the certificates below it are too many or too large to check",
+    fix: 'this is not about the order or number of certificates: have the CA reissue its certificate with fewer or smaller name constraints, or the certificate with fewer and shorter names (subjectAltName entries, subject attributes)',
+  },
+  policyNodes: {
+    what: 'certificate-policy processing stopped after {limit} policy-graph steps',
+    why: 'the certificatePolicies and policyMappings of the path are too many to process',
+    fix: 'have the CAs reissue their certificates with fewer certificate policies and policy mappings',
+  },
 };
 
 const isLeafOnly = (a: FindingArgs): boolean => Number(a.certIndex ?? 0) === 0;
@@ -65,10 +78,13 @@ export const PATH_WORDINGS: Record<Extract<FindingCode, `PATH_${string}`>, Wordi
     message: `the path through ${str(a.subject)} is longer than ${str(a.maxDepth)} certificates, the policy's limit`,
     fix: 'serve the chain that leads to the nearest trusted root; leave out cross-certificates that make the path longer',
   }),
-  PATH_BUDGET_EXCEEDED: (a) => ({
-    message: `path building stopped after ${str(a.limit)} ${BUDGETS[str(a.budget)] ?? 'steps'}: the certificates offer too many candidate paths`,
-    fix: 'send only the certificates of one chain; remove duplicate and cross-signed intermediates from the chain file and --untrusted',
-  }),
+  PATH_BUDGET_EXCEEDED: (a) => {
+    const b = BUDGETS[str(a.budget)] ?? {
+      what: 'path validation stopped after {limit} steps',
+      ...TOO_MANY_PATHS,
+    };
+    return { message: `${b.what.replace('{limit}', str(a.limit))}: ${b.why}`, fix: b.fix };
+  },
   PATH_BAD_SIGNATURE: (a) => ({
     message: `the signature on ${str(a.subject)} does not verify with the public key of ${str(a.issuerLabel)}: it was not issued by that key, or it was altered (RFC 5280 §6.1.3 (a)(1))`,
     fix: 'pair each certificate with the CA certificate that issued it (a reissued intermediate has a new key): download the intermediate again from the CA',

@@ -80,6 +80,14 @@ export function decodeBitString(buf: Uint8Array, el: DerElement): BitString {
   return { bytes: buf.subarray(el.start + 1, el.end), unusedBits };
 }
 
+/**
+ * Longest OBJECT IDENTIFIER arc accepted, in octets. The largest arcs in use are the 128-bit UUIDs
+ * under 2.25 (X.667), 19 octets; 32 (224 bits) leaves room and keeps the big-number work of one
+ * arc constant, so decoding stays linear in the OID's length. A longer arc names nothing that
+ * exists and is malformed, like a non-minimal one (Go's encoding/asn1 stops at 64 bits).
+ */
+export const MAX_OID_ARC_BYTES = 32;
+
 // X.690 §8.19: base-128 arcs, each minimal; the first octet packs the first two arcs
 /** Decodes an OBJECT IDENTIFIER to dotted text (`1.2.840.113549.1.1.11`). */
 export function decodeOid(buf: Uint8Array, el: DerElement): string {
@@ -103,24 +111,29 @@ export function decodeOid(buf: Uint8Array, el: DerElement): string {
   return text;
 }
 
-// Arcs above 2^48 (2.25 UUID OIDs) take the slow BigInt path.
+// Arcs above 2^48 (2.25 UUID OIDs) take the BigInt path, each arc at most MAX_OID_ARC_BYTES long.
 function decodeOidBig(buf: Uint8Array, el: DerElement): string {
   const arcs: bigint[] = [];
-  let v = 0n;
-  let arcStart = true;
+  let arcStart = el.start;
   for (let p = el.start; p < el.end; p++) {
-    const b = buf[p]!;
-    if (arcStart && b === 0x80) fail(p, 'non-minimal OBJECT IDENTIFIER arc');
-    arcStart = (b & 0x80) === 0;
-    v = (v << 7n) | BigInt(b & 0x7f);
-    if ((b & 0x80) === 0) {
-      arcs.push(v);
-      v = 0n;
+    if (p === arcStart && buf[p] === 0x80) fail(p, 'non-minimal OBJECT IDENTIFIER arc');
+    if (p - arcStart >= MAX_OID_ARC_BYTES)
+      fail(arcStart, `OBJECT IDENTIFIER arc longer than ${MAX_OID_ARC_BYTES} bytes`);
+    if ((buf[p]! & 0x80) === 0) {
+      arcs.push(arcValue(buf, arcStart, p + 1));
+      arcStart = p + 1;
     }
   }
   const first = arcs[0]!;
   const head = first < 80n ? `${first / 40n}.${first % 40n}` : `2.${first - 80n}`;
   return [head, ...arcs.slice(1)].join('.');
+}
+
+/** One base-128 arc as a BigInt (short: at most MAX_OID_ARC_BYTES octets). */
+function arcValue(buf: Uint8Array, start: number, end: number): bigint {
+  let v = 0n;
+  for (let p = start; p < end; p++) v = (v << 7n) | BigInt(buf[p]! & 0x7f);
+  return v;
 }
 
 /** Names of the bits set in a named-bit-list BIT STRING (bit 0 is the high bit of the first octet). */

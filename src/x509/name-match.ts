@@ -43,7 +43,12 @@ export function rdnKey(rdn: readonly NameAttribute[]): string {
   return rdn.map(attributeKey).sort().join('\u0001');
 }
 
-/** A whole name as a comparison key: equal keys are the same name under RFC 5280 §7.1. */
+/**
+ * A whole name as a comparison key: equal keys are the same name under RFC 5280 §7.1. RDN keys
+ * are joined by U+0000 and attribute keys by U+0001, which no attribute key holds (preparation
+ * deletes both, and a non-string value is hex), so one name's RDNs begin another's exactly when
+ * its key, followed by U+0000, begins the other key (directoryName constraints rely on this).
+ */
 export function nameKey(rdns: readonly (readonly NameAttribute[])[]): string {
   return rdns.map(rdnKey).join('\u0000');
 }

@@ -256,3 +256,79 @@ describe('name constraints', () => {
     });
   });
 });
+
+describe('directoryName constraints', () => {
+  const verifyDn = (
+    constraints: { permitted?: string[]; excluded?: string[] },
+    sans: string[],
+    subject?: string,
+  ) => {
+    const inter = ca('CN=Constrained CA', root, { nameConstraints: constraints });
+    const cert = leaf(inter, ['dns:example.com', ...sans], subject ? { subject } : {});
+    const outcome = verifyChain(chain(cert, [inter], [root], { policy: 'rfc5280' }));
+    return outcome.ok ? 'ok' : outcome.error;
+  };
+
+  it.each([
+    // RFC 5280 §7.1: attribute values compare after RFC 4518 preparation (case, spaces)
+    {
+      name: 'a prefix of RDNs, case aside',
+      excluded: 'dn:OU=Ops,O=Example',
+      san: 'dn:CN=x,OU=ops,O=EXAMPLE',
+      within: true,
+    },
+    {
+      name: 'a value that is a prefix of another value is not an RDN prefix',
+      excluded: 'dn:O=Ex',
+      san: 'dn:CN=x,O=Example',
+      within: false,
+    },
+    {
+      name: 'a multi-valued RDN is a set',
+      excluded: 'dn:CN=a+OU=b,O=Example',
+      san: 'dn:OU=b+CN=a,O=Example',
+      within: true,
+    },
+    {
+      name: 'a multi-valued RDN is not a subset',
+      excluded: 'dn:CN=a+OU=b,O=Example',
+      san: 'dn:CN=a,O=Example',
+      within: false,
+    },
+    {
+      name: 'a constraint longer than the name',
+      excluded: 'dn:CN=a,O=Example',
+      san: 'dn:O=Example',
+      within: false,
+    },
+    { name: 'the same name', excluded: 'dn:CN=a,O=Example', san: 'dn:CN=a,O=Example', within: true },
+  ])('$name', ({ excluded, san, within }) => {
+    const got = verifyDn({ excluded: [excluded] }, [san]);
+    if (within)
+      expect(got).toMatchObject({
+        kind: 'NameConstraintViolation',
+        constraint: `excluded DirName:${excluded.slice(3)}`,
+      });
+    else expect(got).toBe('ok');
+  });
+
+  it('permits a subject below the permitted subtree', () => {
+    expect(verifyDn({ permitted: ['dn:O=Example'] }, [], 'CN=leaf,O=Example')).toBe('ok');
+  });
+
+  it('refuses, with the reason, a name or a constraint too large to compare', () => {
+    const wide = Array.from({ length: 17 }, (_, i) => `CN=v${i}`).join('+');
+    expect(verifyDn({ excluded: ['dn:O=Other'] }, [`dn:${wide},O=Example`])).toMatchObject({
+      kind: 'NameConstraintViolation',
+      constraint: 'the name has 17 attributes in one RDN, more than the 16 certgate compares',
+    });
+    expect(verifyDn({ excluded: [`dn:${wide}`] }, [])).toMatchObject({
+      kind: 'NameConstraintViolation',
+      constraint: expect.stringContaining('(the constraint has 17 attributes in one RDN'),
+    });
+    const deep = Array.from({ length: 65 }, (_, i) => `OU=u${i}`).join(',');
+    expect(verifyDn({ excluded: ['dn:O=Other'] }, [`dn:${deep}`])).toMatchObject({
+      constraint: 'the name has 65 RDNs, more than the 64 certgate compares',
+    });
+  });
+});

@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { decodeCertificate } from '../../src/x509/certificate.js';
 import { orderLeafFirst } from '../../src/x509/chain-order.js';
 import type { Certificate } from '../../src/x509/model.js';
-import { createCertificate, createTestChain } from '../support/cert-factory.js';
+import {
+  createCertificate,
+  createTestChain,
+  type IssuedCertificate,
+  testKey,
+} from '../support/cert-factory.js';
 
 const { root, intermediate, leaf } = createTestChain();
 const [R, I, L] = [root, intermediate, leaf].map((c) => decodeCertificate(c.der)) as [
@@ -47,5 +52,28 @@ describe('orderLeafFirst', () => {
     expect(orderLeafFirst([L]).roles).toEqual(['standalone']);
     expect(orderLeafFirst([R]).roles).toEqual(['root']);
     expect(orderLeafFirst([]).certificates).toEqual([]);
+  });
+
+  test('a long chain in shuffled order comes out leaf first, every certificate once', () => {
+    // c0 is the root; c[k] is issued by c[k-1]; one key for all keeps this fast
+    const key = testKey('p256', 0);
+    const issued: IssuedCertificate[] = [];
+    for (let k = 0; k < 300; k++)
+      issued.push(
+        createCertificate({
+          subject: `CN=c${k}`,
+          ca: true,
+          key,
+          ...(k > 0 ? { issuer: issued[k - 1]! } : {}),
+        }),
+      );
+    const chainLeafFirst = issued.map((c) => decodeCertificate(c.der)).reverse();
+    // a fixed permutation: stride 7 through 300 positions visits each once
+    const shuffled = chainLeafFirst.map((_, i) => chainLeafFirst[(i * 7) % 300]!);
+    const got = orderLeafFirst(shuffled);
+    expect(got.certificates.map(cn)).toEqual(chainLeafFirst.map(cn));
+    expect(got.roles[0]).toBe('leaf');
+    expect(got.roles[299]).toBe('root');
+    expect(got.reordered).toBe(true);
   });
 });

@@ -103,6 +103,9 @@ const rows: Row[] = [
   { name: 'non-minimal arc', kind: 'oid', input: '06 03 2a 80 01', wantError: 'non-minimal OBJECT IDENTIFIER arc', wantOffset: 3 },
   { name: 'truncated arc', kind: 'oid', input: '06 02 2a 86', wantError: 'truncated OBJECT IDENTIFIER arc' },
   { name: 'empty OID', kind: 'oid', input: '06 00', wantError: 'empty OBJECT IDENTIFIER' },
+  { name: 'arc of 32 bytes, the longest accepted', kind: 'oid', input: `06 21 2a ${'81 '.repeat(31)}01`, want: '1.2.212283044623233384209976496748186068296355467894020255756721340545' },
+  { name: 'arc longer than 32 bytes', kind: 'oid', input: `06 22 2a ${'81 '.repeat(32)}01`, wantError: 'OBJECT IDENTIFIER arc longer than 32 bytes', wantOffset: 3 },
+  { name: 'long arc after a big one', kind: 'oid', input: `06 35 69 83 ${'ff '.repeat(17)}7f ${'81 '.repeat(32)}01`, wantError: 'OBJECT IDENTIFIER arc longer than 32 bytes', wantOffset: 22 },
   // BIT STRING (X.690 §8.6, §11.2)
   { name: 'no unused bits', kind: 'bits', input: '03 02 00 ff', want: { bytes: 'ff', unusedBits: 0 } },
   { name: 'five unused bits, zero', kind: 'bits', input: '03 02 05 a0', want: { bytes: 'a0', unusedBits: 5 } },
