@@ -30,6 +30,7 @@ export function clientErrorKeyFor(code: FindingCode, args: FindingArgs): ClientE
   const kind = errorKindOf(code);
   // A leaf without subjectAltName: clients that ignore the CN fail on the name, the others accept.
   if (kind === 'InvalidExtension' && args.missingSan === true) return 'CommonNameOnly';
+  if (kind === 'BudgetExceeded' && args.budget === 'nameComparisons') return 'NameConstraintBudgetExceeded';
   if (kind !== 'NameMismatch') return kind;
   if (args.referenceType === 'ip') return 'NameMismatchIp';
   if (args.hint === 'NoSubjectAltName' && args.commonNameWouldMatch === true) return 'CommonNameOnly';

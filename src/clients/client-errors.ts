@@ -39,7 +39,12 @@ export interface ClientErrors {
  * Every PathError kind, plus name-check variants: an IP reference (`NameMismatchIp`), no DNS
  * SAN (`NameMismatchCommonName`), a CN that clients still reading it would accept (`CommonNameOnly`).
  */
-export type ClientErrorKey = PathErrorKind | 'NameMismatchIp' | 'NameMismatchCommonName' | 'CommonNameOnly';
+export type ClientErrorKey =
+  | PathErrorKind
+  | 'NameMismatchIp'
+  | 'NameMismatchCommonName'
+  | 'CommonNameOnly'
+  | 'NameConstraintBudgetExceeded';
 
 /** OpenSSL number, Node code (src/crypto/crypto_common.cc `X509ErrorCode`; others are `UNSPECIFIED`), text. */
 type OpensslRow = readonly [code: number, node: string, text: string];
@@ -92,6 +97,12 @@ export const CLIENT_ERRORS: Readonly<Record<ClientErrorKey, ClientErrors>> = {
     ...NONE,
     browser: ['NET::ERR_CERT_AUTHORITY_INVALID'],
     go: ['x509: signature check attempts limit reached while verifying certificate chain'],
+  },
+  // the name-constraint budget: Go's TooManyConstraints (crypto/x509 maxConstraintComparisons)
+  NameConstraintBudgetExceeded: {
+    ...NONE,
+    browser: ['NET::ERR_CERT_AUTHORITY_INVALID'],
+    go: ['x509: too many constraints were attempted before giving up'],
   },
   BadSignature: {
     ...fromOpenssl([7, 'CERT_SIGNATURE_FAILURE', 'certificate signature failure']),

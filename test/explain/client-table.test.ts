@@ -16,8 +16,15 @@ const NAME_KEYS = new Set<ClientErrorKey>([
   'CommonNameOnly',
 ]);
 
+/** Rows that refine one PathError kind by the finding's args. */
+const REFINED: Partial<Record<ClientErrorKey, keyof typeof ERROR_CODES>> = {
+  NameConstraintBudgetExceeded: 'BudgetExceeded',
+};
+
 const docsOf = (key: ClientErrorKey) =>
-  NAME_KEYS.has(key) ? docsPath('NAME_MISMATCH') : docsPath(ERROR_CODES[key as keyof typeof ERROR_CODES]);
+  NAME_KEYS.has(key)
+    ? docsPath('NAME_MISMATCH')
+    : docsPath(ERROR_CODES[REFINED[key] ?? (key as keyof typeof ERROR_CODES)]);
 
 function textsOf(key: ClientErrorKey): string[] {
   const e = renderClientErrors(key, {

@@ -227,6 +227,8 @@ export function diagnoseClientErrorKeys(keys: readonly ClientErrorKey[], e: Extr
     case 'NameMismatchCommonName':
     case 'CommonNameOnly':
       return diagnoseNameMismatch(e);
+    case 'NameConstraintBudgetExceeded':
+      return diagnoseOther('BudgetExceeded', e);
     default:
       return diagnoseOther(key, e);
   }
