@@ -26,70 +26,132 @@ export function isPrivateKeyLabel(label: string): boolean {
 }
 
 /**
- * Finds every PEM block in `text`, in order. CRLF and surrounding whitespace are accepted.
+ * Finds every PEM block in `text`, in order. CRLF, CR and surrounding whitespace are accepted.
+ * Works on offsets, not on a split into lines: a chain is read on every call of `verify`, and
+ * a text of a thousand lines should not become a thousand strings.
  *
  * @throws X509DecodeError (context `block N (line L)`) for a block without END line, mismatched
  *   labels, PEM headers, or invalid base64
  */
 export function readPemBlocks(text: string): PemBlock[] {
-  const lines = text.split(/\r\n|\n|\r/);
   const blocks: PemBlock[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const begin = BEGIN.exec(lines[i]!);
-    if (begin === null) continue;
-    const label = begin[1]!;
-    const context = `block ${blocks.length + 1} (line ${i + 1})`;
-    const end = findEnd(lines, i, label, context);
-    const der = isPrivateKeyLabel(label) ? EMPTY : decodeBody(lines, i + 1, end, context);
-    blocks.push(Object.freeze({ label, der, line: i + 1 }));
-    i = end;
+  const lines = new LineCounter(text);
+  for (let at = text.indexOf('-----BEGIN '); at !== -1; ) {
+    const begin = lineAt(text, at);
+    const match = BEGIN.exec(text.slice(begin.start, begin.end));
+    if (match === null) {
+      at = text.indexOf('-----BEGIN ', begin.next);
+      continue;
+    }
+    const label = match[1]!;
+    const line = lines.lineOf(begin.start);
+    const context = `block ${blocks.length + 1} (line ${line})`;
+    const end = findEnd(text, begin.next, label, context, lines);
+    const der = isPrivateKeyLabel(label)
+      ? EMPTY
+      : decodeBody(text.slice(begin.next, end.start), line + 1, context);
+    blocks.push(Object.freeze({ label, der, line }));
+    at = text.indexOf('-----BEGIN ', end.next);
   }
   return blocks;
 }
 
-function findEnd(lines: string[], begin: number, label: string, context: string): number {
-  for (let j = begin + 1; j < lines.length; j++) {
-    const line = lines[j]!;
-    if (!line.includes('-----')) continue;
-    const end = END.exec(line);
+/** A line of `text`: its start, its end (before the line break) and where the next one starts. */
+interface LineSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly next: number;
+}
+
+function lineAt(text: string, offset: number): LineSpan {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  const next = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end < text.length ? end + 1 : end;
+  return { start, end, next };
+}
+
+/** 1-based line numbers of offsets met in increasing order, counting each break once. */
+class LineCounter {
+  readonly #text: string;
+  /** Whether the text has CR-only line ends, which the fast count (LF only) would miss. */
+  readonly #bareCr: boolean;
+  #offset = 0;
+  #line = 1;
+
+  constructor(text: string) {
+    this.#text = text;
+    this.#bareCr = /\r(?!\n)/.test(text);
+  }
+
+  lineOf(offset: number): number {
+    const t = this.#text;
+    if (offset <= this.#offset) return this.#line;
+    if (this.#bareCr) {
+      for (let i = this.#offset; i < offset; i++) {
+        const ch = t.charCodeAt(i);
+        if (ch === 0x0a || (ch === 0x0d && t.charCodeAt(i + 1) !== 0x0a)) this.#line++;
+      }
+    } else {
+      for (let i = t.indexOf('\n', this.#offset); i !== -1 && i < offset; i = t.indexOf('\n', i + 1))
+        this.#line++;
+    }
+    this.#offset = offset;
+    return this.#line;
+  }
+}
+
+function findEnd(text: string, from: number, label: string, context: string, lines: LineCounter): LineSpan {
+  for (let at = text.indexOf('-----', from); at !== -1; ) {
+    const line = lineAt(text, at);
+    const content = text.slice(line.start, line.end);
+    const end = END.exec(content);
     if (end !== null) {
-      if (end[1] === label) return j;
+      if (end[1] === label) return line;
       throw new X509DecodeError(
-        `END label "${end[1]}" on line ${j + 1} does not match BEGIN label "${label}"`,
+        `END label "${end[1]}" on line ${lines.lineOf(line.start)} does not match BEGIN label "${label}"`,
         undefined,
         context,
       );
     }
-    if (BEGIN.test(line)) break;
+    if (BEGIN.test(content)) break;
+    at = text.indexOf('-----', line.next);
   }
   throw new X509DecodeError(`missing "-----END ${label}-----" line`, undefined, context);
 }
 
 // RFC 7468 §3: base64 lines, whitespace allowed; RFC 1421 headers are not part of RFC 7468
-function decodeBody(lines: string[], from: number, to: number, context: string): Uint8Array {
-  // the common case in one pass: clean lines that join into one valid base64 text; anything
-  // else goes through the line-by-line reading below, which says what is wrong and where
-  let joined = lines.slice(from, to).join('');
-  if (/\s/.test(joined)) joined = joined.replace(/\s+/g, '');
-  if (joined.length > 0 && joined.length % 4 === 0) {
-    const padding = joined.endsWith('==') ? 2 : joined.endsWith('=') ? 1 : 0;
-    const der = new Uint8Array((joined.length / 4) * 3 - padding);
-    const view = Buffer.from(der.buffer);
-    // Node's decoder skips what is not base64; the canonical re-encoding tells whether it did
-    if (view.write(joined, 'base64') === der.length && view.toString('base64') === joined) return der;
-  }
-  return decodeBodyLines(lines, from, to, context);
+function decodeBody(body: string, firstLine: number, context: string): Uint8Array {
+  // the common case in one pass: LF-separated lines that join into one valid base64 text; then
+  // any whitespace (CRLF, indentation); anything else goes through the line-by-line reading
+  // below, which says what is wrong and where
+  return (
+    decodeJoined(body.replaceAll('\n', '')) ??
+    decodeJoined(body.replace(/\s+/g, '')) ??
+    decodeBodyLines(body.split(/\r\n|\n|\r/), firstLine, context)
+  );
 }
 
-function decodeBodyLines(lines: string[], from: number, to: number, context: string): Uint8Array {
+function decodeJoined(joined: string): Uint8Array | undefined {
+  if (joined.length === 0 || joined.length % 4 !== 0) return undefined;
+  const padding = joined.endsWith('==') ? 2 : joined.endsWith('=') ? 1 : 0;
+  const der = new Uint8Array((joined.length / 4) * 3 - padding);
+  const view = Buffer.from(der.buffer);
+  // Node's decoder skips what is not base64; the canonical re-encoding tells whether it did
+  // (faster than a validating regex over the text, measured)
+  return view.write(joined, 'base64') === der.length && view.toString('base64') === joined ? der : undefined;
+}
+
+function decodeBodyLines(lines: readonly string[], firstLine: number, context: string): Uint8Array {
   let base64 = '';
   let padded = false;
-  for (let j = from; j < to; j++) {
+  for (let j = 0; j < lines.length; j++) {
     const line = lines[j]!.replace(/\s+/g, '');
     if (line === '') continue;
     if (line.includes(':')) {
       throw new X509DecodeError(
-        `PEM headers are not supported (line ${j + 1}); remove them or re-export the file`,
+        `PEM headers are not supported (line ${firstLine + j}); remove them or re-export the file`,
         undefined,
         context,
       );
@@ -97,11 +159,11 @@ function decodeBodyLines(lines: string[], from: number, to: number, context: str
     if (!BASE64_LINE.test(line)) {
       const bad = line.match(/[^A-Za-z0-9+/=]/)?.[0];
       const what = bad === undefined ? "misplaced '='" : `character ${JSON.stringify(bad)}`;
-      throw new X509DecodeError(`invalid base64 on line ${j + 1}: ${what}`, undefined, context);
+      throw new X509DecodeError(`invalid base64 on line ${firstLine + j}: ${what}`, undefined, context);
     }
     if (padded)
       throw new X509DecodeError(
-        `invalid base64 on line ${j + 1}: data after '=' padding`,
+        `invalid base64 on line ${firstLine + j}: data after '=' padding`,
         undefined,
         context,
       );
