@@ -205,8 +205,11 @@ ARN whose evidence is given with --cert (its SAN set and validity must match).
 version shows which the endpoint accepts (SSLv3 cannot be tested from Node and
 is always reported as untested).
 
-Refused, timed out, reset, not TLS, a TLS alert, a DNS failure: each is a
-finding on its target (PROBE_*), and the other targets are still probed.`;
+Refused, timed out, reset, not TLS, a TLS alert, a DNS failure, a target
+that does not parse: each is a finding on its target (PROBE_*), and the other
+targets are still probed. Ctrl-C (SIGINT) or SIGTERM stops the run: the report
+of what finished is still written, the rest marked PROBE_INTERRUPTED, and the
+exit code is 130 (SIGINT) or 143 (SIGTERM), as shells report a signal.`;
 
 export const PROBE_EXAMPLES = `
 Examples:

@@ -112,6 +112,11 @@ export const CATALOG = {
   INPUT_UNRESOLVED_VALUE: { title: 'A value cannot be resolved before deploy', severity: 'warning' },
   INPUT_EVIDENCE_UNMATCHED: { title: 'Certificate evidence matches no distribution', severity: 'note' },
   INPUT_CHAIN_OUT_OF_ORDER: { title: 'Chain is not in leaf-first order', severity: 'warning' },
+  INPUT_NOT_EXAMINED: { title: 'Part of an input was not examined (over a limit)', severity: 'error' },
+  INPUT_TEMPLATE_INVALID: {
+    title: 'CloudFormation refuses this template: a value breaks its rules',
+    severity: 'error',
+  },
   INPUT_EXTRA_CA_CERTS_UNREADABLE: {
     title: 'NODE_EXTRA_CA_CERTS names a file that cannot be used; its roots are not trusted',
     severity: 'warning',
@@ -141,6 +146,8 @@ export const CATALOG = {
   },
   PROBE_POLICY_UNTESTED: { title: 'Part of the security policy could not be tested', severity: 'note' },
   PROBE_ALIAS_SKIPPED: { title: 'Alias not probed (wildcard or unresolved)', severity: 'note' },
+  PROBE_BAD_TARGET: { title: 'Target is not a host[:port]: not probed', severity: 'error' },
+  PROBE_INTERRUPTED: { title: 'Not probed: the run was interrupted', severity: 'error' },
 } as const satisfies Record<string, CatalogEntry>;
 
 /** A finding code: a key of the catalog. */

@@ -11,11 +11,12 @@
  *   an alert): `ECONNRESET` "Client network socket disconnected before secure TLS connection was
  *   established";
  * - a plain HTTP server, an SSH banner, garbage: `ERR_SSL_WRONG_VERSION_NUMBER` (the first record
- *   header is not TLS), or `ERR_SSL_PACKET_LENGTH_TOO_LONG` and friends;
+ *   header is not TLS), or `ERR_SSL_PACKET_LENGTH_TOO_LONG` and friends; the error says nothing
+ *   of what was sent, so {@link describeNonTls} looks at the first bytes themselves;
  * - a TLS alert from the server: the message ends `SSL alert number N` (RFC 8446 §6).
  */
 
-import type { HandshakeFailureKind } from './types.js';
+import type { HandshakeFailureKind, NonTlsPeer } from './types.js';
 
 /** TLS alert descriptions by number (RFC 8446 §6, RFC 5246 §7.2, RFC 7301 §3.2). */
 export const TLS_ALERTS: Readonly<Record<number, string>> = {
@@ -144,4 +145,56 @@ export function shortMessage(message: string): string {
     return alert ? `${openssl[1]} (alert ${alert[1]})` : openssl[1]!;
   }
   return first.length > 200 ? `${first.slice(0, 197)}...` : first;
+}
+
+/**
+ * Bytes of a non-TLS answer kept and shown: enough for an HTTP status line or a server banner,
+ * and bounded because the server chooses them (a hostile one may send megabytes).
+ */
+export const MAX_SHOWN_BYTES = 32;
+
+/**
+ * Signatures of the protocols that answer a ClientHello (or greet before it) in plain text, on
+ * the first bytes only. Anything else is `unknown`: never guess HTTP from a failed handshake.
+ */
+const PEER_SIGNATURES: readonly (readonly [NonTlsPeer, RegExp])[] = [
+  // RFC 9112 §4: a status line starts `HTTP/1.x ` (an HTTP/1 server answers the ClientHello with 400).
+  ['http', /^HTTP\/1\.\d /],
+  // RFC 4253 §4.2: the identification string `SSH-protoversion-softwareversion`, sent on connect.
+  ['ssh', /^SSH-\d\.\d+-/],
+  // RFC 5321 §4.2 (SMTP) and RFC 959 §4.2 (FTP): the service-ready greeting `220 ` or `220-`.
+  ['greeting-220', /^220[ -]/],
+  // RFC 1939 §4 (POP3) `+OK`, RFC 9051 §7.1 (IMAP) `* OK`.
+  ['pop3', /^\+OK/],
+  ['imap', /^\* (?:OK|PREAUTH)/],
+];
+
+/**
+ * Bytes as text that is safe anywhere: printable ASCII as is, every other byte (controls, bytes
+ * above 0x7e, and the backslash and quote that would make the text ambiguous) as `\xNN`.
+ */
+export function escapeBytes(bytes: Uint8Array): string {
+  let text = '';
+  for (const b of bytes) {
+    text +=
+      b >= 0x20 && b <= 0x7e && b !== 0x5c && b !== 0x22
+        ? String.fromCharCode(b)
+        : `\\x${b.toString(16).padStart(2, '0')}`;
+  }
+  return text;
+}
+
+/**
+ * What the first bytes of a non-TLS answer say about the server: a known plain-text protocol or
+ * `unknown`, and at most {@link MAX_SHOWN_BYTES} of them escaped. Undefined when nothing was sent.
+ */
+export function describeNonTls(
+  bytes: Uint8Array,
+): { readonly peer: NonTlsPeer; readonly firstBytes: string; readonly truncated: boolean } | undefined {
+  if (bytes.length === 0) return undefined;
+  const shown = bytes.subarray(0, MAX_SHOWN_BYTES);
+  // latin1 maps each byte to one character, so the patterns see the bytes themselves.
+  const head = Buffer.from(shown.buffer, shown.byteOffset, shown.byteLength).toString('latin1');
+  const peer = PEER_SIGNATURES.find(([, pattern]) => pattern.test(head))?.[0] ?? 'unknown';
+  return { peer, firstBytes: escapeBytes(shown), truncated: bytes.length > MAX_SHOWN_BYTES };
 }

@@ -1,4 +1,8 @@
-/** The usage error `probe()` throws for input it cannot use (a bad target, `--resolve` or `--expect`). */
+/**
+ * The usage error `probe()` throws for an option it cannot use (`--resolve`, `--expect`, `--sni`,
+ * ...). A bad target is not one: it is a result with a PROBE_BAD_TARGET finding (`target` stays
+ * in {@link ProbeUsageOption} for callers that still match on it).
+ */
 
 /** An option of {@link probe} whose value was refused. */
 export type ProbeUsageOption = 'target' | 'resolve' | 'expect' | 'sni' | 'policy' | 'timeout' | 'concurrency';

@@ -7,7 +7,8 @@
  * @packageDocumentation
  */
 
-export { classifyError, TLS_ALERTS } from './classify.js';
+export { MAX_TARGET_ECHO } from './bad-target.js';
+export { classifyError, describeNonTls, MAX_SHOWN_BYTES, TLS_ALERTS } from './classify.js';
 export { ProbeUsageError, type ProbeUsageOption } from './errors.js';
 export { normalizeFingerprint } from './expect.js';
 export { DEFAULT_ALPN, MAX_CHAIN_LENGTH, nodeProber } from './node-prober.js';
@@ -16,6 +17,7 @@ export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, probe } from './probe.js';
 export {
   DEFAULT_PORT,
   endpointText,
+  MAX_TARGETS_PER_FILE,
   parseResolve,
   parseTarget,
   parseTargetsText,

@@ -13,12 +13,25 @@
  * and duplicates included. (`getPeerCertificate(true)` instead re-orders by issuer, drops
  * certificates that do not fit and appends roots from the local store.) Node builds that view
  * from the socket's own stack and consumes it, so it is read once.
+ *
+ * OpenSSL's "wrong version number" says only that the answer was not TLS. To say what it was
+ * (an HTTP status line, an SSH banner, random bytes), a `not-tls` failure is followed by one more
+ * handshake through a JS relay that keeps the first bytes the server sends. The relay costs JS
+ * work per chunk, so only that rare second attempt goes through it, never the normal path.
  */
 
 import type { X509Certificate } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
-import { type ConnectionOptions, connect, createSecureContext, type SecureContext } from 'node:tls';
-import { classifyError, shortMessage } from './classify.js';
+import { connect as connectTcp } from 'node:net';
+import { Duplex } from 'node:stream';
+import {
+  type ConnectionOptions,
+  connect,
+  createSecureContext,
+  type SecureContext,
+  type TLSSocket,
+} from 'node:tls';
+import { classifyError, describeNonTls, MAX_SHOWN_BYTES, shortMessage } from './classify.js';
 import type {
   HandshakeFailure,
   HandshakeOutcome,
@@ -63,8 +76,15 @@ function sentChain(leaf: X509Certificate | undefined): Uint8Array[] {
 
 const since = (start: number): number => Math.round((performance.now() - start) * 100) / 100;
 
+/** The outcome of a request aborted before or during its attempt (the caller ignores it). */
+const aborted = (): HandshakeOutcome => ({
+  ok: false,
+  error: { kind: 'error', phase: 'connect', message: 'aborted', timings: {} },
+});
+
 /** One TLS handshake with Node's client. Resolves with an outcome; never rejects. */
 function handshake(request: HandshakeRequest): Promise<HandshakeOutcome> {
+  if (request.signal?.aborted) return Promise.resolve(aborted());
   return new Promise((resolve) => {
     const start = performance.now();
     let connectMs: number | undefined;
@@ -79,6 +99,7 @@ function handshake(request: HandshakeRequest): Promise<HandshakeOutcome> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onAbort);
       const phase = connectMs === undefined ? 'connect' : 'handshake';
       resolve({ ok: false, error: { ...failure, phase, timings: timings() } });
       socket.destroy();
@@ -100,6 +121,8 @@ function handshake(request: HandshakeRequest): Promise<HandshakeOutcome> {
         message: `no ${connectMs === undefined ? 'connection' : 'handshake'} within ${request.timeoutMs} ms`,
       });
     }, request.timeoutMs);
+    const onAbort = () => fail({ kind: 'error', message: 'aborted' });
+    request.signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('connect', () => {
       connectedAt = performance.now();
       connectMs = since(start);
@@ -111,6 +134,7 @@ function handshake(request: HandshakeRequest): Promise<HandshakeOutcome> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onAbort);
       const cipher = socket.getCipher();
       const value = {
         chain: sentChain(socket.getPeerX509Certificate()),
@@ -141,14 +165,106 @@ function handshake(request: HandshakeRequest): Promise<HandshakeOutcome> {
   });
 }
 
+/**
+ * The first bytes the server sends in answer to a ClientHello (or before it, as SSH and SMTP
+ * greet): one more handshake like `request`, through a relay that keeps at most
+ * MAX_SHOWN_BYTES + 1 of them (one more tells that there were more) and passes everything on.
+ * Ends when the handshake fails or completes, the connection closes, or the request's deadline
+ * passes. The bytes count only if this attempt too failed as not TLS (a server that answers TLS
+ * the second time must not have its ServerHello shown as "not TLS"); otherwise none.
+ */
+function firstBytesSent(request: HandshakeRequest): Promise<Uint8Array> {
+  if (request.signal?.aborted) return Promise.resolve(new Uint8Array(0));
+  return new Promise((resolve) => {
+    let notTls = false;
+    const kept: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    let tls: TLSSocket | undefined;
+    const tcp = connectTcp({ host: request.address, port: request.port });
+    const relay = new Duplex({
+      read() {},
+      write(chunk: Buffer, _encoding, callback) {
+        tcp.write(chunk, callback);
+      },
+      final(callback) {
+        tcp.end();
+        callback();
+      },
+    });
+    const done = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', done);
+      tls?.destroy();
+      relay.destroy();
+      tcp.destroy();
+      resolve(notTls ? Buffer.concat(kept) : new Uint8Array(0));
+    };
+    const timer = setTimeout(done, request.timeoutMs);
+    request.signal?.addEventListener('abort', done, { once: true });
+    tcp.on('data', (chunk: Buffer) => {
+      if (size <= MAX_SHOWN_BYTES) {
+        const part = chunk.subarray(0, MAX_SHOWN_BYTES + 1 - size);
+        kept.push(Buffer.from(part)); // a copy: the chunk itself goes on to TLS
+        size += part.length;
+      }
+      relay.push(chunk);
+    });
+    // The end of the connection goes to TLS after the data, so TLS judges the bytes first.
+    tcp.on('end', () => relay.push(null));
+    tcp.on('error', (err) => relay.destroy(err));
+    relay.on('error', () => {});
+    tls = connect({
+      socket: relay,
+      ...(request.servername ? { servername: request.servername } : {}),
+      secureContext: secureContextFor(request),
+      rejectUnauthorized: false,
+      ALPNProtocols: [...(request.alpnProtocols ?? DEFAULT_ALPN)],
+    });
+    tls.on('error', (err: NodeJS.ErrnoException) => {
+      notTls = classifyError(err.code, err.message).kind === 'not-tls';
+      done();
+    });
+    tls.on('secureConnect', done);
+  });
+}
+
+/** A handshake; when it fails as not TLS, what the server sent instead (see firstBytesSent). */
+async function handshakeDescribed(request: HandshakeRequest): Promise<HandshakeOutcome> {
+  const outcome = await handshake(request);
+  if (outcome.ok || outcome.error.kind !== 'not-tls') return outcome;
+  const described = describeNonTls(await firstBytesSent(request));
+  if (described === undefined) return outcome;
+  return {
+    ok: false,
+    error: {
+      ...outcome.error,
+      peer: described.peer,
+      firstBytes: described.firstBytes,
+      firstBytesTruncated: described.truncated,
+    },
+  };
+}
+
 /** `dns.lookup` with `all: true` (the system resolver, as other clients on the host use), with a deadline. */
-async function lookupAll(host: string, timeoutMs: number): ReturnType<Prober['lookup']> {
+async function lookupAll(
+  host: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): ReturnType<Prober['lookup']> {
   let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
   const deadline = new Promise<{ ok: false; error: { code: string; message: string } }>((resolve) => {
     timer = setTimeout(
       () => resolve({ ok: false, error: { code: 'ETIMEOUT', message: `no answer within ${timeoutMs} ms` } }),
       timeoutMs,
     );
+    // An aborted run must not wait for the deadline (the timer would keep the process alive).
+    onAbort = () => resolve({ ok: false, error: { code: 'ABORTED', message: 'aborted' } });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
   const answer = lookup(host, { all: true }).then(
     (addresses) => ({
@@ -164,6 +280,7 @@ async function lookupAll(host: string, timeoutMs: number): ReturnType<Prober['lo
     return await Promise.race([answer, deadline]);
   } finally {
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
 
@@ -174,5 +291,8 @@ async function lookupAll(host: string, timeoutMs: number): ReturnType<Prober['lo
  */
 export function nodeProber(options: { readonly lookupTimeoutMs?: number } = {}): Prober {
   const lookupTimeoutMs = options.lookupTimeoutMs ?? 5000;
-  return { lookup: (host) => lookupAll(host, lookupTimeoutMs), handshake };
+  return {
+    lookup: (host, lookupOptions) => lookupAll(host, lookupTimeoutMs, lookupOptions?.signal),
+    handshake: handshakeDescribed,
+  };
 }

@@ -4,9 +4,13 @@
  * Per target: find the addresses (an IP literal, a `--resolve` entry, or the system resolver),
  * then per address one full handshake on a fresh socket, then the chain, name and expectation
  * through `judge.ts`, then (with `policy`) one pinned handshake per TLS version. Every network
- * failure becomes a finding on its own result; one target never affects another.
+ * failure becomes a finding on its own result; one target never affects another. A target string
+ * that cannot be parsed is a result with a PROBE_BAD_TARGET finding, and when `signal` stops the
+ * run, every target not finished is a result with a PROBE_INTERRUPTED finding: a report always
+ * has one result per target given.
  */
 
+import { setMaxListeners } from 'node:events';
 import type { MinimumProtocolVersion } from '../cloudfront/policies.js';
 import { isMinimumProtocolVersion } from '../cloudfront/policies.js';
 import type { FindingCode } from '../findings/catalog.js';
@@ -14,6 +18,7 @@ import type { Finding } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import type { FindingArgs, Locator } from '../findings/types.js';
 import { toCertificates } from '../verify/input.js';
+import { badTargetResult } from './bad-target.js';
 import { ProbeUsageError } from './errors.js';
 import { type ResolvedExpectation, resolveExpectation } from './expect.js';
 import { createJudge, type Judge, judgeChain, type ProbeReference } from './judge.js';
@@ -57,6 +62,8 @@ interface Run {
   readonly expectations: WeakMap<ProbeExpectation, ResolvedExpectation>;
   /** One lookup per name and run, shared by the targets that name it. */
   readonly lookups: Map<string, ReturnType<Prober['lookup']>>;
+  /** Stops the run: no new attempt starts, those in flight are aborted. */
+  readonly signal?: AbortSignal;
 }
 
 /** The failure kind of a handshake → its finding code. */
@@ -78,12 +85,14 @@ function positive(option: 'timeout' | 'concurrency', value: number | undefined, 
   return value;
 }
 
-function toTarget(t: string | ProbeTarget): ProbeTarget {
+/** A target, or the result of a target string that cannot be parsed. */
+function toTarget(t: string | ProbeTarget): ProbeTarget | ProbeResult {
   if (typeof t !== 'string') return t;
   const parsed = parseTarget(t);
-  if (!parsed.ok) throw new ProbeUsageError('target', t, parsed.error);
-  return parsed.value;
+  return parsed.ok ? parsed.value : badTargetResult(t, parsed.error, { source: 'argv' });
 }
+
+const isResult = (t: ProbeTarget | ProbeResult): t is ProbeResult => 'findings' in t;
 
 function toResolveEntry(e: string | ResolveEntry): ResolveEntry {
   if (typeof e !== 'string') return e;
@@ -115,15 +124,33 @@ function createRun(options: ProbeOptions): Run {
     ...(options.expect ? { expect: resolveExpectation(options.expect) } : {}),
     expectations: new WeakMap(),
     lookups: new Map(),
+    ...(options.signal ? { signal: options.signal } : {}),
   };
+}
+
+/**
+ * The run's own signal, following the caller's: every attempt in flight listens to it (up to
+ * `concurrency` handshakes and lookups), more than the default 10 listeners a signal may have
+ * before Node warns of a leak. The returned `release` detaches it from the caller's signal.
+ */
+function followSignal(outer: AbortSignal | undefined): { signal?: AbortSignal; release: () => void } {
+  if (outer === undefined) return { release: () => {} };
+  const inner = new AbortController();
+  setMaxListeners(0, inner.signal);
+  const forward = () => inner.abort(outer.reason);
+  if (outer.aborted) forward();
+  else outer.addEventListener('abort', forward, { once: true });
+  return { signal: inner.signal, release: () => outer.removeEventListener('abort', forward) };
 }
 
 /**
  * Probes every target and returns one result per target and address reached, in target order.
  * Targets are `host[:port]` strings (port 443 by default, IPv6 in brackets) or {@link ProbeTarget}s.
- * Network failures are findings (`PROBE_*`) on their result, never exceptions.
+ * Network failures are findings (`PROBE_*`) on their result, never exceptions; so are a target
+ * string that cannot be parsed (PROBE_BAD_TARGET) and, after `options.signal` aborts, every
+ * target not finished (PROBE_INTERRUPTED; the promise then resolves at once).
  *
- * @throws ProbeUsageError for a target, `resolve` entry, `sni` or expectation that cannot be used
+ * @throws ProbeUsageError for a `resolve` entry, `sni`, policy or expectation that cannot be used
  *
  * @example
  * ```ts
@@ -138,17 +165,82 @@ export async function probe(
   targets: readonly (string | ProbeTarget)[],
   options: ProbeOptions = {},
 ): Promise<ProbeResult[]> {
-  const list = targets.map(toTarget);
+  const entries = targets.map(toTarget);
+  const stop = followSignal(options.signal);
+  try {
+    return await probeEntries(entries, { ...options, ...(stop.signal ? { signal: stop.signal } : {}) });
+  } finally {
+    stop.release();
+  }
+}
+
+async function probeEntries(
+  entries: readonly (ProbeTarget | ProbeResult)[],
+  options: ProbeOptions,
+): Promise<ProbeResult[]> {
   const run = createRun(options);
+  const list = entries.filter((t): t is ProbeTarget => !isResult(t));
   for (const t of list) expectationFor(t, run); // bad expectations are usage errors, before any I/O
   const concurrency = positive('concurrency', options.concurrency, DEFAULT_CONCURRENCY);
   const out: ProbeResult[][] = new Array(list.length);
+  const inFlight = new Set<number>();
   let done = 0;
   await runPool(list.length, concurrency, async (i) => {
-    out[i] = await probeTarget(list[i]!, run);
+    if (run.signal?.aborted) return;
+    inFlight.add(i);
+    const results = await unlessAborted(probeTarget(list[i]!, run), run.signal);
+    if (results === undefined) return;
+    inFlight.delete(i);
+    out[i] = results;
     options.onProgress?.(++done, list.length);
   });
-  return out.flat();
+  let next = 0;
+  return entries.flatMap((entry) => {
+    if (isResult(entry)) return [entry];
+    const i = next++;
+    return out[i] ?? [interruptedResult(list[i]!, run, inFlight.has(i))];
+  });
+}
+
+/** The work's value, or undefined as soon as `signal` aborts (the work is then abandoned). */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (signal === undefined) return work;
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+/** Why the run stopped, for the finding: the signal's string reason (`SIGINT`), else `aborted`. */
+function stopCause(signal: AbortSignal | undefined): string {
+  return typeof signal?.reason === 'string' ? signal.reason : 'aborted';
+}
+
+/** A target the stopped run did not finish: in flight (its attempt aborted) or never started. */
+function interruptedResult(target: ProbeTarget, run: Run, inFlight: boolean): ProbeResult {
+  const endpoint = endpointText(target.host, target.port);
+  return {
+    subject: { kind: 'endpoint', id: endpoint, source: target.source ?? 'argv' },
+    findings: [
+      createFinding(
+        'PROBE_INTERRUPTED',
+        { source: endpoint },
+        { endpoint, cause: stopCause(run.signal), inFlight },
+      ),
+    ],
+    details: { ...targetDetails(target, run), handshake: 'skipped', timings: {} },
+  };
 }
 
 type Addresses =
@@ -162,7 +254,7 @@ async function findAddresses(target: ProbeTarget, run: Run): Promise<Addresses> 
   const start = performance.now();
   let pending = run.lookups.get(target.host);
   if (!pending) {
-    pending = safeLookup(run.prober, target.host);
+    pending = safeLookup(run.prober, target.host, run.signal);
     run.lookups.set(target.host, pending);
   }
   const answer = await pending;
@@ -173,8 +265,8 @@ async function findAddresses(target: ProbeTarget, run: Run): Promise<Addresses> 
 }
 
 /** A prober must not throw; if one does anyway, its error is the outcome (one target, not the run). */
-function safeLookup(prober: Prober, host: string): ReturnType<Prober['lookup']> {
-  return prober.lookup(host).catch((err: unknown) => ({
+function safeLookup(prober: Prober, host: string, signal?: AbortSignal): ReturnType<Prober['lookup']> {
+  return prober.lookup(host, signal ? { signal } : {}).catch((err: unknown) => ({
     ok: false as const,
     error: { code: 'EAI_FAIL', message: err instanceof Error ? err.message : String(err) },
   }));
@@ -277,6 +369,7 @@ async function probeAddress(
     ...(servername ? { servername } : {}),
     timeoutMs: run.timeoutMs,
     ...(run.alpnProtocols ? { alpnProtocols: run.alpnProtocols } : {}),
+    ...(run.signal ? { signal: run.signal } : {}),
   };
   const outcome = await safeHandshake(run.prober, request);
   const common = { ...targetDetails(target, run), address, addressFrom: found.from };
@@ -334,6 +427,13 @@ function failureFinding(e: HandshakeFailure, location: Locator, base: FindingArg
     case 'protocol':
     case 'error':
       return createFinding(code, location, { ...args, reason: e.kind });
+    case 'not-tls':
+      return createFinding(code, location, {
+        ...args,
+        peer: e.peer,
+        firstBytes: e.firstBytes,
+        firstBytesTruncated: e.firstBytesTruncated,
+      });
     default:
       return createFinding(code, location, args);
   }

@@ -12,11 +12,16 @@ interface ProgressStream {
 /** A progress display; `update` is cheap to call after every target. */
 interface Progress {
   update(done: number, total: number): void;
-  /** Clears the line. */
+  /** Clears the line, so what is written next starts a clean line; later updates draw nothing. */
   finish(): void;
+  /**
+   * As `finish`, after Ctrl-C: the line is cleared even when no progress was drawn yet, since
+   * the terminal echoed `^C` on it.
+   */
+  interrupt(): void;
 }
 
-const NONE: Progress = { update: () => {}, finish: () => {} };
+const NONE: Progress = { update: () => {}, finish: () => {}, interrupt: () => {} };
 
 /** Whether a progress line may be drawn on `stream`. */
 function progressAllowed(stream: ProgressStream, env: NodeJS.ProcessEnv): boolean {
@@ -28,8 +33,10 @@ export function createProgress(stream: ProgressStream, env: NodeJS.ProcessEnv, i
   if (!progressAllowed(stream, env)) return NONE;
   let last = 0;
   let drawn = false;
+  let finished = false;
   return {
     update(done, total) {
+      if (finished) return;
       const now = Date.now();
       if (done < total && now - last < intervalMs) return;
       last = now;
@@ -37,7 +44,12 @@ export function createProgress(stream: ProgressStream, env: NodeJS.ProcessEnv, i
       stream.write(`\r\x1b[Kcertgate: probing ${done}/${total}`);
     },
     finish() {
-      if (drawn) stream.write('\r\x1b[K');
+      if (drawn && !finished) stream.write('\r\x1b[K');
+      finished = true;
+    },
+    interrupt() {
+      if (!finished) stream.write('\r\x1b[K');
+      finished = true;
     },
   };
 }

@@ -11,8 +11,12 @@ import type { ProbeTarget, ResolveEntry } from './types.js';
 /** The port probed when a target names none. */
 export const DEFAULT_PORT = 443;
 
-/** Targets one `--targets` file may hold (a mistyped path to a huge file must not eat memory). */
-const MAX_TARGETS_PER_FILE = 100_000;
+/**
+ * Targets one `--targets` file may hold, good or bad (each becomes a result: a mistyped path to a
+ * huge file, or a file of junk lines, must not make millions of them). Lines after it are not
+ * read, and one error at that line says so and how many were left.
+ */
+export const MAX_TARGETS_PER_FILE = 100_000;
 
 /** A port number 1..65535 from its decimal text, or undefined. */
 function parsePort(text: string): number | undefined {
@@ -77,15 +81,21 @@ export function endpointText(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-/** One bad line of a targets file: its number and `"text": reason`. */
+/** One bad line of a targets file: its number, its text, why, and `"text": reason`. */
 export interface TargetLineError {
   readonly line: number;
+  /** The line without its comment, trimmed. */
+  readonly text: string;
+  /** Why it is not a target (lower case, no period). */
+  readonly reason: string;
   readonly message: string;
 }
 
 /**
  * Reads a targets file: one target a line; blank lines and `#` comments (whole-line, or after
- * whitespace) are skipped. Every bad line is reported with its number.
+ * whitespace) are skipped. Every bad line is reported with its number, up to
+ * {@link MAX_TARGETS_PER_FILE} lines good or bad; past that, one error names the line where
+ * reading stopped and how many target lines were left unread.
  */
 export function parseTargetsText(
   text: string,
@@ -95,18 +105,30 @@ export function parseTargetsText(
   const targets: ProbeTarget[] = [];
   const errors: TargetLineError[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let stoppedAt: { line: number; text: string } | undefined;
+  let unread = 0;
   lines.forEach((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (line === '') return;
-    if (targets.length >= MAX_TARGETS_PER_FILE) {
-      if (targets.length === MAX_TARGETS_PER_FILE && errors.length === 0)
-        errors.push({ line: i + 1, message: `more than ${MAX_TARGETS_PER_FILE} targets` });
+    if (targets.length + errors.length >= MAX_TARGETS_PER_FILE) {
+      stoppedAt ??= { line: i + 1, text: line };
+      unread++;
       return;
     }
     const parsed = parseTarget(line, source, defaultPort);
     if (parsed.ok) targets.push(parsed.value);
-    else errors.push({ line: i + 1, message: `${JSON.stringify(line)}: ${parsed.error}` });
+    else
+      errors.push({
+        line: i + 1,
+        text: line,
+        reason: parsed.error,
+        message: `${JSON.stringify(line)}: ${parsed.error}`,
+      });
   });
+  if (stoppedAt) {
+    const reason = `more than ${MAX_TARGETS_PER_FILE} targets in one file: this line and the ${unread - 1} target line${unread === 2 ? '' : 's'} after it were not read`;
+    errors.push({ ...stoppedAt, reason, message: reason });
+  }
   return { targets, errors };
 }
 

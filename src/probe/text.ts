@@ -52,10 +52,14 @@ function summary(d: ProbeDetails | undefined, c: Colors): string {
   return [parts.join(' '), cert, c.dim(time)].filter(Boolean).join('  ');
 }
 
+/** Not probed on purpose (an alias the input skips): neither a pass nor a failure. */
+const isSkipped = (r: ReportResult): boolean =>
+  (r.details as ProbeDetails | undefined)?.handshake === 'skipped' && r.verdict === 'pass';
+
 function resultLines(r: ReportResult, c: Colors): string[] {
   const d = r.details as ProbeDetails | undefined;
-  const mark =
-    d?.handshake === 'skipped' ? c.dim('SKIP') : r.verdict === 'pass' ? c.green('PASS') : c.red('FAIL');
+  // a target skipped on purpose passes as SKIP; a bad or interrupted one is not probed and fails
+  const mark = isSkipped(r) ? c.dim('SKIP') : r.verdict === 'pass' ? c.green('PASS') : c.red('FAIL');
   const lines = [`${mark} ${c.bold(forTerminal(r.subject.id))}  ${summary(d, c)}`];
   for (const f of r.findings) lines.push(...formatFindingLines(f, c, '     '));
   return lines;
@@ -68,18 +72,22 @@ export function formatProbeText(report: Report, options: ProbeTextOptions): stri
   const c = options.colors;
   const lines = report.results.flatMap((r) => resultLines(r, c));
   for (const e of report.errors) lines.push(`${c.red('ERROR')} ${forTerminal(e.message)}`);
-  const isSkipped = (r: ReportResult) => (r.details as ProbeDetails | undefined)?.handshake === 'skipped';
   const probed = report.results.filter((r) => !isSkipped(r));
   const skipped = report.results.length - probed.length;
   const passing = probed.filter((r) => r.verdict === 'pass').length;
   const { errors, warnings, notes } = report.summary;
   const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`;
+  // bad targets and those an interrupted run did not reach fail without a handshake: say so
+  const notProbed = probed.filter(
+    (r) => (r.details as ProbeDetails | undefined)?.handshake === 'skipped',
+  ).length;
+  const failText = `${probed.length - passing} fail${notProbed ? ` (${notProbed} not probed)` : ''}`;
   const skippedText = skipped ? `, ${skipped} skipped` : '';
   const unread = report.errors.length ? `, ${plural(report.errors.length, 'unreadable input')}` : '';
   lines.push(
     '',
-    `${c.bold(`${plural(probed.length, 'endpoint')} probed`)}: ${passing} pass, ${probed.length - passing} fail${skippedText}; ${counts}${unread}; verdict ${verdict}`,
+    `${c.bold(`${plural(probed.length, 'endpoint')} probed`)}: ${passing} pass, ${failText}${skippedText}; ${counts}${unread}; verdict ${verdict}`,
   );
   return terminalSafe(`${lines.join('\n')}\n`);
 }

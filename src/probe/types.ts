@@ -52,6 +52,8 @@ export interface HandshakeRequest {
   readonly alpnProtocols?: readonly string[];
   /** Ask for a stapled OCSP response; default true. */
   readonly requestOcsp?: boolean;
+  /** Aborting it ends the attempt at once (the socket is destroyed); the outcome is then ignored. */
+  readonly signal?: AbortSignal;
 }
 
 /** Milliseconds spent in each phase; absent when the phase was not reached. */
@@ -73,6 +75,12 @@ export type HandshakeFailureKind =
   | 'protocol'
   | 'error';
 
+/**
+ * What a server that does not speak TLS answered with, as far as its first bytes tell
+ * (`describeNonTls`): a plain-text protocol it announces, else `unknown`.
+ */
+export type NonTlsPeer = 'http' | 'ssh' | 'greeting-220' | 'pop3' | 'imap' | 'unknown';
+
 /** A failed handshake: the class, the phase it failed in, and what Node/OpenSSL said. */
 export interface HandshakeFailure {
   readonly kind: HandshakeFailureKind;
@@ -86,6 +94,12 @@ export interface HandshakeFailure {
   readonly alert?: string;
   /** Its number (RFC 8446 §6), when OpenSSL reported it. */
   readonly alertNumber?: number;
+  /** For `not-tls`: what the first bytes the server sent look like (`unknown` unless a known plain-text protocol). */
+  readonly peer?: NonTlsPeer;
+  /** For `not-tls`: those first bytes (at most `MAX_SHOWN_BYTES`), printable ASCII with every other byte as `\xNN`. */
+  readonly firstBytes?: string;
+  /** Whether the server sent more than `firstBytes` shows. */
+  readonly firstBytesTruncated?: boolean;
   readonly timings: ProbeTimings;
 }
 
@@ -128,9 +142,13 @@ export interface ResolvedAddress {
  * Neither method may throw for network failures: they are returned as data.
  */
 export interface Prober {
-  /** Resolves a name to its addresses (A and AAAA); a failure is `{ ok: false }` with the resolver's code. */
+  /**
+   * Resolves a name to its addresses (A and AAAA); a failure is `{ ok: false }` with the
+   * resolver's code. An aborted `signal` may end it early (its answer is then ignored).
+   */
   lookup(
     host: string,
+    options?: { readonly signal?: AbortSignal },
   ): Promise<
     | { readonly ok: true; readonly value: readonly ResolvedAddress[] }
     | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } }
@@ -193,6 +211,12 @@ export interface ProbeOptions {
   readonly prober?: Prober;
   /** Called after each target finishes (for a progress display). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Stops the run (Ctrl-C in the CLI): no new handshake starts, those in flight are aborted, and
+   * every target not finished comes back as a result with a PROBE_INTERRUPTED finding. A string
+   * `reason` (`SIGINT`) is named in that finding.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** One certificate as served. */
@@ -231,7 +255,10 @@ export interface ProbeDetails {
   readonly address?: string;
   /** How `address` was found: `resolve` (a `--resolve` entry), `dns`, or `literal` (the host is an IP). */
   readonly addressFrom?: 'resolve' | 'dns' | 'literal';
-  /** `ok` when a handshake completed (whatever its verdict), `failed` otherwise, `skipped` when not probed. */
+  /**
+   * `ok` when a handshake completed (whatever its verdict), `failed` otherwise, `skipped` when not
+   * probed (a wildcard alias, a bad target, a run interrupted before it).
+   */
   readonly handshake: 'ok' | 'failed' | 'skipped';
   /** The distribution whose alias this is (`--from`). */
   readonly distribution?: string;

@@ -35,6 +35,22 @@ const ALERT_FIXES: Readonly<Record<string, string>> = {
 /** A failed handshake's OpenSSL detail as a clause. */
 const detail = (a: FindingArgs): string => (a.detail ? ` (${str(a.detail)})` : '');
 
+/** What a non-TLS server is, by its first bytes (probe/classify.ts); HTTP only for an HTTP status line. */
+const NOT_TLS_PEERS: Readonly<Record<string, string>> = {
+  http: 'an HTTP server without TLS listens on the port',
+  ssh: 'an SSH server listens on the port',
+  'greeting-220': 'a mail (SMTP) or FTP server listens on the port',
+  pop3: 'a POP3 server listens on the port',
+  imap: 'an IMAP server listens on the port',
+  unknown: 'not a TLS ServerHello; another protocol, or no server that speaks TLS, listens on the port',
+};
+
+/** `: it sent "HTTP/1.1 400 Bad Request...": an HTTP server ...`, or nothing when no bytes were seen. */
+const notTlsPeer = (a: FindingArgs): string =>
+  a.firstBytes === undefined
+    ? ''
+    : `: it sent "${str(a.firstBytes)}${a.firstBytesTruncated ? '...' : ''}": ${NOT_TLS_PEERS[str(a.peer)] ?? NOT_TLS_PEERS.unknown}`;
+
 /** The wording of each PROBE_ code (a missing code fails the type check). */
 export const PROBE_WORDINGS: Record<Extract<FindingCode, `PROBE_${string}`>, Wording> = {
   PROBE_DNS_FAILURE: (a) => ({
@@ -70,8 +86,11 @@ export const PROBE_WORDINGS: Record<Extract<FindingCode, `PROBE_${string}`>, Wor
     fix: 'servers drop the handshake when they have no certificate for the SNI name (Node.js, some load balancers), when the port expects another protocol, or a middlebox cuts it; probe the same address with a name it serves, or with --no-sni, to tell these apart',
   }),
   PROBE_NOT_TLS: (a) => ({
-    message: `${at(a)} answered with something that is not TLS${detail(a)}: a plain HTTP server or another protocol listens on the port`,
-    fix: 'point the probe at the TLS port (443), or configure TLS on this listener; for plain HTTP use http:// clients, not https://',
+    message: `${at(a)} answered with something that is not TLS${detail(a)}${notTlsPeer(a)}`,
+    fix:
+      a.peer === 'http'
+        ? 'point the probe at the TLS port (443), or configure TLS on this listener; for plain HTTP use http:// clients, not https://'
+        : 'point the probe at the TLS port (443), or configure TLS on this listener',
   }),
   PROBE_TLS_ALERT: (a) => ({
     message: `${at(a)} ended the handshake ${sniText(a)} with the TLS alert ${str(a.alert)}${a.alertNumber !== undefined ? ` (${str(a.alertNumber)})` : ''}`,
@@ -143,4 +162,12 @@ export const PROBE_WORDINGS: Record<Extract<FindingCode, `PROBE_${string}`>, Wor
           message: `alias ${str(a.alias)}${a.distribution ? ` of ${str(a.distribution)}` : ''} cannot be resolved before deploy (${str(a.detail)}) and was not probed`,
           fix: 'give the value with --parameter KEY=VALUE, or probe the deployed names directly',
         },
+  PROBE_BAD_TARGET: (a) => ({
+    message: `${a.line !== undefined ? `--targets ${str(a.source)}:${str(a.line)}` : 'target'} "${str(a.target)}" was not probed: ${str(a.reason)}`,
+    fix: 'give each target as host[:port] (port 1-65535; IPv6 as [2001:db8::1]:443), one a line in a --targets file, with # for comments',
+  }),
+  PROBE_INTERRUPTED: (a) => ({
+    message: `${str(a.endpoint)} was not probed: the run was interrupted${a.cause && a.cause !== 'aborted' ? ` by ${str(a.cause)}` : ''} ${a.inFlight ? 'during its handshake' : 'before it started'}`,
+    fix: 'run the probe again and let it finish; this report covers only the targets probed before the interruption',
+  }),
 };

@@ -71,6 +71,14 @@ const WORDINGS: Record<FindingCode, Wording> = {
     message: `NODE_EXTRA_CA_CERTS names ${str(a.file)}, which cannot be used (${str(a.reason)}); Node.js ignores it with a warning, and so does certgate: the chain was verified against the Mozilla roots alone`,
     fix: 'point NODE_EXTRA_CA_CERTS at a readable PEM file of your extra roots, or unset it',
   }),
+  INPUT_NOT_EXAMINED: (a) => ({
+    message: `${str(a.part) || 'part of the input'} in ${str(a.source)} was not examined: ${str(a.reason)}; the verdict does not cover it`,
+    fix: 'bring the input within the limit (or check that part on its own); certgate never passes what it did not read',
+  }),
+  INPUT_TEMPLATE_INVALID: (a) => ({
+    message: `resource ${str(a.resource)} breaks a CloudFormation rule: ${str(a.reason)}; CloudFormation refuses the template, so the deploy fails before CloudFront sees it`,
+    fix: 'write the value as CloudFormation requires (Aliases is a list of strings; each function takes the arguments its reference page lists)',
+  }),
   INPUT_CHAIN_OUT_OF_ORDER: (a) => ({
     message: `${str(a.source)} lists the chain out of order (file order ${str(a.fileOrder)}); TLS servers must send the leaf first, then each issuer`,
     fix: 'reorder the file: leaf first, then the intermediate that signed it, and so on up to the root',

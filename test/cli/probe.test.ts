@@ -4,14 +4,16 @@
  * `--expect`, and the usage errors.
  */
 
+import { EventEmitter, once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runProbe } from '../../src/cli/commands/probe.js';
 import { main } from '../../src/cli/main.js';
 import { AT_TEXT, certs, fingerprint } from '../probe/fixtures.js';
-import { HOST, type Running, refusedPort, site, tlsServer } from '../probe/servers.js';
+import { HOST, type Running, refusedPort, silentServer, site, tlsServer } from '../probe/servers.js';
 import { createCertificate } from '../support/cert-factory.js';
 import { runCli } from '../support/cli.js';
 
@@ -208,25 +210,49 @@ describe('targets', () => {
     ]);
   });
 
-  test('a bad line in a targets file is bad usage, with file and line', async () => {
-    const file = tmpFile('bad-hosts.txt', 'a.example.test\n\nnot a host\n');
-    const r = await runCli(['probe', '--targets', file, ...common()]);
-    expect(r.code).toBe(2);
-    expect(r.stderr.startsWith(`certgate: error: --targets ${file}:3: "not a host": not a host name`)).toBe(
-      true,
+  // A bad target is a finding on that target (issue 10 item 6): the others are still probed.
+  test('every bad line of a targets file is a PROBE_BAD_TARGET result naming file and line', async () => {
+    const file = tmpFile('bad-hosts.txt', `a.example.test:${edge.port}\n\nnot a host\nb.example.test:0\n`);
+    const r = await runCli(['probe', '--targets', file, ...common(), '-f', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const report = json(r.stdout);
+    expect(report.results.map((x) => [x.subject.id, x.verdict, x.findings.map((f) => f.code)])).toEqual([
+      [`${file}:3`, 'fail', ['PROBE_BAD_TARGET']],
+      [`${file}:4`, 'fail', ['PROBE_BAD_TARGET']],
+      [`a.example.test:${edge.port} (127.0.0.1)`, 'pass', []],
+    ]);
+    expect(report.results[0]!.findings[0]!.message).toMatch(
+      new RegExp(`^--targets ${file.replace(/[.]/g, '\\.')}:3 "not a host" was not probed: not a host name`),
     );
-    expect(r.stdout).toBe('');
+    expect(report.results[1]!.findings[0]!.message).toBe(
+      `--targets ${file}:4 "b.example.test:0" was not probed: the port must be 1-65535`,
+    );
+    expect(report.results[0]!.findings[0]!.location).toEqual({ source: file, line: 3 });
   });
 
-  test('usage errors: no target, a bad target, a bad --resolve, a bad --timeout', async () => {
+  test('usage errors: no target, a bad --resolve, a bad --timeout; a bad target argument is a finding', async () => {
     const none = await runCli(['probe', ...common()]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no targets: give host\[:port\] arguments, --targets FILE or --from INPUT/);
-    const badTarget = await runCli(['probe', 'a.example.test:99999', ...common()]);
-    expect(badTarget.code).toBe(2);
-    expect(badTarget.stderr).toBe(
-      'certgate: error: target "a.example.test:99999": the port must be 1-65535\n',
+    const badTarget = await runCli([
+      'probe',
+      'a.example.test:99999',
+      `a.example.test:${edge.port}`,
+      ...common(),
+    ]);
+    expect(badTarget.code).toBe(1);
+    expect(badTarget.stderr).toBe('');
+    expect(badTarget.stdout).toContain(
+      'error PROBE_BAD_TARGET: target "a.example.test:99999" was not probed: the port must be 1-65535',
     );
+    expect(badTarget.stdout).toMatch(/^PASS a\.example\.test:/m);
+    // a bad target fails in the text, and the summary says it was not probed (not 'skipped')
+    expect(badTarget.stdout).toMatch(/^FAIL a\.example\.test:99999 /m);
+    expect(badTarget.stdout).toMatch(/2 endpoints probed: 1 pass, 1 fail \(1 not probed\);/);
+    const unreadable = await runCli(['probe', '--targets', join(tmp, 'missing.txt'), ...common()]);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stdout).toBe('');
     const badResolve = await runCli([
       'probe',
       'a.example.test',
@@ -448,5 +474,89 @@ describe('progress', () => {
     expect((await run(true, {})).stderr).toMatch(/certgate: probing 2\/2/);
     expect((await run(true, { CI: 'true' })).stderr).toBe('');
     expect((await run(false, {})).stderr).toBe('');
+  });
+});
+
+describe('interrupted (SIGINT, SIGTERM)', () => {
+  let silent: Running;
+  beforeAll(async () => {
+    silent = await silentServer();
+  });
+  afterAll(async () => {
+    await silent.close();
+  });
+
+  /** A run with a progress line on a "terminal", stopped by `signal` once the silent target is in flight. */
+  const interrupted = async (signal: 'SIGINT' | 'SIGTERM', extra: string[] = []) => {
+    const signals = new EventEmitter();
+    let stderr = '';
+    let stdout = '';
+    const connected = once(silent.server, 'connection');
+    const running = runProbe(
+      [`a.example.test:${edge.port}`, `silent.example.test:${silent.port}`, `b.example.test:${edge.port}`],
+      {
+        format: 'json',
+        failOn: 'error',
+        timeout: 60_000,
+        port: 443,
+        concurrency: 1,
+        resolve: [`*:${edge.port}:${HOST}`, `*:${silent.port}:${HOST}`],
+        roots: rootFile,
+        at: new Date(AT_TEXT),
+        ...(extra.length ? { output: extra[0]! } : {}),
+      },
+      {
+        stdout: { write: (s: string) => (stdout += s), isTTY: false },
+        stderr: { write: (s: string) => (stderr += s), isTTY: true },
+        stdin: Readable.from([]),
+        env: {},
+      },
+      signals,
+    );
+    await connected;
+    signals.emit(signal, signal);
+    const code = await running;
+    return {
+      code,
+      stdout,
+      stderr,
+      listeners: signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM'),
+    };
+  };
+
+  test('SIGINT: the report of what finished, the rest PROBE_INTERRUPTED, the progress line cleared; exit 130', async () => {
+    const r = await interrupted('SIGINT');
+    expect(r.code).toBe(130);
+    expect(r.listeners).toBe(0);
+    const report = json(r.stdout);
+    expect(report.verdict).toBe('fail');
+    expect(report.results.map((x) => [x.subject.id, x.verdict, x.findings.map((f) => f.code)])).toEqual([
+      [`a.example.test:${edge.port} (127.0.0.1)`, 'pass', []],
+      [`silent.example.test:${silent.port}`, 'fail', ['PROBE_INTERRUPTED']],
+      [`b.example.test:${edge.port}`, 'fail', ['PROBE_INTERRUPTED']],
+    ]);
+    expect(report.results[1]!.findings[0]!.message).toBe(
+      `silent.example.test:${silent.port} was not probed: the run was interrupted by SIGINT during its handshake`,
+    );
+    // The progress line (drawn on the "terminal") is erased before the notice, which ends the output.
+    const notice =
+      'certgate: interrupted by SIGINT: 1 of 3 targets finished; the report marks the other 2 as not probed (PROBE_INTERRUPTED)\n';
+    expect(r.stderr).toMatch(/certgate: probing 1\/3/);
+    expect(r.stderr.endsWith(`\r\x1b[K${notice}`)).toBe(true);
+  });
+
+  test('SIGTERM with --output: the file holds the incomplete report; exit 143', async () => {
+    const out = join(tmp, 'interrupted.json');
+    writeFileSync(out, '{"verdict":"pass"}');
+    const r = await interrupted('SIGTERM', [out]);
+    expect(r.code).toBe(143);
+    expect(r.stdout).toBe('');
+    const report = json(readFileSync(out, 'utf8'));
+    expect(report.verdict).toBe('fail');
+    expect(report.results.slice(1).map((x) => x.findings[0]!.message)).toEqual([
+      `silent.example.test:${silent.port} was not probed: the run was interrupted by SIGTERM during its handshake`,
+      `b.example.test:${edge.port} was not probed: the run was interrupted by SIGTERM before it started`,
+    ]);
+    expect(r.stderr).toMatch(/report written to /);
   });
 });

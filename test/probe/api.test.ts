@@ -99,9 +99,76 @@ test('probe → report → text, with a stub prober: the same findings as the ne
   expect(certgate.probeExitCode(results, 'error')).toBe(1);
 });
 
+test('a target string that does not parse is a PROBE_BAD_TARGET result; the others are probed', async () => {
+  const results = await certgate.probe(['a.example.test:0', 'b.example.test', 'not a host'], {
+    prober: replay(),
+    roots: [root.pem],
+    at: AT,
+  });
+  expect(results.map((r) => [r.subject.id, r.findings.map((f) => f.code)])).toEqual([
+    ['a.example.test:0', ['PROBE_BAD_TARGET']],
+    ['b.example.test:443 (192.0.2.1)', []],
+    ['not a host', ['PROBE_BAD_TARGET']],
+  ]);
+  expect(results[0]!.findings[0]!.args).toMatchObject({
+    target: 'a.example.test:0',
+    reason: 'the port must be 1-65535',
+  });
+  expect(results[0]!.details.handshake).toBe('skipped');
+});
+
+test('an aborted run: no new handshake, the one in flight dropped, every unfinished target a finding', async () => {
+  const stop = new AbortController();
+  const started: string[] = [];
+  const prober: certgate.Prober = {
+    ...replay(),
+    handshake: (request) => {
+      started.push(request.servername ?? '');
+      if (request.servername !== 'hang.example.test') return replay().handshake(request);
+      stop.abort('SIGINT'); // the run is stopped while this handshake is in flight
+      return new Promise((resolve) =>
+        request.signal!.addEventListener('abort', () =>
+          resolve({ ok: false, error: { kind: 'error', phase: 'connect', message: 'aborted', timings: {} } }),
+        ),
+      );
+    },
+  };
+  const results = await certgate.probe(
+    ['b.example.test', 'hang.example.test', 'later.example.test', 'bad host'],
+    { prober, roots: [root.pem], at: AT, concurrency: 1, signal: stop.signal },
+  );
+  expect(started).toEqual(['b.example.test', 'hang.example.test']);
+  expect(results.map((r) => [r.subject.id, r.findings.map((f) => f.code)])).toEqual([
+    ['b.example.test:443 (192.0.2.1)', []],
+    ['hang.example.test:443', ['PROBE_INTERRUPTED']],
+    ['later.example.test:443', ['PROBE_INTERRUPTED']],
+    ['bad host', ['PROBE_BAD_TARGET']],
+  ]);
+  expect(results[1]!.findings[0]!.args).toMatchObject({ cause: 'SIGINT', inFlight: true });
+  expect(results[2]!.findings[0]!.args).toMatchObject({ cause: 'SIGINT', inFlight: false });
+  expect(certgate.describeFinding(results[1]!.findings[0]!).message).toBe(
+    'hang.example.test:443 was not probed: the run was interrupted by SIGINT during its handshake',
+  );
+  // Already aborted: nothing is probed, every target is reported.
+  const none = await certgate.probe(['a.example.test', 'b.example.test'], {
+    prober: {
+      ...replay(),
+      handshake: (request) => {
+        started.push('too late');
+        return replay().handshake(request);
+      },
+    },
+    signal: AbortSignal.abort(),
+  });
+  expect(none.map((r) => r.findings.map((f) => [f.code, f.args.cause]))).toEqual([
+    [['PROBE_INTERRUPTED', 'aborted']],
+    [['PROBE_INTERRUPTED', 'aborted']],
+  ]);
+  expect(started).toHaveLength(2);
+});
+
 test('usage errors are thrown before any I/O', async () => {
   const prober = replay();
-  await expect(certgate.probe(['a.example.test:0'], { prober })).rejects.toThrow(certgate.ProbeUsageError);
   await expect(certgate.probe(['a.example.test'], { prober, resolve: ['nope'] })).rejects.toMatchObject({
     option: 'resolve',
   });

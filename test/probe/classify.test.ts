@@ -1,7 +1,7 @@
 /** Node/OpenSSL errors → failure kinds (the texts are the ones Node 20 / OpenSSL 3 print). */
 
 import { describe, expect, test } from 'vitest';
-import { classifyError, shortMessage } from '../../src/probe/classify.js';
+import { classifyError, describeNonTls, MAX_SHOWN_BYTES, shortMessage } from '../../src/probe/classify.js';
 
 const OPENSSL = (reason: string, tail = '') =>
   `801C07B22D7F0000:error:0A00010B:SSL routines:ssl3_get_record:${reason}:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:${tail}\n`;
@@ -58,5 +58,45 @@ describe('shortMessage', () => {
       'tlsv1 alert protocol version (alert 70)',
     );
     expect(shortMessage('read ECONNRESET')).toBe('read ECONNRESET');
+  });
+});
+
+describe('describeNonTls: what a server that does not speak TLS sent first', () => {
+  const ascii = (text: string) => Buffer.from(text, 'latin1');
+  const rows: [string, Uint8Array, string, string][] = [
+    // only an HTTP/1 status line is HTTP
+    ['HTTP status line', ascii('HTTP/1.1 400 Bad Request\r\n'), 'http', 'HTTP/1.1 400 Bad Request\\x0d\\x0a'],
+    ['HTTP/1.0', ascii('HTTP/1.0 200 OK\r\n'), 'http', 'HTTP/1.0 200 OK\\x0d\\x0a'],
+    ['"HTTP" alone is not a status line', ascii('HTTPS please'), 'unknown', 'HTTPS please'],
+    ['a request is not a status line', ascii('GET / HTTP/1.1\r\n'), 'unknown', 'GET / HTTP/1.1\\x0d\\x0a'],
+    // banners and greetings
+    ['SSH banner', ascii('SSH-2.0-OpenSSH_9.2\r\n'), 'ssh', 'SSH-2.0-OpenSSH_9.2\\x0d\\x0a'],
+    [
+      'SMTP greeting',
+      ascii('220 mx.example.com ESMTP\r\n'),
+      'greeting-220',
+      '220 mx.example.com ESMTP\\x0d\\x0a',
+    ],
+    ['FTP multi-line greeting', ascii('220-welcome\r\n'), 'greeting-220', '220-welcome\\x0d\\x0a'],
+    ['POP3', ascii('+OK ready\r\n'), 'pop3', '+OK ready\\x0d\\x0a'],
+    ['IMAP', ascii('* OK IMAP4rev1\r\n'), 'imap', '* OK IMAP4rev1\\x0d\\x0a'],
+    // anything else: escaped bytes, never HTTP
+    ['random bytes', new Uint8Array([0x8a, 0x00, 0xff, 0x41]), 'unknown', '\\x8a\\x00\\xffA'],
+    ['terminal escapes', ascii('\x1b[2J\x1b]0;x\x07PASS'), 'unknown', '\\x1b[2J\\x1b]0;x\\x07PASS'],
+    ['backslash and quote', ascii('a\\b"c'), 'unknown', 'a\\x5cb\\x22c'],
+  ];
+  test.each(rows)('%s', (_, bytes, peer, firstBytes) => {
+    expect(describeNonTls(bytes)).toEqual({ peer, firstBytes, truncated: false });
+  });
+
+  test('at most MAX_SHOWN_BYTES are shown, and the cut is said', () => {
+    const d = describeNonTls(new Uint8Array(1 << 20).fill(0xee))!;
+    expect(d.firstBytes).toBe('\\xee'.repeat(MAX_SHOWN_BYTES));
+    expect(d.truncated).toBe(true);
+    expect(d.peer).toBe('unknown');
+  });
+
+  test('nothing sent: nothing to describe', () => {
+    expect(describeNonTls(new Uint8Array(0))).toBeUndefined();
   });
 });

@@ -12,9 +12,10 @@ import type { IssuedCertificate } from '../support/cert-factory.js';
 
 export const HOST = '127.0.0.1';
 
-/** A running server: its port and how to stop it. */
+/** A running server: its port, the server (to watch its connections) and how to stop it. */
 export interface Running {
   readonly port: number;
+  readonly server: Server;
   close(): Promise<void>;
 }
 
@@ -27,6 +28,7 @@ function track(server: Server): Running {
     s.on('close', () => sockets.delete(s));
   });
   return {
+    server,
     get port() {
       return (server.address() as AddressInfo).port;
     },

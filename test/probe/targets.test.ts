@@ -1,7 +1,13 @@
 /** Parsing targets, targets files and `--resolve` entries: tables of input → expected. */
 
 import { describe, expect, test } from 'vitest';
-import { findResolve, parseResolve, parseTarget, parseTargetsText } from '../../src/probe/targets.js';
+import {
+  findResolve,
+  MAX_TARGETS_PER_FILE,
+  parseResolve,
+  parseTarget,
+  parseTargetsText,
+} from '../../src/probe/targets.js';
 
 describe('parseTarget', () => {
   const ok: [string, string, number][] = [
@@ -56,6 +62,19 @@ describe('parseTargetsText', () => {
     ]);
     expect(errors.map((e) => e.line)).toEqual([6, 7]);
     expect(errors[0]!.message).toMatch(/^"bad host": not a host name/);
+    expect(errors[0]).toMatchObject({ text: 'bad host', reason: expect.stringMatching(/^not a host name/) });
+  });
+
+  test('at most MAX_TARGETS_PER_FILE lines, good or bad; one error says where reading stopped', () => {
+    const lines = Array.from({ length: MAX_TARGETS_PER_FILE + 3 }, (_, i) =>
+      i % 2 === 0 ? `h${i}.example.com` : `bad host ${i}`,
+    );
+    const { targets, errors } = parseTargetsText(lines.join('\n'), 'big.txt');
+    expect(targets.length + errors.length).toBe(MAX_TARGETS_PER_FILE + 1);
+    expect(errors.at(-1)).toMatchObject({
+      line: MAX_TARGETS_PER_FILE + 1,
+      reason: `more than ${MAX_TARGETS_PER_FILE} targets in one file: this line and the 2 target lines after it were not read`,
+    });
   });
 
   test('CRLF and a byte-order mark are fine', () => {

@@ -2,10 +2,15 @@
  * `certgate probe [TARGET...]`: TLS handshakes with SNI to many endpoints at once, the served
  * chains verified, reported as text, JSON, SARIF or JUnit with the exit code that gates the
  * pipeline (`probe/outcome.ts` says when a run is an operational failure).
+ *
+ * Nothing the user named is dropped: a bad target (argument or `--targets` line) is a result
+ * with a PROBE_BAD_TARGET finding while the others are probed, and Ctrl-C (SIGINT) or SIGTERM
+ * stops the run but still writes the report, the targets not finished marked PROBE_INTERRUPTED.
  */
 
 import type { MinimumProtocolVersion } from '../../cloudfront/policies.js';
 import type { UnreadableInput } from '../../findings/input-error.js';
+import { badTargetResult } from '../../probe/bad-target.js';
 import { ProbeUsageError } from '../../probe/errors.js';
 import { normalizeFingerprint } from '../../probe/expect.js';
 import { targetsFromDistributions } from '../../probe/from.js';
@@ -31,7 +36,7 @@ import {
   reportStop,
   UsageStop,
 } from '../read-inputs.js';
-import { renderReport, writeReportFile } from '../report-output.js';
+import { clearReportFile, renderReport, writeReportFile } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
 interface ProbeCliOptions {
@@ -78,30 +83,30 @@ async function readCertificates(path: string, io: CliIO, what: string): Promise<
   return (await readCertificateFile(path, io, { what, required: true })).certificates;
 }
 
-/** The targets of the arguments and of each --targets file; a bad one stops the run. */
+/**
+ * The targets of the arguments and of each --targets file, and a PROBE_BAD_TARGET result for
+ * every argument or line that is not one. Only a --targets file that cannot be read stops the run.
+ */
 async function explicitTargets(
   args: readonly string[],
   opts: ProbeCliOptions,
   io: CliIO,
-): Promise<ProbeTarget[]> {
+): Promise<{ targets: ProbeTarget[]; bad: ProbeResult[] }> {
   const targets: ProbeTarget[] = [];
+  const bad: ProbeResult[] = [];
   for (const arg of args) {
     const parsed = parseTarget(arg, 'argv', opts.port);
-    if (!parsed.ok) throw new UsageStop(`target ${JSON.stringify(arg)}: ${parsed.error}`);
-    targets.push(parsed.value);
+    if (parsed.ok) targets.push(parsed.value);
+    else bad.push(badTargetResult(arg, parsed.error, { source: 'argv' }));
   }
   for (const file of opts.targets ?? []) {
     const text = new TextDecoder().decode(await readFileOrStop(file, io, '--targets'));
-    const { targets: read, errors } = parseTargetsText(text, displayName(file), opts.port);
-    if (errors.length > 0) {
-      const first = errors[0]!;
-      const more =
-        errors.length > 1 ? ` (and ${errors.length - 1} more bad line${errors.length > 2 ? 's' : ''})` : '';
-      throw new UsageStop(`--targets ${displayName(file)}:${first.line}: ${first.message}${more}`);
-    }
+    const source = displayName(file);
+    const { targets: read, errors } = parseTargetsText(text, source, opts.port);
     targets.push(...read);
+    for (const e of errors) bad.push(badTargetResult(e.text, e.reason, { source, line: e.line }));
   }
-  return targets;
+  return { targets, bad };
 }
 
 /** What --expect names: a fingerprint, an ACM ARN (evidence from --cert), or a certificate file. */
@@ -131,9 +136,10 @@ async function readExpectation(
   };
 }
 
-/** Everything read before probing: targets, skipped aliases, inputs that failed, options. */
+/** Everything read before probing: targets, bad targets, skipped aliases, inputs that failed, options. */
 interface Prepared {
   readonly targets: ProbeTarget[];
+  readonly bad: ProbeResult[];
   readonly skipped: ProbeResult[];
   readonly errors: readonly UnreadableInput[];
   readonly options: ProbeOptions;
@@ -141,7 +147,7 @@ interface Prepared {
 
 async function prepare(args: readonly string[], opts: ProbeCliOptions, io: CliIO): Promise<Prepared> {
   checkStdinUse(opts);
-  const targets = await explicitTargets(args, opts, io);
+  const { targets, bad } = await explicitTargets(args, opts, io);
   const needsGate = (opts.from?.length ?? 0) > 0 || (opts.cert?.length ?? 0) > 0;
   const loaded = needsGate
     ? await loadGateInputs(
@@ -169,7 +175,7 @@ async function prepare(args: readonly string[], opts: ProbeCliOptions, io: CliIO
       io.stderr.write('certgate: warning: no alias in the --from inputs; nothing to probe from them\n');
   }
   const unique = dedupe(targets);
-  if (unique.length === 0 && skipped.length === 0 && errors.length === 0)
+  if (unique.length === 0 && bad.length === 0 && skipped.length === 0 && errors.length === 0)
     throw new UsageStop('no targets: give host[:port] arguments, --targets FILE or --from INPUT...');
   const expect =
     opts.expect === undefined ? undefined : await readExpectation(opts.expect, loaded?.inputs.evidence, io);
@@ -189,7 +195,7 @@ async function prepare(args: readonly string[], opts: ProbeCliOptions, io: CliIO
     ...(expect ? { expect } : {}),
     ...(opts.policy ? { policy: opts.policy } : {}),
   };
-  return { targets: unique, skipped, errors, options };
+  return { targets: unique, bad, skipped, errors, options };
 }
 
 /** The same host:port twice is probed once (the first occurrence names its source). */
@@ -203,16 +209,74 @@ function dedupe(targets: readonly ProbeTarget[]): ProbeTarget[] {
   });
 }
 
-/** Runs `probe` and returns the exit code. */
-export async function runProbe(args: readonly string[], opts: ProbeCliOptions, io: CliIO): Promise<number> {
+/** Where the stop signals come from: the process, or a test's emitter. */
+export interface SignalSource {
+  once(event: StopSignal, listener: (signal: NodeJS.Signals) => void): unknown;
+  off(event: StopSignal, listener: (signal: NodeJS.Signals) => void): unknown;
+}
+
+type StopSignal = 'SIGINT' | 'SIGTERM';
+
+/**
+ * The exit code of a run stopped by a signal: 128 + the signal's number (SIGINT 2, SIGTERM 15),
+ * what a shell reports for a process the signal killed, so `$?`, `set -e` and CI runners read it
+ * as interrupted. It is outside the 0-3 verdict codes on purpose: the report is incomplete, so
+ * it is neither a pass (0), nor a verdict on findings (1), nor an input (2) or network (3) fault.
+ */
+export const SIGNAL_EXIT_CODES: Readonly<Record<StopSignal, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * Runs `probe` and returns the exit code. The first SIGINT or SIGTERM stops it: no new handshake
+ * starts, those in flight are aborted, the progress line is cleared, and the report of what
+ * finished is written as usual, every other target a PROBE_INTERRUPTED result; the exit code is
+ * then SIGNAL_EXIT_CODES'. The handlers are gone after the first signal, so a second one ends
+ * the process at once, as Ctrl-C twice does elsewhere.
+ */
+export async function runProbe(
+  args: readonly string[],
+  opts: ProbeCliOptions,
+  io: CliIO,
+  signals: SignalSource = process,
+): Promise<number> {
+  const progress = createProgress(io.stderr, io.env);
+  const stop = new AbortController();
+  let stoppedBy: StopSignal | undefined;
+  const stopSignals: readonly StopSignal[] = ['SIGINT', 'SIGTERM'];
+  const release = () => {
+    for (const s of stopSignals) signals.off(s, onSignal);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    release();
+    stoppedBy = signal === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+    progress.interrupt(); // before anything else is written, so no line is left half drawn
+    stop.abort(stoppedBy);
+  };
+  for (const s of stopSignals) signals.once(s, onSignal);
+  try {
+    const code = await probeAndReport(args, opts, io, progress, stop.signal);
+    return stoppedBy === undefined ? code : SIGNAL_EXIT_CODES[stoppedBy];
+  } finally {
+    release();
+  }
+}
+
+async function probeAndReport(
+  args: readonly string[],
+  opts: ProbeCliOptions,
+  io: CliIO,
+  progress: ReturnType<typeof createProgress>,
+  signal: AbortSignal,
+): Promise<number> {
+  // A run stopped before it writes must not leave the previous run's report behind.
+  if (opts.output !== undefined && !(await clearReportFile(opts.output, io))) return EXIT_USAGE;
   let prepared: Prepared;
   let results: ProbeResult[];
-  const progress = createProgress(io.stderr, io.env);
   try {
     prepared = await prepare(args, opts, io);
     for (const e of prepared.errors) io.stderr.write(errorLine(e.message));
     results = await probe(prepared.targets, {
       ...prepared.options,
+      signal,
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (err) {
@@ -225,7 +289,14 @@ export async function runProbe(args: readonly string[], opts: ProbeCliOptions, i
     return reportStop(err, io);
   }
   progress.finish();
-  const all = [...results, ...prepared.skipped];
+  if (signal.aborted) {
+    const notProbed = results.filter((r) => r.findings.some((f) => f.code === 'PROBE_INTERRUPTED')).length;
+    const total = prepared.targets.length;
+    io.stderr.write(
+      `certgate: interrupted by ${String(signal.reason)}: ${total - notProbed} of ${total} target${total === 1 ? '' : 's'} finished; the report marks the other ${notProbed} as not probed (PROBE_INTERRUPTED)\n`,
+    );
+  }
+  const all = [...prepared.bad, ...results, ...prepared.skipped];
   const report = buildReport({
     command: 'probe',
     version: packageVersion(),
