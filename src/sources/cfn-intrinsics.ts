@@ -7,6 +7,7 @@
  */
 
 import { isUnresolved } from '../cloudfront/model.js';
+import { CFN_LIMITS, CfnBudget, CfnLimitError } from './cfn-limits.js';
 import {
   brief,
   type CfnEnvironment,
@@ -19,6 +20,7 @@ import {
 } from './cfn-names.js';
 import { isRecord, own, ownString, UnresolvedValue } from './fields.js';
 
+export { CFN_LIMITS, CfnLimitError } from './cfn-limits.js';
 export { CERTIFICATE_TYPE, type CfnEnvironment, intrinsicName, NO_VALUE } from './cfn-names.js';
 
 /** A `Ref` to a resource of the same template: unknown until deploy, but which resource is known. */
@@ -31,33 +33,79 @@ export class ResourceReference extends UnresolvedValue {
   }
 }
 
-/** Expressions nest at most this deep (a hostile template cannot recurse without end). */
-export const MAX_EXPRESSION_DEPTH = 32;
+/** An expression CloudFormation itself would refuse (malformed arguments, an undefined condition). */
+export class InvalidValue extends UnresolvedValue {}
 
-/** Evaluates intrinsic functions and conditions of one template. */
+/** Expressions nest at most this deep (a hostile template cannot recurse without end). */
+export const MAX_EXPRESSION_DEPTH = CFN_LIMITS.maxExpressionDepth;
+
+/**
+ * Evaluates intrinsic functions and conditions of one template. Each container of the template
+ * is evaluated once (results are kept by node, so a sub-expression shared through a Mapping, a
+ * condition or a `Fn::Sub` variable used twice costs once), every value is measured, and all
+ * work is counted against CFN_LIMITS.
+ */
 export class CfnResolver {
   private readonly conditions = new Map<string, boolean | UnresolvedValue>();
   private readonly evaluating = new Set<string>();
+  /** Results by node; a result maps to itself, so resolving a resolved value is free. */
+  private readonly results = new WeakMap<object, unknown>();
+  private readonly names = new Map<string, Lookup>();
+  private readonly budget = new CfnBudget();
 
   constructor(private readonly env: CfnEnvironment) {}
 
   /**
    * The value of `node` with every intrinsic evaluated: plain data, with UnresolvedValue where a
-   * value is unknown, or NO_VALUE. Properties and items that are NO_VALUE are dropped.
+   * value is unknown (InvalidValue where CloudFormation would refuse it), or NO_VALUE.
+   * Properties and items that are NO_VALUE are dropped.
+   *
+   * @throws CfnLimitError when the expression goes over one of CFN_LIMITS (nesting depth, value
+   *   size, the template's work); once the work bound is passed every later call throws too
    */
   resolve(node: unknown, depth = 0): unknown {
-    if (depth > MAX_EXPRESSION_DEPTH)
-      return new UnresolvedValue(`expression nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
-    if (Array.isArray(node)) return node.map((n) => this.resolve(n, depth + 1)).filter((n) => n !== NO_VALUE);
-    if (!isRecord(node) || isUnresolved(node)) return node;
-    const fn = intrinsicName(node);
-    if (fn !== undefined) return this.call(fn, node[fn], depth + 1);
+    if (typeof node !== 'object' || node === null || isUnresolved(node)) return node;
+    if (this.results.has(node)) return this.results.get(node);
+    if (depth > MAX_EXPRESSION_DEPTH) throw new CfnLimitError('maxExpressionDepth');
+    this.budget.charge(1);
+    const result = this.evaluate(node, depth);
+    this.results.set(node, result);
+    if (typeof result === 'object' && result !== null) this.results.set(result, result);
+    return result;
+  }
+
+  private evaluate(node: object, depth: number): unknown {
+    let size = 1;
+    const add = (r: unknown) => {
+      size += this.budget.sizeOf(r) + 1;
+      this.budget.checkSize(size);
+    };
+    if (Array.isArray(node)) {
+      const out: unknown[] = [];
+      for (const n of node) {
+        const r = this.resolve(n, depth + 1);
+        if (r === NO_VALUE) continue;
+        add(r);
+        out.push(r);
+      }
+      this.budget.remember(out, size);
+      return out;
+    }
+    const fn = intrinsicName(node as Record<string, unknown>);
+    if (fn !== undefined) {
+      const r = this.call(fn, (node as Record<string, unknown>)[fn], depth + 1);
+      this.budget.checkSize(this.budget.sizeOf(r));
+      return r;
+    }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {
       const r = this.resolve(v, depth + 1);
-      if (r !== NO_VALUE)
-        Object.defineProperty(out, k, { value: r, enumerable: true, writable: true, configurable: true });
+      if (r === NO_VALUE) continue;
+      add(r);
+      size += k.length;
+      Object.defineProperty(out, k, { value: r, enumerable: true, writable: true, configurable: true });
     }
+    this.budget.remember(out, size);
     return out;
   }
 
@@ -65,15 +113,19 @@ export class CfnResolver {
   condition(name: string, depth = 0): boolean | UnresolvedValue {
     const known = this.conditions.get(name);
     if (known !== undefined) return known;
-    if (this.evaluating.has(name)) return new UnresolvedValue(`condition ${name} refers to itself`);
+    if (this.evaluating.has(name)) return new InvalidValue(`condition ${name} refers to itself`);
     const node = own(own(this.env.template, 'Conditions'), name);
-    if (node === undefined) return new UnresolvedValue(`condition ${name} is not defined in Conditions`);
+    if (node === undefined) return new InvalidValue(`condition ${name} is not defined in Conditions`);
     this.evaluating.add(name);
-    const r = this.conditionValue(node, depth + 1);
-    this.evaluating.delete(name);
+    let r: boolean | UnresolvedValue;
+    try {
+      r = this.conditionValue(node, depth + 1);
+    } finally {
+      this.evaluating.delete(name);
+    }
     const result =
       r instanceof UnresolvedValue && !r.reason.startsWith('condition ')
-        ? new UnresolvedValue(`condition ${name} cannot be evaluated: ${r.reason}`)
+        ? rephrase(r, `condition ${name} cannot be evaluated: ${r.reason}`)
         : r;
     this.conditions.set(name, result);
     return result;
@@ -96,8 +148,8 @@ export class CfnResolver {
   }
 
   private conditionValue(node: unknown, depth: number): boolean | UnresolvedValue {
-    if (depth > MAX_EXPRESSION_DEPTH)
-      return new UnresolvedValue(`condition nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+    if (depth > MAX_EXPRESSION_DEPTH) throw new CfnLimitError('maxExpressionDepth');
+    this.budget.charge(1);
     if (typeof node === 'boolean') return node;
     if (node === 'true' || node === 'false') return node === 'true';
     const name = ownString(node, 'Condition');
@@ -129,7 +181,7 @@ export class CfnResolver {
         if (typeof v === 'boolean' || isUnresolved(v)) return v as boolean | UnresolvedValue;
         return v === 'true' || v === 'false'
           ? v === 'true'
-          : new UnresolvedValue(`${brief(node, 0)} is not a condition`);
+          : new InvalidValue(`${brief(node, 0)} is not a condition`);
       }
     }
   }
@@ -153,7 +205,7 @@ export class CfnResolver {
       case 'Fn::Base64': {
         const s = this.resolve(arg, depth);
         return typeof s === 'string'
-          ? Buffer.from(s).toString('base64')
+          ? this.written(Buffer.from(s).toString('base64'))
           : isUnresolved(s)
             ? plain(s)
             : this.malformed(fn, arg);
@@ -164,7 +216,7 @@ export class CfnResolver {
       }
       case 'Fn::GetAtt':
         return new UnresolvedValue(
-          `${this.show(fn, Array.isArray(arg) ? arg.join('.') : arg)} ${DEPLOY_TIME}`,
+          `${this.show(fn, Array.isArray(arg) ? arg.slice(0, 2).join('.') : arg)} ${DEPLOY_TIME}`,
         );
       case 'Fn::GetAZs':
         return new UnresolvedValue(`${this.show(fn, arg)} ${DEPLOY_TIME}`);
@@ -179,7 +231,14 @@ export class CfnResolver {
   }
 
   private malformed(fn: string, arg: unknown): UnresolvedValue {
-    return new UnresolvedValue(`${this.show(fn, arg)} is malformed`);
+    return new InvalidValue(`${this.show(fn, arg)} is malformed`);
+  }
+
+  /** A string a function wrote: counted as work and measured (callers check the size first when they can). */
+  private written(text: string): string {
+    this.budget.charge(text.length);
+    this.budget.checkSize(text.length);
+    return text;
   }
 
   private ref(arg: unknown, depth: number): unknown {
@@ -193,34 +252,47 @@ export class CfnResolver {
 
   /** A name as `Ref` and `${}` in `Fn::Sub` see it: pseudo parameter, parameter or resource. */
   private lookup(name: string): Lookup {
-    return lookupName(this.env, name);
+    const known = this.names.get(name);
+    if (known) return known;
+    const found = lookupName(this.env, name);
+    if ('value' in found) this.budget.charge(this.budget.sizeOf(found.value));
+    this.names.set(name, found);
+    return found;
   }
 
   private sub(arg: unknown, depth: number): unknown {
     const template = Array.isArray(arg) ? arg[0] : arg;
     const vars = Array.isArray(arg) ? arg[1] : undefined;
     if (typeof template !== 'string') return this.malformed('Fn::Sub', arg);
-    let out = '';
+    const parts: string[] = [];
+    let length = 0;
+    const append = (text: string) => {
+      length += text.length;
+      this.budget.checkSize(length);
+      this.budget.charge(text.length);
+      parts.push(text);
+    };
     let last = 0;
     for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
-      out += template.slice(last, m.index);
+      append(template.slice(last, m.index));
       last = m.index + m[0].length;
       const name = m[1]!.trim();
       if (name.startsWith('!')) {
-        out += `\${${name.slice(1)}}`;
+        append(`\${${name.slice(1)}}`);
         continue;
       }
       const value = this.subVariable(name, vars, depth);
       if (typeof value === 'string') {
-        out += value;
+        append(value);
         continue;
       }
       const shown = this.show('Fn::Sub', template);
-      if (isUnresolved(value)) return new UnresolvedValue(`${shown}: ${value.reason}`);
+      if (isUnresolved(value)) return rephrase(value, `${shown}: ${value.reason}`);
       const phrase = isRecord(value) && typeof value.phrase === 'string' ? value.phrase : 'is not a string';
       return new UnresolvedValue(`${shown}: \${${name}} ${phrase}`);
     }
-    return out + template.slice(last);
+    append(template.slice(last));
+    return parts.join('');
   }
 
   /** A `${name}` of `Fn::Sub`: a string, an UnresolvedValue from the variable map, or `{phrase}`. */
@@ -249,7 +321,12 @@ export class CfnResolver {
     const unknown = [sep, list, ...(Array.isArray(list) ? list : [])].find(isUnresolved);
     if (unknown) return plain(unknown);
     if (typeof sep !== 'string' || !Array.isArray(list)) return this.malformed('Fn::Join', arg);
-    return list.map(String).join(sep);
+    if (!list.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean'))
+      return this.malformed('Fn::Join', arg);
+    const items = list.map(String);
+    const length = items.reduce((n, x) => n + x.length, 0) + sep.length * Math.max(0, items.length - 1);
+    this.budget.checkSize(length);
+    return this.written(items.join(sep));
   }
 
   private select(arg: unknown, depth: number): unknown {
@@ -260,7 +337,7 @@ export class CfnResolver {
     const i = Number(index);
     if (!Array.isArray(list) || !Number.isInteger(i)) return this.malformed('Fn::Select', arg);
     if (i < 0 || i >= list.length)
-      return new UnresolvedValue(`${this.show('Fn::Select', arg)}: index ${i} is out of range`);
+      return new InvalidValue(`${this.show('Fn::Select', arg)}: index ${i} is out of range`);
     const item = list[i];
     return isUnresolved(item) ? plain(item) : item;
   }
@@ -271,6 +348,9 @@ export class CfnResolver {
     const unknown = [sep, text].find(isUnresolved);
     if (unknown) return plain(unknown);
     if (typeof sep !== 'string' || typeof text !== 'string') return this.malformed('Fn::Split', arg);
+    // each piece costs its characters and one for the item: at most twice the text, plus one
+    this.budget.checkSize(sep === '' ? 2 * text.length + 1 : text.length + 1);
+    this.budget.charge(text.length);
     return text.split(sep);
   }
 
@@ -296,4 +376,9 @@ export class CfnResolver {
 function plain(u: UnresolvedValue | unknown): UnresolvedValue {
   const reason = (u as UnresolvedValue).reason;
   return u instanceof ResourceReference ? new UnresolvedValue(reason) : (u as UnresolvedValue);
+}
+
+/** The same kind of Unresolved (invalid or merely unknown) with another reason. */
+function rephrase(u: UnresolvedValue, reason: string): UnresolvedValue {
+  return u instanceof InvalidValue ? new InvalidValue(reason) : new UnresolvedValue(reason);
 }

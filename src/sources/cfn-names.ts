@@ -89,10 +89,14 @@ function parameterValue(env: CfnEnvironment, name: string, p: Record<string, unk
 
 /** The function name of an intrinsic (`Ref`, `Fn::Sub`), or undefined for a plain mapping. */
 export function intrinsicName(node: Record<string, unknown>): string | undefined {
-  const keys = Object.keys(node);
-  if (keys.length !== 1) return undefined;
-  const k = keys[0]!;
-  return k === 'Ref' || k.startsWith('Fn::') ? k : undefined;
+  // stop at the second key: a mapping of 100,000 keys costs as little as one of two
+  let only: string | undefined;
+  for (const k in node) {
+    if (!Object.hasOwn(node, k)) continue;
+    if (only !== undefined) return undefined;
+    only = k;
+  }
+  return only !== undefined && (only === 'Ref' || only.startsWith('Fn::')) ? only : undefined;
 }
 
 /** CloudFormation compares condition operands as strings. */
@@ -111,7 +115,14 @@ export function brief(
   if (typeof arg === 'string') text = arg;
   else if (typeof arg === 'number' || typeof arg === 'boolean') text = String(arg);
   else if (Array.isArray(arg))
-    text = depth > 2 ? '[…]' : `[${arg.map((a) => brief(a, depth + 1, show)).join(', ')}]`;
+    // the first items say enough, and a list of 100,000 items is not rendered to be cut
+    text =
+      depth > 2
+        ? '[…]'
+        : `[${arg
+            .slice(0, 8)
+            .map((a) => brief(a, depth + 1, show))
+            .join(', ')}${arg.length > 8 ? ', …' : ''}]`;
   else if (isRecord(arg)) {
     const fn = intrinsicName(arg);
     text = fn && show && depth < 2 ? `(${show(fn, arg[fn], depth + 1)})` : '{…}';

@@ -17,13 +17,16 @@ import { createFinding } from '../findings/finding.js';
 import { normalizeKeyAlgorithm } from './acm.js';
 import {
   CERTIFICATE_TYPE,
+  CfnLimitError,
   CfnResolver,
+  InvalidValue,
   intrinsicName,
   MAX_EXPRESSION_DEPTH,
   NO_VALUE,
   ResourceReference,
 } from './cfn-intrinsics.js';
-import { type JsonPath, type SourceDocument, unreadableInput } from './document.js';
+import { validateTemplate } from './cfn-validate.js';
+import { displayName, type JsonPath, type SourceDocument, unreadableInput } from './document.js';
 import {
   asBoolean,
   asString,
@@ -71,12 +74,20 @@ function cfnEvidenceKey(source: string, logicalId: string): string {
   return `cfn:${source}#${logicalId}`;
 }
 
-/** Reads one template's distributions and certificate resources into `out`. */
+/**
+ * Reads one template's distributions and certificate resources into `out`. What CloudFormation
+ * would refuse in a resource (Aliases that are not a list of strings, a malformed function) is an
+ * INPUT_TEMPLATE_INVALID finding; an expression over certgate's bounds is INPUT_NOT_EXAMINED.
+ *
+ * @throws InputError when `Resources` is not a mapping, or the template breaks a template-wide
+ *   rule (see `validateTemplate`)
+ */
 export function readTemplate(doc: SourceDocument, options: TemplateOptions, out: Collected): void {
   const template = doc.value as Record<string, unknown>;
   const resources = own(template, 'Resources');
   if (resources === undefined) return;
   if (!isRecord(resources)) throw unreadableInput(doc.source, 'Resources is not a mapping');
+  validateTemplate(doc);
   const resolver = new CfnResolver({
     template,
     style: doc.syntax,
@@ -88,18 +99,25 @@ export function readTemplate(doc: SourceDocument, options: TemplateOptions, out:
   const nav = new Navigator(doc, resolver);
   const certificates = new Map<string, string>();
   for (const [id, resource] of Object.entries(resources)) {
-    if (ownString(resource, 'Type') !== CERTIFICATE_TYPE || resolver.isCreated(resource) === false) continue;
-    const evidence = readCertificate(nav, id, options);
-    certificates.set(id, evidence.key);
-    out.evidence.push(evidence);
+    if (ownString(resource, 'Type') !== CERTIFICATE_TYPE) continue;
+    const created = nav.isCreated(id, resource);
+    if (created !== false) {
+      const evidence = readCertificate(nav, id, options);
+      certificates.set(id, evidence.key);
+      out.evidence.push(evidence);
+    }
+    out.findings.push(...nav.takeProblems(id));
   }
   for (const [id, resource] of Object.entries(resources)) {
     if (ownString(resource, 'Type') !== DISTRIBUTION_TYPE) continue;
-    const created = resolver.isCreated(resource);
-    if (created === false) continue;
+    const created = nav.isCreated(id, resource);
+    if (created === false) {
+      out.findings.push(...nav.takeProblems(id));
+      continue;
+    }
     const d = readDistribution(nav, id, options, certificates);
     out.distributions.push(d);
-    if (created instanceof UnresolvedValue) {
+    if (created instanceof UnresolvedValue && !(created instanceof InvalidValue)) {
       const args = {
         field: 'Condition',
         distribution: d.id,
@@ -112,8 +130,16 @@ export function readTemplate(doc: SourceDocument, options: TemplateOptions, out:
         finding: createFinding('INPUT_UNRESOLVED_VALUE', location, args),
       });
     }
+    out.findings.push(...nav.takeProblems(id, d.id));
     out.findings.push(...unresolvedFindings(d, CFN_FIELD_NAMES));
   }
+}
+
+/** Something in a resource the gate could not take as written: CloudFormation refuses it, or a bound stopped it. */
+interface Problem {
+  readonly code: 'INPUT_TEMPLATE_INVALID' | 'INPUT_NOT_EXAMINED';
+  readonly path: JsonPath;
+  readonly reason: string;
 }
 
 /** A value in the template and where it is written; `node` is an UnresolvedValue when it is unknown. */
@@ -124,12 +150,70 @@ interface Cursor {
 
 const unknownAt = (node: unknown, path: JsonPath): Cursor => ({ node, path });
 
-/** Walks a template through `Fn::If` branches, resolving other intrinsics where they stand. */
+/**
+ * Walks a template through `Fn::If` branches, resolving other intrinsics where they stand. What
+ * it cannot take as written becomes an Unresolved value in place and a Problem of the resource.
+ */
 class Navigator {
+  private problems: Problem[] = [];
+
   constructor(
     readonly doc: SourceDocument,
     private readonly resolver: CfnResolver,
   ) {}
+
+  /** Whether a resource is created; false only when its condition is known to be false. */
+  isCreated(id: string, resource: unknown): boolean | UnresolvedValue {
+    const path = ['Resources', id, 'Condition'];
+    const created = this.guard(path, () => this.resolver.isCreated(resource));
+    this.note(created, path);
+    return created as boolean | UnresolvedValue;
+  }
+
+  /** The resource's problems as findings (at most one per kind and reason), and forgets them. */
+  takeProblems(resource: string, distributionId?: string): Collected['findings'] {
+    const seen = new Set<string>();
+    const out: Collected['findings'] = [];
+    for (const p of this.problems) {
+      const key = `${p.code}\u0000${p.reason}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const location = this.doc.locator(p.path);
+      const args =
+        p.code === 'INPUT_NOT_EXAMINED'
+          ? {
+              part: partName(resource, p.path),
+              source: displayName(this.doc.source),
+              resource,
+              reason: p.reason,
+            }
+          : { resource, reason: p.reason };
+      const finding = createFinding(p.code, location, args);
+      out.push(distributionId === undefined ? { finding } : { distributionId, finding });
+    }
+    this.problems = [];
+    return out;
+  }
+
+  /** Runs one evaluation; going over a bound gives an Unresolved value and an INPUT_NOT_EXAMINED problem. */
+  private guard(path: JsonPath, evaluate: () => unknown): unknown {
+    try {
+      return evaluate();
+    } catch (e) {
+      if (!(e instanceof CfnLimitError)) throw e;
+      this.problems.push({ code: 'INPUT_NOT_EXAMINED', path, reason: e.message });
+      return new UnresolvedValue(`not evaluated: ${e.message}`);
+    }
+  }
+
+  /** Records a value CloudFormation would refuse. */
+  private note(value: unknown, path: JsonPath): void {
+    if (value instanceof InvalidValue) this.invalid(path, value.reason);
+  }
+
+  private invalid(path: JsonPath, reason: string): void {
+    this.problems.push({ code: 'INPUT_TEMPLATE_INVALID', path, reason });
+  }
 
   /**
    * Into the chosen branch of each `Fn::If` with a known condition (the path follows it), other
@@ -141,20 +225,23 @@ class Navigator {
       const fn = isRecord(cur.node) && !isUnresolved(cur.node) ? intrinsicName(cur.node) : undefined;
       if (fn === undefined) return cur;
       const arg = (cur.node as Record<string, unknown>)[fn];
+      const at = cur.path;
       if (fn === 'Fn::If' && Array.isArray(arg) && arg.length === 3 && typeof arg[0] === 'string') {
-        const chosen = this.resolver.condition(arg[0]);
-        if (chosen instanceof UnresolvedValue) return unknownAt(chosen, cur.path);
+        const chosen = this.guard(at, () => this.resolver.condition(arg[0] as string));
+        this.note(chosen, at);
+        if (chosen instanceof UnresolvedValue) return unknownAt(chosen, at);
         const branch = chosen ? 1 : 2;
-        cur = { node: arg[branch], path: [...cur.path, fn, branch] };
+        cur = { node: arg[branch], path: [...at, fn, branch] };
         continue;
       }
-      const value = this.resolver.resolve(cur.node);
-      return value === NO_VALUE ? undefined : { node: value, path: cur.path };
+      const value = this.guard(at, () => this.resolver.resolve(cur!.node));
+      this.note(value, at);
+      return value === NO_VALUE ? undefined : { node: value, path: at };
     }
-    return (
-      cur &&
-      unknownAt(new UnresolvedValue(`expression nested deeper than ${MAX_EXPRESSION_DEPTH} levels`), cur.path)
-    );
+    if (!cur) return cur;
+    const e = new CfnLimitError('maxExpressionDepth');
+    this.problems.push({ code: 'INPUT_NOT_EXAMINED', path: cur.path, reason: e.message });
+    return unknownAt(new UnresolvedValue(`not evaluated: ${e.message}`), cur.path);
   }
 
   /** The property `key` of the mapping at `c` (an unknown mapping makes every property unknown). */
@@ -171,7 +258,8 @@ class Navigator {
     const s = this.settle(c);
     if (!s) return undefined;
     if (isUnresolved(s.node)) return { value: s.node, path: s.path };
-    const v = this.resolver.resolve(s.node);
+    const v = this.guard(s.path, () => this.resolver.resolve(s.node));
+    this.note(v, s.path);
     return v === NO_VALUE ? undefined : { value: v, path: s.path };
   }
 
@@ -184,22 +272,54 @@ class Navigator {
     return r === undefined ? undefined : field(as(r.value, key), this.doc.locator(r.path));
   }
 
-  /** A list of strings (Aliases), item by item where the list is written out. */
+  /**
+   * A list of strings (Aliases), item by item where the list is written out. A value that is not
+   * a list, or an item that is a list, a mapping or null, is refused by CloudFormation
+   * (`List of String`): the value stays unknown and the resource gets INPUT_TEMPLATE_INVALID.
+   */
   list(
     c: Cursor | undefined,
+    name: string,
   ): { items: Field<string>[] } | { unresolved: UnresolvedValue; path: JsonPath } | undefined {
     const s = this.settle(c);
     if (s === undefined) return undefined;
     if (isUnresolved(s.node)) return { unresolved: s.node as UnresolvedValue, path: s.path };
-    if (!Array.isArray(s.node))
-      return { unresolved: new UnresolvedValue('the value is not a list'), path: s.path };
+    if (!Array.isArray(s.node)) {
+      const reason = `${name} is ${kindOf(s.node)}, not a list of strings`;
+      this.invalid(s.path, reason);
+      return { unresolved: new InvalidValue(reason), path: s.path };
+    }
     const items: Field<string>[] = [];
     s.node.forEach((item, i) => {
-      const r = this.value({ node: item, path: [...s.path, i] });
-      if (r) items.push(field(asString(r.value, `item ${i}`), this.doc.locator(r.path))!);
+      const path = [...s.path, i];
+      // a literal list item is refused as written: it is not evaluated (it may nest deeply)
+      const r =
+        Array.isArray(item) || item === null ? { value: item, path } : this.value({ node: item, path });
+      if (!r) return;
+      const v = r.value;
+      if (typeof v === 'string' || typeof v === 'number' || isUnresolved(v)) {
+        items.push(field(asString(v, `item ${i}`), this.doc.locator(r.path))!);
+        return;
+      }
+      const reason = `${name}[${i}] is ${kindOf(v)}, not a string`;
+      this.invalid(r.path, reason);
+      items.push(field<string>(new InvalidValue(reason), this.doc.locator(r.path))!);
     });
     return { items };
   }
+}
+
+/** `resource D (Properties.DistributionConfig.Aliases.0)`: the resource and where in it. */
+function partName(resource: string, path: JsonPath): string {
+  const inside = path.slice(2).join('.');
+  return inside === '' ? `resource ${resource}` : `resource ${resource} (${inside})`;
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (isRecord(value)) return 'a mapping';
+  return `a ${typeof value}`;
 }
 
 function readDistribution(
@@ -218,9 +338,13 @@ function readDistribution(
   const aliases: Field<string>[] = [];
   let aliasesUnresolved: Distribution['aliasesUnresolved'];
   for (const key of ['Aliases', 'CNAMEs']) {
-    const list = nav.list(nav.child(config, key));
+    const list = nav.list(nav.child(config, key), key);
     if (list && 'items' in list) aliases.push(...list.items);
-    else if (list) aliasesUnresolved ??= Object.assign(list.unresolved, { location: doc.locator(list.path) });
+    // a copy: the same Unresolved (a condition's) may stand for several distributions
+    else if (list)
+      aliasesUnresolved ??= Object.assign(new UnresolvedValue(list.unresolved.reason), {
+        location: doc.locator(list.path),
+      });
   }
   const viewerCertificate = readViewerCertificate(nav, nav.child(config, 'ViewerCertificate'));
   const arn = viewerCertificate?.acmCertificateArn?.value;

@@ -14,7 +14,7 @@ export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
  * The largest gate input (`certgate check`): `aws cloudfront list-distributions` for 10,000
  * distributions is 15–30 MB of JSON (the CLI indents with four spaces), and a JSON array of
  * 5,000 describe-certificate outputs about 15 MB, so 16 MiB is too tight for accounts of that
- * size. JSON is parsed natively; YAML keeps the 16 MiB bound (see sources/document.ts).
+ * size. JSON is parsed natively; YAML has its own, smaller bound (DOCUMENT_LIMITS.maxYamlBytes).
  */
 export const MAX_GATE_INPUT_BYTES = 64 * 1024 * 1024;
 

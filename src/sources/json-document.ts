@@ -9,20 +9,16 @@ import { findExcessiveNesting, JsonIndex } from './json-index.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { LineIndex, makeLocator } from './positions.js';
 
-/** JSON text up to this size is checked for nesting depth before it is parsed. */
-const DEPTH_CHECK_LIMIT = 4 * 1024 * 1024;
-
 /**
  * Parses JSON text into a document. `text` must not start with a byte order mark.
  *
  * @throws InputError with line and column for malformed or too deeply nested JSON
  */
 export function parseJsonDocument(source: string, text: string): SourceDocument {
-  // NOTE: only documents up to 4 MiB are scanned for nesting depth, which costs as much as
-  // JSON.parse itself. Templates, the only inputs walked recursively, are at most 1 MB
-  // (CloudFormation's limit); larger inputs (list-distributions, ACM arrays, plans) are read
-  // along fixed paths, and V8's JSON.parse is iterative, so their depth costs no stack.
-  const deep = text.length <= DEPTH_CHECK_LIMIT ? findExcessiveNesting(text, DOCUMENT_LIMITS.maxDepth) : -1;
+  // Every input is scanned for nesting depth first, whatever its size: JSON.parse does not
+  // overflow the stack, but ten million levels of `[` (20 MB) take it over a gigabyte of heap.
+  // The scan costs about as much as JSON.parse itself.
+  const deep = findExcessiveNesting(text, DOCUMENT_LIMITS.maxDepth);
   if (deep !== -1) {
     throw unreadableInput(
       source,

@@ -135,8 +135,6 @@ function stringEnd(text: string, start: number): number {
  * for long.
  */
 const NEXT_BRACKET = /[^"{}[\]]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"{}[\]]*)*[{}[\]]/g;
-/** A string or a bracket; linear on any text (used before JSON.parse has checked it). */
-const STRING_OR_BRACKET = /"[^"\\]*(?:\\.[^"\\]*)*"|[{}[\]]/g;
 const SCALAR_END = /[\s,\]}]/g;
 
 /** The offset just past the value starting at `start`. */
@@ -159,18 +157,18 @@ function skipValue(text: string, start: number): number {
 
 /**
  * The offset of the first `[` or `{` nested deeper than `limit`, or -1. Runs before JSON.parse,
- * which takes seconds on millions of levels.
+ * which takes seconds and gigabytes on millions of levels. One pass over any text, valid or not:
+ * a string is skipped to its closing quote with indexOf (a regex that matches strings can restart
+ * at every escaped quote of an unterminated one, which is quadratic).
  */
 export function findExcessiveNesting(text: string, limit: number): number {
   let depth = 0;
-  STRING_OR_BRACKET.lastIndex = 0;
-  while (STRING_OR_BRACKET.test(text)) {
-    const at = STRING_OR_BRACKET.lastIndex - 1;
-    const ch = text.charCodeAt(at);
-    if (ch === QUOTE) continue;
-    if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
-      if (++depth > limit) return at;
-    } else depth--;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE) i = stringEnd(text, i) - 1;
+    else if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
+      if (++depth > limit) return i;
+    } else if (ch === 0x7d || ch === 0x5d) depth--;
   }
   return -1;
 }

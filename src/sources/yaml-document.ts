@@ -6,14 +6,16 @@
 
 import {
   type Alias,
+  Composer,
   type Document,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
+  Lexer,
   LineCounter,
-  parseDocument,
+  Parser,
   type Tags,
   type Node as YamlNode,
 } from 'yaml';
@@ -59,30 +61,39 @@ const CUSTOM_TAGS: Tags = Object.keys(SHORT_FORM_TAGS).flatMap((tag) => [
 type Offsets = WeakMap<object, Map<string | number, number>>;
 
 /**
+ * Open constructions the YAML parser may hold at once (its stack: the document, each block or
+ * flow collection, a pending key). Above this the input nests deeper than DOCUMENT_LIMITS allows
+ * (about one entry per level, plus a few), and going on would let a few megabytes of `[` build a
+ * parse tree that exhausts memory and a composer that overflows the stack.
+ */
+const MAX_PARSER_STACK = DOCUMENT_LIMITS.maxDepth + 16;
+
+/**
  * Parses YAML text into a document. Aliases are expanded here, not by the package's `toJS`, so
  * its `maxAliasCount` does not apply: the conversion counts the nodes aliases add instead.
+ * Duplicate keys are found here too, with a set per mapping (the package compares each key with
+ * every earlier one: quadratic).
  *
  * @throws InputError with line and column for malformed YAML, duplicate keys, more than one
  *   document, nesting deeper than the limit, or aliases that expand too far
  */
 export function parseYamlDocument(source: string, text: string): SourceDocument {
   if (text.length > DOCUMENT_LIMITS.maxYamlBytes) {
-    throw unreadableInput(source, `YAML input larger than ${DOCUMENT_LIMITS.maxYamlBytes / 1024 / 1024} MiB`);
+    throw unreadableInput(
+      source,
+      `YAML input larger than ${DOCUMENT_LIMITS.maxYamlBytes / 1024 / 1024} MiB (give large inputs as JSON, e.g. --output json)`,
+    );
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    customTags: CUSTOM_TAGS,
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const { doc, second } = composeFirst(source, text, lineCounter, at);
   const error = doc.errors[0];
   if (error) throw unreadableInput(source, yamlReason(error.code, error.message), at(error.pos[0]));
-  const converter = new Converter(doc, text, source, at);
+  if (second !== undefined) throw unreadableInput(source, yamlReason('MULTIPLE_DOCS', ''), at(second));
+  const converter = new Converter(text, source, at);
   const value = converter.convert(doc.contents, 0);
   const positions: PositionSource = {
     positionOf: (path) => at(converter.offsetOf(value, path)),
@@ -93,6 +104,42 @@ export function parseYamlDocument(source: string, text: string): SourceDocument 
     value,
     locator: (path: JsonPath): Locator => makeLocator(source, path, 0, positions),
   };
+}
+
+/**
+ * What the package's `parseDocument` does (lexer → parser → composer), with the parser's depth
+ * watched token by token, so nesting is refused before it costs memory or stack. Returns the
+ * first document, and where a second one starts, if there is one.
+ */
+function composeFirst(
+  source: string,
+  text: string,
+  lineCounter: LineCounter,
+  at: (offset: number) => Position,
+): { doc: Document.Parsed; second?: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  function* tokens() {
+    lineCounter.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_PARSER_STACK) {
+        throw unreadableInput(
+          source,
+          `nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels`,
+          at(parser.offset),
+        );
+      }
+    }
+    yield* parser.end();
+  }
+  const composer = new Composer({ customTags: CUSTOM_TAGS, uniqueKeys: false });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (doc) return { doc, second: next.range[0] };
+    doc = next;
+  }
+  // compose(…, forceDoc) always ends with a document
+  return { doc: doc! };
 }
 
 function yamlReason(code: string, message: string): string {
@@ -108,9 +155,10 @@ class Converter {
   private aliasNodes = 0;
   private insideAlias = 0;
   private rootOffset = 0;
+  /** The node each anchor names so far (a later anchor of the same name replaces it, as YAML says). */
+  private readonly anchors = new Map<string, YamlNode>();
 
   constructor(
-    private readonly doc: Document.Parsed,
     private readonly text: string,
     private readonly source: string,
     private readonly at: (offset: number) => Position,
@@ -138,6 +186,7 @@ class Converter {
       this.fail(node as YamlNode, `aliases expand to more than ${DOCUMENT_LIMITS.maxAliasNodes} nodes`);
     }
     if (isAlias(node)) return this.convertAlias(node, depth);
+    this.anchor(node as YamlNode);
     const plain = this.plain(node, depth);
     const tag = (node as YamlNode).tag;
     const long = tag === undefined ? undefined : SHORT_FORM_TAGS[tag];
@@ -181,6 +230,7 @@ class Converter {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = this.key(pair.key);
+        if (offsets.has(key)) this.fail(pair.key as YamlNode, 'duplicate mapping key');
         define(object, key, this.convert(pair.value, depth + 1));
         offsets.set(
           key,
@@ -193,9 +243,21 @@ class Converter {
     return null;
   }
 
-  private convertAlias(alias: Alias, depth: number): unknown {
-    const target = alias.resolve(this.doc);
+  /** Remembers a node's anchor, outside alias expansions (those nodes were met where they stand). */
+  private anchor(node: YamlNode): void {
+    const name = (node as { anchor?: string }).anchor;
+    if (name !== undefined && this.insideAlias === 0) this.anchors.set(name, node);
+  }
+
+  /** The node an alias names: the last anchor of that name before it (a map lookup, not a document walk). */
+  private target(alias: Alias): YamlNode {
+    const target = this.anchors.get(alias.source);
     if (!target) this.fail(alias, `unknown alias *${alias.source}`);
+    return target;
+  }
+
+  private convertAlias(alias: Alias, depth: number): unknown {
+    const target = this.target(alias);
     this.insideAlias++;
     try {
       return this.convert(target, depth + 1);
@@ -206,8 +268,11 @@ class Converter {
 
   private key(node: unknown): string {
     if (node === null || node === undefined) return '';
-    if (isScalar(node)) return String(node.value ?? '');
-    if (isAlias(node)) return this.key(node.resolve(this.doc));
+    if (isScalar(node)) {
+      this.anchor(node);
+      return String(node.value ?? '');
+    }
+    if (isAlias(node)) return this.key(this.target(node));
     return this.fail(node as YamlNode, 'a mapping key must be a plain value');
   }
 

@@ -254,3 +254,54 @@ describe('CloudFormation JSON', () => {
     expect(inputs.sourceFindings).toEqual([]);
   });
 });
+
+describe('what CloudFormation refuses', () => {
+  const distribution = (extra = '') =>
+    `Resources:\n  D:\n    Type: AWS::CloudFront::Distribution\n${extra}    Properties:\n      DistributionConfig:\n        Aliases: [www.example.com]\n`;
+
+  test.each([
+    [
+      'a condition naming one that does not exist',
+      `Conditions:\n  A: !Not [!Condition Nope]\n${distribution()}`,
+      /t\.yaml:2:6: condition A refers to condition Nope, which is not defined$/,
+    ],
+    ['a condition naming itself', `Conditions:\n  A: !Condition A\n${distribution()}`, /\(A → A\)/],
+    [
+      'a Default that is a mapping',
+      `Parameters:\n  P: {Type: String, Default: {a: b}}\n${distribution()}`,
+      /t\.yaml:2:30: the Default of parameter P is not a literal value/,
+    ],
+    [
+      'a list Default with a list item',
+      `Parameters:\n  P: {Type: CommaDelimitedList, Default: [a, [b]]}\n${distribution()}`,
+      /the Default of parameter P is not a literal value/,
+    ],
+    ['Parameters that is a list', `Parameters: [a]\n${distribution()}`, /: Parameters is not a mapping$/],
+  ])('%s: the input is unreadable', async (_, text, want) => {
+    const { inputs, errors } = await loadText('t.yaml', text);
+    expect(inputs.distributions).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(want);
+  });
+
+  test('literal defaults, list defaults and conditions that share others are accepted', async () => {
+    const text = `Parameters:\n  A: {Type: String, Default: 3}\n  L: {Type: CommaDelimitedList, Default: [a, b]}\nConditions:\n  X: !Equals [!Ref A, '3']\n  Y: !And [!Condition X, !Condition X]\n  Z: !Or [!Condition Y, !Condition X]\n${distribution('    Condition: Z\n')}`;
+    const { inputs, errors } = await loadText('t.yaml', text);
+    expect(errors).toEqual([]);
+    expect(inputs.distributions.map((d) => d.id)).toEqual(['D']);
+    expect(inputs.sourceFindings).toEqual([]);
+  });
+
+  test('an Fn::If on an undefined condition is an error finding on the distribution', async () => {
+    const text = distribution().replace('[www.example.com]', '[!If [Nope, a.example.com, b.example.com]]');
+    const { inputs } = await loadText('t.yaml', text);
+    const invalid = inputs.sourceFindings.find((f) => f.finding.code === 'INPUT_TEMPLATE_INVALID');
+    expect(invalid).toMatchObject({
+      distributionId: 'D',
+      finding: {
+        severity: 'error',
+        args: { resource: 'D', reason: 'condition Nope is not defined in Conditions' },
+      },
+    });
+  });
+});
