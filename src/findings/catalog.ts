@@ -134,6 +134,10 @@ export const CATALOG = {
   PROBE_HANDSHAKE_FAILED: { title: 'TLS handshake failed', severity: 'error' },
   PROBE_NO_CERTIFICATE: { title: 'The server presented no certificate', severity: 'error' },
   PROBE_CHAIN_UNDECODABLE: { title: 'A served certificate cannot be decoded', severity: 'error' },
+  PROBE_CHAIN_TRUNCATED: {
+    title: 'The server sends more certificates than certgate examines',
+    severity: 'warning',
+  },
   PROBE_CHAIN_OUT_OF_ORDER: { title: 'The server sends its chain out of order', severity: 'warning' },
   PROBE_EXPECTATION_MISMATCH: { title: 'The served certificate is not the expected one', severity: 'error' },
   PROBE_PROTOCOL_BELOW_POLICY: {

@@ -65,13 +65,22 @@ function secureContextFor(request: HandshakeRequest): SecureContext {
   return context;
 }
 
-/** The DER of every certificate the server sent, leaf first, as sent. */
-function sentChain(leaf: X509Certificate | undefined): Uint8Array[] {
+/** Links followed to count a longer chain than is kept (a loop guard, not a real size). */
+const MAX_CHAIN_COUNTED = 10_000;
+
+/**
+ * The DER of the certificates the server sent, leaf first, as sent: the first MAX_CHAIN_LENGTH,
+ * and how many were sent when that is more (so the judgement can say it saw only part).
+ */
+function sentChain(leaf: X509Certificate | undefined): { chain: Uint8Array[]; chainSent?: number } {
   const chain: Uint8Array[] = [];
-  for (let c = leaf; c !== undefined && chain.length < MAX_CHAIN_LENGTH; c = c.issuerCertificate) {
-    chain.push(new Uint8Array(c.raw));
+  let sent = 0;
+  for (let c = leaf; c !== undefined && sent < MAX_CHAIN_COUNTED; c = c.issuerCertificate) {
+    if (sent > 0 && c.issuerCertificate === c) break; // a self-signed root links to itself
+    if (chain.length < MAX_CHAIN_LENGTH) chain.push(new Uint8Array(c.raw));
+    sent++;
   }
-  return chain;
+  return sent > chain.length ? { chain, chainSent: sent } : { chain };
 }
 
 const since = (start: number): number => Math.round((performance.now() - start) * 100) / 100;
@@ -137,7 +146,7 @@ function handshake(request: HandshakeRequest): Promise<HandshakeOutcome> {
       request.signal?.removeEventListener('abort', onAbort);
       const cipher = socket.getCipher();
       const value = {
-        chain: sentChain(socket.getPeerX509Certificate()),
+        ...sentChain(socket.getPeerX509Certificate()),
         protocol: socket.getProtocol() ?? 'unknown',
         cipher: { name: cipher.name, standardName: cipher.standardName },
         alpn: typeof socket.alpnProtocol === 'string' ? socket.alpnProtocol : null,

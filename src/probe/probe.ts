@@ -386,6 +386,14 @@ async function probeAddress(
   const reference = referenceFor(target, run);
   const judged = judgeChain(run.judge, hs.chain, reference, location, base, expectationFor(target, run));
   const findings: Finding[] = [...judged.findings];
+  if (hs.chainSent !== undefined)
+    findings.push(
+      createFinding('PROBE_CHAIN_TRUNCATED', location, {
+        ...base,
+        sent: hs.chainSent,
+        kept: hs.chain.length,
+      }),
+    );
   let policy: ProbeDetails['policy'];
   if (run.policy) {
     const evaluated = await probePolicy(request, hs.protocol, run.policy, run, location, base);

@@ -111,6 +111,8 @@ export interface HandshakeSuccess {
    * as the links go, ending where a link repeats.
    */
   readonly chain: readonly Uint8Array[];
+  /** How many certificates the server sent, when more than `chain` keeps (MAX_CHAIN_LENGTH). */
+  readonly chainSent?: number;
   /** `TLSv1.3`, `TLSv1.2`, ... (`getProtocol()`). */
   readonly protocol: string;
   /** OpenSSL and IANA cipher names (`getCipher()`). */

@@ -112,6 +112,10 @@ export const PROBE_WORDINGS: Record<Extract<FindingCode, `PROBE_${string}`>, Wor
     message: `${at(a)} completed a handshake without presenting a certificate`,
     fix: 'configure a certificate on the listener; anonymous cipher suites are refused by every browser',
   }),
+  PROBE_CHAIN_TRUNCATED: (a) => ({
+    message: `${at(a)} sent ${str(a.sent)} certificates; certgate examined the first ${str(a.kept)} (real chains have 2 to 4), so the chain and the name were judged on those alone`,
+    fix: 'configure the server to send only the leaf and its intermediates, leaf first: every extra certificate costs each client bandwidth and handshake time',
+  }),
   PROBE_CHAIN_UNDECODABLE: (a) => ({
     message: `certificate #${str(a.certIndex)} served by ${at(a)} cannot be decoded: ${str(a.reason)}`,
     fix: 'check the certificate files configured on the server; certgate inspect shows what each file holds',

@@ -19,6 +19,7 @@ import { MAX_TARGET_ECHO } from '../../src/probe/bad-target.js';
 import { escapeBytes, MAX_SHOWN_BYTES } from '../../src/probe/classify.js';
 import { AT_TEXT, certs } from '../probe/fixtures.js';
 import { HOST, type Running, silentServer, site, tlsServer } from '../probe/servers.js';
+import { createCertificate } from '../support/cert-factory.js';
 import { spawnCertgate } from '../support/spawn-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -398,4 +399,56 @@ describe('SIGINT and SIGTERM mid-run write what finished, marked incomplete (ite
     },
     SIGNAL_TEST_TIMEOUT_MS,
   );
+});
+
+describe('a server that sends a chain of more certificates than certgate examines', () => {
+  let edge: Running;
+  let rootFile: string;
+  beforeAll(async () => {
+    // root → 20 intermediates → leaf: every link real, so the peer chain Node exposes is 21 long
+    let issuer = createCertificate({ subject: 'CN=long chain root', ca: true });
+    rootFile = join(tmp, 'long-root.pem');
+    writeFileSync(rootFile, issuer.pem);
+    const intermediates = [];
+    for (let i = 1; i <= 20; i++) {
+      issuer = createCertificate({ subject: `CN=long chain intermediate ${i}`, issuer, ca: true });
+      intermediates.unshift(issuer);
+    }
+    const leaf = createCertificate({
+      subject: 'CN=long.example.test',
+      issuer,
+      sans: ['dns:long.example.test'],
+      eku: ['serverAuth'],
+    });
+    edge = await tlsServer([site(['long.example.test'], leaf, ...intermediates)]);
+  });
+  afterAll(async () => {
+    await edge.close();
+  });
+
+  test('says how many were sent and how many were examined, and does not pass on them', async () => {
+    const r = await spawnCertgate(
+      [
+        'probe',
+        `long.example.test:${edge.port}`,
+        '--resolve',
+        `*:${edge.port}:${HOST}`,
+        '--roots',
+        rootFile,
+        '--at',
+        AT_TEXT,
+        '--format',
+        'json',
+      ],
+      { timeoutMs: 60_000 },
+    );
+    expect(r.timedOut).toBe(false);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const findings = report.results[0]!.findings;
+    const cut = findings.find((f) => f.code === 'PROBE_CHAIN_TRUNCATED');
+    expect(cut?.args).toMatchObject({ sent: 21, kept: 16 });
+    expect(cut?.message).toContain('sent 21 certificates; certgate examined the first 16');
+    expect(report.results[0]!.verdict).toBe('fail');
+  });
 });
