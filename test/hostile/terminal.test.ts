@@ -135,7 +135,8 @@ test('a 2.4 MB alias is echoed cut, with the count of what was left out', async 
       Aliases: { Quantity: 1, Items: [alias] },
       Enabled: true,
       ViewerCertificate: {
-        ACMCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/1f6e2a8c-4b7d-4e55-9a31-0c2f6d8b7e10',
+        ACMCertificateArn:
+          'arn:aws:acm:us-east-1:111122223333:certificate/1f6e2a8c-4b7d-4e55-9a31-0c2f6d8b7e10',
         SSLSupportMethod: 'sni-only',
         MinimumProtocolVersion: 'TLSv1.2_2021',
       },
