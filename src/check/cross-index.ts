@@ -2,13 +2,16 @@
  * The cross-distribution index, built once per run in time linear in the aliases: who holds
  * each alias (CF-23), which wildcards overlap which names (MS-03, CF-24: each alias walks its
  * own parent labels, never all pairs), who shares a certificate (MS-09), and the vip
- * certificates of the inputs (CF-22).
+ * certificates of the inputs (CF-22). What the rules name of a group ("also held by A, B, C and
+ * 19,997 more") comes from a group sorted once (./others.ts), never from filtering the whole
+ * group for each of its members.
  */
 
 import { type Distribution, isUnresolved } from '../cloudfront/model.js';
 import { toLowerCaseAscii } from '../names/index.js';
-import type { Alias, CrossIndex } from '../rules/cf/define-rule.js';
+import type { Alias, CrossIndex, Others } from '../rules/cf/define-rule.js';
 import { certificateRefOf, type ResolvedRef } from './certificate-ref.js';
+import { LabelGroup, ValueGroup } from './others.js';
 
 /** An alias held by a distribution. */
 interface Holding {
@@ -20,6 +23,7 @@ const resolved = (value: unknown): string | undefined =>
   typeof value === 'string' && !isUnresolved(value) ? value : undefined;
 
 const NONE: readonly never[] = Object.freeze([]);
+const NO_OTHERS: Others = Object.freeze({ names: NONE, count: 0 });
 
 /** What the index keeps of each distribution, shared with its rule context. */
 interface DistributionEntry {
@@ -56,6 +60,11 @@ export class GateIndex implements CrossIndex {
   private readonly sharing = new Set<Distribution>();
   private under?: Map<string, Holding[]>;
   private overlaps?: Map<string, Holding[]>;
+  /** Sorted groups, built on first use: alias owners, the overlaps of a wildcard, a certificate's HttpVersions. */
+  private readonly aliasGroups = new Map<string, LabelGroup>();
+  private readonly overlapGroups = new Map<string, LabelGroup>();
+  private readonly versionGroups = new Map<string, ValueGroup>();
+  private readonly accountGroups = new Map<string, ValueGroup>();
   readonly dedicatedIpCertificates: readonly string[];
   readonly vipDistributions: readonly Distribution[];
 
@@ -73,7 +82,8 @@ export class GateIndex implements CrossIndex {
         add(this.owners, lower, d);
         if (held !== undefined) {
           this.sharing.add(d);
-          for (const other of Array.isArray(held) ? held : [held]) this.sharing.add(other);
+          // the holders before were marked when the second joined: marking them again per joiner was n^2
+          if (!Array.isArray(held)) this.sharing.add(held);
         }
         if (lower.startsWith('*.')) add(this.wildcardOwners, lower.slice(2), d);
       }
@@ -154,6 +164,89 @@ export class GateIndex implements CrossIndex {
       this.overlaps = map;
     }
     return this.overlaps.get(wildcard) ?? NONE;
+  }
+
+  otherAliasHolders(lower: string, distribution: Distribution, max: number): Others {
+    const held = this.owners.get(lower);
+    if (held === undefined) return NO_OTHERS;
+    if (!Array.isArray(held))
+      return this.isSame(held, distribution) ? NO_OTHERS : { names: [held.id].slice(0, max), count: 1 };
+    let group = this.aliasGroups.get(lower);
+    if (!group) {
+      group = new LabelGroup(held.map((d) => ({ label: d.id, distribution: d })));
+      this.aliasGroups.set(lower, group);
+    }
+    return group.othersThan(distribution, max);
+  }
+
+  otherOverlapsUnder(wildcard: string, distribution: Distribution, max: number): Others {
+    let group = this.overlapGroups.get(wildcard);
+    if (!group) {
+      const under = this.overlapsUnder(wildcard);
+      if (under.length === 0) return NO_OTHERS;
+      group = new LabelGroup(
+        under.map((h) => ({ label: `${h.alias} (${h.distribution.id})`, distribution: h.distribution })),
+      );
+      this.overlapGroups.set(wildcard, group);
+    }
+    return group.othersThan(distribution, max);
+  }
+
+  otherHttpVersions(key: string, distribution: Distribution, version: string, max: number): Others {
+    let group = this.versionGroups.get(key);
+    if (!group) {
+      const entries = [];
+      for (const d of this.certificateUsers(key)) {
+        const v = d.httpVersion?.value;
+        if (typeof v === 'string' && !isUnresolved(v))
+          entries.push({ label: `${d.id} (${v})`, value: v, distribution: d });
+      }
+      group = new ValueGroup(entries);
+      this.versionGroups.set(key, group);
+    }
+    return group.differentFrom(distribution, version, max);
+  }
+
+  otherAccountAliases(
+    sans: readonly string[],
+    account: string,
+    distribution: Distribution,
+    max: number,
+  ): Others {
+    const names = new Set(sans.map((s) => s.toLowerCase()));
+    let count = 0;
+    const first: string[] = [];
+    for (const san of names) {
+      // a name its certificate's own wildcard covers adds nothing the wildcard has not (labels stay distinct)
+      const dot = san.indexOf('.');
+      if (!san.startsWith('*.') && dot !== -1 && names.has(`*${san.slice(dot)}`)) continue;
+      const others = this.accountGroup(san).differentFrom(distribution, account, max);
+      count += others.count;
+      first.push(...others.names);
+    }
+    return count === 0 ? NO_OTHERS : { names: first.sort().slice(0, max), count };
+  }
+
+  /** Who holds the aliases one SAN covers, by account: each `alias (id, account N)` once. */
+  private accountGroup(san: string): ValueGroup {
+    let group = this.accountGroups.get(san);
+    if (group) return group;
+    const held = san.startsWith('*.')
+      ? this.aliasesUnder(san.slice(2))
+      : this.aliasOwners(san).map((distribution) => ({ alias: san, distribution }));
+    const seen = new Set<string>();
+    const entries = [];
+    for (const h of held) {
+      const other = h.distribution.accountId;
+      if (other === undefined) continue;
+      const label = `${h.alias} (${h.distribution.id}, account ${other})`;
+      if (seen.has(label)) continue;
+      seen.add(label);
+      entries.push({ label, value: other, distribution: h.distribution });
+    }
+    group = new ValueGroup(entries, true);
+    this.accountGroups.set(san, group);
+    return group;
   }
 
   aliasesUnder(parent: string): readonly Holding[] {

@@ -5,7 +5,7 @@
  * https://developer.hashicorp.com/terraform/internals/json-format#configuration-representation
  */
 
-import { isRecord, own, ownRecord, ownString } from './fields.js';
+import { own, ownRecord, ownString } from './fields.js';
 
 /** A certificate a reference leads to: its module (call names) and resource name, and the instance key if given. */
 interface CertificateTarget {
@@ -16,13 +16,32 @@ interface CertificateTarget {
 }
 
 const REFERENCE = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)(?:\[([^\]]+)\])?(?:\.([A-Za-z0-9_-]+))?/;
-/** References are followed at most this many steps (modules, validation resources, variables). */
-const MAX_HOPS = 8;
+/**
+ * References are followed at most this many steps deep (a module output, a variable passed down,
+ * a validation resource: one step each). A certificate passed up through every level of the
+ * deepest module nesting read (MAX_MODULE_DEPTH, 64) and down again takes about 130 steps; 256
+ * keeps the recursion far inside Node's stack. A longer chain is reported, never unlinked quietly.
+ */
+export const MAX_REFERENCE_DEPTH = 256;
+
+/** What following a reference chain deeper than MAX_REFERENCE_DEPTH gives: not a target, not "none". */
+export const TOO_DEEP = Symbol('reference chain too deep');
+type Followed = CertificateTarget | typeof TOO_DEEP | undefined;
 
 /** Lookups in one plan's configuration. */
 export class TerraformConfig {
   private readonly root: Record<string, unknown> | undefined;
   private readonly providers: Record<string, unknown> | undefined;
+  /** Each module's managed resources by `type.name`, built on first use (a lookup per instance stays O(1)). */
+  private readonly resourceIndex = new Map<Record<string, unknown>, Map<string, Record<string, unknown>>>();
+  /**
+   * What each reference (in its module) leads to, shared by every distribution: a chain many
+   * distributions pass through is followed once, and a reference graph with many paths costs
+   * its size, not the number of paths.
+   */
+  private readonly followed = new Map<string, Followed>();
+  /** References being followed: meeting one again is a cycle (Terraform refuses those), which leads nowhere. */
+  private readonly following = new Set<string>();
 
   constructor(private readonly plan: Record<string, unknown>) {
     const configuration = ownRecord(plan, 'configuration');
@@ -39,11 +58,25 @@ export class TerraformConfig {
 
   /** A resource's configuration: `{address, type, name, provider_config_key, expressions}`. */
   resource(path: readonly string[], type: string, name: string): Record<string, unknown> | undefined {
-    const resources = own(this.module(path), 'resources');
-    if (!Array.isArray(resources)) return undefined;
-    return resources.find(
-      (r) => isRecord(r) && own(r, 'type') === type && own(r, 'name') === name && own(r, 'mode') !== 'data',
-    );
+    const module = this.module(path);
+    if (module === undefined) return undefined;
+    let index = this.resourceIndex.get(module);
+    if (!index) {
+      index = new Map();
+      const resources = own(module, 'resources');
+      if (Array.isArray(resources)) {
+        for (const r of resources) {
+          const type = own(r, 'type');
+          const name = own(r, 'name');
+          if (own(r, 'mode') === 'data' || typeof type !== 'string' || typeof name !== 'string') continue;
+          const key = `${type}.${name}`;
+          // the first declaration wins, as a linear search would find it
+          if (!index.has(key)) index.set(key, r);
+        }
+      }
+      this.resourceIndex.set(module, index);
+    }
+    return index.get(`${type}.${name}`);
   }
 
   /** An expression inside a resource's expressions, e.g. `viewer_certificate`, 0, `acm_certificate_arn`. */
@@ -53,23 +86,37 @@ export class TerraformConfig {
     return e;
   }
 
-  /** Follows an expression's references to an `aws_acm_certificate`. */
-  certificateFor(
-    modulePath: readonly string[],
-    expression: unknown,
-    hops = 0,
-  ): CertificateTarget | undefined {
+  /**
+   * Follows an expression's references to an `aws_acm_certificate`: the first reference (in
+   * order) that leads to one, TOO_DEEP when the search met a chain longer than
+   * MAX_REFERENCE_DEPTH before finding one, else undefined.
+   */
+  certificateFor(modulePath: readonly string[], expression: unknown, depth = 0): Followed {
     const references = own(expression, 'references');
-    if (!Array.isArray(references) || hops > MAX_HOPS) return undefined;
+    if (!Array.isArray(references)) return undefined;
+    let tooDeep = false;
     for (const ref of references) {
       if (typeof ref !== 'string') continue;
-      const target = this.follow(modulePath, ref, hops + 1);
-      if (target) return target;
+      const target = this.followOnce(modulePath, ref, depth + 1);
+      if (target === TOO_DEEP) tooDeep = true;
+      else if (target) return target;
     }
-    return undefined;
+    return tooDeep ? TOO_DEEP : undefined;
   }
 
-  private follow(modulePath: readonly string[], ref: string, hops: number): CertificateTarget | undefined {
+  private followOnce(modulePath: readonly string[], ref: string, depth: number): Followed {
+    const key = `${modulePath.join('.')} ${ref}`;
+    if (this.followed.has(key)) return this.followed.get(key);
+    if (this.following.has(key)) return undefined;
+    if (depth > MAX_REFERENCE_DEPTH) return TOO_DEEP;
+    this.following.add(key);
+    const target = this.follow(modulePath, ref, depth);
+    this.following.delete(key);
+    this.followed.set(key, target);
+    return target;
+  }
+
+  private follow(modulePath: readonly string[], ref: string, depth: number): Followed {
     const m = REFERENCE.exec(ref);
     if (!m) return undefined;
     const [, kind, name, index, attribute] = m as unknown as [string, string, string, string?, string?];
@@ -78,19 +125,19 @@ export class TerraformConfig {
         return { modulePath, name, ...(index !== undefined ? { index } : {}) };
       case 'aws_acm_certificate_validation': {
         const validation = this.resource(modulePath, kind, name);
-        return this.certificateFor(modulePath, this.expression(validation, 'certificate_arn'), hops);
+        return this.certificateFor(modulePath, this.expression(validation, 'certificate_arn'), depth);
       }
       case 'module': {
         if (attribute === undefined) return undefined;
         const inner = [...modulePath, name];
         const output = own(ownRecord(own(this.module(inner), 'outputs'), attribute), 'expression');
-        return this.certificateFor(inner, output, hops);
+        return this.certificateFor(inner, output, depth);
       }
       case 'var': {
         if (modulePath.length === 0) return undefined;
         const parent = modulePath.slice(0, -1);
         const call = ownRecord(own(this.module(parent), 'module_calls'), modulePath.at(-1)!);
-        return this.certificateFor(parent, own(own(call, 'expressions'), name), hops);
+        return this.certificateFor(parent, own(own(call, 'expressions'), name), depth);
       }
       default:
         return undefined;

@@ -7,8 +7,13 @@
 import type { JsonPath } from './document.js';
 import { isRecord, own, ownRecord, ownString } from './fields.js';
 
-/** Child modules are followed at most this deep in planned_values. */
-const MAX_MODULE_DEPTH = 16;
+/**
+ * Child modules of planned_values are followed at most this deep. Real configurations nest a
+ * handful of modules; 64 is four times the old bound and keeps every instance's JSON path (three
+ * steps a module) short, so a hostile plan cannot make each path cost megabytes. A module deeper
+ * than this is reported (INPUT_NOT_EXAMINED, an error) with its address, never skipped quietly.
+ */
+export const MAX_MODULE_DEPTH = 64;
 
 /** One planned resource instance. */
 export interface Instance {
@@ -27,56 +32,113 @@ export interface Instance {
   readonly path: JsonPath;
 }
 
-/** The managed instances of `types`: from resource_changes (skipping deletions), else planned_values (or a state's values). */
-export function collectInstances(plan: Record<string, unknown>, types: ReadonlySet<string>): Instance[] {
-  const changes = own(plan, 'resource_changes');
+/** A part of the plan the reader could not examine, and why: it becomes an error finding. */
+export interface NotExamined {
+  readonly path: JsonPath;
+  /** What was not examined, as a person names it: `module module.a.module.b`, `aws_cloudfront_distribution.cdn`. */
+  readonly part: string;
+  readonly reason: string;
+}
+
+/** What the plan holds of the wanted types, and what of them could not be read. */
+export interface CollectedInstances {
+  readonly instances: Instance[];
+  readonly notExamined: NotExamined[];
+}
+
+/** Actions after which nothing of the resource is deployed (Terraform 1.7+ writes `forget` for `removed` blocks). */
+const GONE = new Set(['delete', 'forget']);
+
+/**
+ * The managed instances of `types`: from resource_changes (skipping deletions), else
+ * planned_values (or a state's values), walked without recursion. An instance of a wanted type
+ * the reader cannot read, and modules deeper than MAX_MODULE_DEPTH, are listed in `notExamined`.
+ */
+export function collectInstances(
+  plan: Record<string, unknown>,
+  types: ReadonlySet<string>,
+): CollectedInstances {
+  const instances: Instance[] = [];
+  const notExamined: NotExamined[] = [];
   const wanted = (type: unknown) => typeof type === 'string' && types.has(type);
+  const changes = own(plan, 'resource_changes');
   if (Array.isArray(changes)) {
-    return changes.flatMap((rc, i): Instance[] => {
+    changes.forEach((rc, i) => {
+      if (!wanted(own(rc, 'type')) || own(rc, 'mode') === 'data') return;
+      const path: JsonPath = ['resource_changes', i];
       const change = own(rc, 'change');
       const actions = own(change, 'actions');
       const after = own(change, 'after');
-      if (own(rc, 'mode') !== 'managed' || !wanted(own(rc, 'type')) || !isRecord(after)) return [];
-      if (Array.isArray(actions) && actions.length === 1 && actions[0] === 'delete') return [];
-      const path: JsonPath = ['resource_changes', i];
-      return [
-        instance(rc as Record<string, unknown>, after, own(change, 'after_unknown'), path, [
-          ...path,
-          'change',
-        ]),
-      ];
+      if (Array.isArray(actions) && actions.length > 0 && actions.every((a) => GONE.has(a))) return;
+      const problem =
+        own(rc, 'mode') !== 'managed'
+          ? 'its mode is not "managed" or "data"'
+          : !isRecord(after)
+            ? 'change.after is not an object, and the actions do not delete it'
+            : undefined;
+      if (problem) {
+        notExamined.push({ path, part: describe(rc), reason: problem });
+        return;
+      }
+      instances.push(
+        instance(
+          rc as Record<string, unknown>,
+          after as Record<string, unknown>,
+          own(change, 'after_unknown'),
+          path,
+          [...path, 'change'],
+        ),
+      );
     });
+    return { instances, notExamined };
   }
-  const out: Instance[] = [];
-  const root = ownRecord(own(plan, 'planned_values') ?? own(plan, 'values'), 'root_module');
-  const base: JsonPath = [Object.hasOwn(plan, 'planned_values') ? 'planned_values' : 'values', 'root_module'];
-  const walk = (module: unknown, path: JsonPath, depth: number) => {
-    if (depth > MAX_MODULE_DEPTH) return;
+  const key = Object.hasOwn(plan, 'planned_values') ? 'planned_values' : 'values';
+  const root = ownRecord(own(plan, key), 'root_module');
+  // depth first, in document order, with an explicit stack: depth costs no call stack
+  const stack: { module: unknown; path: JsonPath; depth: number }[] = [
+    { module: root, path: [key, 'root_module'], depth: 0 },
+  ];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { module, path, depth } = next;
     const resources = own(module, 'resources');
     if (Array.isArray(resources)) {
       resources.forEach((r, i) => {
+        if (!wanted(own(r, 'type')) || own(r, 'mode') === 'data') return;
+        const at: JsonPath = [...path, 'resources', i];
         const values = own(r, 'values');
-        if (own(r, 'mode') === 'managed' && wanted(own(r, 'type')) && isRecord(values)) {
-          out.push(
-            instance(
-              r as Record<string, unknown>,
-              values,
-              undefined,
-              [...path, 'resources', i],
-              [...path, 'resources', i],
-            ),
-          );
+        if (own(r, 'mode') !== 'managed' || !isRecord(values)) {
+          const reason =
+            own(r, 'mode') !== 'managed'
+              ? 'its mode is not "managed" or "data"'
+              : 'its values are not an object';
+          notExamined.push({ path: at, part: describe(r), reason });
+          return;
         }
+        instances.push(instance(r as Record<string, unknown>, values, undefined, at, at));
       });
     }
     const children = own(module, 'child_modules');
-    if (Array.isArray(children))
-      children.forEach((c, i) => {
-        walk(c, [...path, 'child_modules', i], depth + 1);
+    if (!Array.isArray(children)) continue;
+    if (depth >= MAX_MODULE_DEPTH) {
+      children.forEach((child, i) => {
+        notExamined.push({
+          path: [...path, 'child_modules', i],
+          part: `module ${ownString(child, 'address') ?? `at child_modules[${i}]`}`,
+          reason: `it is nested deeper than ${MAX_MODULE_DEPTH} modules (the module depth limit), so neither it nor its child modules were read`,
+        });
       });
-  };
-  walk(root, base, 0);
-  return out;
+      continue;
+    }
+    // pushed last to first, so the first child is walked next
+    for (let i = children.length - 1; i >= 0; i--)
+      stack.push({ module: children[i], path: [...path, 'child_modules', i], depth: depth + 1 });
+  }
+  return { instances, notExamined };
+}
+
+/** A resource as a person names it: its address, else `type.name`. */
+function describe(r: unknown): string {
+  return ownString(r, 'address') ?? `${String(own(r, 'type'))}.${ownString(r, 'name') ?? '?'}`;
 }
 
 function instance(
@@ -86,7 +148,9 @@ function instance(
   path: JsonPath,
   holder: JsonPath,
 ): Instance {
-  const address = ownString(r, 'address') ?? `${String(own(r, 'type'))}.${String(own(r, 'name'))}`;
+  // the type is a wanted one (a string); a name that is not a string names nothing in the configuration
+  const name = ownString(r, 'name') ?? '';
+  const address = ownString(r, 'address') ?? `${String(own(r, 'type'))}.${name}`;
   const moduleAddress = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)/.exec(address)![1]!.replace(/\.$/, '');
   const modulePath = [...moduleAddress.matchAll(/module\.([^.[]+)/g)].map((m) => m[1]!);
   const index = own(r, 'index');
@@ -96,7 +160,7 @@ function instance(
     moduleAddress,
     modulePath,
     type: String(own(r, 'type')),
-    name: String(own(r, 'name')),
+    name,
     ...(typeof index === 'number'
       ? { index: String(index) }
       : typeof index === 'string'

@@ -7,6 +7,7 @@
 
 import type { CertificateEvidence, Distribution, Field, ViewerCertificate } from '../cloudfront/model.js';
 import { isUnresolved } from '../cloudfront/model.js';
+import { createFinding } from '../findings/finding.js';
 import type { Locator } from '../findings/types.js';
 import { normalizeKeyAlgorithm, parseTimestamp } from './acm.js';
 import { type SourceDocument, unreadableInput } from './document.js';
@@ -17,12 +18,13 @@ import {
   compact,
   type FieldNames,
   field,
+  isRecord,
   own,
   ownString,
   UnresolvedValue,
   unresolvedFindings,
 } from './fields.js';
-import { TerraformConfig } from './terraform-config.js';
+import { MAX_REFERENCE_DEPTH, TerraformConfig, TOO_DEEP } from './terraform-config.js';
 import { collectInstances, type Instance, isUnknown, present } from './terraform-instances.js';
 
 /** Terraform argument names, as INPUT_UNRESOLVED_VALUE names them. */
@@ -58,23 +60,37 @@ export function readTerraformPlan(doc: SourceDocument, out: Collected): void {
       `unsupported terraform plan format_version ${JSON.stringify(version)} (expected 1.x)`,
     );
   }
-  const instances = collectInstances(plan, new Set([DISTRIBUTION, CERTIFICATE]));
+  const { instances, notExamined } = collectInstances(plan, new Set([DISTRIBUTION, CERTIFICATE]));
+  // what the reader could not examine fails the verdict: it is never left out quietly
+  for (const skipped of notExamined) {
+    out.findings.push({
+      finding: createFinding('INPUT_NOT_EXAMINED', doc.locator(skipped.path), {
+        part: skipped.part,
+        source: doc.source,
+        reason: skipped.reason,
+      }),
+    });
+  }
   const config = new TerraformConfig(plan);
-  const certificates = instances.filter((i) => i.type === CERTIFICATE);
-  for (const cert of certificates) out.evidence.push(readCertificate(doc, cert, config));
+  const certificates = new CertificatePool(instances.filter((i) => i.type === CERTIFICATE));
+  for (const cert of certificates.all) out.evidence.push(readCertificate(doc, cert, config));
   for (const inst of instances) {
     if (inst.type !== DISTRIBUTION) continue;
-    const d = readDistribution(doc, inst, config, certificates);
+    const problems: SourceFinding[] = [];
+    const d = readDistribution(doc, inst, config, certificates, problems);
     out.distributions.push(d);
-    out.findings.push(...unresolvedFindings(d, TF_FIELD_NAMES));
+    out.findings.push(...problems, ...unresolvedFindings(d, TF_FIELD_NAMES));
   }
 }
+
+type SourceFinding = Collected['findings'][number];
 
 function readDistribution(
   doc: SourceDocument,
   inst: Instance,
   config: TerraformConfig,
-  certificates: readonly Instance[],
+  certificates: CertificatePool,
+  problems: SourceFinding[],
 ): Distribution {
   const locate = (keys: (string | number)[]) =>
     doc.locator(
@@ -93,6 +109,18 @@ function readDistribution(
     for (const k of keys) v = typeof k === 'number' ? (Array.isArray(v) ? v[k] : undefined) : own(v, k);
     return field(as(present(v), name), locate(keys));
   };
+  const notExamined = (keys: (string | number)[], part: string, reason: string) => {
+    const finding = createFinding('INPUT_NOT_EXAMINED', locate(keys), { part, source: doc.source, reason });
+    problems.push({ distributionId: inst.address, finding });
+  };
+  const block = own(inst.values, 'viewer_certificate');
+  if (present(block) !== undefined && !(Array.isArray(block) && block.every(isRecord))) {
+    notExamined(
+      ['viewer_certificate'],
+      `viewer_certificate of ${inst.address}`,
+      'the value is not a list of blocks',
+    );
+  }
   const aliases: Field<string>[] = [];
   let aliasesUnresolved: Distribution['aliasesUnresolved'];
   if (isUnknown(inst.unknown, ['aliases'])) {
@@ -101,15 +129,30 @@ function readDistribution(
     });
   } else {
     const list = own(inst.values, 'aliases');
-    if (Array.isArray(list))
-      for (let i = 0; i < list.length; i++) aliases.push(read(['aliases', i], asString)!);
+    if (Array.isArray(list)) {
+      for (let i = 0; i < list.length; i++) {
+        const alias = read(['aliases', i], asString);
+        if (alias) aliases.push(alias);
+        else notExamined(['aliases', i], `aliases[${i}] of ${inst.address}`, 'the name is empty or null');
+      }
+    } else if (present(list) !== undefined) {
+      // Terraform writes a set of strings; anything else is not read, and says so
+      notExamined(['aliases'], `aliases of ${inst.address}`, 'the value is not a list of names');
+    }
   }
   const resourceConfig = config.resource(inst.modulePath, inst.type, inst.name);
   const target = config.certificateFor(
     inst.modulePath,
     config.expression(resourceConfig, 'viewer_certificate', 0, 'acm_certificate_arn'),
   );
-  const cert = target ? pickCertificate(certificates, target, inst) : undefined;
+  if (target === TOO_DEEP) {
+    notExamined(
+      ['viewer_certificate', 0, 'acm_certificate_arn'],
+      `the configuration references of ${inst.address}'s viewer_certificate.acm_certificate_arn`,
+      `they chain deeper than ${MAX_REFERENCE_DEPTH} steps (the reference depth limit), so the certificate they name was not found`,
+    );
+  }
+  const cert = target && target !== TOO_DEEP ? certificates.pick(target, inst) : undefined;
   const viewerCertificate = readViewerCertificate(inst, read, locate, cert);
   return compact<Distribution>({
     id: inst.address,
@@ -165,23 +208,39 @@ function readViewerCertificate(
   });
 }
 
-/** The planned certificate instance a configuration reference names. */
-function pickCertificate(
-  certificates: readonly Instance[],
-  target: { modulePath: readonly string[]; name: string; index?: string },
-  from: Instance,
-): Instance | undefined {
-  const samePath = certificates.filter(
-    (c) => c.name === target.name && c.modulePath.join('.') === target.modulePath.join('.'),
-  );
-  const sameModule = samePath.filter(
-    (c) => c.moduleAddress === from.moduleAddress || target.modulePath.length > from.modulePath.length,
-  );
-  const pool = sameModule.length > 0 ? sameModule : samePath;
-  if (target.index !== undefined) return pool.find((c) => c.index === target.index);
-  if (pool.length === 1) return pool[0];
-  return pool.find((c) => c.index !== undefined && c.index === from.index);
+/**
+ * The planned certificates, grouped by module path and resource name: picking one for each
+ * distribution looks at that group only, never at every certificate of the plan.
+ */
+class CertificatePool {
+  private readonly byName = new Map<string, Instance[]>();
+
+  constructor(readonly all: readonly Instance[]) {
+    for (const c of all) {
+      const key = poolKey(c.modulePath, c.name);
+      const group = this.byName.get(key);
+      if (group) group.push(c);
+      else this.byName.set(key, [c]);
+    }
+  }
+
+  /** The planned certificate instance a configuration reference names. */
+  pick(
+    target: { modulePath: readonly string[]; name: string; index?: string },
+    from: Instance,
+  ): Instance | undefined {
+    const samePath = this.byName.get(poolKey(target.modulePath, target.name)) ?? [];
+    const sameModule = samePath.filter(
+      (c) => c.moduleAddress === from.moduleAddress || target.modulePath.length > from.modulePath.length,
+    );
+    const pool = sameModule.length > 0 ? sameModule : samePath;
+    if (target.index !== undefined) return pool.find((c) => c.index === target.index);
+    if (pool.length === 1) return pool[0];
+    return pool.find((c) => c.index !== undefined && c.index === from.index);
+  }
 }
+
+const poolKey = (modulePath: readonly string[], name: string) => `${modulePath.join('.')}\u0000${name}`;
 
 /** An aws_acm_certificate as evidence: what the plan requests (or what exists, for a no-op). */
 function readCertificate(doc: SourceDocument, inst: Instance, config: TerraformConfig): CertificateEvidence {

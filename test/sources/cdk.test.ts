@@ -163,3 +163,24 @@ describe('CDK: assemblies built for the test', () => {
     ]);
   });
 });
+
+describe('CDK: nested assemblies past the limit', () => {
+  test('an assembly nested deeper than the limit is an error, not skipped', async () => {
+    const files: Record<string, string> = {};
+    let dir = 'out';
+    for (let level = 0; level <= 5; level++) {
+      files[`${dir}/manifest.json`] = JSON.stringify({
+        version: '38',
+        artifacts: {
+          [`L${level}`]: { type: 'cdk:cloud-assembly', properties: { directoryName: `n${level}` } },
+        },
+      });
+      dir = `${dir}/n${level}`;
+    }
+    const root = writeFiles(files);
+    const { errors } = await load([join(root, 'out')]);
+    expect(errors.map((e) => e.message)).toEqual([
+      `${join(root, 'out/n0/n1/n2/n3', 'manifest.json')}: artifact L4 is an assembly nested deeper than 4 levels (the nesting limit); not read`,
+    ]);
+  });
+});

@@ -378,3 +378,133 @@ describe('Terraform: following configuration references', () => {
     });
   });
 });
+
+describe('Terraform: nothing of a wanted type is skipped quietly', () => {
+  const notExamined = (r: Awaited<ReturnType<typeof loadText>>) =>
+    r.inputs.sourceFindings
+      .filter((f) => f.finding.code === 'INPUT_NOT_EXAMINED')
+      .map((f) => [f.distributionId, f.finding.severity, f.finding.args.part, f.finding.args.reason]);
+
+  test('a change that is no deletion but has no planned values is an error finding', async () => {
+    const broken = {
+      ...change('aws_cloudfront_distribution.d', null),
+      change: { actions: ['update'], after: null },
+    };
+    const forgotten = {
+      ...change('aws_cloudfront_distribution.f', null),
+      change: { actions: ['forget'], after: null },
+    };
+    const r = await loadText('p.json', plan([broken, forgotten]));
+    expect(r.inputs.distributions).toEqual([]);
+    expect(notExamined(r)).toEqual([
+      [
+        undefined,
+        'error',
+        'aws_cloudfront_distribution.d',
+        'change.after is not an object, and the actions do not delete it',
+      ],
+    ]);
+  });
+
+  test('aliases that are not a list of names, and empty names, are error findings on the distribution', async () => {
+    const r = await loadText(
+      'p.json',
+      plan([
+        change('aws_cloudfront_distribution.a', { ...distributionAfter(), aliases: 'www.example.com' }),
+        change('aws_cloudfront_distribution.b', { ...distributionAfter(), aliases: ['x.example.com', null] }),
+      ]),
+    );
+    expect(notExamined(r)).toEqual([
+      [
+        'aws_cloudfront_distribution.a',
+        'error',
+        'aliases of aws_cloudfront_distribution.a',
+        'the value is not a list of names',
+      ],
+      [
+        'aws_cloudfront_distribution.b',
+        'error',
+        'aliases[1] of aws_cloudfront_distribution.b',
+        'the name is empty or null',
+      ],
+    ]);
+  });
+
+  test('planned_values modules deeper than the limit are reported with their address; shallower ones are read', async () => {
+    const { MAX_MODULE_DEPTH } = await import('../../src/sources/terraform-instances.js');
+    const nest = (depth: number) => {
+      const address = Array.from({ length: depth }, (_, i) => `module.m${i}`).join('.');
+      let m: Record<string, unknown> = {
+        address,
+        resources: [
+          {
+            address: `${address}.aws_cloudfront_distribution.d`,
+            mode: 'managed',
+            type: 'aws_cloudfront_distribution',
+            name: 'd',
+            values: distributionAfter('arn:aws:acm:us-east-1:111122223333:certificate/x'),
+          },
+        ],
+      };
+      for (let d = depth - 1; d >= 1; d--)
+        m = { address: Array.from({ length: d }, (_, i) => `module.m${i}`).join('.'), child_modules: [m] };
+      return m;
+    };
+    const text = JSON.stringify({
+      format_version: '1.0',
+      planned_values: {
+        root_module: { child_modules: [nest(MAX_MODULE_DEPTH), nest(MAX_MODULE_DEPTH + 1)] },
+      },
+    });
+    const r = await loadText('p.json', text);
+    expect(r.inputs.distributions.map((d) => d.id.split('.').length)).toEqual([2 * MAX_MODULE_DEPTH + 2]);
+    const [skipped] = notExamined(r);
+    expect(skipped![2]).toBe(
+      `module ${Array.from({ length: MAX_MODULE_DEPTH + 1 }, (_, i) => `module.m${i}`).join('.')}`,
+    );
+  });
+
+  test('a long chain of validation resources is followed once for every distribution that uses it', async () => {
+    const length = 200;
+    const resources: unknown[] = Array.from({ length }, (_, i) => ({
+      address: `aws_acm_certificate_validation.v${i}`,
+      mode: 'managed',
+      type: 'aws_acm_certificate_validation',
+      name: `v${i}`,
+      expressions: {
+        certificate_arn: {
+          references: [
+            i + 1 < length
+              ? `aws_acm_certificate_validation.v${i + 1}.certificate_arn`
+              : 'aws_acm_certificate.cert.arn',
+          ],
+        },
+      },
+    }));
+    const changes: unknown[] = [
+      change('aws_acm_certificate.cert', { domain_name: 'a.example.com' }, { arn: true }),
+    ];
+    for (let d = 0; d < 50; d++) {
+      resources.push({
+        address: `aws_cloudfront_distribution.d${d}`,
+        mode: 'managed',
+        type: 'aws_cloudfront_distribution',
+        name: `d${d}`,
+        expressions: {
+          viewer_certificate: [
+            { acm_certificate_arn: { references: ['aws_acm_certificate_validation.v0.certificate_arn'] } },
+          ],
+        },
+      });
+      changes.push(
+        change(`aws_cloudfront_distribution.d${d}`, distributionAfter(), {
+          viewer_certificate: [{ acm_certificate_arn: true }],
+        }),
+      );
+    }
+    const r = await loadText('p.json', plan(changes, { root_module: { resources } }));
+    expect(r.inputs.distributions).toHaveLength(50);
+    for (const d of r.inputs.distributions) expect(d.certificateResource).toBe('tf:aws_acm_certificate.cert');
+    expect(notExamined(r)).toEqual([]);
+  });
+});

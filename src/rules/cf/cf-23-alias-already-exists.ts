@@ -1,11 +1,12 @@
 import { defineRule } from './define-rule.js';
-import { nameList } from './fields.js';
+import { NAMES_LISTED, othersList } from './fields.js';
 
 /**
  * CF-23: an alias is also an alias of another distribution in the inputs. An alias belongs to one
  * distribution or tenant globally, even inside one account: CNAMEAlreadyExists (409). Reported on
  * every distribution involved, each naming the others. Found through the alias map, never by
- * comparing distributions pairwise.
+ * comparing distributions pairwise; each names the first few others and the count, so 20,000
+ * holders of one alias cost 20,000 small findings, not 20,000 x 20,000 names.
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html
  * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_UpdateDistribution.html
  */
@@ -20,11 +21,14 @@ export const aliasAlreadyExists = defineRule({
     const out = [];
     for (const alias of aliases) {
       if (!ctx.index.isShared(alias.lower)) continue;
-      const others = ctx.index.aliasOwners(alias.lower).filter((d) => !ctx.index.isSame(d, ctx.distribution));
-      if (others.length === 0) continue;
-      const ids = [...new Set(others.map((d) => d.id))];
+      const others = ctx.index.otherAliasHolders(alias.lower, ctx.distribution, NAMES_LISTED);
+      if (others.count === 0) continue;
       out.push(
-        ctx.report(alias.location, { alias: alias.name, others: nameList(ids), otherCount: ids.length }),
+        ctx.report(alias.location, {
+          alias: alias.name,
+          others: othersList(others),
+          otherCount: others.count,
+        }),
       );
     }
     return out;

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule.js';
-import { nameList } from './fields.js';
+import { NAMES_LISTED, othersList } from './fields.js';
 
 /**
  * CF-24: a more specific alias under a wildcard alias of another distribution. If DNS for the
@@ -17,15 +17,16 @@ export const aliasDnsPointsElsewhere = defineRule({
   check(ctx) {
     const out = [];
     for (const alias of ctx.aliases()) {
-      const covering = ctx.index.coveringWildcards(alias.lower);
-      if (covering.length === 0) continue;
-      const over = covering.filter((h) => !ctx.index.isSame(h.distribution, ctx.distribution));
-      const nearest = over[0];
-      if (!nearest) continue;
-      const ids = [...new Set(over.filter((h) => h.alias === nearest.alias).map((h) => h.distribution.id))];
-      out.push(
-        ctx.report(alias.location, { alias: alias.name, wildcard: nearest.alias, others: nameList(ids) }),
-      );
+      // the nearest wildcard above the name that another distribution holds (D-WILD), asked of
+      // the index per parent label: never a list of every holder of every covering wildcard
+      const name = alias.lower.startsWith('*.') ? alias.lower.slice(2) : alias.lower;
+      for (let dot = name.indexOf('.'); dot !== -1; dot = name.indexOf('.', dot + 1)) {
+        const wildcard = `*.${name.slice(dot + 1)}`;
+        const others = ctx.index.otherAliasHolders(wildcard, ctx.distribution, NAMES_LISTED);
+        if (others.count === 0) continue;
+        out.push(ctx.report(alias.location, { alias: alias.name, wildcard, others: othersList(others) }));
+        break;
+      }
     }
     return out;
   },

@@ -92,6 +92,12 @@ export interface EvidenceView extends Omit<CertificateEvidence, 'kind' | 'source
   readonly coverageNames?: readonly string[] | Unresolved;
 }
 
+/** The first few of many others (in code-unit order) and how many there are: what a finding names. */
+export interface Others {
+  readonly names: readonly string[];
+  readonly count: number;
+}
+
 /** A distribution as other distributions' rules see it. */
 export interface CrossIndex {
   /** Distributions holding this alias (ASCII lower case), in input order. */
@@ -116,6 +122,25 @@ export interface CrossIndex {
   overlapsUnder(wildcard: string): readonly { readonly alias: string; readonly distribution: Distribution }[];
   /** Concrete aliases one label below `parent` (`www.example.com` under `example.com`), with owners. */
   aliasesUnder(parent: string): readonly { readonly alias: string; readonly distribution: Distribution }[];
+  /**
+   * The ids of the other distributions holding this alias (not `distribution`, nor another read
+   * of it): the first `max` and the count, in time independent of how many hold it (CF-23, CF-24).
+   */
+  otherAliasHolders(lower: string, distribution: Distribution, max: number): Others;
+  /** `alias (id)` of the more specific aliases other distributions hold below a wildcard alias (MS-03), bounded. */
+  otherOverlapsUnder(wildcard: string, distribution: Distribution, max: number): Others;
+  /** `id (version)` of the other users of a certificate whose explicit HttpVersion is not `version` (MS-09), bounded. */
+  otherHttpVersions(key: string, distribution: Distribution, version: string, max: number): Others;
+  /**
+   * `alias (id, account N)` of the aliases the certificate names `sans` cover that distributions of
+   * another account than `account` hold (MS-04), each once: the first `max` and the count.
+   */
+  otherAccountAliases(
+    sans: readonly string[],
+    account: string,
+    distribution: Distribution,
+    max: number,
+  ): Others;
   /** Whether two entries are one distribution (the same object, or one AWS distribution id read twice). */
   isSame(a: Distribution, b: Distribution): boolean;
 }

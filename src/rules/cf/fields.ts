@@ -4,7 +4,7 @@
  */
 
 import type { Locator } from '../../findings/types.js';
-import type { CfRuleContext } from './define-rule.js';
+import type { CfRuleContext, Others } from './define-rule.js';
 
 /** Labels of the fields, as the API names them (rulebook §3.1). */
 export const LABELS = {
@@ -73,4 +73,13 @@ export function nameList(ids: readonly string[], max = 5): string[] {
   const sorted = [...ids].sort();
   if (sorted.length <= max) return sorted;
   return [...sorted.slice(0, max), `${sorted.length - max} more`];
+}
+
+/** How many names a finding lists before "N more". */
+export const NAMES_LISTED = 5;
+
+/** `nameList` of a group the index has already cut to its first names (`Others`, asked with NAMES_LISTED). */
+export function othersList(others: Others, max = NAMES_LISTED): string[] {
+  const names = others.names.slice(0, max);
+  return others.count <= max ? names : [...names, `${others.count - max} more`];
 }

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule.js';
-import { nameList } from './fields.js';
+import { NAMES_LISTED, othersList } from './fields.js';
 
 /**
  * MS-03: more specific aliases of other distributions under this distribution's wildcard alias.
@@ -16,13 +16,10 @@ export const wildcardAliasOverlap = defineRule({
     const out = [];
     for (const alias of ctx.aliases()) {
       if (!alias.lower.startsWith('*.')) continue;
-      const under = ctx.index
-        .overlapsUnder(alias.lower)
-        .filter((h) => !ctx.index.isSame(h.distribution, ctx.distribution));
-      if (under.length === 0) continue;
-      const names = [...new Set(under.map((h) => `${h.alias} (${h.distribution.id})`))];
+      const under = ctx.index.otherOverlapsUnder(alias.lower, ctx.distribution, NAMES_LISTED);
+      if (under.count === 0) continue;
       out.push(
-        ctx.report(alias.location, { alias: alias.name, overlaps: nameList(names), count: names.length }),
+        ctx.report(alias.location, { alias: alias.name, overlaps: othersList(under), count: under.count }),
       );
     }
     return out;

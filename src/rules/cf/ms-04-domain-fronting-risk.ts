@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule.js';
-import { nameList } from './fields.js';
+import { NAMES_LISTED, othersList } from './fields.js';
 
 /**
  * MS-04: this distribution's certificate covers aliases of a distribution in another account
@@ -17,24 +17,19 @@ export const domainFrontingRisk = defineRule({
     if (account === undefined) return undefined;
     const sans = ctx.evidence('coverage')?.coverageNames;
     if (!Array.isArray(sans)) return undefined;
-    const hits = new Set<string>();
-    for (const san of sans as readonly string[]) {
-      const lower = san.toLowerCase();
-      const held = lower.startsWith('*.')
-        ? ctx.index.aliasesUnder(lower.slice(2))
-        : ctx.index.aliasOwners(lower).map((distribution) => ({ alias: lower, distribution }));
-      for (const h of held) {
-        const other = h.distribution.accountId;
-        if (other !== undefined && other !== account)
-          hits.add(`${h.alias} (${h.distribution.id}, account ${other})`);
-      }
-    }
-    if (hits.size === 0) return undefined;
+    // grouped by SAN and account in the index: thousands of holders cost each distribution the few names it lists
+    const hits = ctx.index.otherAccountAliases(
+      sans as readonly string[],
+      account,
+      ctx.distribution,
+      NAMES_LISTED,
+    );
+    if (hits.count === 0) return undefined;
     return ctx.report(ctx.certificate().location, {
       certificate: ctx.certificateLabel(),
       account,
-      names: nameList([...hits]),
-      count: hits.size,
+      names: othersList(hits),
+      count: hits.count,
     });
   },
 });

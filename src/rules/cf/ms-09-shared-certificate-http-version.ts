@@ -1,6 +1,5 @@
-import { isUnresolved } from '../../cloudfront/model.js';
 import { defineRule } from './define-rule.js';
-import { httpVersion, locationOf, nameList } from './fields.js';
+import { httpVersion, locationOf, NAMES_LISTED, othersList } from './fields.js';
 
 /**
  * MS-09: distributions sharing one certificate must use the same "Supported HTTP versions"
@@ -17,19 +16,14 @@ export const sharedCertificateHttpVersion = defineRule({
     const key = ctx.index.certificateKeyOf(ctx.distribution);
     const version = httpVersion(ctx);
     if (key === undefined || version === undefined) return undefined;
-    const others: string[] = [];
-    for (const d of ctx.index.certificateUsers(key)) {
-      const v = d.httpVersion?.value;
-      if (ctx.index.isSame(d, ctx.distribution) || v === undefined || isUnresolved(v) || v === version)
-        continue;
-      others.push(`${d.id} (${v})`);
-    }
-    if (others.length === 0) return undefined;
+    // the index sorts the certificate's users once; each asks for the first few and the count
+    const others = ctx.index.otherHttpVersions(key, ctx.distribution, version, NAMES_LISTED);
+    if (others.count === 0) return undefined;
     return ctx.report(locationOf(ctx, ctx.distribution.httpVersion), {
       certificate: key,
       httpVersion: version,
-      others: nameList(others),
-      otherCount: others.length,
+      others: othersList(others),
+      otherCount: others.count,
     });
   },
 });
