@@ -35,7 +35,32 @@ export function isPrivateKeyLabel(label: string): boolean {
  */
 export function readPemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
+  forEachPemBlock(text, (block) => {
+    const der = isPrivateKeyLabel(block.label) ? EMPTY : decodePemBody(block);
+    blocks.push(Object.freeze({ label: block.label, der, line: block.line }));
+  });
+  return blocks;
+}
+
+/** A PEM block found but not decoded: its label, BEGIN line, and the text between the lines. */
+export interface PemSpan {
+  readonly label: string;
+  readonly line: number;
+  /** The base64 lines as they are in the text (line breaks and whitespace included). */
+  readonly body: string;
+  /** `block N (line L)`, for errors. */
+  readonly context: string;
+}
+
+/**
+ * Calls `visit` for every PEM block of `text`, in order, before looking for the next one (so
+ * errors come in text order). For readers that can skip decoding a block they have seen before.
+ *
+ * @throws X509DecodeError for a block without END line or with mismatched labels
+ */
+export function forEachPemBlock(text: string, visit: (block: PemSpan) => void): void {
   const lines = new LineCounter(text);
+  let count = 0;
   for (let at = text.indexOf('-----BEGIN '); at !== -1; ) {
     const begin = lineAt(text, at);
     const match = BEGIN.exec(text.slice(begin.start, begin.end));
@@ -45,15 +70,20 @@ export function readPemBlocks(text: string): PemBlock[] {
     }
     const label = match[1]!;
     const line = lines.lineOf(begin.start);
-    const context = `block ${blocks.length + 1} (line ${line})`;
+    const context = `block ${++count} (line ${line})`;
     const end = findEnd(text, begin.next, label, context, lines);
-    const der = isPrivateKeyLabel(label)
-      ? EMPTY
-      : decodeBody(text.slice(begin.next, end.start), line + 1, context);
-    blocks.push(Object.freeze({ label, der, line }));
+    visit({ label, line, body: text.slice(begin.next, end.start), context });
     at = text.indexOf('-----BEGIN ', end.next);
   }
-  return blocks;
+}
+
+/**
+ * The DER of a block's contents (RFC 7468 base64). Never call it for a private key block.
+ *
+ * @throws X509DecodeError for PEM headers or invalid base64, naming the line
+ */
+export function decodePemBody(block: PemSpan): Uint8Array {
+  return decodeBody(block.body, block.line + 1, block.context);
 }
 
 /** A line of `text`: its start, its end (before the line break) and where the next one starts. */
@@ -82,7 +112,7 @@ class LineCounter {
 
   constructor(text: string) {
     this.#text = text;
-    this.#bareCr = /\r(?!\n)/.test(text);
+    this.#bareCr = text.includes('\r') && /\r(?!\n)/.test(text);
   }
 
   lineOf(offset: number): number {

@@ -7,7 +7,7 @@ import { decodeCertificate, readCertificate } from './certificate.js';
 import { DerReader } from './der.js';
 import { fail, toDecodeError, X509DecodeError } from './errors.js';
 import type { Certificate } from './model.js';
-import { isPrivateKeyLabel, type PemBlock, readPemBlocks } from './pem.js';
+import { decodePemBody, forEachPemBlock, isPrivateKeyLabel, type PemSpan } from './pem.js';
 import { decodePkcs7 } from './pkcs7.js';
 
 /** Largest input accepted (a file of many certificates); bounds memory on hostile input. */
@@ -81,6 +81,25 @@ const DECODED_LIMIT = 1024;
 /** Certificates larger than this are decoded every time (they are rare and would crowd the cache). */
 const CACHED_MAX_BYTES = 16 * 1024;
 
+/**
+ * The same, keyed by a PEM block's base64 text as it stands: a chain or roots text read again
+ * skips the base64 decoding as well. Bounded like `decodedByDer`.
+ */
+const decodedByPem = new Map<string, Certificate>();
+
+/** Decodes a certificate block, or returns the one decoded before from the same text. */
+function decodePemCached(block: PemSpan): Certificate {
+  const known = decodedByPem.get(block.body);
+  if (known) return known;
+  const der = decodePemBody(block);
+  // a PEM block's DER is a buffer of its own, decoded from base64
+  if (der.length > CACHED_MAX_BYTES) return decodeCertificate(der);
+  const cert = decodeCached(der, true);
+  if (decodedByPem.size >= DECODED_LIMIT) decodedByPem.clear();
+  decodedByPem.set(block.body, cert);
+  return cert;
+}
+
 /** Decodes a certificate, or returns the one decoded before from the same bytes. */
 function decodeCached(der: Uint8Array, owned: boolean): Certificate {
   if (der.length > CACHED_MAX_BYTES) return decodeCertificate(der);
@@ -112,10 +131,9 @@ function readPem(text: string): CertificateBundle {
   const certificates: Certificate[] = [];
   const skipped: { label: string; line: number }[] = [];
   let privateKeysSkipped = 0;
-  const blocks = readPemBlocks(text);
-  blocks.forEach((block, i) => {
+  forEachPemBlock(text, (block) => {
     if (isPrivateKeyLabel(block.label)) privateKeysSkipped++;
-    else if (!readBlock(block, i + 1, certificates))
+    else if (!readBlock(block, certificates))
       skipped.push(Object.freeze({ label: block.label, line: block.line }));
   });
   if (certificates.length === 0) throw new X509DecodeError(nothingFoundReason(skipped, privateKeysSkipped));
@@ -127,17 +145,19 @@ function readPem(text: string): CertificateBundle {
 }
 
 /** Decodes a certificate-bearing block into `out`; returns false for labels that are skipped. */
-function readBlock(block: PemBlock, index: number, out: Certificate[]): boolean {
+function readBlock(block: PemSpan, out: Certificate[]): boolean {
   try {
-    // a PEM block's DER is a buffer of its own, decoded from base64
-    if (CERTIFICATE_LABELS.has(block.label)) out.push(decodeCached(block.der, true));
-    else if (PKCS7_LABELS.has(block.label)) out.push(...decodePkcs7(block.der));
+    if (CERTIFICATE_LABELS.has(block.label)) out.push(decodePemCached(block));
+    else if (PKCS7_LABELS.has(block.label)) out.push(...decodePkcs7(decodePemBody(block)));
     // OpenSSL's TRUSTED CERTIFICATE is the certificate DER followed by trust settings (X509_CERT_AUX)
-    else if (block.label === 'TRUSTED CERTIFICATE') out.push(readCertificate(new DerReader(block.der)));
+    else if (block.label === 'TRUSTED CERTIFICATE')
+      out.push(readCertificate(new DerReader(decodePemBody(block))));
     else return false;
     return true;
   } catch (e) {
-    throw toDecodeError(e).withContext(`block ${index} (line ${block.line})`);
+    const err = toDecodeError(e);
+    // base64 errors name the block already (decodePemBody); decoding errors get it here
+    throw err.context?.startsWith(block.context) ? err : err.withContext(block.context);
   }
 }
 
