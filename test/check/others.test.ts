@@ -10,19 +10,8 @@ import { GateIndex } from '../../src/check/cross-index.js';
 import type { Distribution, SourceFormat } from '../../src/cloudfront/model.js';
 import { isUnresolved } from '../../src/cloudfront/model.js';
 import { nameList, othersList } from '../../src/rules/cf/fields.js';
+import { prng } from '../support/prng.js';
 import { distribution } from './builders.js';
-
-/** mulberry32: a small seeded PRNG, so a failure is reproducible from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALIASES = [
   'a.example.com',

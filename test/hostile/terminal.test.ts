@@ -61,25 +61,29 @@ test('verify shows hostile certificate labels and names escaped', async () => {
   expect(r.stdout).toContain('NAME_MISMATCH');
 });
 
-test('check shows a hostile alias escaped in the result and the finding', async () => {
-  const config = {
-    DistributionConfig: {
-      CallerReference: 'x',
-      Aliases: { Quantity: 1, Items: [`www.example.com${PAYLOAD}`] },
-      Enabled: true,
-      ViewerCertificate: {
-        ACMCertificateArn:
-          'arn:aws:acm:us-east-1:111122223333:certificate/1f6e2a8c-4b7d-4e55-9a31-0c2f6d8b7e10',
-        SSLSupportMethod: 'sni-only',
-        MinimumProtocolVersion: 'TLSv1.2_2021',
-      },
+const ARN = 'arn:aws:acm:us-east-1:111122223333:certificate/1f6e2a8c-4b7d-4e55-9a31-0c2f6d8b7e10';
+
+/** `get-distribution-config` output with one alias and the example ACM certificate. */
+const distributionWithAlias = (alias: string) => ({
+  DistributionConfig: {
+    CallerReference: 'x',
+    Aliases: { Quantity: 1, Items: [alias] },
+    Enabled: true,
+    ViewerCertificate: {
+      ACMCertificateArn: ARN,
+      SSLSupportMethod: 'sni-only',
+      MinimumProtocolVersion: 'TLSv1.2_2021',
     },
-  };
+  },
+});
+
+test('check shows a hostile alias escaped in the result and the finding', async () => {
+  const config = distributionWithAlias(`www.example.com${PAYLOAD}`);
   const r = await runCli([
     'check',
     file('dist.json', JSON.stringify(config)),
     '--cert',
-    `arn:aws:acm:us-east-1:111122223333:certificate/1f6e2a8c-4b7d-4e55-9a31-0c2f6d8b7e10=${chainFile}`,
+    `${ARN}=${chainFile}`,
     '--at',
     '2026-06-01',
   ]);
@@ -129,19 +133,7 @@ describe('probe', () => {
 
 test('a 2.4 MB alias is echoed cut, with the count of what was left out', async () => {
   const alias = `${'a'.repeat(2_400_000)}.example.com`;
-  const config = {
-    DistributionConfig: {
-      CallerReference: 'x',
-      Aliases: { Quantity: 1, Items: [alias] },
-      Enabled: true,
-      ViewerCertificate: {
-        ACMCertificateArn:
-          'arn:aws:acm:us-east-1:111122223333:certificate/1f6e2a8c-4b7d-4e55-9a31-0c2f6d8b7e10',
-        SSLSupportMethod: 'sni-only',
-        MinimumProtocolVersion: 'TLSv1.2_2021',
-      },
-    },
-  };
+  const config = distributionWithAlias(alias);
   const r = await runCli([
     'check',
     file('big-alias.json', JSON.stringify(config)),

@@ -16,22 +16,11 @@ import type { SourceDocument } from '../../src/sources/document.js';
 import { collected } from '../../src/sources/fields.js';
 import { parseJsonDocument } from '../../src/sources/json-document.js';
 import { parseYamlDocument } from '../../src/sources/yaml-document.js';
+import { prng } from '../support/prng.js';
 
 const SEED = 0xcf_5eed;
 /** Bound per call: only catches hangs and pathological blow-ups. */
 const MAX_MS = 1500;
-
-/** mulberry32: a small, seedable PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = (rand: Rand, n: number) => Math.floor(rand() * n);

@@ -14,23 +14,13 @@ import { InputError } from '../../src/findings/input-error.js';
 import { collected } from '../../src/sources/fields.js';
 import { parseJsonDocument } from '../../src/sources/json-document.js';
 import { readTerraformPlan } from '../../src/sources/terraform.js';
+import { prng } from '../support/prng.js';
 
 const SEED = 0x7e44_f0a2;
 /** Bound per call: only catches hangs and pathological blow-ups. */
 const MAX_MS = 500;
 const AT = new Date('2026-06-01T00:00:00Z');
 
-/** mulberry32: a small, seedable PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (rand: () => number, n: number) => Math.floor(rand() * n);
 
 const distributionAfter = (

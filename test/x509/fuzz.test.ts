@@ -13,22 +13,11 @@ import { readCertificates } from '../../src/x509/read.js';
 import { createCertificate, ext, testKey } from '../support/cert-factory.js';
 import { concat, pem } from '../support/der-writer.js';
 import { limboCertificates } from '../support/limbo.js';
+import { prng } from '../support/prng.js';
 
 const SEED = 0x5eed_c0de;
 /** Bound per call: only catches hangs and pathological blow-ups. */
 const MAX_MS = 200;
-
-/** mulberry32: a small, seedable PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pemToDer = (text: string) =>
   new Uint8Array(Buffer.from(text.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
