@@ -16,6 +16,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { MAX_REFERENCE_DEPTH } from '../../src/sources/terraform-config.js';
 import { MAX_MODULE_DEPTH } from '../../src/sources/terraform-instances.js';
 import { spawnCertgate } from '../support/spawn-cli.js';
+import { distributionValues, validationChain } from '../support/terraform-plan.js';
 
 /** A hang guard, not a timing test: each run here takes well under five seconds. */
 const GUARD_MS = 60_000;
@@ -35,20 +36,6 @@ function tempDir(): string {
 
 /** A certificate in the wrong region: CloudFront refuses it (CF_CERTIFICATE_NOT_IN_US_EAST_1, an error). */
 const EU_ARN = 'arn:aws:acm:eu-west-1:111122223333:certificate/11111111-2222-4333-8444-555555555555';
-
-const distributionValues = (arn: string | null) => ({
-  aliases: ['www.example.com'],
-  http_version: 'http2',
-  viewer_certificate: [
-    {
-      acm_certificate_arn: arn,
-      cloudfront_default_certificate: false,
-      iam_certificate_id: null,
-      minimum_protocol_version: 'TLSv1.2_2021',
-      ssl_support_method: 'sni-only',
-    },
-  ],
-});
 
 /** `module.m0.module.m1…` down to `depth` modules. */
 const moduleAddress = (depth: number) => Array.from({ length: depth }, (_, i) => `module.m${i}`).join('.');
@@ -143,21 +130,7 @@ function deepChangesPlan(depth: number): string {
 
 /** A distribution whose ARN is known after apply and reaches its certificate through `length` validation resources. */
 function validationChainPlan(length: number): string {
-  const validations = Array.from({ length }, (_, i) => ({
-    address: `aws_acm_certificate_validation.v${i}`,
-    mode: 'managed',
-    type: 'aws_acm_certificate_validation',
-    name: `v${i}`,
-    expressions: {
-      certificate_arn: {
-        references: [
-          i + 1 < length
-            ? `aws_acm_certificate_validation.v${i + 1}.certificate_arn`
-            : 'aws_acm_certificate.cert.arn',
-        ],
-      },
-    },
-  }));
+  const validations = validationChain(length);
   const resources = [
     {
       address: 'aws_cloudfront_distribution.cdn',

@@ -15,6 +15,7 @@ import { collected } from '../../src/sources/fields.js';
 import { parseJsonDocument } from '../../src/sources/json-document.js';
 import { readTerraformPlan } from '../../src/sources/terraform.js';
 import { prng } from '../support/prng.js';
+import { distributionValues } from '../support/terraform-plan.js';
 
 const SEED = 0x7e44_f0a2;
 /** Bound per call: only catches hangs and pathological blow-ups. */
@@ -23,22 +24,8 @@ const AT = new Date('2026-06-01T00:00:00Z');
 
 const pick = (rand: () => number, n: number) => Math.floor(rand() * n);
 
-const distributionAfter = (
-  arn: string | null,
-  aliases: unknown = ['www.example.com', 'api.example.com'],
-) => ({
-  aliases,
-  http_version: 'http2and3',
-  viewer_certificate: [
-    {
-      acm_certificate_arn: arn,
-      cloudfront_default_certificate: false,
-      iam_certificate_id: null,
-      minimum_protocol_version: 'TLSv1.2_2021',
-      ssl_support_method: 'sni-only',
-    },
-  ],
-});
+const distributionAfter = (arn: string | null, aliases: unknown = ['www.example.com', 'api.example.com']) =>
+  distributionValues(arn, { aliases, httpVersion: 'http2and3' });
 const certAfter = {
   domain_name: 'example.com',
   subject_alternative_names: ['*.example.com'],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { validationChain } from '../support/terraform-plan.js';
 import { load, loadText, positionOf, where } from './helpers.js';
 
 const PLAN = 'examples/cloudfront/plan.json';
@@ -466,21 +467,7 @@ describe('Terraform: nothing of a wanted type is skipped quietly', () => {
 
   test('a long chain of validation resources is followed once for every distribution that uses it', async () => {
     const length = 200;
-    const resources: unknown[] = Array.from({ length }, (_, i) => ({
-      address: `aws_acm_certificate_validation.v${i}`,
-      mode: 'managed',
-      type: 'aws_acm_certificate_validation',
-      name: `v${i}`,
-      expressions: {
-        certificate_arn: {
-          references: [
-            i + 1 < length
-              ? `aws_acm_certificate_validation.v${i + 1}.certificate_arn`
-              : 'aws_acm_certificate.cert.arn',
-          ],
-        },
-      },
-    }));
+    const resources: unknown[] = validationChain(length);
     const changes: unknown[] = [
       change('aws_acm_certificate.cert', { domain_name: 'a.example.com' }, { arn: true }),
     ];
