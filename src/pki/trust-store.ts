@@ -29,12 +29,27 @@ interface AnchorIndex {
 
 const anchorIndexes = new WeakMap<readonly Certificate[], AnchorIndex>();
 
+/**
+ * Each certificate's DER key, made once per decoded certificate: the intermediates and anchors
+ * a caller decodes once are indexed on every call, and a key is a copy of the whole DER.
+ */
+const keys = new WeakMap<Certificate, string>();
+
+function keyOf(cert: Certificate): string {
+  let key = keys.get(cert);
+  if (key === undefined) {
+    key = derKey(cert.der);
+    keys.set(cert, key);
+  }
+  return key;
+}
+
 function buildIndex(certs: readonly Certificate[], skip?: ReadonlySet<string>): Index {
   const index = new Map<string, Certificate[]>();
-  const seen = new Set<string>(skip);
+  const seen = new Set<string>();
   for (const cert of certs) {
-    const der = derKey(cert.der);
-    if (seen.has(der)) continue;
+    const der = keyOf(cert);
+    if (seen.has(der) || skip?.has(der)) continue;
     seen.add(der);
     const key = cert.subject.key;
     const list = index.get(key);
@@ -60,7 +75,7 @@ export class TrustStore {
   constructor(anchors: readonly Certificate[], intermediates: readonly Certificate[]) {
     let cached = anchorIndexes.get(anchors);
     if (cached === undefined) {
-      cached = { index: buildIndex(anchors), der: new Set(anchors.map((a) => derKey(a.der))) };
+      cached = { index: buildIndex(anchors), der: new Set(anchors.map(keyOf)) };
       anchorIndexes.set(anchors, cached);
     }
     this.#anchors = cached.index;
@@ -86,7 +101,11 @@ export class TrustStore {
 
   /** True when `cert` is itself one of the trust anchors (byte for byte). */
   isAnchor(cert: Certificate): boolean {
-    return this.#anchorDer.has(derKey(cert.der));
+    // by subject first: no key for the leaf of every call (a copy of its DER)
+    const named = this.#anchors.get(cert.subject.key);
+    if (named === undefined) return false;
+    const der = Buffer.from(cert.der.buffer, cert.der.byteOffset, cert.der.byteLength);
+    return named.some((a) => a === cert || der.equals(a.der));
   }
 
   /** Every certificate whose subject is `cert`'s issuer, in the order to try them. */
