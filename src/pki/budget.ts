@@ -43,7 +43,9 @@ export class Budget {
   #policyNodes: number;
 
   constructor(limits: Partial<Record<BudgetName, number>> = {}) {
-    this.limits = Object.freeze({ ...BUDGET_LIMITS, ...limits });
+    // the defaults are shared: one Budget is made per verification
+    this.limits =
+      Object.keys(limits).length === 0 ? BUDGET_LIMITS : Object.freeze({ ...BUDGET_LIMITS, ...limits });
     this.#signatures = this.limits.signatures;
     this.#buildSteps = this.limits.buildSteps;
     this.#nameComparisons = this.limits.nameComparisons;
