@@ -92,10 +92,10 @@ function decodePemCached(block: PemSpan): Certificate {
   const known = decodedByPem.get(block.body);
   if (known) return known;
   const der = decodePemBody(block);
-  // a PEM block's DER is a buffer of its own, decoded from base64; not also keyed by its DER
-  // (a second copy of each new leaf), which only PEM texts differing in whitespace would share
-  const cert = decodeCertificate(der);
-  if (der.length > CACHED_MAX_BYTES) return cert;
+  // a PEM block's DER is a buffer of its own, decoded from base64; keyed by its DER as well,
+  // so the same certificate given as PEM and as DER is one object
+  if (der.length > CACHED_MAX_BYTES) return decodeCertificate(der);
+  const cert = decodeCached(der, true);
   if (decodedByPem.size >= DECODED_LIMIT) decodedByPem.clear();
   decodedByPem.set(block.body, cert);
   return cert;
