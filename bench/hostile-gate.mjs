@@ -14,7 +14,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { bestMs, linearRow } from './lib/linear.mjs';
 
 const N = 20_000;
 const ARN = 'arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-4333-8444-555555555555';
@@ -167,25 +167,6 @@ function linkedPlan(n) {
   });
 }
 
-/** The best of three runs after a warm-up, in milliseconds (the machine is shared and noisy). */
-async function ms(fn) {
-  await fn();
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    await fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
-function row(label, full, tenth) {
-  const baseline = tenth * 10;
-  console.log(
-    `${label}: ${full.toFixed(0)} ms; linear baseline (1/10 size x 10) ${baseline.toFixed(0)} ms; ratio ${(full / baseline).toFixed(2)}`,
-  );
-}
-
 export async function run() {
   const lib = await import('../dist/index.js');
   const dir = mkdtempSync(join(tmpdir(), 'certgate-bench-hostile-gate-'));
@@ -214,7 +195,7 @@ export async function run() {
     for (const [label, make, certs] of cases) {
       const full = write(`full-${make.name}.json`, make(N));
       const tenth = write(`tenth-${make.name}.json`, make(N / 10));
-      row(label, await ms(gate([full], certs)), await ms(gate([tenth], certs)));
+      linearRow(label, await bestMs(gate([full], certs)), await bestMs(gate([tenth], certs)));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,26 +6,7 @@
  * Run `npm run bench -- hostile-text`.
  */
 
-import { performance } from 'node:perf_hooks';
-
-/** The best of five runs after a warm-up, in milliseconds (the machine is shared and noisy). */
-function ms(fn) {
-  fn();
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
-function row(label, full, tenth) {
-  const baseline = tenth * 10;
-  console.log(
-    `${label}: ${full.toFixed(1)} ms; linear baseline (1/10 size x 10) ${baseline.toFixed(1)} ms; ratio ${(full / baseline).toFixed(2)}`,
-  );
-}
+import { bestMs, linearRow } from './lib/linear.mjs';
 
 export async function run() {
   const { explain } = await import('../dist/explain/explain.js');
@@ -34,24 +15,27 @@ export async function run() {
   const blank = (n) => `${'\n'.repeat(n)}InvalidViewerCertificate\n`;
   const big = blank(60_000);
   const small = blank(6_000);
-  row(
+  linearRow(
     'explain, 60,000 blank lines then a code',
-    ms(() => explain(big)),
-    ms(() => explain(small)),
+    await bestMs(() => explain(big), 5),
+    await bestMs(() => explain(small), 5),
+    1,
   );
 
   const hostile = (n) => '\u001b[2J\r\u0007\u202e'.repeat(n / 4);
   const value = hostile(2_400_000);
   const valueSmall = hostile(240_000);
-  row(
+  linearRow(
     'terminalSafe, 2.4 MB of control characters',
-    ms(() => terminalSafe(value)),
-    ms(() => terminalSafe(valueSmall)),
+    await bestMs(() => terminalSafe(value), 5),
+    await bestMs(() => terminalSafe(valueSmall), 5),
+    1,
   );
-  row(
+  linearRow(
     'forTerminal, 2.4 MB value (cut at 1,024 characters)',
-    ms(() => forTerminal(value)),
-    ms(() => forTerminal(valueSmall)),
+    await bestMs(() => forTerminal(value), 5),
+    await bestMs(() => forTerminal(valueSmall), 5),
+    1,
   );
 }
 

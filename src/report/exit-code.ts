@@ -1,7 +1,8 @@
 /**
  * The exit code, computed in one place so every command means the same by it:
  * 0 nothing at or above `--fail-on`; 1 findings at or above it; 2 bad usage or unreadable input;
- * 3 an operational failure (network, AWS API) that prevented a verdict.
+ * 3 an operational failure (network, AWS API) that prevented a verdict; 130/143 a run stopped by
+ * SIGINT/SIGTERM that still wrote what it finished.
  */
 
 import type { Finding } from '../findings/finding.js';
@@ -17,6 +18,17 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_OPERATIONAL = 3;
+
+/** The signals that stop a long run (`probe`) and still let it write what it finished. */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
+/**
+ * The exit code of a run stopped by a signal: 128 + the signal's number (SIGINT 2, SIGTERM 15),
+ * what a shell reports for a process the signal killed, so `$?`, `set -e` and CI runners read it
+ * as interrupted. It is outside the 0-3 verdict codes on purpose: the report is incomplete, so
+ * it is neither a pass (0), nor a verdict on findings (1), nor an input (2) or network (3) fault.
+ */
+export const SIGNAL_EXIT_CODES: Readonly<Record<StopSignal, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
 

@@ -20,7 +20,7 @@ import { createProgress } from '../../probe/progress.js';
 import { endpointText, parseTarget, parseTargetsText } from '../../probe/targets.js';
 import { formatProbeText } from '../../probe/text.js';
 import type { ProbeExpectation, ProbeOptions, ProbeResult, ProbeTarget } from '../../probe/types.js';
-import { EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
+import { EXIT_USAGE, type FailOn, SIGNAL_EXIT_CODES, type StopSignal } from '../../report/exit-code.js';
 import { buildReport } from '../../report/report.js';
 import { isArn } from '../../sources/cert-args.js';
 import { displayName } from '../../sources/document.js';
@@ -214,16 +214,6 @@ export interface SignalSource {
   once(event: StopSignal, listener: (signal: NodeJS.Signals) => void): unknown;
   off(event: StopSignal, listener: (signal: NodeJS.Signals) => void): unknown;
 }
-
-type StopSignal = 'SIGINT' | 'SIGTERM';
-
-/**
- * The exit code of a run stopped by a signal: 128 + the signal's number (SIGINT 2, SIGTERM 15),
- * what a shell reports for a process the signal killed, so `$?`, `set -e` and CI runners read it
- * as interrupted. It is outside the 0-3 verdict codes on purpose: the report is incomplete, so
- * it is neither a pass (0), nor a verdict on findings (1), nor an input (2) or network (3) fault.
- */
-export const SIGNAL_EXIT_CODES: Readonly<Record<StopSignal, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 /**
  * Runs `probe` and returns the exit code. The first SIGINT or SIGTERM stops it: no new handshake
