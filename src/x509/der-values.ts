@@ -5,6 +5,7 @@
  */
 
 import { fail } from './errors.js';
+import { hashOctets, InternTable } from './intern.js';
 
 /**
  * One TLV element. `tag` is the identifier octet for low tag numbers; high-tag-number form
@@ -88,9 +89,26 @@ export function decodeBitString(buf: Uint8Array, el: DerElement): BitString {
  */
 export const MAX_OID_ARC_BYTES = 32;
 
+/**
+ * Decoded OIDs by their content octets (real ones are 3 to 12 octets; 2.25 UUIDs about 20): the
+ * dotted text is built once, and every later Map lookup on it reuses one string whose hash V8
+ * has already computed.
+ */
+const internedOids = new InternTable<string>(4096, 24);
+
 // X.690 §8.19: base-128 arcs, each minimal; the first octet packs the first two arcs
 /** Decodes an OBJECT IDENTIFIER to dotted text (`1.2.840.113549.1.1.11`). */
 export function decodeOid(buf: Uint8Array, el: DerElement): string {
+  if (el.end - el.start > internedOids.maxOctets) return decodeOidText(buf, el);
+  const hash = hashOctets(buf, el.start, el.end);
+  const known = internedOids.find(hash, buf, el.start, el.end);
+  if (known !== undefined) return known;
+  const text = decodeOidText(buf, el);
+  internedOids.keep(hash, buf, el.start, el.end, text);
+  return text;
+}
+
+function decodeOidText(buf: Uint8Array, el: DerElement): string {
   const end = el.end;
   if (end === el.start) fail(el.offset, 'empty OBJECT IDENTIFIER');
   if (buf[end - 1]! & 0x80) fail(end - 1, 'truncated OBJECT IDENTIFIER arc');

@@ -6,6 +6,7 @@
 import { type DerElement, DerReader, Tag } from './der.js';
 import { fail } from './errors.js';
 import { hex } from './hex.js';
+import { hashOctets, InternTable } from './intern.js';
 import type { DistinguishedName, NameAttribute } from './model.js';
 import { nameKey } from './name-match.js';
 import { attributeShortName } from './oids.js';
@@ -50,10 +51,25 @@ export function readName(r: DerReader, what: string): DistinguishedName {
 /** Decodes a Name from an element already read (the SEQUENCE itself). */
 export function decodeNameElement(r: DerReader, el: DerElement): DistinguishedName {
   const s = r.enter(el);
+  const buf = r.buf;
+  const small = el.end - el.offset <= internedNames.maxOctets;
+  const hash = small ? hashOctets(buf, el.offset, el.end) : 0;
+  const known = small ? internedNames.find(hash, buf, el.offset, el.end) : undefined;
+  if (known !== undefined) return known;
   const rdns: (readonly NameAttribute[])[] = [];
   while (s.hasMore) rdns.push(readRdn(s, 'RelativeDistinguishedName'));
-  return new Name(Object.freeze(rdns), r.buf.subarray(el.offset, el.end));
+  if (!small) return new Name(Object.freeze(rdns), buf.subarray(el.offset, el.end));
+  // the kept name must not hold on to this certificate's buffer: its DER is a copy
+  const name = new Name(Object.freeze(rdns), buf.slice(el.offset, el.end));
+  internedNames.keep(hash, buf, el.offset, el.end, name);
+  return name;
 }
+
+/**
+ * Names by their DER: every leaf of a CA names the same issuer, so its comparison key and text
+ * are computed once. Real names are under 300 octets.
+ */
+const internedNames = new InternTable<Name>(4096, 512);
 
 /**
  * A decoded Name. `text` (RFC 4514) and `key` (for comparison) are computed on first use and

@@ -30,13 +30,13 @@ export function readPublicKeyInfo(r: DerReader): PublicKeyInfo {
       return Object.freeze({ algorithm, spki, type, ...rsa });
     }
     case OID.ecPublicKey:
-      return summariseEcKey(r.buf, algorithm, spki, key.bytes);
+      return summariseEcKey(r.buf, algorithm, spki, key.bytes, keyEl.offset);
     case OID.ed25519:
       return Object.freeze({ algorithm, spki, type: 'ed25519' });
     case OID.ed448:
       return Object.freeze({ algorithm, spki, type: 'ed448' });
     case OID.dsa:
-      return summariseDsaKey(r.buf, algorithm, spki);
+      return summariseDsaKey(r.buf, algorithm, spki, keyEl.offset);
     default:
       return Object.freeze({ algorithm, spki, type: 'unknown' });
   }
@@ -80,10 +80,16 @@ export function spkiWithParameters(spki: Uint8Array, parameters: Uint8Array): Ui
 
 // RFC 3279 §2.3.2: Dss-Parms ::= SEQUENCE { p INTEGER, q INTEGER, g INTEGER }, or absent when
 // the key inherits its issuer's parameters
-function summariseDsaKey(buf: Uint8Array, algorithm: AlgorithmIdentifier, spki: Uint8Array): PublicKeyInfo {
+function summariseDsaKey(
+  buf: Uint8Array,
+  algorithm: AlgorithmIdentifier,
+  spki: Uint8Array,
+  keyAt: number,
+): PublicKeyInfo {
   const params = algorithm.parameters;
   if (params === undefined) return Object.freeze({ algorithm, spki, type: 'dsa' });
-  const at = params.byteOffset - buf.byteOffset;
+  // as for EC keys: the parameters end where the key's BIT STRING starts
+  const at = keyAt - params.length;
   const s = new DerReader(buf, at, at + params.length).sequence('Dss-Parms');
   const p = s.expect(Tag.INTEGER, 'DSA p');
   if (checkInteger(buf, p)) fail(p.start, 'DSA p is negative');
@@ -105,12 +111,14 @@ function summariseEcKey(
   algorithm: AlgorithmIdentifier,
   spki: Uint8Array,
   point: Uint8Array,
+  keyAt: number,
 ): PublicKeyInfo {
   const params = algorithm.parameters;
   if (params === undefined || params[0] !== Tag.OID)
     return Object.freeze({ algorithm, spki, type: 'unknown' });
-  // params is a view into buf, so its byteOffset difference is its absolute position
-  const at = params.byteOffset - buf.byteOffset;
+  // the parameters end the AlgorithmIdentifier, which ends where the key's BIT STRING starts
+  // (algorithm values are shared between certificates, so params need not view this buffer)
+  const at = keyAt - params.length;
   const curveOid = decodeOid(buf, new DerReader(buf, at, at + params.length).expect(Tag.OID, 'namedCurve'));
   const known = curveInfo(curveOid);
   // an uncompressed point is 04 || X || Y, a compressed one 02/03 || X
