@@ -70,8 +70,13 @@ const ALGORITHMS = new Map<string, SignatureAlgorithm>([
 
 /** Looks up an AlgorithmIdentifier; undefined when certgate cannot verify it at all. */
 export function identifySignatureAlgorithm(id: AlgorithmIdentifier): SignatureAlgorithm | undefined {
-  return ALGORITHMS.get(`${id.oid}/${id.parameters ? Buffer.from(id.parameters).toString('hex') : ''}`);
+  // decoded identifiers are interned, so nearly every certificate's is one already looked up
+  if (identified.has(id)) return identified.get(id);
+  const found = ALGORITHMS.get(`${id.oid}/${id.parameters ? Buffer.from(id.parameters).toString('hex') : ''}`);
+  identified.set(id, found);
+  return found;
 }
+const identified = new WeakMap<AlgorithmIdentifier, SignatureAlgorithm | undefined>();
 
 /**
  * True for MD2, MD5 and SHA-1 based signature algorithms (the OID registry's one list), so a

@@ -145,6 +145,8 @@ export function profileProblems(
 function sameAlgorithmId(cert: Certificate): boolean {
   const a = cert.signatureAlgorithm;
   const b = cert.tbsSignatureAlgorithm;
+  // identical DER decodes to one interned value (x509/intern.ts)
+  if (a === b) return true;
   if (a.oid !== b.oid) return false;
   if (a.parameters === undefined || b.parameters === undefined) return a.parameters === b.parameters;
   return Buffer.from(a.parameters).equals(Buffer.from(b.parameters));

@@ -74,18 +74,46 @@ function readAny(input: Uint8Array | string): CertificateBundle {
  * file per call, as scripts and Lambdas call `verify`) is the same frozen object, decoded once,
  * and the engine's identity caches (keys, signature results, anchor indexes) then hit too. Each
  * cached certificate owns its bytes (a copy), so a caller reusing its buffer changes nothing.
- * Bounded: cleared when full, like the signature caches.
+ *
+ * CA certificates are the ones read again and again (one intermediate under thousands of
+ * leaves), so they get the large table; leaves, nearly always read once, a small one that is
+ * recycled while young, so a stream of distinct leaves does not fill the heap with keys that
+ * are never asked for again. Both are bounded and cleared when full.
  */
-const decodedByDer = new Map<string, Certificate>();
-const DECODED_LIMIT = 1024;
+class DecodedCache {
+  readonly #ca = new Map<string, Certificate>();
+  readonly #leaf = new Map<string, Certificate>();
+
+  get(key: string): Certificate | undefined {
+    return this.#ca.get(key) ?? this.#leaf.get(key);
+  }
+
+  set(key: string, cert: Certificate): void {
+    const table = isIssuer(cert) ? this.#ca : this.#leaf;
+    if (table.size >= (table === this.#ca ? CA_LIMIT : LEAF_LIMIT)) table.clear();
+    table.set(key, cert);
+  }
+}
+const CA_LIMIT = 1024;
+
+/** A CA certificate, or a self-issued one (a v1 root has no basicConstraints). */
+function isIssuer(cert: Certificate): boolean {
+  if (cert.extension('basicConstraints')?.ca === true) return true;
+  const subject = cert.subject.der;
+  const issuer = cert.issuer.der;
+  if (subject.length !== issuer.length) return false;
+  return Buffer.from(subject.buffer, subject.byteOffset, subject.length).equals(issuer);
+}
+const LEAF_LIMIT = 64;
 /** Certificates larger than this are decoded every time (they are rare and would crowd the cache). */
 const CACHED_MAX_BYTES = 16 * 1024;
 
+const decodedByDer = new DecodedCache();
 /**
  * The same, keyed by a PEM block's base64 text as it stands: a chain or roots text read again
- * skips the base64 decoding as well. Bounded like `decodedByDer`.
+ * skips the base64 decoding as well.
  */
-const decodedByPem = new Map<string, Certificate>();
+const decodedByPem = new DecodedCache();
 
 /** Decodes a certificate block, or returns the one decoded before from the same text. */
 function decodePemCached(block: PemSpan): Certificate {
@@ -96,7 +124,6 @@ function decodePemCached(block: PemSpan): Certificate {
   // so the same certificate given as PEM and as DER is one object
   if (der.length > CACHED_MAX_BYTES) return decodeCertificate(der);
   const cert = decodeCached(der, true);
-  if (decodedByPem.size >= DECODED_LIMIT) decodedByPem.clear();
   decodedByPem.set(block.body, cert);
   return cert;
 }
@@ -108,7 +135,6 @@ function decodeCached(der: Uint8Array, owned: boolean): Certificate {
   const known = decodedByDer.get(key);
   if (known) return known;
   const cert = decodeCertificate(owned ? der : Uint8Array.from(der));
-  if (decodedByDer.size >= DECODED_LIMIT) decodedByDer.clear();
   decodedByDer.set(key, cert);
   return cert;
 }
