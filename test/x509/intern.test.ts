@@ -105,8 +105,9 @@ describe('decoding with interned values', () => {
       } catch (e) {
         expect(e).toBeInstanceOf(X509DecodeError);
         const at = (e as X509DecodeError).offset;
-        expect(der[at]).toBe(0x81);
-        offsets.push(at);
+        expect(at).toBeTypeOf('number');
+        expect(der[at!]).toBe(0x81);
+        offsets.push(at!);
       }
     }
     expect(offsets[1]).toBeGreaterThan(offsets[0]!);
