@@ -72,7 +72,9 @@ const ALGORITHMS = new Map<string, SignatureAlgorithm>([
 export function identifySignatureAlgorithm(id: AlgorithmIdentifier): SignatureAlgorithm | undefined {
   // decoded identifiers are interned, so nearly every certificate's is one already looked up
   if (identified.has(id)) return identified.get(id);
-  const found = ALGORITHMS.get(`${id.oid}/${id.parameters ? Buffer.from(id.parameters).toString('hex') : ''}`);
+  const found = ALGORITHMS.get(
+    `${id.oid}/${id.parameters ? Buffer.from(id.parameters).toString('hex') : ''}`,
+  );
   identified.set(id, found);
   return found;
 }
