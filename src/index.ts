@@ -27,7 +27,7 @@
 
 /** Findings, locators, results and outcomes. */
 export type { Outcome } from './types.js';
-export type { FindingArgs, Locator, Severity } from './findings/types.js';
+export type { CodeOrigin, FindingArgs, Locator, Severity } from './findings/types.js';
 export { type CatalogEntry, SEVERITIES } from './findings/types.js';
 /** The finding-code catalog, and how to make a finding. */
 export { CATALOG, docsPath, FINDING_CODES, type FindingCode } from './findings/catalog.js';

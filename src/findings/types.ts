@@ -21,6 +21,21 @@ export interface Locator {
   readonly certIndex?: number;
   readonly line?: number;
   readonly column?: number;
+  /**
+   * The resource the finding is about, as its tool names it: a Terraform address
+   * (`module.cdn.aws_cloudfront_distribution.this["a"]`), a CDK construct path
+   * (`WebStack/Site/Distribution/Resource`). Set by sources generated from code.
+   */
+  readonly resource?: string;
+  /** Where that resource is in the code the input was generated from (a `.tf` file, a CDK app's source), when known. */
+  readonly origin?: CodeOrigin;
+}
+
+/** A place in source code: the file (as the user can open it) and the 1-based line and column. */
+export interface CodeOrigin {
+  readonly source: string;
+  readonly line: number;
+  readonly column?: number;
 }
 
 /** Arguments that fill a finding's message. Values are plain data so findings serialise to JSON. */

@@ -122,7 +122,14 @@ function fingerprint(f: ReportFinding, r: ReportResult): string {
 }
 
 function resultOf(f: ReportFinding, r: ReportResult, ruleIndex: number, cwd: string) {
-  const physical = physicalLocation(f.location, cwd);
+  // generated input (a plan, a CDK template): the annotation goes on the code it came from, when known
+  const origin = f.location.origin;
+  const physical = physicalLocation(
+    origin
+      ? { source: origin.source, line: origin.line, ...(origin.column ? { column: origin.column } : {}) }
+      : f.location,
+    cwd,
+  );
   const where = pathText(f.location.path);
   const logical = {
     name: r.subject.id,
@@ -143,6 +150,8 @@ function resultOf(f: ReportFinding, r: ReportResult, ruleIndex: number, cwd: str
       ...(r.subject.kind === 'distribution' ? { distribution: r.subject.id } : {}),
       subject: r.subject,
       ...(where ? { path: where } : {}),
+      ...(f.location.resource !== undefined ? { resource: f.location.resource } : {}),
+      ...(origin ? { input: f.location.source } : {}),
       ...(f.location.certIndex !== undefined ? { certIndex: f.location.certIndex } : {}),
     },
   };

@@ -24,8 +24,23 @@ function severityLabel(f: ReportFinding, c: Colors): string {
 /**
  * A locator as one short string: `file:line:column` when positions are known, else the file
  * with the JSON path (`dist.json DistributionConfig.Aliases.Items[0]`) or the certificate index.
+ * A resource of generated input (a Terraform address, a CDK construct path) follows in
+ * parentheses, after the place in its code when that is known (`cdn/main.tf:14:5 (module.cdn.…)`).
  */
 export function formatLocation(location: Locator): string {
+  const { resource, origin } = location;
+  if (resource === undefined) return plainLocation(location);
+  const where = origin
+    ? plainLocation({
+        source: origin.source,
+        line: origin.line,
+        ...(origin.column ? { column: origin.column } : {}),
+      })
+    : plainLocation(location);
+  return `${where} (${forTerminal(resource)})`;
+}
+
+function plainLocation(location: Locator): string {
   const { line, column, path, certIndex } = location;
   const source = forTerminal(location.source);
   if (line !== undefined) return column !== undefined ? `${source}:${line}:${column}` : `${source}:${line}`;

@@ -13,6 +13,12 @@ interface CertificateTarget {
   readonly name: string;
   /** `0`, `"key"` (as written inside the brackets), when the reference names an instance. */
   readonly index?: string;
+  /**
+   * Whether the chain from the expression to the certificate went through an
+   * `aws_acm_certificate_validation` (its `certificate_arn`, or an output that depends on one):
+   * then Terraform waits for ISSUED before the expression has a value.
+   */
+  readonly validated?: boolean;
 }
 
 const REFERENCE = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)(?:\[([^\]]+)\])?(?:\.([A-Za-z0-9_-]+))?/;
@@ -42,6 +48,8 @@ export class TerraformConfig {
   private readonly followed = new Map<string, Followed>();
   /** References being followed: meeting one again is a cycle (Terraform refuses those), which leads nowhere. */
   private readonly following = new Set<string>();
+  /** Modules known to declare (or not) a validation resource somewhere inside, for `depends_on` on a module. */
+  private readonly validations = new Map<Record<string, unknown>, boolean>();
 
   constructor(private readonly plan: Record<string, unknown>) {
     const configuration = ownRecord(plan, 'configuration');
@@ -104,6 +112,64 @@ export class TerraformConfig {
     return tooDeep ? TOO_DEEP : undefined;
   }
 
+  /**
+   * The one certificate the inputs of the module at `modulePath` lead to, when there is exactly
+   * one. Terraform leaves `dynamic` blocks out of the plan's configuration, so a module that
+   * builds its viewer_certificate from a variable (`dynamic "viewer_certificate" { for_each =
+   * [var.viewer_certificate] ... }`) shows no expression to follow; the certificate the caller
+   * hands the module is then the only one it can use. Two or more: undefined (not guessed).
+   */
+  onlyCertificateGivenTo(modulePath: readonly string[]): Followed {
+    if (modulePath.length === 0) return undefined;
+    const parent = modulePath.slice(0, -1);
+    const call = ownRecord(own(this.module(parent), 'module_calls'), modulePath.at(-1)!);
+    const inputs = ownRecord(call, 'expressions');
+    if (!inputs) return undefined;
+    const found = new Map<string, CertificateTarget>();
+    const collect = (expression: unknown, depth: number): void => {
+      if (depth > 8 || expression === null || typeof expression !== 'object') return;
+      if (Array.isArray(own(expression, 'references'))) {
+        const target = this.certificateFor(parent, expression);
+        if (target === TOO_DEEP) return;
+        if (target) found.set(`${target.modulePath.join('.')} ${target.name} ${target.index ?? ''}`, target);
+        return;
+      }
+      // an object argument (`viewer_certificate = { acm_certificate_arn = ... }`) holds expressions
+      for (const value of Object.values(expression)) collect(value, depth + 1);
+    };
+    for (const expression of Object.values(inputs)) collect(expression, 0);
+    return found.size === 1 ? [...found.values()][0] : undefined;
+  }
+
+  /** `modulePath type.name` of every resource the plan has an instance of (deletions excluded). */
+  private plannedResources: Set<string> | undefined;
+
+  /**
+   * Whether the plan has an instance of a resource that has `count` or `for_each` (which may make
+   * none). A resource without them, or a plan without resource_changes (a state's `terraform show
+   * -json`), is taken as planned.
+   */
+  private planned(modulePath: readonly string[], resource: Record<string, unknown> | undefined): boolean {
+    const changes = own(this.plan, 'resource_changes');
+    if (!resource || !Array.isArray(changes)) return true;
+    if (own(resource, 'count_expression') === undefined && own(resource, 'for_each_expression') === undefined)
+      return true;
+    const type = String(own(resource, 'type'));
+    const name = String(own(resource, 'name'));
+    if (!this.plannedResources) {
+      this.plannedResources = new Set();
+      for (const rc of changes) {
+        const actions = own(own(rc, 'change'), 'actions');
+        if (Array.isArray(actions) && actions.length > 0 && actions.every((a) => a === 'delete')) continue;
+        const calls = [...String(own(rc, 'module_address') ?? '').matchAll(/module\.([A-Za-z0-9_-]+)/g)].map(
+          (m) => m[1],
+        );
+        this.plannedResources.add(`${calls.join('.')} ${String(own(rc, 'type'))}.${String(own(rc, 'name'))}`);
+      }
+    }
+    return this.plannedResources.has(`${modulePath.join('.')} ${type}.${name}`);
+  }
+
   private followOnce(modulePath: readonly string[], ref: string, depth: number): Followed {
     const key = `${modulePath.join('.')} ${ref}`;
     if (this.followed.has(key)) return this.followed.get(key);
@@ -124,14 +190,25 @@ export class TerraformConfig {
       case 'aws_acm_certificate':
         return { modulePath, name, ...(index !== undefined ? { index } : {}) };
       case 'aws_acm_certificate_validation': {
+        // `count = 0` (a module's wait_for_validation = false): the plan makes no validation, so
+        // the reference is an error try() skips, and the next one is what the expression gives
         const validation = this.resource(modulePath, kind, name);
-        return this.certificateFor(modulePath, this.expression(validation, 'certificate_arn'), depth);
+        if (!this.planned(modulePath, validation)) return undefined;
+        const target = this.certificateFor(modulePath, this.expression(validation, 'certificate_arn'), depth);
+        return target && target !== TOO_DEEP ? { ...target, validated: true } : target;
       }
       case 'module': {
         if (attribute === undefined) return undefined;
         const inner = [...modulePath, name];
-        const output = own(ownRecord(own(this.module(inner), 'outputs'), attribute), 'expression');
-        return this.certificateFor(inner, output, depth);
+        const output = ownRecord(own(this.module(inner), 'outputs'), attribute);
+        const target = this.certificateFor(inner, own(output, 'expression'), depth);
+        // `output { depends_on = [aws_acm_certificate_validation.x] }` makes readers of the output wait too
+        return target &&
+          target !== TOO_DEEP &&
+          !target.validated &&
+          this.waitsFor(inner, own(output, 'depends_on'))
+          ? { ...target, validated: true }
+          : target;
       }
       case 'var': {
         if (modulePath.length === 0) return undefined;
@@ -142,6 +219,47 @@ export class TerraformConfig {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * Whether a resource of the module at `modulePath` waits for a certificate validation through
+   * `depends_on`: its own, or that of a module call around it (a dependency of a module call is
+   * one of everything inside it). A `depends_on` on a module counts when that module, or one
+   * below it, declares an `aws_acm_certificate_validation`.
+   */
+  resourceWaitsForValidation(
+    modulePath: readonly string[],
+    resource: Record<string, unknown> | undefined,
+  ): boolean {
+    if (this.waitsFor(modulePath, own(resource, 'depends_on'))) return true;
+    for (let i = modulePath.length; i > 0; i--) {
+      const parent = modulePath.slice(0, i - 1);
+      const call = ownRecord(own(this.module(parent), 'module_calls'), modulePath[i - 1]!);
+      if (this.waitsFor(parent, own(call, 'depends_on'))) return true;
+    }
+    return false;
+  }
+
+  /** Whether a `depends_on` list (in the module at `modulePath`) names a validation, directly or through a module. */
+  private waitsFor(modulePath: readonly string[], dependsOn: unknown): boolean {
+    if (!Array.isArray(dependsOn)) return false;
+    return dependsOn.some((d) => {
+      if (typeof d !== 'string') return false;
+      if (d.startsWith('aws_acm_certificate_validation.')) return true;
+      const m = /^module\.([A-Za-z0-9_-]+)/.exec(d);
+      return m !== null && this.declaresValidation(this.module([...modulePath, m[1]!]));
+    });
+  }
+
+  /** Whether a module or one of its child modules (at most MAX_REFERENCE_DEPTH levels) declares a validation resource. */
+  private declaresValidation(module: Record<string, unknown> | undefined): boolean {
+    if (module === undefined) return false;
+    let known = this.validations.get(module);
+    if (known === undefined) {
+      known = scanForValidation(module);
+      this.validations.set(module, known);
+    }
+    return known;
   }
 
   /**
@@ -166,4 +284,23 @@ export class TerraformConfig {
     }
     return undefined;
   }
+}
+
+/** Whether a module or one below it (at most MAX_REFERENCE_DEPTH levels) declares an aws_acm_certificate_validation. */
+function scanForValidation(module: Record<string, unknown>): boolean {
+  const stack = [{ module, depth: 0 }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const resources = own(next.module, 'resources');
+    if (
+      Array.isArray(resources) &&
+      resources.some((r) => own(r, 'type') === 'aws_acm_certificate_validation')
+    )
+      return true;
+    if (next.depth >= MAX_REFERENCE_DEPTH) continue;
+    for (const call of Object.values(ownRecord(next.module, 'module_calls') ?? {})) {
+      const inner = ownRecord(call, 'module');
+      if (inner) stack.push({ module: inner, depth: next.depth + 1 });
+    }
+  }
+  return false;
 }

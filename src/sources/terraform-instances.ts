@@ -25,6 +25,8 @@ export interface Instance {
   readonly type: string;
   readonly name: string;
   readonly index?: string;
+  /** The plan creates this instance (a `create` action, alone or in a replacement); false when it cannot tell. */
+  readonly created: boolean;
   readonly values: Record<string, unknown>;
   readonly unknown: unknown;
   readonly valuesPath: JsonPath;
@@ -87,6 +89,7 @@ export function collectInstances(
           own(change, 'after_unknown'),
           path,
           [...path, 'change'],
+          Array.isArray(actions) && actions.includes('create'),
         ),
       );
     });
@@ -114,7 +117,7 @@ export function collectInstances(
           notExamined.push({ path: at, part: describe(r), reason });
           return;
         }
-        instances.push(instance(r as Record<string, unknown>, values, undefined, at, at));
+        instances.push(instance(r as Record<string, unknown>, values, undefined, at, at, false));
       });
     }
     const children = own(module, 'child_modules');
@@ -147,12 +150,12 @@ function instance(
   unknown: unknown,
   path: JsonPath,
   holder: JsonPath,
+  created: boolean,
 ): Instance {
   // the type is a wanted one (a string); a name that is not a string names nothing in the configuration
   const name = ownString(r, 'name') ?? '';
   const address = ownString(r, 'address') ?? `${String(own(r, 'type'))}.${name}`;
-  const moduleAddress = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)/.exec(address)![1]!.replace(/\.$/, '');
-  const modulePath = [...moduleAddress.matchAll(/module\.([^.[]+)/g)].map((m) => m[1]!);
+  const { moduleAddress, modulePath } = moduleOf(address);
   const index = own(r, 'index');
   const inChange = holder.length !== path.length;
   return {
@@ -161,6 +164,7 @@ function instance(
     modulePath,
     type: String(own(r, 'type')),
     name,
+    created,
     ...(typeof index === 'number'
       ? { index: String(index) }
       : typeof index === 'string'
@@ -172,6 +176,24 @@ function instance(
     ...(inChange ? { unknownPath: [...holder, 'after_unknown'] } : {}),
     path,
   };
+}
+
+/** One `module.NAME` step of an address, with its instance key (`[0]`, `["a.b"]`, quotes escaped inside). */
+const MODULE_STEP = /module\.([^.[\s]+)(?:\[(?:"(?:[^"\\]|\\.)*"|[0-9]+)\])?\./y;
+
+/**
+ * The module part of a resource address: `module.cdn["a"].module.b` and the call names
+ * `['cdn', 'b']`, read step by step so a key holding `module.` or `.` is not taken for a step.
+ */
+function moduleOf(address: string): { moduleAddress: string; modulePath: string[] } {
+  const modulePath: string[] = [];
+  const step = new RegExp(MODULE_STEP.source, 'y');
+  let end = 0;
+  for (let m = step.exec(address); m !== null; m = step.exec(address)) {
+    modulePath.push(m[1]!);
+    end = step.lastIndex;
+  }
+  return { moduleAddress: address.slice(0, Math.max(0, end - 1)), modulePath };
 }
 
 /** Whether `after_unknown` marks the value at `keys` (or an enclosing one) as unknown. */

@@ -5,12 +5,13 @@
  * https://developer.hashicorp.com/terraform/internals/json-format
  */
 
+import { dirname } from 'node:path';
 import type { CertificateEvidence, Distribution, Field, ViewerCertificate } from '../cloudfront/model.js';
 import { isUnresolved } from '../cloudfront/model.js';
 import { createFinding } from '../findings/finding.js';
 import type { Locator } from '../findings/types.js';
 import { normalizeKeyAlgorithm, parseTimestamp } from './acm.js';
-import { type SourceDocument, unreadableInput } from './document.js';
+import { type JsonPath, type SourceDocument, unreadableInput } from './document.js';
 import {
   asBoolean,
   asString,
@@ -26,6 +27,14 @@ import {
 } from './fields.js';
 import { MAX_REFERENCE_DEPTH, TerraformConfig, TOO_DEEP } from './terraform-config.js';
 import { collectInstances, type Instance, isUnknown, present } from './terraform-instances.js';
+import {
+  type CertificateLinker,
+  MULTITENANT_DISTRIBUTION,
+  readTerraformTenant,
+  TENANT,
+} from './terraform-tenants.js';
+import { resourceLocator } from './tf-locator.js';
+import { hasTfFiles, TerraformSources } from './tf-sources.js';
 
 /** Terraform argument names, as INPUT_UNRESOLVED_VALUE names them. */
 const TF_FIELD_NAMES: FieldNames = {
@@ -50,8 +59,24 @@ function tfEvidenceKey(address: string): string {
   return `tf:${address}`;
 }
 
+/** How a plan is read. */
+export interface TerraformPlanOptions {
+  /**
+   * The root module's `.tf` folder (`--tf-dir`): findings then give the file and line of the
+   * resource block and argument. Default: the plan's folder, when it has `.tf` files.
+   */
+  readonly tfDir?: string;
+}
+
+/** A Locator of an instance: the plan position plus its address, and the `.tf` position of `keys` when known. */
+type InstanceLocator = (inst: Instance, keys: readonly (string | number)[], path: JsonPath) => Locator;
+
 /** Reads one plan's distributions and certificates into `out`. */
-export function readTerraformPlan(doc: SourceDocument, out: Collected): void {
+export function readTerraformPlan(
+  doc: SourceDocument,
+  out: Collected,
+  options: TerraformPlanOptions = {},
+): void {
   const plan = doc.value as Record<string, unknown>;
   const version = own(plan, 'format_version');
   if (typeof version !== 'string' || !/^1\.\d+$/.test(version)) {
@@ -60,7 +85,10 @@ export function readTerraformPlan(doc: SourceDocument, out: Collected): void {
       `unsupported terraform plan format_version ${JSON.stringify(version)} (expected 1.x)`,
     );
   }
-  const { instances, notExamined } = collectInstances(plan, new Set([DISTRIBUTION, CERTIFICATE]));
+  const { instances, notExamined } = collectInstances(
+    plan,
+    new Set([DISTRIBUTION, MULTITENANT_DISTRIBUTION, TENANT, CERTIFICATE]),
+  );
   // what the reader could not examine fails the verdict: it is never left out quietly
   for (const skipped of notExamined) {
     out.findings.push({
@@ -72,28 +100,116 @@ export function readTerraformPlan(doc: SourceDocument, out: Collected): void {
     });
   }
   const config = new TerraformConfig(plan);
+  const planDir = doc.source === '-' ? undefined : dirname(doc.source);
+  const tfDir = options.tfDir ?? (planDir !== undefined && hasTfFiles(planDir) ? planDir : undefined);
+  const sources = tfDir !== undefined ? new TerraformSources(tfDir, config) : undefined;
+  const at: InstanceLocator = (inst, keys, path) =>
+    resourceLocator(
+      doc.locator(path),
+      inst.address,
+      sources ? () => sources.origin(inst.modulePath, inst.type, inst.name, keys) : undefined,
+    );
   const certificates = new CertificatePool(instances.filter((i) => i.type === CERTIFICATE));
-  for (const cert of certificates.all) out.evidence.push(readCertificate(doc, cert, config));
+  const read: { d: Distribution; link?: CertificateLink }[] = [];
   for (const inst of instances) {
-    if (inst.type !== DISTRIBUTION) continue;
+    if (inst.type !== DISTRIBUTION && inst.type !== MULTITENANT_DISTRIBUTION) continue;
     const problems: SourceFinding[] = [];
-    const d = readDistribution(doc, inst, config, certificates, problems);
-    out.distributions.push(d);
-    out.findings.push(...problems, ...unresolvedFindings(d, TF_FIELD_NAMES));
+    const entry = readDistribution(doc, at, inst, config, certificates, problems);
+    // aws_cloudfront_multitenant_distribution is ConnectionMode tenant-only, always
+    if (inst.type === MULTITENANT_DISTRIBUTION)
+      entry.d = { ...entry.d, connectionMode: { value: 'tenant-only', location: entry.d.location } };
+    read.push(entry);
+    out.findings.push(...problems, ...unresolvedFindings(entry.d, TF_FIELD_NAMES));
   }
+  // which distributions take each planned certificate before it is issued
+  const users = new Map<Instance, { all: number; early: number }>();
+  for (const { link } of read) {
+    if (!link) continue;
+    const count = users.get(link.cert) ?? { all: 0, early: 0 };
+    count.all++;
+    if (link.beforeValidation) count.early++;
+    users.set(link.cert, count);
+  }
+  for (const cert of certificates.all) {
+    const evidence = readCertificate(doc, at, cert, config);
+    const count = users.get(cert);
+    if (!count || count.early === 0) out.evidence.push(evidence);
+    else if (count.early === count.all) out.evidence.push({ ...evidence, status: PENDING_VALIDATION });
+    else {
+      // some users wait for the validation and some do not: the early ones see another status
+      out.evidence.push(evidence, {
+        ...evidence,
+        key: earlyEvidenceKey(cert.address),
+        status: PENDING_VALIDATION,
+      });
+    }
+  }
+  for (const { d, link } of read) {
+    const early = link?.beforeValidation && users.get(link.cert)!.early !== users.get(link.cert)!.all;
+    out.distributions.push(early ? { ...d, certificateResource: earlyEvidenceKey(link.cert.address) } : d);
+  }
+  const linkCertificate: CertificateLinker = (inst, keys) => {
+    const cfg = config.resource(inst.modulePath, inst.type, inst.name);
+    const target = config.certificateFor(inst.modulePath, config.expression(cfg, ...keys));
+    const cert = target && target !== TOO_DEEP ? certificates.pick(target, inst) : undefined;
+    return cert ? tfEvidenceKey(cert.address) : undefined;
+  };
+  for (const inst of instances) {
+    if (inst.type === TENANT)
+      out.distributions.push(readTerraformTenant(doc, inst, config, linkCertificate, at));
+  }
+}
+
+/**
+ * The status CloudFront sees of a certificate the plan requests when nothing makes the
+ * distribution wait for its validation: Terraform's aws_acm_certificate returns once ACM has
+ * accepted the request, and only aws_acm_certificate_validation waits for ISSUED
+ * (terraform-provider-aws #2418, #40260), so the distribution is created with a
+ * PENDING_VALIDATION certificate and CloudFront answers InvalidViewerCertificate.
+ */
+const PENDING_VALIDATION = 'PENDING_VALIDATION';
+
+/** The evidence key of a certificate as distributions that do not wait for its validation see it. */
+function earlyEvidenceKey(address: string): string {
+  return `${tfEvidenceKey(address)} (before validation)`;
+}
+
+/** A distribution's planned certificate, and whether the distribution can be created before it is issued. */
+interface CertificateLink {
+  readonly cert: Instance;
+  readonly beforeValidation: boolean;
+}
+
+/**
+ * Whether a planned certificate is still being validated after Terraform creates it: ACM issues
+ * imported (certificate_body) and private-CA (certificate_authority_arn) certificates at once;
+ * DNS and EMAIL requests wait for the validation.
+ */
+function awaitsValidation(cert: Instance, config: TerraformConfig): boolean {
+  if (!cert.created) return false;
+  if (!isUnknown(cert.unknown, ['status']) && present(own(cert.values, 'status')) !== undefined) return false;
+  const cfg = config.resource(cert.modulePath, cert.type, cert.name);
+  const set = (key: string) =>
+    present(own(cert.values, key)) !== undefined ||
+    isUnknown(cert.unknown, [key]) ||
+    config.expression(cfg, key) !== undefined;
+  return !set('certificate_body') && !set('private_key') && !set('certificate_authority_arn');
 }
 
 type SourceFinding = Collected['findings'][number];
 
 function readDistribution(
   doc: SourceDocument,
+  at: InstanceLocator,
   inst: Instance,
   config: TerraformConfig,
   certificates: CertificatePool,
   problems: SourceFinding[],
-): Distribution {
+): { d: Distribution; link?: CertificateLink } {
   const locate = (keys: (string | number)[]) =>
-    doc.locator(
+    at(
+      inst,
+      keys,
       isUnknown(inst.unknown, keys) && inst.unknownPath
         ? [...inst.unknownPath, ...keys]
         : [...inst.valuesPath, ...keys],
@@ -141,10 +257,15 @@ function readDistribution(
     }
   }
   const resourceConfig = config.resource(inst.modulePath, inst.type, inst.name);
-  const target = config.certificateFor(
-    inst.modulePath,
-    config.expression(resourceConfig, 'viewer_certificate', 0, 'acm_certificate_arn'),
-  );
+  const arnExpression = config.expression(resourceConfig, 'viewer_certificate', 0, 'acm_certificate_arn');
+  const target =
+    config.certificateFor(inst.modulePath, arnExpression) ??
+    // a dynamic viewer_certificate block is not in the configuration: what the module is given
+    (resourceConfig !== undefined &&
+    config.expression(resourceConfig, 'viewer_certificate') === undefined &&
+    isUnknown(inst.unknown, ['viewer_certificate', 0, 'acm_certificate_arn'])
+      ? config.onlyCertificateGivenTo(inst.modulePath)
+      : undefined);
   if (target === TOO_DEEP) {
     notExamined(
       ['viewer_certificate', 0, 'acm_certificate_arn'],
@@ -154,17 +275,28 @@ function readDistribution(
   }
   const cert = target && target !== TOO_DEEP ? certificates.pick(target, inst) : undefined;
   const viewerCertificate = readViewerCertificate(inst, read, locate, cert);
-  return compact<Distribution>({
+  const link: CertificateLink | undefined =
+    cert && target && target !== TOO_DEEP
+      ? {
+          cert,
+          beforeValidation:
+            !target.validated &&
+            awaitsValidation(cert, config) &&
+            !config.resourceWaitsForValidation(inst.modulePath, resourceConfig),
+        }
+      : undefined;
+  const d = compact<Distribution>({
     id: inst.address,
     format: 'terraform',
     source: doc.source,
-    location: doc.locator(inst.path),
+    location: at(inst, [], inst.path),
     aliases,
     aliasesUnresolved,
     viewerCertificate,
     httpVersion: read(['http_version'], asString),
     certificateResource: cert ? tfEvidenceKey(cert.address) : undefined,
   });
+  return link ? { d, link } : { d };
 }
 
 type Reader = <T>(
@@ -243,7 +375,12 @@ class CertificatePool {
 const poolKey = (modulePath: readonly string[], name: string) => `${modulePath.join('.')}\u0000${name}`;
 
 /** An aws_acm_certificate as evidence: what the plan requests (or what exists, for a no-op). */
-function readCertificate(doc: SourceDocument, inst: Instance, config: TerraformConfig): CertificateEvidence {
+function readCertificate(
+  doc: SourceDocument,
+  at: InstanceLocator,
+  inst: Instance,
+  config: TerraformConfig,
+): CertificateEvidence {
   const v = inst.values;
   const cfg = config.resource(inst.modulePath, inst.type, inst.name);
   const str = (key: string) => (isUnknown(inst.unknown, [key]) ? undefined : ownString(v, key) || undefined);
@@ -254,7 +391,7 @@ function readCertificate(doc: SourceDocument, inst: Instance, config: TerraformC
     key: tfEvidenceKey(inst.address),
     kind: 'tf-resource',
     source: doc.source,
-    location: doc.locator(inst.path),
+    location: at(inst, [], inst.path),
     arn: str('arn'),
     region: config.providerRegion(cfg),
     status: str('status'),

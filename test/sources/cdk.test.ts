@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { check } from '../../src/check/check.js';
+import { formatLocation } from '../../src/report/text.js';
 import { load, writeFiles } from './helpers.js';
 
 const ASSEMBLY = 'examples/cloudfront/cdk.out';
@@ -182,5 +184,116 @@ describe('CDK: nested assemblies past the limit', () => {
     expect(errors.map((e) => e.message)).toEqual([
       `${join(root, 'out/n0/n1/n2/n3', 'manifest.json')}: artifact L4 is an assembly nested deeper than 4 levels (the nesting limit); not read`,
     ]);
+  });
+});
+
+describe('CDK: findings name the construct path, and the app line when the assembly records it', () => {
+  const FIXTURES = 'test/fixtures/cdk';
+  const coverage = async (assembly: string) => {
+    const { results, errors } = await check([assembly], { at: new Date('2026-06-01T00:00:00Z') });
+    expect(errors).toEqual([]);
+    return results[0]!.findings.find((f) => f.code === 'CF_ALIAS_NOT_COVERED')!;
+  };
+
+  test('inline metadata with traces: the first frame outside node_modules', async () => {
+    const f = await coverage(`${FIXTURES}/traces-inline`);
+    expect(f.location).toMatchObject({
+      source: join(FIXTURES, 'traces-inline', 'WebStack.template.json'),
+      resource: 'WebStack/Site/Distribution/Resource',
+      origin: { source: '/home/dev/site/lib/static-site.ts', line: 41, column: 25 },
+    });
+    expect(formatLocation(f.location)).toBe(
+      '/home/dev/site/lib/static-site.ts:41:25 (WebStack/Site/Distribution/Resource)',
+    );
+  });
+
+  test('current aws-cdk-lib: aws:cdk:creationStack in the metadata side file, file:// frames', async () => {
+    const { inputs } = await load([`${FIXTURES}/creation-stack`]);
+    const d = inputs.distributions[0]!;
+    expect(d.id).toBe('ShopStack/SiteDistribution3FF9535D');
+    expect(d.aliases[1]!.location).toMatchObject({
+      resource: 'ShopStack/Site/Distribution/Resource',
+      origin: { source: '/work/shop/lib/site.mjs', line: 9, column: 7 },
+    });
+    // the certificate's creation stack is on its L2 construct (the parent of …/Resource)
+    expect(inputs.evidence[0]!.location).toMatchObject({
+      resource: 'ShopStack/Site/Certificate/Resource',
+      origin: { source: '/work/shop/lib/shop-stack.ts', line: 18, column: 24 },
+    });
+  });
+
+  test('no traces (the default synth): the construct path, at the template position', async () => {
+    const f = await coverage(`${FIXTURES}/no-traces`);
+    expect(f.location.resource).toBe('WebStack/Site/Distribution/Resource');
+    expect(f.location.origin).toBeUndefined();
+    expect(f.location.line).toBeGreaterThan(1);
+    expect(JSON.parse(JSON.stringify(f.location))).toMatchObject({
+      source: join(FIXTURES, 'no-traces', 'WebStack.template.json'),
+      resource: 'WebStack/Site/Distribution/Resource',
+    });
+  });
+
+  test.each([
+    ['a trace that is not a list', 'not frames'],
+    ['frames that are not strings', [1, null, { file: 'x' }]],
+    ['library frames only', ['new X (/a/node_modules/aws-cdk-lib/x.js:1:1)', 'node:internal/main:1:1']],
+    ['frames without positions', ['at somewhere', '...node_modules-aws-cdk-lib...']],
+    ['a huge frame', [`at x (/a/${'b'.repeat(100_000)}.ts:1:1)`]],
+    ['frames made of parentheses and colons', Array(64).fill(`${'(:'.repeat(2000)})`)],
+    ['a frame with a non-numeric line', ['at x (/app/lib/x.ts:one:2)']],
+  ])('%s: the construct path alone', async (_name, trace) => {
+    const dir = writeFiles({
+      'cdk.out/manifest.json': JSON.stringify({
+        version: '36.0.0',
+        artifacts: {
+          S: {
+            ...stack('S.template.json', 'aws://111122223333/us-east-1'),
+            metadata: { '/S/D/Resource': [{ type: 'aws:cdk:logicalId', data: 'D', trace }] },
+          },
+        },
+      }),
+      'cdk.out/S.template.json': stackTemplate({
+        D: distribution('arn:aws:acm:us-east-1:111122223333:certificate/x'),
+      }),
+    });
+    const { inputs, errors } = await load([join(dir, 'cdk.out')]);
+    expect(errors).toEqual([]);
+    expect(inputs.distributions[0]!.location.resource).toBe('S/D/Resource');
+    expect(inputs.distributions[0]!.location.origin).toBeUndefined();
+  });
+
+  test.each([
+    ['outside the assembly', '../outside.json', false],
+    ['absolute', '/etc/hostname', false],
+    ['missing', 'S.metadata.json', false],
+    ['not JSON', 'bad.json', false],
+    ['inside the assembly (the control)', 'good.json', true],
+  ])('a metadata side file %s: read only when inside the assembly', async (_name, file, read) => {
+    const dir = writeFiles({
+      'outside.json': JSON.stringify({
+        '/S/D/Resource': [{ type: 'aws:cdk:creationStack', data: ['at /leak.ts:1:1'] }],
+      }),
+      'cdk.out/bad.json': '{ not json',
+      'cdk.out/good.json': JSON.stringify({
+        '/S/D/Resource': [{ type: 'aws:cdk:creationStack', data: ['at /app.ts:1:1'] }],
+      }),
+      'cdk.out/manifest.json': JSON.stringify({
+        version: '48.0.0',
+        artifacts: {
+          S: { ...stack('S.template.json', 'aws://111122223333/us-east-1'), additionalMetadataFile: file },
+        },
+      }),
+      'cdk.out/S.template.json': stackTemplate({
+        D: {
+          ...distribution('arn:aws:acm:us-east-1:111122223333:certificate/x'),
+          Metadata: { 'aws:cdk:path': 'S/D/Resource' },
+        },
+      }),
+    });
+    const { inputs, errors } = await load([join(dir, 'cdk.out')]);
+    expect(errors).toEqual([]);
+    expect(inputs.distributions).toHaveLength(1);
+    expect(inputs.distributions[0]!.location.resource).toBe('S/D/Resource');
+    expect(inputs.distributions[0]!.location.origin?.source).toBe(read ? '/app.ts' : undefined);
   });
 });
