@@ -18,6 +18,10 @@ export interface CheckOptions {
   readonly parameters?: Readonly<Record<string, string>>;
   /** `--region`: where a CloudFormation stack deploys. */
   readonly region?: string;
+  /** `--account`: the account a CloudFormation stack deploys to (`AWS::AccountId`), 12 digits. */
+  readonly account?: string;
+  /** `--tf-dir`: the `.tf` folder of a Terraform plan's root module (default: the plan's folder when it has `.tf` files). */
+  readonly tfDir?: string;
   /** "Now"; default the current time. */
   readonly at?: Date;
   /** Expiry warning window in days; default 30. */
@@ -49,6 +53,8 @@ export async function check(
       certs: options.certs ?? [],
       parameters: options.parameters ?? {},
       ...(options.region !== undefined ? { region: options.region } : {}),
+      ...(options.account !== undefined ? { accountId: options.account } : {}),
+      ...(options.tfDir !== undefined ? { tfDir: options.tfDir } : {}),
     },
     options.stdin,
   );

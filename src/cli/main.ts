@@ -21,6 +21,7 @@ import {
   hostOption,
   ipOption,
   outputOption,
+  parseAccount,
   parseRegion,
   parseWildcardLabel,
   policyOption,
@@ -136,7 +137,20 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       'a CloudFormation parameter value, overriding its default (repeatable)',
       collectParameter,
     )
-    .option('--region <region>', 'the region the CloudFormation/CDK stack deploys to', parseRegion)
+    .option(
+      '--region <region>',
+      'the region the CloudFormation/CDK stack deploys to (default: AWS_REGION, else AWS_DEFAULT_REGION)',
+      parseRegion,
+    )
+    .option(
+      '--account <id>',
+      'the account the CloudFormation stack deploys to (AWS::AccountId)',
+      parseAccount,
+    )
+    .option(
+      '--tf-dir <dir>',
+      "the .tf folder of a Terraform plan's root module, for file:line in findings (default: the plan's folder if it has .tf files)",
+    )
     .option(
       '--roots <file|dir|system>',
       "trust these roots for PEM evidence instead of the Mozilla roots: a file, a folder, or 'system'",
@@ -146,6 +160,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(checkFormatOption())
     .addOption(outputOption())
     .addOption(failOnOption())
+    .option('--verbose', 'text output: show notes too (JSON, SARIF and JUnit always include them)')
     .addHelpText('after', CHECK_EXAMPLES)
     .action(async (inputs: string[], opts) => {
       const { runCheck } = await import('./commands/check.js');

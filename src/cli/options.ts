@@ -114,6 +114,9 @@ export function outputOption(): Option {
 // CloudFormation parameter names are alphanumeric, at most 255 characters.
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
 const PARAMETER_NAME = /^[A-Za-z0-9]{1,255}$/;
+// The pseudo parameters a template reads that the deployment fixes, given the same way.
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/pseudo-parameter-reference.html
+const PSEUDO_PARAMETER = /^AWS::(Region|AccountId|StackName|Partition|URLSuffix)$/;
 
 /** `--parameter KEY=VALUE` (repeatable) into a record; the value may be empty or contain `=`. */
 export function collectParameter(
@@ -122,13 +125,16 @@ export function collectParameter(
 ): Record<string, string> {
   const eq = value.indexOf('=');
   const key = eq < 0 ? value : value.slice(0, eq);
-  if (eq < 0 || !PARAMETER_NAME.test(key)) {
+  if (eq < 0 || !(PARAMETER_NAME.test(key) || PSEUDO_PARAMETER.test(key))) {
     throw new InvalidArgumentError(
-      'expected KEY=VALUE with an alphanumeric CloudFormation parameter name, e.g. DomainName=www.example.com',
+      'expected KEY=VALUE with an alphanumeric CloudFormation parameter name (or AWS::Region, AWS::AccountId, AWS::StackName, AWS::Partition, AWS::URLSuffix), e.g. DomainName=www.example.com',
     );
   }
   if (previous && Object.hasOwn(previous, key)) throw new InvalidArgumentError(`${key} is given twice`);
-  return { ...previous, [key]: value.slice(eq + 1) };
+  const given = value.slice(eq + 1);
+  if (key === 'AWS::Region') parseRegion(given);
+  if (key === 'AWS::AccountId') parseAccount(given);
+  return { ...previous, [key]: given };
 }
 
 // Commercial (us-east-1), GovCloud (us-gov-west-1), China (cn-north-1) and the isolated
@@ -138,6 +144,13 @@ const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 /** `--region REGION`: an AWS region name. */
 export function parseRegion(value: string): string {
   if (!REGION.test(value)) throw new InvalidArgumentError('expected an AWS region name, e.g. us-east-1');
+  return value;
+}
+
+/** `--account ID` (and `AWS::AccountId`): an AWS account id, 12 digits. */
+export function parseAccount(value: string): string {
+  if (!/^\d{12}$/.test(value))
+    throw new InvalidArgumentError('expected a 12-digit AWS account id, e.g. 123456789012');
   return value;
 }
 

@@ -122,9 +122,14 @@ Examples:
   $ aws acm describe-certificate --region us-east-1 --certificate-arn "$ARN" > acm.json
   $ certgate check template.yaml --cert acm.json --parameter DomainName=www.example.com
 
-  Terraform plan:
+  The stack's region and account (AWS::Region, AWS::AccountId; the region
+  defaults to AWS_REGION, else AWS_DEFAULT_REGION):
+  $ certgate check template.yaml --region us-east-1 --account 123456789012 --parameter AWS::StackName=web
+
+  Terraform plan (findings name the resource address, and the .tf file and line
+  when the plan sits beside the .tf files or --tf-dir names them):
   $ terraform plan -out plan.out && terraform show -json plan.out > plan.json
-  $ certgate check plan.json --cert acm.json
+  $ certgate check plan.json --cert acm.json --tf-dir infra
 
   CDK app (every stack template in the cloud assembly):
   $ npx cdk synth && certgate check cdk.out --cert acm.json --region eu-west-1

@@ -51,9 +51,31 @@ export class CfnResolver {
   /** Results by node; a result maps to itself, so resolving a resolved value is free. */
   private readonly results = new WeakMap<object, unknown>();
   private readonly names = new Map<string, Lookup>();
-  private readonly budget = new CfnBudget();
+  /**
+   * Conditions met in `Fn::If` whose value is unknown (not refused: an InvalidValue is not a
+   * branch choice), in first-met order; the template reader checks each branch of them.
+   */
+  readonly unknownConditions = new Set<string>();
+  /** Parameters and pseudo parameters without a value that an evaluated expression read. */
+  readonly neededParameters = new Set<string>();
 
-  constructor(private readonly env: CfnEnvironment) {}
+  /** `budget`: shared by the resolvers of one template, so reading variants adds no unbounded work. */
+  constructor(
+    private readonly env: CfnEnvironment,
+    private readonly budget = new CfnBudget(),
+  ) {}
+
+  /** The template's work budget, for another resolver of the same template. */
+  get sharedBudget(): CfnBudget {
+    return this.budget;
+  }
+
+  /** The condition of an `Fn::If`: its value, assumed value, or why unknown (recorded). */
+  branch(name: string, depth = 0): boolean | UnresolvedValue {
+    const c = this.condition(name, depth);
+    if (c instanceof UnresolvedValue && !(c instanceof InvalidValue)) this.unknownConditions.add(name);
+    return c;
+  }
 
   /**
    * The value of `node` with every intrinsic evaluated: plain data, with UnresolvedValue where a
@@ -64,6 +86,7 @@ export class CfnResolver {
    *   size, the template's work); once the work bound is passed every later call throws too
    */
   resolve(node: unknown, depth = 0): unknown {
+    if (typeof node === 'string') return dynamicReference(node);
     if (typeof node !== 'object' || node === null || isUnresolved(node)) return node;
     if (this.results.has(node)) return this.results.get(node);
     if (depth > MAX_EXPRESSION_DEPTH) throw new CfnLimitError('maxExpressionDepth');
@@ -113,6 +136,8 @@ export class CfnResolver {
   condition(name: string, depth = 0): boolean | UnresolvedValue {
     const known = this.conditions.get(name);
     if (known !== undefined) return known;
+    const assumed = this.env.assume?.get(name);
+    if (assumed !== undefined) return assumed;
     if (this.evaluating.has(name)) return new InvalidValue(`condition ${name} refers to itself`);
     const node = own(own(this.env.template, 'Conditions'), name);
     if (node === undefined) return new InvalidValue(`condition ${name} is not defined in Conditions`);
@@ -245,7 +270,9 @@ export class CfnResolver {
     const name = this.resolve(arg, depth);
     if (typeof name !== 'string') return isUnresolved(name) ? plain(name) : this.malformed('Ref', arg);
     const found = this.lookup(name);
-    if ('value' in found) return found.value;
+    // a parameter's value may itself be a dynamic reference (a Default, or --parameter)
+    if ('value' in found)
+      return typeof found.value === 'string' ? dynamicReference(found.value) : found.value;
     const reason = `${this.show('Ref', name)} ${found.phrase}`;
     return found.resource ? new ResourceReference(reason, found.resource) : new UnresolvedValue(reason);
   }
@@ -256,6 +283,7 @@ export class CfnResolver {
     if (known) return known;
     const found = lookupName(this.env, name);
     if ('value' in found) this.budget.charge(this.budget.sizeOf(found.value));
+    else if (found.needs !== undefined) this.neededParameters.add(found.needs);
     this.names.set(name, found);
     return found;
   }
@@ -292,7 +320,7 @@ export class CfnResolver {
       return new UnresolvedValue(`${shown}: \${${name}} ${phrase}`);
     }
     append(template.slice(last));
-    return parts.join('');
+    return dynamicReference(parts.join(''));
   }
 
   /** A `${name}` of `Fn::Sub`: a string, an UnresolvedValue from the variable map, or `{phrase}`. */
@@ -310,7 +338,7 @@ export class CfnResolver {
   private fnIf(arg: unknown, depth: number): unknown {
     if (!Array.isArray(arg) || arg.length !== 3 || typeof arg[0] !== 'string')
       return this.malformed('Fn::If', arg);
-    const c = this.condition(arg[0], depth);
+    const c = this.branch(arg[0], depth);
     if (c instanceof UnresolvedValue) return c;
     return this.resolve(c ? arg[1] : arg[2], depth);
   }
@@ -326,7 +354,7 @@ export class CfnResolver {
     const items = list.map(String);
     const length = items.reduce((n, x) => n + x.length, 0) + sep.length * Math.max(0, items.length - 1);
     this.budget.checkSize(length);
-    return this.written(items.join(sep));
+    return dynamicReference(this.written(items.join(sep)));
   }
 
   private select(arg: unknown, depth: number): unknown {
@@ -370,6 +398,31 @@ export class CfnResolver {
       `${this.show('Fn::FindInMap', [m, top, second])} has no such entry in Mappings`,
     );
   }
+}
+
+/** A dynamic reference, as CloudFormation recognises one inside any string. */
+const DYNAMIC_REFERENCE = /\{\{resolve:([^:}]*):[^}]*\}\}/;
+
+/**
+ * A string holding a dynamic reference (`{{resolve:ssm:...}}`, `{{resolve:secretsmanager:...}}`,
+ * `{{resolve:ssm-secure:...}}`) is unknown offline: CloudFormation replaces the reference at
+ * deploy time, wherever in the string it stands.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html
+ */
+function dynamicReference(text: string): string | UnresolvedValue {
+  if (!text.includes('{{resolve:')) return text;
+  const m = DYNAMIC_REFERENCE.exec(text);
+  if (!m) return text;
+  const shown = m[0].length > 80 ? `${m[0].slice(0, 79)}…` : m[0];
+  const what =
+    m[1] === 'ssm'
+      ? 'an SSM parameter'
+      : m[1] === 'ssm-secure'
+        ? 'an SSM SecureString'
+        : m[1] === 'secretsmanager'
+          ? 'a Secrets Manager secret'
+          : 'a dynamic reference';
+  return new UnresolvedValue(`${shown} is ${what} read at deploy time (dynamic reference)`);
 }
 
 /** A plain Unresolved (a value computed from a resource reference is not that resource). */

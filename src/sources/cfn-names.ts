@@ -16,7 +16,14 @@ export const CERTIFICATE_TYPE = 'AWS::CertificateManager::Certificate';
 export const DEPLOY_TIME = 'is resolved at deploy time';
 
 /** What a name stands for: a value, or why it is unknown (and which resource, if one). */
-export type Lookup = { readonly value: unknown } | { readonly phrase: string; readonly resource?: string };
+export type Lookup =
+  | { readonly value: unknown }
+  | {
+      readonly phrase: string;
+      readonly resource?: string;
+      /** Set when `--parameter NAME=VALUE` would give the value (a parameter, a pseudo parameter). */
+      readonly needs?: string;
+    };
 
 /** What the resolver knows besides the template. */
 export interface CfnEnvironment {
@@ -28,6 +35,8 @@ export interface CfnEnvironment {
   readonly region?: string;
   readonly accountId?: string;
   readonly stackName?: string;
+  /** Values assumed for conditions unknown offline (one variant of a distribution). */
+  readonly assume?: ReadonlyMap<string, boolean>;
 }
 
 /**
@@ -37,23 +46,29 @@ export interface CfnEnvironment {
  */
 export function lookupName(env: CfnEnvironment, name: string): Lookup {
   const region = env.region;
+  // `--parameter AWS::Partition=...` and `AWS::URLSuffix` are taken as given; the other pseudo
+  // parameters given so are in env already (see readTemplate)
+  const given =
+    PSEUDO_PARAMETERS.has(name) && Object.hasOwn(env.parameters, name) ? env.parameters[name] : undefined;
   switch (name) {
     case 'AWS::NoValue':
       return { value: NO_VALUE };
     case 'AWS::Region':
       return region !== undefined
         ? { value: region }
-        : { phrase: 'is the region the stack deploys to (give --region)' };
+        : { phrase: `is the region the stack deploys to ${giveRegion}`, needs: name };
     case 'AWS::AccountId':
-      return env.accountId !== undefined ? { value: env.accountId } : { phrase: DEPLOY_TIME };
+      return env.accountId !== undefined
+        ? { value: env.accountId }
+        : { phrase: 'is the account the stack deploys to (give --account ID)', needs: name };
     case 'AWS::StackName':
-      return env.stackName !== undefined ? { value: env.stackName } : { phrase: DEPLOY_TIME };
+      return env.stackName !== undefined
+        ? { value: env.stackName }
+        : { phrase: 'is the stack name (give --parameter AWS::StackName=NAME)', needs: name };
     case 'AWS::Partition':
-      return {
-        value: region?.startsWith('cn-') ? 'aws-cn' : region?.startsWith('us-gov-') ? 'aws-us-gov' : 'aws',
-      };
+      return { value: given ?? partitionOf(region) };
     case 'AWS::URLSuffix':
-      return { value: region?.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com' };
+      return { value: given ?? (region?.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com') };
     case 'AWS::StackId':
     case 'AWS::NotificationARNs':
       return { phrase: DEPLOY_TIME };
@@ -71,6 +86,22 @@ export function lookupName(env: CfnEnvironment, name: string): Lookup {
   return { phrase: 'names no parameter or resource of the template' };
 }
 
+/** Pseudo parameters that `--parameter AWS::Name=VALUE` may give. */
+export const PSEUDO_PARAMETERS: ReadonlySet<string> = new Set([
+  'AWS::Region',
+  'AWS::AccountId',
+  'AWS::StackName',
+  'AWS::Partition',
+  'AWS::URLSuffix',
+]);
+
+const giveRegion = '(give --region, or --parameter AWS::Region=REGION)';
+
+/** The partition of a region (the commercial one when the region is unknown). */
+export function partitionOf(region: string | undefined): string {
+  return region?.startsWith('cn-') ? 'aws-cn' : region?.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+}
+
 /** A parameter's value: the override, else the Default (a list for list types). */
 function parameterValue(env: CfnEnvironment, name: string, p: Record<string, unknown>): Lookup {
   const type = ownString(p, 'Type') ?? 'String';
@@ -78,10 +109,11 @@ function parameterValue(env: CfnEnvironment, name: string, p: Record<string, unk
   const override = Object.hasOwn(env.parameters, name) ? env.parameters[name] : undefined;
   const fallback = own(p, 'Default');
   if (override === undefined && type.startsWith('AWS::SSM::Parameter::Value<')) {
-    return { phrase: `is read from SSM parameter ${String(fallback)} at deploy time ${give}` };
+    return { phrase: `is read from SSM parameter ${String(fallback)} at deploy time ${give}`, needs: name };
   }
   const raw = override ?? fallback;
-  if (raw === undefined || raw === null) return { phrase: `is a parameter without a Default ${give}` };
+  if (raw === undefined || raw === null)
+    return { phrase: `is a parameter without a Default ${give}`, needs: name };
   const isList = type === 'CommaDelimitedList' || type.startsWith('List<');
   if (isList && typeof raw === 'string') return { value: raw.split(',').map((s) => s.trim()) };
   return { value: Array.isArray(raw) ? raw.map(String) : String(raw) };

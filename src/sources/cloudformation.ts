@@ -8,15 +8,18 @@
 import type {
   CertificateEvidence,
   Distribution,
+  DistributionVariant,
   Field,
   SourceFormat,
   ViewerCertificate,
 } from '../cloudfront/model.js';
 import { isUnresolved } from '../cloudfront/model.js';
-import { createFinding } from '../findings/finding.js';
+import { createFinding, type Finding } from '../findings/finding.js';
 import { normalizeKeyAlgorithm } from './acm.js';
+import { expandForEach } from './cfn-foreach.js';
 import {
   CERTIFICATE_TYPE,
+  type CfnEnvironment,
   CfnLimitError,
   CfnResolver,
   InvalidValue,
@@ -25,6 +28,7 @@ import {
   NO_VALUE,
   ResourceReference,
 } from './cfn-intrinsics.js';
+import { readTenant, TENANT_TYPE } from './cfn-tenants.js';
 import { validateTemplate } from './cfn-validate.js';
 import { displayName, type JsonPath, type SourceDocument, unreadableInput } from './document.js';
 import {
@@ -59,7 +63,7 @@ const CFN_FIELD_NAMES: FieldNames = {
 const DISTRIBUTION_TYPE = 'AWS::CloudFront::Distribution';
 
 /** How a template is read: its format, and what its deployment environment fixes. */
-interface TemplateOptions {
+export interface TemplateOptions {
   readonly format: Extract<SourceFormat, 'cloudformation' | 'cdk'>;
   readonly parameters: Readonly<Record<string, string>>;
   readonly region?: string;
@@ -67,10 +71,31 @@ interface TemplateOptions {
   readonly stackName?: string;
   /** Prefix of distribution ids (`Stack` gives `Stack/LogicalId`, as CDK names them). */
   readonly idPrefix?: string;
+  /**
+   * Parameters that stand for a certificate resource of another template (a nested stack's
+   * parent or sibling passes it), with that resource's evidence key.
+   */
+  readonly certificateParameters?: ReadonlyMap<string, string>;
+}
+
+/** Template options with the pseudo parameters `--parameter AWS::Region=...` gives in place. */
+interface ReadOptions extends TemplateOptions {
+  readonly environment: Pick<CfnEnvironment, 'region' | 'accountId' | 'stackName'>;
+}
+
+/** `--parameter AWS::Region=…`, `AWS::AccountId`, `AWS::StackName` win over what the deployment says. */
+function withPseudoParameters(options: TemplateOptions): ReadOptions {
+  const p = options.parameters;
+  const pick = (name: string, fallback: string | undefined) => (Object.hasOwn(p, name) ? p[name] : fallback);
+  const region = pick('AWS::Region', options.region);
+  const accountId = pick('AWS::AccountId', options.accountId);
+  const stackName = pick('AWS::StackName', options.stackName);
+  const environment = compact({ region, accountId, stackName });
+  return { ...options, ...environment, environment };
 }
 
 /** The evidence key of a template's certificate resource. */
-function cfnEvidenceKey(source: string, logicalId: string): string {
+export function cfnEvidenceKey(source: string, logicalId: string): string {
   return `cfn:${source}#${logicalId}`;
 }
 
@@ -82,22 +107,26 @@ function cfnEvidenceKey(source: string, logicalId: string): string {
  * @throws InputError when `Resources` is not a mapping, or the template breaks a template-wide
  *   rule (see `validateTemplate`)
  */
-export function readTemplate(doc: SourceDocument, options: TemplateOptions, out: Collected): void {
+export function readTemplate(written: SourceDocument, given: TemplateOptions, out: Collected): void {
+  const options = withPseudoParameters(given);
+  const doc = expandedLoops(written, options, out);
   const template = doc.value as Record<string, unknown>;
   const resources = own(template, 'Resources');
   if (resources === undefined) return;
   if (!isRecord(resources)) throw unreadableInput(doc.source, 'Resources is not a mapping');
+  out.findings.push(...duplicateKeyFindings(doc, resources, options.idPrefix));
   validateTemplate(doc);
-  const resolver = new CfnResolver({
+  const env: CfnEnvironment = {
     template,
     style: doc.syntax,
     parameters: options.parameters,
-    ...(options.region !== undefined ? { region: options.region } : {}),
-    ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
-    ...(options.stackName !== undefined ? { stackName: options.stackName } : {}),
-  });
+    ...options.environment,
+  };
+  const resolver = new CfnResolver(env);
   const nav = new Navigator(doc, resolver);
   const certificates = new Map<string, string>();
+  /** What `--parameter` would make known, in first-read order (the base resolver's added at the end). */
+  const needed = new Set<string>();
   for (const [id, resource] of Object.entries(resources)) {
     if (ownString(resource, 'Type') !== CERTIFICATE_TYPE) continue;
     const created = nav.isCreated(id, resource);
@@ -108,31 +137,232 @@ export function readTemplate(doc: SourceDocument, options: TemplateOptions, out:
     }
     out.findings.push(...nav.takeProblems(id));
   }
+  const reading: TemplateReading = { doc, env, resolver, nav, options, certificates, needed, out };
   for (const [id, resource] of Object.entries(resources)) {
-    if (ownString(resource, 'Type') !== DISTRIBUTION_TYPE) continue;
-    const created = nav.isCreated(id, resource);
-    if (created === false) {
+    if (ownString(resource, 'Type') === DISTRIBUTION_TYPE) readDistributionResource(reading, id, resource);
+  }
+  for (const [id, resource] of Object.entries(resources)) {
+    if (ownString(resource, 'Type') !== TENANT_TYPE) continue;
+    if (nav.isCreated(id, resource) === false) {
       out.findings.push(...nav.takeProblems(id));
       continue;
     }
-    const d = readDistribution(nav, id, options, certificates);
-    out.distributions.push(d);
-    if (created instanceof UnresolvedValue && !(created instanceof InvalidValue)) {
-      const args = {
-        field: 'Condition',
-        distribution: d.id,
-        reason: created.reason,
-        skipped: 'nothing; checked as if created',
-      };
-      const location = doc.locator(['Resources', id, 'Condition']);
-      out.findings.push({
-        distributionId: d.id,
-        finding: createFinding('INPUT_UNRESOLVED_VALUE', location, args),
+    const tenant = readTenant(nav, id, options, certificates);
+    out.distributions.push(tenant);
+    out.findings.push(...nav.takeProblems(id, tenant.id));
+  }
+  // a parameter a nested stack's parent fills with a certificate resource is known as that resource
+  const passed = options.certificateParameters;
+  const summary = parametersNeeded(
+    doc,
+    [...resolver.neededParameters, ...needed].filter((name) => !passed?.has(name)),
+  );
+  if (summary) out.findings.push({ finding: summary });
+}
+
+/**
+ * One INPUT_PARAMETERS_NEEDED for the template: every parameter and pseudo parameter without a
+ * value that a checked value read, so all of them can be given at once.
+ */
+function parametersNeeded(doc: SourceDocument, names: readonly string[]): Finding | undefined {
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return undefined;
+  const first = unique.find((n) => !n.startsWith('AWS::'));
+  const location = first === undefined ? { source: doc.source } : doc.locator(['Parameters', first]);
+  return createFinding('INPUT_PARAMETERS_NEEDED', location, {
+    source: displayName(doc.source),
+    parameters: unique,
+    count: unique.length,
+    give: unique.map((n) => `--parameter ${n}=...`).join(' '),
+  });
+}
+
+/**
+ * A certificate the template creates is created in the stack's region, and CloudFront takes
+ * only us-east-1 (CF-02, the most common failure of such stacks): with the region unknown that
+ * is a warning naming what to give, not a note among the evidence needs.
+ */
+function regionUnknown(
+  d: Distribution,
+  certificates: ReadonlyMap<string, string>,
+  options: TemplateOptions,
+): Collected['findings'] {
+  if (options.region !== undefined || d.certificateResource === undefined) return [];
+  const arn = d.viewerCertificate?.acmCertificateArn;
+  const logicalId = [...certificates].find(([, key]) => key === d.certificateResource)?.[0];
+  const args = {
+    field: 'AWS::Region',
+    distribution: d.id,
+    reason: `certificate ${logicalId ?? d.certificateResource} is created in the region the stack deploys to, which is not given; CloudFront only uses ACM certificates from us-east-1, so the stack must deploy to us-east-1 (give --region, or --parameter AWS::Region=REGION)`,
+    skipped: 'certificate placement (CF-02)',
+  };
+  const location = arn?.location ?? d.location;
+  return [{ distributionId: d.id, finding: createFinding('INPUT_UNRESOLVED_VALUE', location, args) }];
+}
+
+/** What reading one template's distributions shares. */
+interface TemplateReading {
+  readonly doc: SourceDocument;
+  readonly env: CfnEnvironment;
+  readonly resolver: CfnResolver;
+  readonly nav: Navigator;
+  readonly options: ReadOptions;
+  readonly certificates: ReadonlyMap<string, string>;
+  /** What `--parameter` would make known, besides what `resolver` read. */
+  readonly needed: Set<string>;
+  readonly out: Collected;
+}
+
+/**
+ * One `AWS::CloudFront::Distribution`: read without assuming anything, and when its checked
+ * fields hang on conditions unknown offline, read again under each combination of their values
+ * (`readVariants`); the source findings then go with each reading.
+ */
+function readDistributionResource(t: TemplateReading, id: string, resource: unknown): void {
+  const { doc, env, resolver, nav, options, certificates, needed, out } = t;
+  const created = nav.isCreated(id, resource);
+  if (created === false) {
+    out.findings.push(...nav.takeProblems(id));
+    return;
+  }
+  const distributionId = options.idPrefix ? `${options.idPrefix}/${id}` : id;
+  out.findings.push(...nav.takeProblems(id, distributionId));
+  resolver.unknownConditions.clear();
+  const base = readDistribution(nav, id, options, certificates);
+  const findingsOf = (n: Navigator, dist: Distribution) => {
+    const region = regionUnknown(dist, certificates, options);
+    if (region.length > 0) needed.add('AWS::Region');
+    return [...n.takeProblems(id, dist.id), ...unresolvedFindings(dist, CFN_FIELD_NAMES), ...region];
+  };
+  const baseFindings = findingsOf(nav, base);
+  const unknown = [...resolver.unknownConditions];
+  const read = (assume: ReadonlyMap<string, boolean>) => {
+    const r = new CfnResolver({ ...env, assume }, resolver.sharedBudget);
+    const n = new Navigator(doc, r);
+    const distribution = readDistribution(n, id, options, certificates);
+    const findings = findingsOf(n, distribution).map((f) => f.finding);
+    for (const name of r.neededParameters) needed.add(name);
+    return { distribution, findings, unknown: r.unknownConditions };
+  };
+  const expanded = unknown.length === 0 ? undefined : readVariants(unknown[0]!, read);
+  const d = expanded ? { ...base, variants: expanded.variants } : base;
+  out.distributions.push(d);
+  if (created instanceof UnresolvedValue && !(created instanceof InvalidValue)) {
+    const args = {
+      field: 'Condition',
+      distribution: d.id,
+      reason: created.reason,
+      skipped: 'nothing; checked as if created',
+    };
+    const location = doc.locator(['Resources', id, 'Condition']);
+    out.findings.push({
+      distributionId: d.id,
+      finding: createFinding('INPUT_UNRESOLVED_VALUE', location, args),
+    });
+  }
+  if (!expanded) out.findings.push(...baseFindings);
+  else if (expanded.unchecked.length > 0) {
+    const finding = createFinding('INPUT_CONDITIONS_CAPPED', d.location, {
+      distribution: d.id,
+      count: expanded.checked.length + expanded.unchecked.length,
+      checked: expanded.checked,
+      unchecked: expanded.unchecked,
+    });
+    out.findings.push({ distributionId: d.id, finding });
+  }
+}
+
+/** Unknown conditions whose every combination is checked; beyond them values stay unresolved. */
+export const MAX_ASSUMED_CONDITIONS = 4;
+
+/** The template with its `Fn::ForEach` loops expanded; a loop that cannot be is INPUT_NOT_EXAMINED. */
+function expandedLoops(doc: SourceDocument, options: TemplateOptions, out: Collected): SourceDocument {
+  const { doc: expanded, unexpanded } = expandForEach(doc, options.parameters);
+  for (const loop of unexpanded) {
+    const finding = createFinding('INPUT_NOT_EXAMINED', doc.locator(loop.path), {
+      part: `loop ${String(loop.path.at(-1))}`,
+      source: displayName(doc.source),
+      reason: loop.reason,
+    });
+    out.findings.push({ finding });
+  }
+  return expanded;
+}
+
+/** One reading of a distribution under assumed condition values. */
+interface VariantRead {
+  readonly distribution: Distribution;
+  readonly findings: readonly Finding[];
+  /** The unknown conditions this reading met (assumed ones included). */
+  readonly unknown: ReadonlySet<string>;
+}
+
+/**
+ * The distribution read under each value of `first`, and of each unknown condition met inside
+ * a branch (a nested `Fn::If`), splitting at most MAX_ASSUMED_CONDITIONS deep: at most 2^4
+ * readings, each sharing the template's work budget.
+ */
+function readVariants(
+  first: string,
+  read: (assume: ReadonlyMap<string, boolean>) => VariantRead,
+): { variants: DistributionVariant[]; checked: string[]; unchecked: string[] } {
+  const variants: DistributionVariant[] = [];
+  const checked = new Set<string>();
+  const unchecked = new Set<string>();
+  const split = (assume: ReadonlyMap<string, boolean>, name: string) => {
+    checked.add(name);
+    for (const value of [true, false]) {
+      const next = new Map(assume).set(name, value);
+      const r = read(next);
+      const more = [...r.unknown].filter((c) => !next.has(c));
+      if (more.length > 0 && next.size < MAX_ASSUMED_CONDITIONS) {
+        split(next, more[0]!);
+        continue;
+      }
+      for (const c of more) unchecked.add(c);
+      variants.push({
+        assumes: Object.fromEntries(next),
+        distribution: r.distribution,
+        findings: r.findings,
       });
     }
-    out.findings.push(...nav.takeProblems(id, d.id));
-    out.findings.push(...unresolvedFindings(d, CFN_FIELD_NAMES));
-  }
+  };
+  split(new Map(), first);
+  return { variants, checked: [...checked], unchecked: [...unchecked].filter((c) => !checked.has(c)) };
+}
+
+/**
+ * INPUT_DUPLICATE_KEY for each repeated key (the first few; the last says how many more): read
+ * last-wins as CloudFormation does, attached to the distribution whose resource holds it.
+ */
+function duplicateKeyFindings(
+  doc: SourceDocument,
+  resources: Record<string, unknown>,
+  idPrefix: string | undefined,
+): Collected['findings'] {
+  const found = doc.duplicateKeys?.();
+  if (!found || found.count === 0) return [];
+  return found.first.map((dup, i) => {
+    const [section, logicalId] = dup.path;
+    const more = i === found.first.length - 1 ? found.count - found.first.length : 0;
+    const finding = createFinding(
+      'INPUT_DUPLICATE_KEY',
+      { source: doc.source, path: dup.path, line: dup.line, column: dup.column },
+      {
+        key: String(dup.path.at(-1)),
+        mapping: dup.path.length > 1 ? dup.path.slice(0, -1).join('.') : 'the top level',
+        source: displayName(doc.source),
+        ...(more > 0 ? { more } : {}),
+      },
+    );
+    const inDistribution =
+      section === 'Resources' &&
+      dup.path.length > 2 &&
+      typeof logicalId === 'string' &&
+      ownString(own(resources, logicalId), 'Type') === DISTRIBUTION_TYPE;
+    if (!inDistribution) return { finding };
+    return { distributionId: idPrefix ? `${idPrefix}/${logicalId}` : logicalId, finding };
+  });
 }
 
 /** Something in a resource the gate could not take as written: CloudFormation refuses it, or a bound stopped it. */
@@ -227,7 +457,7 @@ class Navigator {
       const arg = (cur.node as Record<string, unknown>)[fn];
       const at = cur.path;
       if (fn === 'Fn::If' && Array.isArray(arg) && arg.length === 3 && typeof arg[0] === 'string') {
-        const chosen = this.guard(at, () => this.resolver.condition(arg[0] as string));
+        const chosen = this.guard(at, () => this.resolver.branch(arg[0] as string));
         this.note(chosen, at);
         if (chosen instanceof UnresolvedValue) return unknownAt(chosen, at);
         const branch = chosen ? 1 : 2;
@@ -348,7 +578,10 @@ function readDistribution(
   }
   const viewerCertificate = readViewerCertificate(nav, nav.child(config, 'ViewerCertificate'));
   const arn = viewerCertificate?.acmCertificateArn?.value;
-  const certificateResource = arn instanceof ResourceReference ? certificates.get(arn.logicalId) : undefined;
+  const certificateResource =
+    arn instanceof ResourceReference
+      ? certificates.get(arn.logicalId)
+      : passedCertificate(doc, viewerCertificate?.acmCertificateArn, options.certificateParameters);
   return compact<Distribution>({
     id: options.idPrefix ? `${options.idPrefix}/${logicalId}` : logicalId,
     format: options.format,
@@ -362,6 +595,23 @@ function readDistribution(
     accountId: options.accountId,
     certificateResource,
   });
+}
+
+/**
+ * The certificate resource a nested stack's parent passes, when the ARN is written `!Ref Param`
+ * and the parent gives that parameter a certificate it (or a sibling stack) creates.
+ */
+function passedCertificate(
+  doc: SourceDocument,
+  arn: Field<string> | undefined,
+  passed: ReadonlyMap<string, string> | undefined,
+): string | undefined {
+  if (!passed || passed.size === 0 || !arn || !isUnresolved(arn.value)) return undefined;
+  let node: unknown = doc.value;
+  for (const key of arn.location.path ?? [])
+    node = Array.isArray(node) ? node[key as number] : own(node, String(key));
+  const ref = isRecord(node) ? own(node, 'Ref') : undefined;
+  return typeof ref === 'string' ? passed.get(ref) : undefined;
 }
 
 function readViewerCertificate(nav: Navigator, vc: Cursor | undefined): ViewerCertificate | undefined {

@@ -26,7 +26,28 @@ export interface SourceDocument {
    * In large documents the position is computed when first read (see `LazyLocator`).
    */
   locator(path: JsonPath): Locator;
+  /**
+   * Mapping keys written more than once (the value read is the last one, as CloudFormation
+   * reads them); computed on first call for JSON. Absent for documents that cannot have them.
+   */
+  readonly duplicateKeys?: () => DuplicateKeys;
 }
+
+/** A mapping key written again: the path of the key (its mapping's path, then the key) and where it is. */
+export interface DuplicateKey {
+  readonly path: JsonPath;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The first duplicate keys of a document (at most MAX_DUPLICATE_KEYS) and how many there are. */
+export interface DuplicateKeys {
+  readonly first: readonly DuplicateKey[];
+  readonly count: number;
+}
+
+/** Duplicate keys kept with their position; the rest are counted (a hostile file may repeat 100,000). */
+export const MAX_DUPLICATE_KEYS = 20;
 
 /** How an input is named in messages: its path, or `<stdin>`. */
 export function displayName(source: string): string {

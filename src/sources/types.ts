@@ -27,4 +27,8 @@ export interface LoadOptions {
   readonly parameters: Readonly<Record<string, string>>;
   /** `--region`: the region a CloudFormation/CDK stack deploys to (its own ACM certificates live there). */
   readonly region?: string;
+  /** `--account`: the account a CloudFormation stack deploys to (`AWS::AccountId`). */
+  readonly accountId?: string;
+  /** `--tf-dir`: the `.tf` folder of the root module a Terraform plan was made from (default: the plan's folder when it has `.tf` files). */
+  readonly tfDir?: string;
 }

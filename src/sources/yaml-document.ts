@@ -20,7 +20,14 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { Locator } from '../findings/types.js';
-import { DOCUMENT_LIMITS, type JsonPath, type SourceDocument, unreadableInput } from './document.js';
+import {
+  DOCUMENT_LIMITS,
+  type DuplicateKey,
+  type JsonPath,
+  MAX_DUPLICATE_KEYS,
+  type SourceDocument,
+  unreadableInput,
+} from './document.js';
 import { makeLocator, type Position, type PositionSource } from './positions.js';
 
 /**
@@ -72,10 +79,11 @@ const MAX_PARSER_STACK = DOCUMENT_LIMITS.maxDepth + 16;
  * Parses YAML text into a document. Aliases are expanded here, not by the package's `toJS`, so
  * its `maxAliasCount` does not apply: the conversion counts the nodes aliases add instead.
  * Duplicate keys are found here too, with a set per mapping (the package compares each key with
- * every earlier one: quadratic).
+ * every earlier one: quadratic): the last value wins, as CloudFormation reads a template, and
+ * the document lists where the repeats are (`duplicateKeys`).
  *
- * @throws InputError with line and column for malformed YAML, duplicate keys, more than one
- *   document, nesting deeper than the limit, or aliases that expand too far
+ * @throws InputError with line and column for malformed YAML, more than one document, nesting
+ *   deeper than the limit, or aliases that expand too far
  */
 export function parseYamlDocument(source: string, text: string): SourceDocument {
   if (text.length > DOCUMENT_LIMITS.maxYamlBytes) {
@@ -98,11 +106,13 @@ export function parseYamlDocument(source: string, text: string): SourceDocument 
   const positions: PositionSource = {
     positionOf: (path) => at(converter.offsetOf(value, path)),
   };
+  const duplicates = { first: converter.duplicates, count: converter.duplicateCount };
   return {
     source,
     syntax: 'yaml',
     value,
     locator: (path: JsonPath): Locator => makeLocator(source, path, 0, positions),
+    duplicateKeys: () => duplicates,
   };
 }
 
@@ -145,7 +155,6 @@ function composeFirst(
 function yamlReason(code: string, message: string): string {
   if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document';
   if (/call stack/i.test(message)) return `nesting deeper than the YAML parser can follow`;
-  if (code === 'DUPLICATE_KEY') return 'duplicate mapping key';
   return message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, '');
 }
 
@@ -157,6 +166,11 @@ class Converter {
   private rootOffset = 0;
   /** The node each anchor names so far (a later anchor of the same name replaces it, as YAML says). */
   private readonly anchors = new Map<string, YamlNode>();
+  /** The path of the value being converted (keys and indexes), for duplicate keys. */
+  private readonly path: (string | number)[] = [];
+  /** Repeated keys met outside alias expansions (an alias repeats its anchor's, already counted). */
+  readonly duplicates: DuplicateKey[] = [];
+  duplicateCount = 0;
 
   constructor(
     private readonly text: string,
@@ -187,10 +201,12 @@ class Converter {
     }
     if (isAlias(node)) return this.convertAlias(node, depth);
     this.anchor(node as YamlNode);
-    const plain = this.plain(node, depth);
     const tag = (node as YamlNode).tag;
     const long = tag === undefined ? undefined : SHORT_FORM_TAGS[tag];
+    if (long !== undefined) this.path.push(long);
+    const plain = this.plain(node, depth);
     if (long === undefined) return plain;
+    this.path.pop();
     const offset = this.offset(node as YamlNode);
     const argument = long === 'Fn::GetAtt' && typeof plain === 'string' ? splitGetAtt(plain) : plain;
     if (argument !== plain)
@@ -218,7 +234,9 @@ class Converter {
       const items: unknown[] = [];
       const offsets = new Map<number, number>();
       node.items.forEach((item, i) => {
+        this.path.push(i);
         items.push(this.convert(item, depth + 1));
+        this.path.pop();
         offsets.set(i, this.offset(item as YamlNode));
       });
       this.offsets.set(items, offsets);
@@ -230,8 +248,10 @@ class Converter {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = this.key(pair.key);
-        if (offsets.has(key)) this.fail(pair.key as YamlNode, 'duplicate mapping key');
+        if (offsets.has(key)) this.duplicate(pair.key as YamlNode, key);
+        this.path.push(key);
         define(object, key, this.convert(pair.value, depth + 1));
+        this.path.pop();
         offsets.set(
           key,
           pair.value ? this.offset(pair.value as YamlNode) : this.offset(pair.key as YamlNode),
@@ -241,6 +261,15 @@ class Converter {
       return object;
     }
     return null;
+  }
+
+  /** Records a repeated key (the later value replaces the earlier, as CloudFormation reads it). */
+  private duplicate(keyNode: YamlNode, key: string): void {
+    if (this.insideAlias > 0) return;
+    this.duplicateCount++;
+    if (this.duplicates.length >= MAX_DUPLICATE_KEYS) return;
+    const { line, column } = this.at(this.offset(keyNode));
+    this.duplicates.push({ path: [...this.path, key], line, column });
   }
 
   /** Remembers a node's anchor, outside alias expansions (those nodes were met where they stand). */

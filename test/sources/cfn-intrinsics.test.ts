@@ -68,13 +68,13 @@ const rows: Row[] = [
   {
     name: 'Ref AWS::Region without --region',
     expr: '!Ref AWS::Region',
-    want: '!Ref AWS::Region is the region the stack deploys to (give --region)',
+    want: '!Ref AWS::Region is the region the stack deploys to (give --region, or --parameter AWS::Region=REGION)',
   },
   { name: 'Ref AWS::Region with --region', expr: '!Ref AWS::Region', region: 'eu-west-1', want: 'eu-west-1' },
   {
     name: 'Ref AWS::AccountId',
     expr: '!Ref AWS::AccountId',
-    want: '!Ref AWS::AccountId is resolved at deploy time',
+    want: '!Ref AWS::AccountId is the account the stack deploys to (give --account ID)',
   },
   { name: 'Ref AWS::Partition', expr: '!Ref AWS::Partition', want: 'aws' },
   { name: 'Ref AWS::Partition in China', expr: '!Ref AWS::Partition', region: 'cn-north-1', want: 'aws-cn' },
@@ -113,7 +113,7 @@ const rows: Row[] = [
   {
     name: 'Sub with an unknown account',
     expr: "!Sub 'arn:aws:acm:us-east-1:${AWS::AccountId}:certificate/x'",
-    want: '!Sub arn:aws:acm:us-east-1:${AWS::AccountId}:certificate/x: ${AWS::AccountId} is resolved at deploy time',
+    want: '!Sub arn:aws:acm:us-east-1:${AWS::AccountId}:certificate/x: ${AWS::AccountId} is the account the stack deploys to (give --account ID)',
   },
   {
     name: 'Sub with an attribute',

@@ -99,7 +99,28 @@ describe('CloudFormation YAML', () => {
   });
 
   test('a certificate named by a resource gets no unresolved finding; nothing else is unresolved', async () => {
+    const { inputs } = await loadText('t.yaml', YAML, { region: 'us-east-1' });
+    expect(inputs.sourceFindings).toEqual([]);
+  });
+
+  test('a certificate the stack creates, region not given: a warning to give it (CF-02 not checked)', async () => {
     const { inputs } = await loadText('t.yaml', YAML);
+    expect(inputs.sourceFindings.map((s) => [s.distributionId, s.finding.code, s.finding.severity])).toEqual([
+      ['Site', 'INPUT_UNRESOLVED_VALUE', 'warning'],
+      [undefined, 'INPUT_PARAMETERS_NEEDED', 'warning'],
+    ]);
+    const f = inputs.sourceFindings[0]!.finding;
+    expect(f.args).toMatchObject({ field: 'AWS::Region', skipped: 'certificate placement (CF-02)' });
+    expect(String(f.args.reason)).toMatch(/certificate Cert .*must deploy to us-east-1 \(give --region/);
+    expect(where(f.location)).toEqual(positionOf(YAML, '!Ref Cert'));
+  });
+
+  test('--parameter AWS::Region gives the region (and wins over --region)', async () => {
+    const { inputs } = await loadText('t.yaml', YAML, {
+      region: 'us-east-1',
+      parameters: { 'AWS::Region': 'eu-west-1' },
+    });
+    expect(inputs.evidence[0]!.region).toBe('eu-west-1');
     expect(inputs.sourceFindings).toEqual([]);
   });
 
@@ -156,6 +177,7 @@ describe('values computed at deploy time', () => {
       ['Dist', 'INPUT_UNRESOLVED_VALUE', 'Condition'],
       ['Dist', 'INPUT_UNRESOLVED_VALUE', 'DistributionConfig.Aliases[0]'],
       ['Dist', 'INPUT_UNRESOLVED_VALUE', 'ViewerCertificate.AcmCertificateArn'],
+      [undefined, 'INPUT_PARAMETERS_NEEDED', undefined],
     ]);
     const arnFinding = inputs.sourceFindings[2]!.finding;
     expect(arnFinding.args).toMatchObject({

@@ -102,7 +102,6 @@ describe('bad YAML: one line with file, line and column', () => {
   const rows: [string, string, RegExp][] = [
     ['malformed', 'a: b: c\n', /^m\.yaml:1:4: nested mappings are not allowed in compact mappings$/],
     ['unclosed flow', 'a: [1, 2\nb: 3\n', /^m\.yaml:2:1: /],
-    ['duplicate key', 'Resources: {}\nResources: {}\n', /^m\.yaml:2:1: duplicate mapping key$/],
     ['two documents', 'a: 1\n---\nb: 2\n', /^m\.yaml:2:1: the file holds more than one YAML document$/],
     ['unknown alias', 'a: *nope\n', /^m\.yaml:1:4: /],
     ['complex key', '? [a, b]\n: c\n', /^m\.yaml:1:3: a mapping key must be a plain value$/],
@@ -179,5 +178,41 @@ ETag: E2QWRUHEXAMPLE
         message: expect.stringMatching(/other\.yaml: not a recognised input \(expected aws cloudfront/),
       },
     ]);
+  });
+});
+
+describe('duplicate keys: the last value wins, each repeat listed with its position', () => {
+  test('a repeated key keeps the later value and is listed at the repeat', () => {
+    const doc = parseYamlDocument(
+      'm.yaml',
+      'Resources: {A: 1}\nOutputs:\n  X: a\n  X: b\nResources: {B: 2}\n',
+    );
+    expect(doc.value).toEqual({ Resources: { B: 2 }, Outputs: { X: 'b' } });
+    expect(doc.duplicateKeys?.()).toEqual({
+      first: [
+        { path: ['Outputs', 'X'], line: 4, column: 3 },
+        { path: ['Resources'], line: 5, column: 1 },
+      ],
+      count: 2,
+    });
+    expect(where(doc.locator(['Outputs', 'X']))).toEqual({ line: 4, column: 6 });
+  });
+
+  test('inside short forms and sequences the path has the long form and the index', () => {
+    const doc = parseYamlDocument('m.yaml', 'A: !If [C, {k: 1, k: 2}, b]\n');
+    expect(doc.value).toEqual({ A: { 'Fn::If': ['C', { k: 2 }, 'b'] } });
+    expect(doc.duplicateKeys?.().first).toEqual([{ path: ['A', 'Fn::If', 1, 'k'], line: 1, column: 19 }]);
+  });
+
+  test('a repeat inside an anchor is listed once, not once per alias', () => {
+    const doc = parseYamlDocument('m.yaml', 'a: &x {k: 1, k: 2}\nb: *x\nc: *x\n');
+    expect(doc.duplicateKeys?.().count).toBe(1);
+  });
+
+  test('100,000 repeats: 20 listed, all counted', () => {
+    const text = `M:\n${'  k: 1\n'.repeat(100_001)}`;
+    const found = parseYamlDocument('m.yaml', text).duplicateKeys?.();
+    expect(found?.count).toBe(100_000);
+    expect(found?.first).toHaveLength(20);
   });
 });

@@ -4,14 +4,15 @@
  * JSON, SARIF or JUnit, with the exit code that gates the pipeline.
  */
 
+import { stat } from 'node:fs/promises';
 import { check } from '../../check/check.js';
 import { formatCheckText } from '../../check/text.js';
 import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
 import { buildReport } from '../../report/report.js';
 import type { Certificate } from '../../x509/model.js';
 import { type CliIO, errorLine } from '../io.js';
-import type { CheckFormat } from '../options.js';
-import { checkStdinOnce, readRootsOption, reportStop } from '../read-inputs.js';
+import { type CheckFormat, parseRegion } from '../options.js';
+import { checkStdinOnce, readRootsOption, reportStop, UsageStop } from '../read-inputs.js';
 import { clearReportFile, renderReport, writeReportFile } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
@@ -23,8 +24,11 @@ interface CheckCliOptions {
   readonly cert?: readonly string[];
   readonly parameter?: Readonly<Record<string, string>>;
   readonly region?: string;
+  readonly account?: string;
+  readonly tfDir?: string;
   readonly roots?: string;
   readonly output?: string;
+  readonly verbose?: boolean;
 }
 
 /** Standard input can feed one input only: an INPUT, a --cert file or --roots. */
@@ -35,12 +39,38 @@ function checkStdinUse(inputs: readonly string[], opts: CheckCliOptions): void {
 
 type Root = readonly Certificate[] | undefined;
 
+/**
+ * Where a stack deploys: `--region`, else the region the AWS CLI and SDKs would use
+ * (`AWS_REGION`, then `AWS_DEFAULT_REGION`; a value that is no region name is ignored), and
+ * `--account`.
+ */
+function stackEnvironment(opts: CheckCliOptions, io: CliIO): { region?: string; account?: string } {
+  const fromEnv = [io.env.AWS_REGION, io.env.AWS_DEFAULT_REGION].find(
+    (r) => r !== undefined && r !== '' && isRegionName(r),
+  );
+  const region = opts.region ?? fromEnv;
+  return {
+    ...(region !== undefined ? { region } : {}),
+    ...(opts.account !== undefined ? { account: opts.account } : {}),
+  };
+}
+
+function isRegionName(value: string): boolean {
+  try {
+    parseRegion(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads the inputs and runs the gate; unreadable inputs are reported on stderr, one line each. */
 async function gate(inputs: readonly string[], opts: CheckCliOptions, roots: Root, io: CliIO) {
   const { results, errors, distributions } = await check(inputs, {
     certs: opts.cert ?? [],
     parameters: opts.parameter ?? {},
-    ...(opts.region !== undefined ? { region: opts.region } : {}),
+    ...stackEnvironment(opts, io),
+    ...(opts.tfDir !== undefined ? { tfDir: opts.tfDir } : {}),
     ...(opts.at ? { at: opts.at } : {}),
     warnDays: opts.warnDays,
     ...(roots ? { roots } : {}),
@@ -59,6 +89,8 @@ export async function runCheck(inputs: readonly string[], opts: CheckCliOptions,
   let roots: Root;
   try {
     checkStdinUse(inputs, opts);
+    if (opts.tfDir !== undefined && !(await stat(opts.tfDir).catch(() => undefined))?.isDirectory())
+      throw new UsageStop(`--tf-dir ${opts.tfDir}: not a folder`);
     if (opts.roots !== undefined) roots = (await readRootsOption(opts.roots, io)).certificates;
   } catch (err) {
     return reportStop(err, io);
@@ -72,7 +104,9 @@ export async function runCheck(inputs: readonly string[], opts: CheckCliOptions,
     failOn: opts.failOn,
     errors,
   });
-  const text = renderReport(report, { ...opts, formatText: formatCheckText }, io);
+  const verbose = opts.verbose === true;
+  const formatText: typeof formatCheckText = (r, o) => formatCheckText(r, { ...o, verbose });
+  const text = renderReport(report, { ...opts, formatText }, io);
   if (opts.output !== undefined) {
     if (!(await writeReportFile(opts.output, text, report, io, { noun: 'distribution', verb: 'checked' })))
       return EXIT_USAGE;
