@@ -7,6 +7,7 @@
  * `Unresolved` with the reason, so a rule can say what it could not check instead of passing.
  */
 
+import type { Finding } from '../findings/finding.js';
 import type { Locator } from '../findings/types.js';
 import type { Certificate } from '../x509/model.js';
 
@@ -83,6 +84,46 @@ export interface Distribution {
    * `aws_acm_certificate.cert.arn`), the evidence key of that resource (see CertificateEvidence.key).
    */
   readonly certificateResource?: string;
+  /** Set when this entry is a distribution tenant (CloudFront SaaS Manager), not a distribution. */
+  readonly tenant?: TenantOf;
+  /**
+   * When the checked fields depend on conditions unknown offline (CloudFormation `Fn::If`), the
+   * distribution read under each combination of their values; the gate checks each and reports
+   * a finding once, with the condition values that lead to it. This object then holds the
+   * fields as far as they are known without assuming anything.
+   */
+  readonly variants?: readonly DistributionVariant[];
+}
+
+/** One reading of a distribution under an assumed value of each unknown condition. */
+export interface DistributionVariant {
+  /** Condition name → the value assumed (`{IsProd: false}`). */
+  readonly assumes: Readonly<Record<string, boolean>>;
+  readonly distribution: Distribution;
+  /** The source's findings for this reading (unresolved fields, refused values). */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * What makes an entry a distribution tenant: its domains are the entry's `aliases`, its own
+ * certificate (`Customizations.Certificate.Arn`) its `viewerCertificate`. Tenants serve over SNI
+ * through a connection group; the rest of their TLS settings are their parent's.
+ */
+export interface TenantOf {
+  /**
+   * The multi-tenant distribution (`DistributionId`), as the input names it: the `id` of a
+   * Distribution of the same inputs (a template's logical id, a plan's address) or a CloudFront id.
+   */
+  readonly parent: Field<string>;
+  /**
+   * Which certificate the tenant's domains are served with: its own (Customizations), one it asks
+   * CloudFront to issue (ManagedCertificateRequest), else its parent distribution's.
+   */
+  readonly certificate: 'own' | 'managed' | 'parent';
+  /** Where the ManagedCertificateRequest is, when there is one. */
+  readonly managedCertificateRequest?: Locator;
+  /** Set by the gate when the parent is among the inputs (src/check/tenants.ts). */
+  readonly parentDistribution?: Distribution;
 }
 
 /** Where a certificate's evidence came from. */

@@ -15,6 +15,12 @@ export type InputKind =
   | 'cloudfront-distribution'
   /** `aws cloudfront list-distributions`: `{DistributionList: {Items: [...]}}`. */
   | 'cloudfront-list'
+  /** `aws cloudfront get-distribution-tenant` (also create-distribution-tenant output): `{DistributionTenant: {...}}`. */
+  | 'cloudfront-tenant'
+  /** `aws cloudfront list-distribution-tenants`: `{DistributionTenantList: [...]}`. */
+  | 'cloudfront-tenant-list'
+  /** The create-distribution-tenant request (`--cli-input-json`): `{DistributionId, Domains, Name}`. */
+  | 'cloudfront-tenant-request'
   /** A CloudFormation template (also a CDK stack template). */
   | 'cloudformation'
   /** `terraform show -json` of a plan (or of a state). */
@@ -56,6 +62,9 @@ export function detectInput(value: unknown): InputKind | undefined {
   if (has('DistributionList')) return 'cloudfront-list';
   if (isRecord(own(value, 'Distribution'))) return 'cloudfront-distribution';
   if (isRecord(own(value, 'DistributionConfig'))) return 'cloudfront-config';
+  if (has('DistributionTenantList')) return 'cloudfront-tenant-list';
+  if (isRecord(own(value, 'DistributionTenant'))) return 'cloudfront-tenant';
+  if (has('DistributionId') && Array.isArray(own(value, 'Domains'))) return 'cloudfront-tenant-request';
   if (has('CertificateSummaryList')) return 'acm-list';
   if (ownRecord(value, 'ServerCertificate')) return 'iam-server-certificate';
   if (isCertificateDetail(value)) return 'acm-describe';

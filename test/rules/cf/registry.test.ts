@@ -6,11 +6,11 @@ import { CF_RULES } from '../../../src/rules/cf/index.js';
 
 const range = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`);
-const ALL_IDS = [...range('CF', 30), ...range('MS', 12), ...range('W', 5)];
+const ALL_IDS = [...range('CF', 30), ...range('MS', 12), ...range('W', 5), ...range('TN', 2)];
 
 const RULE_DIR = new URL('../../../src/rules/cf/', import.meta.url);
 const TEST_DIR = new URL('./', import.meta.url);
-const ruleFiles = readdirSync(RULE_DIR).filter((f) => /^(cf|ms|w)-\d\d-.+\.ts$/.test(f));
+const ruleFiles = readdirSync(RULE_DIR).filter((f) => /^(cf|ms|w|tn)-\d\d-.+\.ts$/.test(f));
 const testText = readdirSync(TEST_DIR)
   .filter((f) => f.endsWith('.test.ts'))
   .map((f) => readFileSync(new URL(f, TEST_DIR), 'utf8'))
@@ -32,9 +32,12 @@ const NOT_DEFAULT: Record<string, string> = {
   'MS-04': 'note',
   'MS-08': 'note',
   'MS-12': 'note',
+  // certgate's tenant rules (no rulebook verdict): a rejection, and what cannot be decided offline
+  'TN-01': 'error',
+  'TN-02': 'note',
 };
 
-test('one rule per rulebook row, each once, with a unique CF_ code', () => {
+test('one rule per rulebook row (and tenant rule), each once, with a unique CF_ code', () => {
   expect(CF_RULES.map((r) => r.id).sort()).toEqual([...ALL_IDS].sort());
   const codes = CF_RULES.map((r) => r.code);
   expect(new Set(codes).size).toBe(codes.length);
