@@ -7,7 +7,8 @@
  * group for each of its members.
  */
 
-import { type Distribution, isUnresolved } from '../cloudfront/model.js';
+import { type Distribution, type Field, isUnresolved } from '../cloudfront/model.js';
+import type { Locator } from '../findings/types.js';
 import { toLowerCaseAscii } from '../names/index.js';
 import type { Alias, CrossIndex, Others } from '../rules/cf/define-rule.js';
 import { certificateRefOf, type ResolvedRef } from './certificate-ref.js';
@@ -24,6 +25,24 @@ const resolved = (value: unknown): string | undefined =>
 
 const NONE: readonly never[] = Object.freeze([]);
 const NO_OTHERS: Others = Object.freeze({ names: NONE, count: 0 });
+
+/**
+ * A resolved alias; its location is the field's, read only when a rule reports it (a reader may
+ * make Locators on demand, and 100,000 aliases are mostly never reported).
+ */
+class HeldAlias implements Alias {
+  readonly #field: Field<string>;
+  constructor(
+    readonly name: string,
+    readonly lower: string,
+    field: Field<string>,
+  ) {
+    this.#field = field;
+  }
+  get location(): Locator {
+    return this.#field.location;
+  }
+}
 
 /** What the index keeps of each distribution, shared with its rule context. */
 interface DistributionEntry {
@@ -56,6 +75,8 @@ export class GateIndex implements CrossIndex {
   private readonly wildcardOwners: MultiMap<Distribution> = new Map();
   private readonly users: MultiMap<Distribution> = new Map();
   private readonly entries = new Map<Distribution, DistributionEntry>();
+  /** Variants (one reading per condition assignment) → the distribution they are readings of. */
+  private readonly bases = new Map<Distribution, Distribution>();
   /** Distributions with at least one alias another entry also holds (most have none). */
   private readonly sharing = new Set<Distribution>();
   private under?: Map<string, Holding[]>;
@@ -67,17 +88,25 @@ export class GateIndex implements CrossIndex {
   private readonly accountGroups = new Map<string, ValueGroup>();
   readonly dedicatedIpCertificates: readonly string[];
   readonly vipDistributions: readonly Distribution[];
+  /** Whether the inputs name more than one account (MS-04 has nothing to compare otherwise). */
+  private readonly manyAccounts: boolean;
 
   constructor(distributions: readonly Distribution[]) {
     const vipKeys = new Set<string>();
     const vip: Distribution[] = [];
+    let account: string | undefined;
+    let manyAccounts = false;
     for (const d of distributions) {
+      if (d.accountId !== undefined) {
+        account ??= d.accountId;
+        if (d.accountId !== account) manyAccounts = true;
+      }
       const aliases: Alias[] = [];
       for (const field of d.aliases) {
         const name = resolved(field.value);
         if (name === undefined) continue;
         const lower = toLowerCaseAscii(name);
-        aliases.push({ name, lower, location: field.location });
+        aliases.push(new HeldAlias(name, lower, field));
         const held = this.owners.get(lower);
         add(this.owners, lower, d);
         if (held !== undefined) {
@@ -91,13 +120,16 @@ export class GateIndex implements CrossIndex {
       this.entries.set(d, { ref, aliases });
       const key = ref.key;
       if (key !== undefined) add(this.users, key, d);
-      if (resolved(d.viewerCertificate?.sslSupportMethod?.value) === 'vip') {
+      // on the default certificate `vip` is an echo of GetDistributionConfig, not dedicated IPs
+      const custom = ref.kind !== 'default' && ref.kind !== 'none';
+      if (custom && resolved(d.viewerCertificate?.sslSupportMethod?.value) === 'vip') {
         vip.push(d);
         if (key !== undefined) vipKeys.add(key);
       }
     }
     this.dedicatedIpCertificates = [...vipKeys];
     this.vipDistributions = vip;
+    this.manyAccounts = manyAccounts;
   }
 
   /** The certificate reference and resolved aliases of a distribution of the run. */
@@ -110,12 +142,33 @@ export class GateIndex implements CrossIndex {
     return entry;
   }
 
+  /**
+   * Registers a variant of `base` (src/check/variants.ts): it has its own entry, and the
+   * cross-distribution rules see it as `base` (never as another holder of base's aliases).
+   */
+  addVariant(variant: Distribution, base: Distribution): void {
+    const aliases: Alias[] = [];
+    for (const field of variant.aliases) {
+      const name = resolved(field.value);
+      if (name !== undefined) aliases.push(new HeldAlias(name, toLowerCaseAscii(name), field));
+    }
+    this.entries.set(variant, { ref: certificateRefOf(variant), aliases });
+    this.bases.set(variant, base);
+  }
+
+  private baseOf(distribution: Distribution): Distribution {
+    return this.bases.get(distribution) ?? distribution;
+  }
+
   aliasOwners(lower: string): readonly Distribution[] {
     return all(this.owners, lower);
   }
 
   hasSharedAlias(distribution: Distribution): boolean {
-    return this.sharing.has(distribution);
+    const base = this.bases.get(distribution);
+    if (base === undefined) return this.sharing.has(distribution);
+    const aliases = this.entries.get(distribution)?.aliases ?? [];
+    return aliases.some((a) => all(this.owners, a.lower).some((d) => d !== base));
   }
 
   isShared(lower: string): boolean {
@@ -130,7 +183,8 @@ export class GateIndex implements CrossIndex {
     return this.entries.get(distribution)?.ref.key;
   }
 
-  isSame(a: Distribution, b: Distribution): boolean {
+  isSame(x: Distribution, y: Distribution): boolean {
+    const [a, b] = [this.baseOf(x), this.baseOf(y)];
     return a === b || (a.format === 'aws-cli' && b.format === 'aws-cli' && a.id === b.id);
   }
 
@@ -176,7 +230,7 @@ export class GateIndex implements CrossIndex {
       group = new LabelGroup(held.map((d) => ({ label: d.id, distribution: d })));
       this.aliasGroups.set(lower, group);
     }
-    return group.othersThan(distribution, max);
+    return group.othersThan(this.baseOf(distribution), max);
   }
 
   otherOverlapsUnder(wildcard: string, distribution: Distribution, max: number): Others {
@@ -189,7 +243,7 @@ export class GateIndex implements CrossIndex {
       );
       this.overlapGroups.set(wildcard, group);
     }
-    return group.othersThan(distribution, max);
+    return group.othersThan(this.baseOf(distribution), max);
   }
 
   otherHttpVersions(key: string, distribution: Distribution, version: string, max: number): Others {
@@ -204,7 +258,7 @@ export class GateIndex implements CrossIndex {
       group = new ValueGroup(entries);
       this.versionGroups.set(key, group);
     }
-    return group.differentFrom(distribution, version, max);
+    return group.differentFrom(this.baseOf(distribution), version, max);
   }
 
   otherAccountAliases(
@@ -213,6 +267,8 @@ export class GateIndex implements CrossIndex {
     distribution: Distribution,
     max: number,
   ): Others {
+    // one account in all the inputs (an account's own list-distributions): nothing to find
+    if (!this.manyAccounts) return NO_OTHERS;
     const names = new Set(sans.map((s) => s.toLowerCase()));
     let count = 0;
     const first: string[] = [];
@@ -220,7 +276,7 @@ export class GateIndex implements CrossIndex {
       // a name its certificate's own wildcard covers adds nothing the wildcard has not (labels stay distinct)
       const dot = san.indexOf('.');
       if (!san.startsWith('*.') && dot !== -1 && names.has(`*${san.slice(dot)}`)) continue;
-      const others = this.accountGroup(san).differentFrom(distribution, account, max);
+      const others = this.accountGroup(san).differentFrom(this.baseOf(distribution), account, max);
       count += others.count;
       first.push(...others.names);
     }

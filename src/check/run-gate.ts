@@ -6,9 +6,12 @@
  * Work is linear in distributions + aliases + certificates.
  */
 
+import { type Distribution, isUnresolved } from '../cloudfront/model.js';
 import type { Finding, Result } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import { CF_RULES } from '../rules/cf/index.js';
+import { runsOn } from '../rules/cf/tenant-scope.js';
+import { withPosition } from '../sources/positions.js';
 import type { GateInputs } from '../sources/types.js';
 import { checkChain } from './chain-check.js';
 import { DistributionState } from './context.js';
@@ -16,7 +19,10 @@ import { GateIndex } from './cross-index.js';
 import { EvidenceIndex } from './evidence.js';
 import { attachSourceFindings, reportEvidenceNeeds, reportSkipped } from './input-findings.js';
 import { orderFindings, type RankedFinding } from './order.js';
+import { oneFindingPerFact } from './same-fact.js';
+import { linkTenants } from './tenants.js';
 import type { GateOptions, GateResult } from './types.js';
+import { checkVariants, type Ranked } from './variants.js';
 
 /**
  * Predicts CloudFront's verdict on every distribution of the inputs: one result per
@@ -34,32 +40,51 @@ export function runGate(inputs: GateInputs, options: GateOptions): GateResult[] 
   const evidence = new EvidenceIndex(inputs.evidence, (chain) =>
     checkChain(chain, options.at, options.roots),
   );
-  const index = new GateIndex(inputs.distributions);
-  const { byDistribution, unattached } = attachSourceFindings(inputs.distributions, inputs.sourceFindings);
+  // tenants take their parent's certificate before anything indexes them
+  const distributions = linkTenants(inputs.distributions);
+  const index = new GateIndex(distributions);
+  const { byDistribution, unattached } = attachSourceFindings(distributions, inputs.sourceFindings);
 
-  const results: GateResult[] = inputs.distributions.map((distribution) => {
+  // one distribution's findings (or one variant's, with that variant's source findings too)
+  const rankOne = (distribution: Distribution, fromSources: readonly Finding[]): Ranked => {
     const state = new DistributionState(distribution, index, evidence, options.at, options.warnDays);
     const ranked: RankedFinding[] = [];
     for (let order = 0; order < CF_RULES.length; order++) {
       const rule = CF_RULES[order]!;
+      if (!runsOn(rule.id, distribution)) continue;
       const out = rule.check(state.contextFor(rule));
       if (out === undefined) continue;
       const rank = { group: rule.group, order, ruleId: rule.id };
       if (!Array.isArray(out)) ranked.push({ finding: out as Finding, ...rank });
       else for (const finding of out as readonly Finding[]) ranked.push({ finding, ...rank });
     }
-    const inputFindings = reportSkipped(state, byDistribution.get(distribution) ?? []);
+    const inputFindings = reportSkipped(state, fromSources);
     const evidenceFinding = reportEvidenceNeeds(state);
     for (const finding of [...inputFindings, ...(evidenceFinding ? [evidenceFinding] : [])]) {
       ranked.push({ finding, group: 0, order: -1 });
     }
     const certificate = state.ref.key;
+    const aliases = state.resolved.map((a) => a.name);
+    return { ranked, aliases, ...(certificate !== undefined ? { certificate } : {}) };
+  };
+
+  const results: GateResult[] = distributions.map((distribution) => {
+    const fromSources = byDistribution.get(distribution) ?? [];
+    // a distribution whose fields hang on unknown conditions: each reading checked, findings merged
+    const { ranked, aliases, certificate } = distribution.variants
+      ? checkVariants(distribution, fromSources, index, rankOne)
+      : rankOne(distribution, fromSources);
     return {
-      subject: { kind: 'distribution', id: distribution.id, source: distribution.source },
-      findings: orderFindings(ranked),
+      subject: {
+        kind: distribution.tenant ? 'tenant' : 'distribution',
+        id: distribution.id,
+        source: distribution.source,
+      },
+      findings: orderFindings(oneFindingPerFact(ranked)),
       details: {
         format: distribution.format,
-        aliases: state.resolved.map((a) => a.name),
+        aliases,
+        ...unresolvedAliases(distribution),
         ...(certificate !== undefined ? { certificate } : {}),
       },
     };
@@ -81,7 +106,31 @@ export function runGate(inputs: GateInputs, options: GateOptions): GateResult[] 
     others.push({ subject: { kind: 'certificate', id: e.key, source: e.source }, findings: [finding] });
   }
   others.sort(bySubject);
-  return [...results, ...(others as GateResult[])];
+  return [...results, ...(others as GateResult[])].map(located);
+}
+
+/** A result whose Locators all carry their line and column (large inputs compute them only now). */
+function located(r: GateResult): GateResult {
+  let moved = false;
+  const findings = r.findings.map((f) => {
+    const location = withPosition(f.location);
+    if (location === f.location) return f;
+    moved = true;
+    return { ...f, location };
+  });
+  return moved ? { ...r, findings } : r;
+}
+
+/** Why aliases are unknown (the whole list, or single items), for the report header; {} when none are. */
+function unresolvedAliases(d: Distribution): { aliasesUnresolved?: string[] } {
+  // read per condition value (src/check/variants.ts): what stays unknown in the readings
+  if (d.variants) {
+    const why = d.variants.flatMap((v) => unresolvedAliases(v.distribution).aliasesUnresolved ?? []);
+    return why.length > 0 ? { aliasesUnresolved: [...new Set(why)] } : {};
+  }
+  const reasons = d.aliasesUnresolved ? [d.aliasesUnresolved.reason] : [];
+  for (const a of d.aliases) if (isUnresolved(a.value)) reasons.push(a.value.reason);
+  return reasons.length > 0 ? { aliasesUnresolved: [...new Set(reasons)] } : {};
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

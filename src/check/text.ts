@@ -11,27 +11,37 @@ import { formatFindingLines, formatLocation } from '../report/text.js';
 
 export interface CheckTextOptions {
   readonly colors: Colors;
+  /**
+   * Show notes too (`--verbose`). Notes say what cannot be decided offline; without it the text
+   * hides them and says how many it hid (JSON, SARIF and JUnit always have them).
+   */
+  readonly verbose?: boolean;
 }
 
 /** What the gate adds to a result (GateResult details). */
 interface CheckDetails {
   readonly format?: string;
   readonly aliases?: readonly string[];
+  readonly aliasesUnresolved?: readonly string[];
   readonly certificate?: string;
 }
 
 function detailLines(r: ReportResult, c: Colors): string[] {
   const d = (r.details ?? {}) as CheckDetails;
   const lines: string[] = [];
-  if (d.aliases)
+  // unknown aliases are never shown as "none": the list is what deploy time decides
+  const unknown = (d.aliasesUnresolved ?? []).map((why) => `unresolved (${why})`);
+  if (d.aliases) {
+    const shown = [...d.aliases, ...unknown];
     lines.push(
-      `  ${c.dim('aliases:')} ${d.aliases.length ? forTerminal(d.aliases.join(', '), 4096) : c.dim('none')}`,
+      `  ${c.dim('aliases:')} ${shown.length ? forTerminal(shown.join(', '), 4096) : c.dim('none')}`,
     );
+  }
   if (d.certificate !== undefined) lines.push(`  ${c.dim('certificate:')} ${forTerminal(d.certificate)}`);
   return lines;
 }
 
-function resultLines(r: ReportResult, c: Colors): string[] {
+function resultLines(r: ReportResult, c: Colors, verbose: boolean): string[] {
   const mark = r.verdict === 'pass' ? c.green('PASS') : c.red('FAIL');
   const format = (r.details as CheckDetails | undefined)?.format;
   // get-distribution-config output has no Id: the source then names the distribution.
@@ -42,6 +52,7 @@ function resultLines(r: ReportResult, c: Colors): string[] {
     ...detailLines(r, c),
   ];
   for (const f of r.findings) {
+    if (!verbose && f.severity === 'note') continue;
     const [head, ...rest] = formatFindingLines(f, c);
     lines.push(head!, `    ${c.dim(`at ${formatLocation(f.location)}`)}`, ...rest);
   }
@@ -63,7 +74,8 @@ function checkedCounts(results: readonly ReportResult[]): string {
 /** Renders a `check` report as text, ending with a summary line and what to do next. */
 export function formatCheckText(report: Report, options: CheckTextOptions): string {
   const c = options.colors;
-  const blocks = report.results.map((r) => resultLines(r, c).join('\n'));
+  const verbose = options.verbose === true;
+  const blocks = report.results.map((r) => resultLines(r, c, verbose).join('\n'));
   const { errors, warnings, notes } = report.summary;
   const failed = report.results.filter((r) => r.verdict === 'fail').length;
   const unread = report.errors.length ? `, ${plural(report.errors.length, 'unreadable input')}` : '';
@@ -80,6 +92,12 @@ export function formatCheckText(report: Report, options: CheckTextOptions): stri
       ),
     );
   if (report.errors.length > 0) lines.push(c.dim('Inputs that could not be read are listed on stderr.'));
+  if (!verbose && notes > 0)
+    lines.push(
+      c.dim(
+        `${plural(notes, 'note')} (what cannot be decided offline) ${notes === 1 ? 'is' : 'are'} hidden: run with --verbose to see ${notes === 1 ? 'it' : 'them'}, or use --format json or sarif.`,
+      ),
+    );
   blocks.push(lines.join('\n'));
   return terminalSafe(`${blocks.join('\n\n')}\n`);
 }

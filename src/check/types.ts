@@ -20,5 +20,7 @@ export interface GateOptions {
 export type GateResult = Result<{
   readonly format: string;
   readonly aliases: readonly string[];
+  /** Why (some of) the aliases are unknown before deploy, e.g. `!GetAtt Site.Outputs.Domain is resolved at deploy time`. */
+  readonly aliasesUnresolved?: readonly string[];
   readonly certificate?: string;
 }>;

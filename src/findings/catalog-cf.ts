@@ -11,6 +11,10 @@ export const CF_CATALOG = {
   // Placement (decision order 1)
   CF_ALIASES_WITHOUT_CERTIFICATE: { title: 'Aliases with no custom certificate attached', severity: 'error' },
   CF_CERTIFICATE_NOT_IN_US_EAST_1: { title: 'ACM certificate is not in us-east-1', severity: 'error' },
+  CF_CERTIFICATE_NOT_AN_ARN: {
+    title: 'ACMCertificateArn is not an ARN (a name or placeholder)',
+    severity: 'error',
+  },
   CF_CERTIFICATE_OTHER_ACCOUNT: { title: 'ACM certificate belongs to another account', severity: 'error' },
   CF_CERTIFICATE_SOURCE_CONFLICT: { title: 'More than one certificate source is set', severity: 'error' },
   CF_LEGACY_CERTIFICATE_FIELDS_MISMATCH: {
@@ -26,6 +30,10 @@ export const CF_CATALOG = {
     title: 'IAM certificate or aliases on a multi-tenant distribution',
     severity: 'error',
   },
+  CF_TENANT_PARENT_NOT_MULTI_TENANT: {
+    title: 'Distribution tenant of a standard (not multi-tenant) distribution',
+    severity: 'error',
+  },
   // State (decision order 2)
   CF_CERTIFICATE_NOT_ISSUED: { title: 'ACM certificate status is not ISSUED', severity: 'error' },
   CF_CERTIFICATE_DATE_INVALID: {
@@ -36,6 +44,10 @@ export const CF_CATALOG = {
   CF_CLOUDFRONT_MANAGED_CERTIFICATE: {
     title: 'CloudFront-managed tenant certificate on a standard distribution',
     severity: 'warning',
+  },
+  CF_TENANT_MANAGED_CERTIFICATE: {
+    title: 'Tenant certificate issued by CloudFront once its domains validate',
+    severity: 'note',
   },
   CF_IMPORTED_CERTIFICATE_EXPIRING: {
     title: 'Imported or IAM certificate expires and will not renew',

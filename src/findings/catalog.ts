@@ -117,6 +117,22 @@ export const CATALOG = {
     title: 'CloudFormation refuses this template: a value breaks its rules',
     severity: 'error',
   },
+  INPUT_DUPLICATE_KEY: {
+    title: 'A mapping key is written twice; the last value is read, as CloudFormation reads it',
+    severity: 'warning',
+  },
+  INPUT_NESTED_STACK_NOT_READ: {
+    title: 'A nested stack’s template is not a local file, so it was not checked',
+    severity: 'warning',
+  },
+  INPUT_CONDITIONS_CAPPED: {
+    title: 'Too many unknown conditions to check every combination; the rest stay unresolved',
+    severity: 'note',
+  },
+  INPUT_PARAMETERS_NEEDED: {
+    title: 'Parameters without a value that the verdict depends on',
+    severity: 'warning',
+  },
   INPUT_EXTRA_CA_CERTS_UNREADABLE: {
     title: 'NODE_EXTRA_CA_CERTS names a file that cannot be used; its roots are not trusted',
     severity: 'warning',

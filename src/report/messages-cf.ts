@@ -11,7 +11,10 @@ import { days, list, str } from './wording.js';
 
 type Wording = (args: FindingArgs) => { readonly message: string; readonly fix?: string };
 
-const dist = (a: FindingArgs): string => `distribution ${str(a.distribution) || '(unnamed)'}`;
+const dist = (a: FindingArgs): string =>
+  a.tenantOf === undefined
+    ? `distribution ${str(a.distribution) || '(unnamed)'}`
+    : `tenant ${str(a.distribution) || '(unnamed)'} (of distribution ${str(a.tenantOf)})`;
 const cert = (a: FindingArgs): string => str(a.certificate) || 'its certificate';
 
 /** How sure the predicted error code is, as a clause ('' when documented). */
@@ -70,6 +73,10 @@ const PLACEMENT: Partial<Record<FindingCode, Wording>> = {
         ? `${dist(a)} names ${cert(a)} as its ACM certificate, which is not an ACM certificate ARN (arn:aws:acm:us-east-1:ACCOUNT:certificate/ID); ${rejects(a, IVC)}`
         : `${dist(a)} uses ACM certificate ${cert(a)} in ${str(a.region) || 'a region other than us-east-1'}${a.fromStack === true ? ` (the ${str(a.regionOf) || 'stack'} region)` : ''}; CloudFront only uses ACM certificates from us-east-1, so ${rejects(a, IVC).replace(/^CloudFront /, 'it ')}`,
     fix: 'request or import the certificate in us-east-1 and use that ARN (aws acm request-certificate --region us-east-1 …); in CDK, create it in a stack deployed to us-east-1',
+  }),
+  CF_CERTIFICATE_NOT_AN_ARN: (a) => ({
+    message: `${dist(a)} sets ACMCertificateArn to ${str(a.certificate) === '' ? 'an empty string' : `"${str(a.certificate)}"`}, which is not an ARN at all (a name, a tag or a placeholder?): CloudFront looks certificates up by ARN only, so it finds none and rejects the create/update with ${IVC} ("the specified SSL certificate doesn't exist…")${certainty(a)}; the API model has no ARN pattern, so nothing refuses it earlier`,
+    fix: 'use the certificate ARN, arn:aws:acm:us-east-1:ACCOUNT:certificate/ID (aws acm list-certificates --region us-east-1 shows it); in a template, !Ref the certificate resource or pass the ARN as a parameter',
   }),
   CF_CERTIFICATE_OTHER_ACCOUNT: (a) => ({
     message: `${dist(a)} (account ${str(a.account)}) uses ACM certificate ${cert(a)} from account ${str(a.certificateAccount)}; ACM certificates cannot be used across accounts, so ${rejects(a, IVC).replace(/^CloudFront /, 'CloudFront ')}`,
@@ -268,11 +275,14 @@ const CHAIN: Partial<Record<FindingCode, Wording>> = {
 
 const WARN: Partial<Record<FindingCode, Wording>> = {
   CF_DEFAULT_CERTIFICATE: (a) => ({
-    message: `${dist(a)} serves the default *.cloudfront.net certificate, which forces TLSv1 (flagged by AWS Config cloudfront-custom-ssl-certificate and Security Hub CloudFront.7)`,
-    fix: 'attach an ACM certificate from us-east-1 for your own domain, with sni-only and TLSv1.2_2021',
+    message: `${dist(a)} serves the default *.cloudfront.net certificate, which forces TLSv1${a.policy !== undefined ? `: the MinimumProtocolVersion ${str(a.policy)} it sets is silently replaced by ${str(a.effective) || 'TLSv1'}, so TLS 1.0 and 1.1 stay enabled (and Terraform shows a perpetual diff)` : ''} (flagged by AWS Config cloudfront-custom-ssl-certificate and Security Hub CloudFront.7)`,
+    fix:
+      a.policy !== undefined
+        ? 'attach an ACM certificate from us-east-1 for your own domain, with sni-only, to enforce the policy; or set MinimumProtocolVersion TLSv1 to say what CloudFront does'
+        : 'attach an ACM certificate from us-east-1 for your own domain, with sni-only and TLSv1.2_2021',
   }),
   CF_DEDICATED_IP: (a) => ({
-    message: `${dist(a)} uses dedicated IPs (vip) instead of SNI: costly, limited to 2 certificates per account, and flagged by AWS Config cloudfront-sni-enabled and Security Hub CloudFront.8`,
+    message: `${dist(a)} uses dedicated IPs (vip) instead of SNI: costly (a monthly charge per certificate) and flagged by AWS Config cloudfront-sni-enabled and Security Hub CloudFront.8`,
     fix: 'set SSLSupportMethod sni-only unless clients without SNI must be served',
   }),
   CF_WEAK_SECURITY_POLICY: (a) => ({
@@ -301,6 +311,17 @@ const WARN: Partial<Record<FindingCode, Wording>> = {
   }),
 };
 
+const TENANTS: Partial<Record<FindingCode, Wording>> = {
+  CF_TENANT_PARENT_NOT_MULTI_TENANT: (a) => ({
+    message: `${dist(a)} names ${str(a.parent)} as its distribution, which is a standard distribution (ConnectionMode ${str(a.connectionMode) || 'direct'}${a.explicit === true ? '' : ', the default'}): tenants belong to multi-tenant distributions only, so ${rejects(a, 'InvalidArgument')}`,
+    fix: `point DistributionId at a multi-tenant distribution (ConnectionMode tenant-only); ConnectionMode cannot be changed on ${str(a.parent)}, so create a multi-tenant distribution for the tenants`,
+  }),
+  CF_TENANT_MANAGED_CERTIFICATE: (a) => ({
+    message: `${dist(a)} asks CloudFront for its certificate (ManagedCertificateRequest) for ${names(a.domains) || 'its domains'}: CloudFront issues it only after validating each domain over HTTP, which needs the domain's DNS to point at CloudFront (validation token host cloudfront) or the token served by your own server (self-hosted); until then HTTPS on those domains fails, and offline nothing more can be checked`,
+    fix: 'point each domain at the connection group (a CNAME to its routing endpoint) before or right after creating the tenant, then wait for the managed certificate to be issued',
+  }),
+};
+
 /** The wording of each CF_ code. */
 export const CF_WORDINGS = {
   ...PLACEMENT,
@@ -310,4 +331,5 @@ export const CF_WORDINGS = {
   ...ALIASES,
   ...CHAIN,
   ...WARN,
+  ...TENANTS,
 } as Record<Extract<FindingCode, `CF_${string}`>, Wording>;

@@ -72,12 +72,28 @@ const WORDINGS: Record<FindingCode, Wording> = {
     fix: 'point NODE_EXTRA_CA_CERTS at a readable PEM file of your extra roots, or unset it',
   }),
   INPUT_NOT_EXAMINED: (a) => ({
-    message: `${str(a.part) || 'part of the input'} in ${str(a.source)} was not examined: ${str(a.reason)}; the verdict does not cover it`,
+    message: `${str(a.part) || 'part of the input'} in ${str(a.source)} was not examined: ${str(a.reason)}; the verdict does not cover it${a.skipped !== undefined ? ` (not checked: ${str(a.skipped)})` : ''}`,
     fix: 'bring the input within the limit (or check that part on its own); certgate never passes what it did not read',
   }),
   INPUT_TEMPLATE_INVALID: (a) => ({
-    message: `resource ${str(a.resource)} breaks a CloudFormation rule: ${str(a.reason)}; CloudFormation refuses the template, so the deploy fails before CloudFront sees it`,
+    message: `resource ${str(a.resource)} breaks a CloudFormation rule: ${str(a.reason)}; CloudFormation refuses the template, so the deploy fails before CloudFront sees it${a.skipped !== undefined ? ` (not checked: ${str(a.skipped)})` : ''}`,
     fix: 'write the value as CloudFormation requires (Aliases is a list of strings; each function takes the arguments its reference page lists)',
+  }),
+  INPUT_DUPLICATE_KEY: (a) => ({
+    message: `key ${str(a.key)} is written more than once in ${str(a.mapping) || 'a mapping'} of ${str(a.source)}${a.more ? ` (and ${str(a.more)} more repeated keys)` : ''}; CloudFormation keeps the last value, and so does certgate`,
+    fix: 'remove the earlier copy, or merge the two; cfn-lint reports these as E0000',
+  }),
+  INPUT_NESTED_STACK_NOT_READ: (a) => ({
+    message: `nested stack ${str(a.stack)} of ${str(a.source)} was not read: ${str(a.reason)}; the distributions and certificates in it are not checked`,
+    fix: 'give the child template as an input too (check it with the parameters the parent passes), or point TemplateURL at a local file as aws cloudformation package expects',
+  }),
+  INPUT_CONDITIONS_CAPPED: (a) => ({
+    message: `${str(a.distribution)} depends on ${str(a.count)} conditions whose value is unknown; every combination of ${str(a.checked)} was checked, ${str(a.unchecked)} stay unresolved`,
+    fix: 'give the parameters the conditions read with --parameter KEY=VALUE',
+  }),
+  INPUT_PARAMETERS_NEEDED: (a) => ({
+    message: `${str(a.source)}: the verdict depends on ${a.count === 1 ? 'parameter' : 'parameters'} ${str(a.parameters)}, which ${a.count === 1 ? 'has' : 'have'} no value; give ${str(a.give)} to check fully`,
+    fix: 'pass each with --parameter KEY=VALUE (pseudo parameters too: --parameter AWS::Region=us-east-1), or --region / --account',
   }),
   INPUT_CHAIN_OUT_OF_ORDER: (a) => ({
     message: `${str(a.source)} lists the chain out of order (file order ${str(a.fileOrder)}); TLS servers must send the leaf first, then each issuer`,
@@ -91,7 +107,10 @@ const WORDINGS: Record<FindingCode, Wording> = {
  * browsers say, so a pasted client error can be found in certgate's output.
  */
 export function describeFinding(finding: Pick<Finding, 'code' | 'args'>): FindingText {
-  const { message, fix } = WORDINGS[finding.code](finding.args);
+  const { message: said, fix } = WORDINGS[finding.code](finding.args);
+  // a finding only some condition values lead to (src/check/variants.ts) says which
+  const when = finding.args.when;
+  const message = typeof when === 'string' && when !== '' ? `${said} (when ${when})` : said;
   const clause = clientClause(clientErrorsForFinding(finding));
   return { message: clause ? `${message}; ${clause}` : message, ...(fix ? { fix } : {}) };
 }

@@ -3,7 +3,7 @@
  * list-distributions and a bare DistributionConfig, with the API field names (rulebook §3.1, §7).
  */
 
-import type { Distribution, Field, ViewerCertificate } from '../cloudfront/model.js';
+import type { Distribution, Field, Unresolved, ViewerCertificate } from '../cloudfront/model.js';
 import type { Locator } from '../findings/types.js';
 import type { InputKind } from './detect.js';
 import type { JsonPath, SourceDocument } from './document.js';
@@ -14,7 +14,6 @@ import {
   asString,
   type Collected,
   type FieldNames,
-  field,
   isRecord,
   own,
   ownString,
@@ -50,24 +49,45 @@ interface Meta {
   readonly etag?: string;
 }
 
+/**
+ * What names a distribution that has no Id (get-distribution-config output, a DistributionConfig
+ * alone, create-distribution input): what a person wrote in it, the CallerReference, else its first
+ * alias, else its Comment; else `file#index`. Unique within the document.
+ */
+function nameOf(config: unknown, doc: SourceDocument, index: number, used: Set<string>): string {
+  const items = own(own(config, 'Aliases'), 'Items');
+  const firstAlias = Array.isArray(items) && typeof items[0] === 'string' ? items[0] : undefined;
+  const written = [ownString(config, 'CallerReference'), firstAlias, ownString(config, 'Comment')].find(
+    (s) => s !== undefined && s.trim() !== '',
+  );
+  const name =
+    written === undefined || used.has(written) ? `${displayName(doc.source)}#${index}` : written.trim();
+  used.add(name);
+  return name;
+}
+
 /** Reads the distributions of one CloudFront CLI document into `out`. */
 export function readCloudFrontOutput(doc: SourceDocument, kind: InputKind, out: Collected): void {
   const v = doc.value;
-  const etag = ownString(v, 'ETag');
-  const name = displayName(doc.source);
+  const used = new Set<string>();
   switch (kind) {
-    case 'cloudfront-config':
-      add(doc, ['DistributionConfig'], own(v, 'DistributionConfig'), { id: name, ...opt('etag', etag) }, out);
+    case 'cloudfront-config': {
+      // only this output's ETag is meant for update-distribution's If-Match (CF-28)
+      const config = own(v, 'DistributionConfig');
+      const meta = { id: nameOf(config, doc, 0, used), ...opt('etag', ownString(v, 'ETag')) };
+      add(doc, ['DistributionConfig'], config, meta, out);
       return;
+    }
     case 'cloudfront-bare-config':
-      add(doc, [], v, { id: name }, out);
+      add(doc, [], v, { id: nameOf(v, doc, 0, used) }, out);
       return;
     case 'cloudfront-distribution': {
+      // get-, create- and update-distribution output: the ETag there is of a Distribution, not a
+      // config being prepared for an update, so no CF-28 reminder
       const d = own(v, 'Distribution');
       const meta = {
-        id: ownString(d, 'Id') ?? name,
+        id: ownString(d, 'Id') ?? nameOf(own(d, 'DistributionConfig'), doc, 0, used),
         ...opt('arn', ownString(d, 'ARN')),
-        ...opt('etag', etag),
       };
       add(doc, ['Distribution', 'DistributionConfig'], own(d, 'DistributionConfig'), meta, out, [
         'Distribution',
@@ -80,7 +100,7 @@ export function readCloudFrontOutput(doc: SourceDocument, kind: InputKind, out: 
       items.forEach((summary, i) => {
         const path = ['DistributionList', 'Items', i];
         const meta = {
-          id: ownString(summary, 'Id') ?? `${name}#${i}`,
+          id: ownString(summary, 'Id') ?? nameOf(summary, doc, i, used),
           ...opt('arn', ownString(summary, 'ARN')),
         };
         add(doc, path, summary, meta, out);
@@ -122,10 +142,11 @@ function readConfig(
   const aliasFields: Field<string>[] = [];
   let aliasesUnresolved: Distribution['aliasesUnresolved'];
   if (Array.isArray(items)) {
+    const itemsPath = [...path, 'Aliases', 'Items'];
     for (let i = 0; i < items.length; i++) {
       const value =
         asString(items[i], `Aliases.Items[${i}]`) ?? new UnresolvedValue(`Aliases.Items[${i}] is null`);
-      aliasFields.push({ value, location: doc.locator([...path, 'Aliases', 'Items', i]) });
+      aliasFields.push(new DocField(value, doc, itemsPath, i));
     }
   } else if (items !== undefined) {
     const reason = new UnresolvedValue('Aliases.Items is not a list');
@@ -143,7 +164,7 @@ function readConfig(
     aliasesQuantity:
       quantity === undefined
         ? undefined
-        : field(asNumber(quantity, 'Aliases.Quantity'), doc.locator([...path, 'Aliases', 'Quantity'])),
+        : docField(asNumber(quantity, 'Aliases.Quantity'), doc, [...path, 'Aliases'], 'Quantity'),
     viewerCertificate: readViewerCertificate(
       doc,
       [...path, 'ViewerCertificate'],
@@ -166,7 +187,41 @@ function read<T>(
   prefix = '',
 ): Field<T> | undefined {
   const raw = own(record, key);
-  return raw === undefined ? undefined : field(as(raw, prefix + key), doc.locator([...path, key]));
+  return raw === undefined ? undefined : docField(as(raw, prefix + key), doc, path, key);
+}
+
+/**
+ * A Field whose Locator is made when first asked for: a list-distributions file brings 10,000
+ * distributions of some 20 fields each, and almost none is ever reported. The value's path is
+ * its parent's (shared by the fields of one object) and its own key.
+ */
+class DocField<T> implements Field<T> {
+  readonly value: T | Unresolved;
+  readonly #doc: SourceDocument;
+  readonly #parent: JsonPath;
+  readonly #key: string | number;
+  #location: Locator | undefined;
+
+  constructor(value: T | Unresolved, doc: SourceDocument, parent: JsonPath, key: string | number) {
+    this.value = value;
+    this.#doc = doc;
+    this.#parent = parent;
+    this.#key = key;
+  }
+
+  get location(): Locator {
+    this.#location ??= this.#doc.locator([...this.#parent, this.#key]);
+    return this.#location;
+  }
+}
+
+function docField<T>(
+  value: T | Unresolved | undefined,
+  doc: SourceDocument,
+  parent: JsonPath,
+  key: string | number,
+): Field<T> | undefined {
+  return value === undefined ? undefined : new DocField(value, doc, parent, key);
 }
 
 function readViewerCertificate(

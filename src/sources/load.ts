@@ -5,7 +5,7 @@
  */
 
 import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { CertificateEvidence } from '../cloudfront/model.js';
 import { isUnresolved } from '../cloudfront/model.js';
 import { createFinding } from '../findings/finding.js';
@@ -14,13 +14,15 @@ import { X509DecodeError } from '../x509/errors.js';
 import { readCertificates } from '../x509/read.js';
 import { readAcmOutput } from './acm.js';
 import { readCloudFrontOutput } from './aws-cli.js';
+import { readTenantOutput } from './aws-cli-tenants.js';
 import { readCloudAssembly } from './cdk.js';
 import { type CertArgument, parseCertArgument } from './cert-args.js';
-import { readTemplate } from './cloudformation.js';
+import { readTemplate, type TemplateOptions } from './cloudformation.js';
 import { detectInput, EVIDENCE_KINDS, type InputKind, UNKNOWN_INPUT } from './detect.js';
 import { displayName, type SourceDocument, unreadableInput } from './document.js';
 import { type Collected, collected } from './fields.js';
 import { MAX_GATE_INPUT_BYTES, readInput } from './input-file.js';
+import { readNestedStacks } from './nested-load.js';
 import { parseSourceText } from './parse.js';
 import { chainEvidence, readIamServerCertificate } from './pem-evidence.js';
 import { readTerraformPlan } from './terraform.js';
@@ -85,6 +87,7 @@ async function loadInput(
   const assembly = {
     parameters: options.parameters,
     ...(options.region !== undefined ? { region: options.region } : {}),
+    ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
   };
   if (await isDirectory(file)) {
     if (!(await stat(join(file, 'manifest.json')).catch(() => undefined))) {
@@ -99,6 +102,7 @@ async function loadInput(
   const doc = await readDocument(file, stdin);
   const kind = detectInput(doc.value);
   if (kind === undefined) throw unreadableInput(file, UNKNOWN_INPUT);
+  if (kind !== 'cloudformation') refuseDuplicateYamlKeys(doc);
   if (kind === 'cdk-manifest') {
     if (file === '-')
       throw unreadableInput(file, 'a CDK manifest must be read from its cdk.out folder, not standard input');
@@ -106,23 +110,44 @@ async function loadInput(
     return;
   }
   readDistributions(doc, kind, options, out);
+  if (kind === 'cloudformation') {
+    await readNestedStacks(doc, templateOptions(options), {
+      read: (p) => readDocument(p, stdin),
+      out,
+      errors,
+      unreadable: (f, e) => toInputError(f, e).toUnreadableInput(),
+      seen: new Set(file === '-' ? [] : [resolve(file)]),
+    });
+  }
+}
+
+/** How a template given on the command line is read. */
+function templateOptions(options: LoadOptions): TemplateOptions {
+  return {
+    format: 'cloudformation',
+    parameters: options.parameters,
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.accountId ? { accountId: options.accountId } : {}),
+  };
+}
+
+/**
+ * A repeated YAML key outside a template stays unreadable: only CloudFormation defines what a
+ * repeat means (the last wins, and the template reader warns of it).
+ */
+function refuseDuplicateYamlKeys(doc: SourceDocument): void {
+  if (doc.syntax !== 'yaml') return;
+  const dup = doc.duplicateKeys?.().first[0];
+  if (dup) throw unreadableInput(doc.source, 'duplicate mapping key', dup);
 }
 
 function readDistributions(doc: SourceDocument, kind: InputKind, options: LoadOptions, out: Collected): void {
   switch (kind) {
     case 'cloudformation':
-      readTemplate(
-        doc,
-        {
-          format: 'cloudformation',
-          parameters: options.parameters,
-          ...(options.region ? { region: options.region } : {}),
-        },
-        out,
-      );
+      readTemplate(doc, templateOptions(options), out);
       return;
     case 'terraform':
-      readTerraformPlan(doc, out);
+      readTerraformPlan(doc, out, options.tfDir !== undefined ? { tfDir: options.tfDir } : {});
       return;
     case 'acm-describe':
     case 'acm-describe-array':
@@ -131,6 +156,11 @@ function readDistributions(doc: SourceDocument, kind: InputKind, options: LoadOp
       return;
     case 'iam-server-certificate':
       readIamServerCertificate(doc, out);
+      return;
+    case 'cloudfront-tenant':
+    case 'cloudfront-tenant-list':
+    case 'cloudfront-tenant-request':
+      readTenantOutput(doc, kind, out);
       return;
     default:
       readCloudFrontOutput(doc, kind, out);

@@ -39,32 +39,40 @@ export class LineIndex {
 }
 
 /**
+ * Where a pending Locator's position is found: set on Locators of large documents, copied by a
+ * spread (an own enumerable symbol), ignored by JSON.stringify. See `withPosition`.
+ */
+const POSITIONS: unique symbol = Symbol('certgate.positions');
+
+/**
  * A Locator whose `line` and `column` are computed when first read. Used for large documents,
  * where most values are never reported and computing every position up front would cost more
- * than parsing. `JSON.stringify` includes the position (through `toJSON`); property reads work
- * as on a plain Locator. NOTE: the position lives in prototype getters, so an object spread
- * (`{...locator}`) drops it; read the fields or use `toJSON()` to copy one.
+ * than parsing: making one costs a small object with its path, nothing more (10,000
+ * distributions make 200,000 of them). `JSON.stringify` includes the position (through
+ * `toJSON`); property reads work as on a plain Locator. A spread copy (`{ ...locator, certIndex }`)
+ * keeps the way to its position but not the getters: `withPosition` turns any Locator into a
+ * plain one with its position, and the gate does so for every Locator it reports.
  */
 export class LazyLocator implements Locator {
   readonly source: string;
   readonly path: readonly (string | number)[];
-  /** 1-based line of the value; computed on first read. */
-  declare readonly line?: number;
-  /** 1-based column of the value; computed on first read. */
-  declare readonly column?: number;
+  readonly [POSITIONS]: PositionSource;
   #position: Position | null | undefined;
-  readonly #positions: PositionSource;
 
   constructor(source: string, path: readonly (string | number)[], positions: PositionSource) {
     this.source = source;
     this.path = path;
-    this.#positions = positions;
-    // Own enumerable getters, not prototype ones: `{ ...locator }` and Object.assign copy own
-    // enumerable properties, so a spread copy keeps the position instead of silently losing it.
-    Object.defineProperties(this, {
-      line: { enumerable: true, get: () => this.position()?.line },
-      column: { enumerable: true, get: () => this.position()?.column },
-    });
+    this[POSITIONS] = positions;
+  }
+
+  /** 1-based line of the value; computed on first read. */
+  get line(): number | undefined {
+    return this.position()?.line;
+  }
+
+  /** 1-based column of the value; computed on first read. */
+  get column(): number | undefined {
+    return this.position()?.column;
   }
 
   /** A plain Locator with the position filled in. */
@@ -74,9 +82,22 @@ export class LazyLocator implements Locator {
   }
 
   private position(): Position | undefined {
-    if (this.#position === undefined) this.#position = this.#positions.positionOf(this.path) ?? null;
+    if (this.#position === undefined) this.#position = this[POSITIONS].positionOf(this.path) ?? null;
     return this.#position ?? undefined;
   }
+}
+
+/**
+ * The Locator as a plain object with its line and column, for one that is still pending (a
+ * LazyLocator or a spread copy of one); any other Locator is returned as it is.
+ */
+export function withPosition(locator: Locator): Locator {
+  const positions = (locator as { readonly [POSITIONS]?: PositionSource })[POSITIONS];
+  if (positions === undefined) return locator;
+  const { [POSITIONS]: _, ...plain } = locator as Locator & { readonly [POSITIONS]?: PositionSource };
+  if (locator instanceof LazyLocator) return locator.toJSON();
+  const p = locator.path ? positions.positionOf(locator.path) : undefined;
+  return p ? { ...plain, line: p.line, column: p.column } : plain;
 }
 
 /** Where the values of a document are. */

@@ -116,6 +116,46 @@ export function distribution(o: DistributionOptions = {}): Distribution {
   };
 }
 
+/** What a test tenant differs in. */
+export interface TenantOptions {
+  id?: string;
+  domains?: string[];
+  /** The parent's id (default `EMULTI`). */
+  parentId?: string;
+  /** The tenant's own certificate (Customizations.Certificate.Arn). */
+  arn?: string;
+  managed?: boolean;
+}
+
+/** A distribution tenant as the CLI reader produces it (list-distribution-tenants paths). */
+export function tenant(o: TenantOptions = {}): Distribution {
+  const source = 'tenants.json';
+  const loc = (...rest: (string | number)[]): Locator => at(source, ['DistributionTenantList', 0, ...rest]);
+  return {
+    id: o.id ?? 'acme',
+    format: 'aws-cli',
+    source,
+    location: loc(),
+    aliases: (o.domains ?? ['acme.saas.example']).map((d, i) => ({
+      value: d,
+      location: loc('Domains', i, 'Domain'),
+    })),
+    ...(o.arn !== undefined
+      ? {
+          viewerCertificate: {
+            location: loc('Customizations', 'Certificate'),
+            acmCertificateArn: { value: o.arn, location: loc('Customizations', 'Certificate', 'Arn') },
+          },
+        }
+      : {}),
+    tenant: {
+      parent: { value: o.parentId ?? 'EMULTI', location: loc('DistributionId') },
+      certificate: o.arn !== undefined ? 'own' : o.managed ? 'managed' : 'parent',
+      ...(o.managed ? { managedCertificateRequest: loc('ManagedCertificateRequest') } : {}),
+    },
+  };
+}
+
 /** A distribution on the default certificate (no ACM/IAM certificate). */
 export const defaultCertDistribution = (o: DistributionOptions = {}): Distribution =>
   distribution({ arn: null, ssl: null, policy: null, defaultCertificate: true, aliases: [], ...o });
@@ -180,7 +220,9 @@ export function findingsOf(results: readonly GateResult[], id?: string): readonl
   const r =
     id === undefined
       ? results[0]
-      : results.find((x) => x.subject.kind === 'distribution' && x.subject.id === id);
+      : results.find(
+          (x) => (x.subject.kind === 'distribution' || x.subject.kind === 'tenant') && x.subject.id === id,
+        );
   return r?.findings ?? [];
 }
 

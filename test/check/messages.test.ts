@@ -9,6 +9,7 @@ import {
   defaultCertDistribution,
   distribution,
   gate,
+  tenant,
   unresolved,
 } from './builders.js';
 
@@ -79,9 +80,15 @@ function kitchenSink(): Finding[] {
       aliases: ['p.example.com'],
     }),
     defaultCertDistribution({ id: 'E9', policy: 'TLSv1.2_2021' }),
+    // MS-01 on its own: with no aliases, W-01 says the same fact (E9)
+    defaultCertDistribution({ id: 'E9A', policy: 'TLSv1.2_2021', aliasesUnresolved: '!Ref Aliases' }),
+    distribution({ id: 'E13', arn: 'cert-test', aliases: ['t.example.com'] }),
     defaultCertDistribution({ id: 'E10', aliases: ['q.example.com'] }),
     distribution({ id: 'E11', arn: unresolved(), aliases: ['r.example.com'] }),
     distribution({ id: 'E12', policy: 'SSLv3', httpVersion: 'http3', aliases: ['s.example.com'] }),
+    // tenants: one of a standard distribution (TN-01), one asking CloudFront for its certificate (TN-02)
+    tenant({ id: 'T1', parentId: 'E12', domains: ['u.example.com'] }),
+    tenant({ id: 'T2', parentId: 'E12', domains: ['v.example.com'], managed: true }),
   ];
   const evidence = [
     acmEvidence({

@@ -50,14 +50,17 @@ function textAt(file: string, line: number, column: number): string {
   return lines[line - 1]!.slice(column - 1);
 }
 
-/** The `at FILE:LINE:COL` printed under the first finding with this code, and the text there. */
+/**
+ * The `at FILE:LINE:COL` printed under the first finding with this code, the text there, and the
+ * resource that generated input names after it (`at FILE:LINE:COL (RESOURCE)`).
+ */
 function printedAt(stdout: string, code: string) {
   const lines = stdout.split('\n');
   const i = lines.findIndex((l) => l.includes(` ${code}`));
-  const m = /^ {4}at (.+):(\d+):(\d+)$/.exec(lines[i + 1] ?? '');
+  const m = /^ {4}at (.+?):(\d+):(\d+)(?: \((.+)\))?$/.exec(lines[i + 1] ?? '');
   if (!m) throw new Error(`no "at file:line:col" under ${code}`);
   const [file, line, column] = [m[1]!, Number(m[2]), Number(m[3])];
-  return { file, line, column, text: textAt(file, line, column) };
+  return { file, line, column, text: textAt(file, line, column), resource: m[4] };
 }
 
 describe('check: text', () => {
@@ -65,7 +68,10 @@ describe('check: text', () => {
     const r = await runCli(['check', ex('alias-not-covered.json'), ...ACM_NET, ...AT]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`FAIL ${ex('alias-not-covered.json')} (distribution, aws-cli)`);
+    // get-distribution-config output has no Id: its CallerReference names it, the file says where
+    expect(r.stdout).toContain(
+      `FAIL net-2026-08-01 (distribution from ${ex('alias-not-covered.json')}, aws-cli)`,
+    );
     expect(r.stdout).toContain('  aliases: www.example.net, shop.example.net, example.net');
     expect(r.stdout).toMatch(
       /\n {2}error CF_ALIAS_NOT_COVERED \[InvalidViewerCertificate\]: alias example\.net of distribution .* is not covered/,
@@ -76,22 +82,36 @@ describe('check: text', () => {
     expect(r.stdout).toMatch(/\n {4}at \S+:\d+:\d+\n {4}fix: add example\.net/);
     expect(r.stdout).toContain('Findings are listed in the order CloudFront checks them');
     expect(r.stdout).toMatch(
-      /1 distribution checked \(1 failing\): 1 error, 0 warnings, 1 note; verdict fail\n[^\n]*\n$/,
+      /1 distribution checked \(1 failing\): 1 error, 0 warnings, 1 note; verdict fail\n[^\n]*\n1 note \(what cannot be decided offline\) is hidden: run with --verbose to see it, or use --format json or sarif\.\n$/,
     );
+    expect(r.stdout).not.toMatch(/^ {2}note /m);
+  });
+
+  test('--verbose shows the notes the text hides by default', async () => {
+    const args = ['check', ex('alias-not-covered.json'), ...ACM_NET, ...AT];
+    const quiet = await runCli(args);
+    const verbose = await runCli([...args, '--verbose']);
+    expect(verbose.code).toBe(quiet.code);
+    expect(verbose.stdout).toMatch(/^ {2}note CF_/m);
+    expect(verbose.stdout).not.toContain('hidden: run with --verbose');
+    // JSON has the notes without --verbose
+    const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout) as JsonReport;
+    expect(json.results.flatMap((x) => x.findings).some((f) => f.severity === 'note')).toBe(true);
   });
 
   test('the README quick start: passes with an expiry warning and a note, exit 0', async () => {
     const r = await runCli(['check', ex('get-distribution-config.json'), ...ACM, '--at', '2027-01-20']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^PASS examples\/cloudfront\/get-distribution-config\.json \(distribution, aws-cli\)/,
+      /^PASS site-2026-08-01 \(distribution from examples\/cloudfront\/get-distribution-config\.json, aws-cli\)/,
     );
     expect(r.stdout).toContain('warning CF_CERTIFICATE_EXPIRES_SOON');
     expect(r.stdout).toContain('(in 26 days, window 30 days)');
-    expect(r.stdout).toContain('note CF_UPDATE_NEEDS_ETAG');
+    expect(r.stdout).not.toContain('note CF_UPDATE_NEEDS_ETAG');
     expect(r.stdout).toContain(
       '1 distribution checked (0 failing): 0 errors, 1 warning, 1 note; verdict pass',
     );
+    expect(r.stdout).toContain('1 note (what cannot be decided offline) is hidden: run with --verbose');
   });
 
   test('several distributions are grouped, each with its verdict, in input order', async () => {
@@ -118,6 +138,7 @@ describe('check: text', () => {
     const at = printedAt(r.stdout, 'CF_CERTIFICATE_NOT_IN_US_EAST_1');
     expect(at.file).toBe(ex('cdk.out/EuWebStack.template.json'));
     expect(readFileSync(at.file, 'utf8').split('\n')[at.line - 1]).toContain('"AcmCertificateArn"');
+    expect(at.resource).toBe('EuWebStack/SiteDistribution/Resource');
   });
 
   test('a Terraform plan with the certificate in the wrong region', async () => {
@@ -188,7 +209,7 @@ describe('check: JSON', () => {
     const [result] = report.results;
     expect(result!.subject).toEqual({
       kind: 'distribution',
-      id: ex('bad-region.json'),
+      id: 'eu-site-2026-08-01',
       source: ex('bad-region.json'),
     });
     expect(result!.verdict).toBe('fail');
@@ -301,7 +322,7 @@ describe('check: unreadable input and bad usage', () => {
     const r = await runCli(['check', 'missing.yaml', ex('bad-region.json'), ...AT]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('certgate: error: missing.yaml: no such file or directory\n');
-    expect(r.stdout).toContain(`FAIL ${ex('bad-region.json')}`);
+    expect(r.stdout).toContain(`FAIL eu-site-2026-08-01 (distribution from ${ex('bad-region.json')}`);
     expect(r.stdout).toContain('1 unreadable input');
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { runGate } from '../../src/check/run-gate.js';
 import { detectInput, type InputKind } from '../../src/sources/detect.js';
 import { load, loadText, positionOf, where } from './helpers.js';
 
@@ -47,7 +48,13 @@ describe('get-distribution-config (examples/cloudfront/get-distribution-config.j
     const { inputs, errors } = await load([file]);
     expect(errors).toEqual([]);
     const d = inputs.distributions[0]!;
-    expect(d).toMatchObject({ id: file, format: 'aws-cli', source: file, etag: 'E2QWRUHEXAMPLE' });
+    // no Id in this output: the CallerReference names it, not the file path
+    expect(d).toMatchObject({
+      id: 'site-2026-08-01',
+      format: 'aws-cli',
+      source: file,
+      etag: 'E2QWRUHEXAMPLE',
+    });
     expect(d.accountId).toBeUndefined();
     // [field, value, needle at the value]
     const vc = d.viewerCertificate!;
@@ -115,13 +122,81 @@ describe('get-distribution-config (examples/cloudfront/get-distribution-config.j
   });
 });
 
+describe('the ETag: kept only from get-distribution-config output (CF-28)', () => {
+  // Output shapes: https://docs.aws.amazon.com/cli/latest/reference/cloudfront/ (get-distribution-config:
+  // ETag + DistributionConfig; get-, create-, update-distribution: ETag + Distribution, create also
+  // Location; list-distributions: DistributionList, no ETag)
+  const config =
+    '{"CallerReference": "r1", "Aliases": {"Quantity": 0}, "ViewerCertificate": {"CloudFrontDefaultCertificate": true}}';
+  const distribution = `{"Id": "E1ABCDEF123456", "ARN": "arn:aws:cloudfront::111122223333:distribution/E1ABCDEF123456", "Status": "InProgress", "DistributionConfig": ${config}}`;
+  const rows: [string, string, string | undefined][] = [
+    ['get-distribution-config', `{"ETag": "E2CFG", "DistributionConfig": ${config}}`, 'E2CFG'],
+    ['get-distribution', `{"ETag": "E2GET", "Distribution": ${distribution}}`, undefined],
+    [
+      'create-distribution',
+      `{"Location": "https://cloudfront.amazonaws.com/2020-05-31/distribution/E1ABCDEF123456", "ETag": "E2NEW", "Distribution": ${distribution}}`,
+      undefined,
+    ],
+    ['update-distribution', `{"ETag": "E2UPD", "Distribution": ${distribution}}`, undefined],
+    ['list-distributions', `{"DistributionList": {"Items": [${distribution}], "Quantity": 1}}`, undefined],
+    ['a bare DistributionConfig', config, undefined],
+  ];
+  test.each(rows)('%s', async (_, text, etag) => {
+    const { inputs } = await loadText('d.json', text);
+    expect(inputs.distributions).toHaveLength(1);
+    expect(inputs.distributions[0]!.etag).toBe(etag);
+  });
+});
+
+describe('a distribution without an Id is named by what a person wrote in it', () => {
+  const rows: [string, string, string][] = [
+    [
+      'CallerReference',
+      '{"CallerReference": "site-1", "Comment": "c", "Aliases": {"Quantity": 1, "Items": ["a.example.com"]}}',
+      'site-1',
+    ],
+    [
+      'first alias',
+      '{"CallerReference": "", "Comment": "c", "Aliases": {"Quantity": 2, "Items": ["a.example.com", "b.example.com"]}}',
+      'a.example.com',
+    ],
+    ['Comment', '{"Comment": "the shop", "ViewerCertificate": {}}', 'the shop'],
+    ['nothing: file#index', '{"ViewerCertificate": {}}', 'n.json#0'],
+    [
+      'get-distribution-config',
+      '{"ETag": "E1", "DistributionConfig": {"CallerReference": "cfg-1"}}',
+      'cfg-1',
+    ],
+    [
+      'create-distribution input JSON',
+      '{"DistributionConfig": {"CallerReference": "new-1", "Origins": {}}}',
+      'new-1',
+    ],
+  ];
+  test.each(rows)('%s', async (_, text, id) => {
+    const { inputs } = await loadText('n.json', text);
+    expect(inputs.distributions[0]!.id.replace(/^.*\//, '')).toBe(id);
+  });
+
+  test('list items without an Id: names unique within the file', async () => {
+    const text = '{"DistributionList": {"Items": [{"Comment": "same"}, {"Comment": "same"}, {}]}}';
+    const { inputs } = await loadText('l.json', text);
+    expect(inputs.distributions.map((d) => d.id.replace(/^.*\//, ''))).toEqual([
+      'same',
+      'l.json#1',
+      'l.json#2',
+    ]);
+  });
+});
+
 describe('get-distribution and list-distributions', () => {
-  test('get-distribution: Id, ARN account, ETag', async () => {
+  test('get-distribution: Id, ARN account; its ETag is not kept (not a config for an update)', async () => {
     const text = `{"ETag": "E3", "Distribution": {"Id": "E1ABCDEF123456", "ARN": "arn:aws:cloudfront::111122223333:distribution/E1ABCDEF123456",
   "Status": "Deployed", "DistributionConfig": {"Aliases": {"Quantity": 1, "Items": ["a.example.com"]}, "ViewerCertificate": {"IAMCertificateId": "ASCAEXAMPLEEXAMPLE01"}}}}`;
     const { inputs } = await loadText('g.json', text);
     const d = inputs.distributions[0]!;
-    expect(d).toMatchObject({ id: 'E1ABCDEF123456', accountId: '111122223333', etag: 'E3' });
+    expect(d).toMatchObject({ id: 'E1ABCDEF123456', accountId: '111122223333' });
+    expect(d.etag).toBeUndefined();
     expect(d.viewerCertificate!.iamCertificateId?.value).toBe('ASCAEXAMPLEEXAMPLE01');
     expect(where(d.location)).toEqual(positionOf(text, '{"Id"'));
   });
@@ -147,5 +222,27 @@ describe('get-distribution and list-distributions', () => {
     );
     expect(errors).toEqual([]);
     expect(inputs.distributions).toEqual([]);
+  });
+});
+
+describe('the default certificate as CloudFront echoes it', () => {
+  // GetDistributionConfig returns SSLSupportMethod vip (and TLSv1, CertificateSource cloudfront)
+  // for a distribution on the default certificate: an echo, not dedicated IPs
+  test('no dedicated-IP cost, quota or vip policy findings', async () => {
+    const text = `{"ETag": "E1", "DistributionConfig": {"CallerReference": "echo", "Aliases": {"Quantity": 0},
+      "ViewerCertificate": {"CloudFrontDefaultCertificate": true, "SSLSupportMethod": "vip",
+        "MinimumProtocolVersion": "TLSv1", "CertificateSource": "cloudfront"}, "HttpVersion": "http2"}}`;
+    const { inputs } = await loadText('echo.json', text);
+    const results = runGate(inputs, { at: new Date('2026-06-01T00:00:00Z'), warnDays: 30 });
+    const codes = results.flatMap((r) => r.findings.map((f) => f.code));
+    expect(codes).toContain('CF_DEFAULT_CERTIFICATE');
+    for (const code of [
+      'CF_DEDICATED_IP',
+      'CF_DEDICATED_IP_CERTIFICATE_QUOTA',
+      'CF_VIP_POLICY_NOT_ALLOWED',
+      'CF_VIP_POLICY_ACCOUNT_WIDE',
+      'CF_HTTP_VERSION_NEEDS_SNI',
+    ])
+      expect(codes).not.toContain(code);
   });
 });

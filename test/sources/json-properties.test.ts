@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { JsonIndex } from '../../src/sources/json-index.js';
+import { findExcessiveNesting, JsonIndex } from '../../src/sources/json-index.js';
 import { findJsonSyntaxError } from '../../src/sources/json-syntax.js';
 
 /** Every path into a JSON value, with the value there. */
@@ -22,6 +22,21 @@ describe('JSON properties', () => {
         const index = new JsonIndex(text, firstMatch ? 0 : Number.POSITIVE_INFINITY);
         for (const [path, sub] of paths(JSON.parse(text))) {
           expect(text.startsWith(JSON.stringify(sub), index.offsetOf(path))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('with the containers the nesting scan recorded, JsonIndex finds the same offsets', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.boolean(), fc.boolean(), (value, firstMatch, pretty) => {
+        const text = JSON.stringify(value, null, pretty ? 4 : undefined);
+        expect(findExcessiveNesting(text, 256)).toBe(-1); // records the containers of `text`
+        const recorded = new JsonIndex(text, firstMatch ? 0 : Number.POSITIVE_INFINITY);
+        const scanned = new JsonIndex(text, firstMatch ? 0 : Number.POSITIVE_INFINITY); // nothing left to take
+        for (const [path] of paths(JSON.parse(text))) {
+          expect(recorded.offsetOf(path)).toBe(scanned.offsetOf(path));
         }
       }),
       { numRuns: 300 },

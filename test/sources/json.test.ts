@@ -3,7 +3,7 @@ import { InputError } from '../../src/findings/input-error.js';
 import { parseJsonDocument } from '../../src/sources/json-document.js';
 import { findExcessiveNesting, JsonIndex } from '../../src/sources/json-index.js';
 import { findJsonSyntaxError } from '../../src/sources/json-syntax.js';
-import { LazyLocator, makeLocator } from '../../src/sources/positions.js';
+import { LazyLocator, makeLocator, withPosition } from '../../src/sources/positions.js';
 import { positionOf } from './helpers.js';
 
 const SAMPLE = `{
@@ -123,7 +123,17 @@ describe('parseJsonDocument', () => {
     const at = positionOf(SAMPLE, 'true');
     expect({ line: big.line, column: big.column }).toEqual(at);
     expect(JSON.parse(JSON.stringify(big))).toEqual({ source: 'b.json', path: ['b', 'e'], ...at });
-    // a spread copy (as rules and findings make) keeps the position
-    expect({ ...big }).toEqual({ source: 'b.json', path: ['b', 'e'], ...at });
+    // a spread copy (as rules make, adding certIndex) keeps the way to its position: the gate
+    // turns every reported Locator into a plain one with withPosition
+    const copy = { ...big, certIndex: 0 };
+    expect(withPosition(copy)).toEqual({ source: 'b.json', path: ['b', 'e'], certIndex: 0, ...at });
+    expect(JSON.parse(JSON.stringify(withPosition(big)))).toEqual({
+      source: 'b.json',
+      path: ['b', 'e'],
+      ...at,
+    });
+    // a plain Locator is returned as it is
+    const plain = { source: 's.json', path: ['a'] };
+    expect(withPosition(plain)).toBe(plain);
   });
 });

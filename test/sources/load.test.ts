@@ -20,9 +20,9 @@ describe('bad input: one LoadError line naming the file (and position), other in
       /^:4:\d+: all mapping items must start at the same column$/,
     ],
     [
-      'duplicate YAML key',
+      'duplicate YAML key outside a template',
       'dup.yaml',
-      'Resources:\n  A: {Type: X}\n  A: {Type: Y}\n',
+      'DistributionConfig:\n  Aliases: {Quantity: 0}\n  Aliases: {Quantity: 1}\n',
       ':3:3: duplicate mapping key',
     ],
     [
@@ -73,7 +73,10 @@ describe('bad input: one LoadError line naming the file (and position), other in
     if (want instanceof RegExp) expect(rest).toMatch(want);
     else expect(rest).toBe(want);
     expect(errors[0]!.message).not.toContain('\n');
-    expect(inputs.distributions.map((d) => d.id)).toEqual([join(dir, 'good.json')]);
+    // named by its CallerReference (get-distribution-config output has no Id), read from good.json
+    expect(inputs.distributions.map((d) => [d.id, d.source])).toEqual([
+      ['site-2026-08-01', join(dir, 'good.json')],
+    ]);
   });
 
   test('a missing file', async () => {
@@ -87,7 +90,11 @@ describe('bad input: one LoadError line naming the file (and position), other in
     const text = readFileSync('examples/cloudfront/get-distribution-config.json', 'utf8');
     const { inputs, errors } = await load(['-'], {}, stdinOf(text));
     expect(errors).toEqual([]);
-    expect(inputs.distributions[0]).toMatchObject({ id: '<stdin>', source: '-', etag: 'E2QWRUHEXAMPLE' });
+    expect(inputs.distributions[0]).toMatchObject({
+      id: 'site-2026-08-01',
+      source: '-',
+      etag: 'E2QWRUHEXAMPLE',
+    });
     expect(inputs.distributions[0]!.aliases[0]!.location).toMatchObject({ source: '-', line: 7, column: 17 });
     const bad = await load(['-'], {}, stdinOf('{"a": }'));
     expect(bad.errors).toEqual([{ source: '<stdin>', message: "<stdin>:1:7: unexpected token '}'" }]);

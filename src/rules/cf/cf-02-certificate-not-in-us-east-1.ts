@@ -5,7 +5,8 @@ import { defineRule } from './define-rule.js';
 /**
  * CF-02: the ACM certificate is not in us-east-1, read from the ARN, or for a certificate
  * resource of the same template from the stack's region. An ACM ARN that does not parse is
- * reported here too: CloudFront's message for both is "doesn't exist / isn't in us-east-1".
+ * reported here too: CloudFront's message for both is "doesn't exist / isn't in us-east-1". A
+ * value that is no ARN at all (`cert-test`) is CF_CERTIFICATE_NOT_AN_ARN (same error, INFERRED).
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
  * https://repost.aws/knowledge-center/cloudfront-invalid-viewer-certificate
  */
@@ -14,9 +15,17 @@ export const certificateNotInUsEast1 = defineRule({
   code: 'CF_CERTIFICATE_NOT_IN_US_EAST_1',
   awsError: 'InvalidViewerCertificate',
   group: 1,
+  otherCodes: ['CF_CERTIFICATE_NOT_AN_ARN'],
   check(ctx) {
     const ref = ctx.certificate();
     if (ref.kind === 'acm' && ref.key !== undefined) {
+      // a name or placeholder is no ARN of any region: its own finding, not "not in us-east-1"
+      if (!ref.key.startsWith('arn:'))
+        return ctx.report(
+          ref.location,
+          { certificate: ref.key, certainty: 'inferred' },
+          { code: 'CF_CERTIFICATE_NOT_AN_ARN' },
+        );
       const arn = parseAcmArn(ref.key);
       if (!arn) return ctx.report(ref.location, { certificate: ref.key, malformed: true });
       // NOTE: China and GovCloud partitions are not researched (rulebook §8.9); no verdict there.

@@ -1,6 +1,6 @@
 import { isMinimumProtocolVersion, POLICIES_BY_MODE } from '../../cloudfront/policies.js';
 import { defineRule } from './define-rule.js';
-import { LABELS, locationOf, minimumProtocolVersion, sslSupportMethod } from './fields.js';
+import { appliedSslSupportMethod, LABELS, locationOf, minimumProtocolVersion } from './fields.js';
 
 /**
  * CF-17: `sni-only` with a policy sni-only does not offer (SSLv3). InvalidProtocolSettings is
@@ -14,7 +14,7 @@ export const sniWithSslv3 = defineRule({
   awsError: 'InvalidProtocolSettings',
   group: 4,
   check(ctx) {
-    if (sslSupportMethod(ctx) !== 'sni-only') return undefined;
+    if (appliedSslSupportMethod(ctx) !== 'sni-only') return undefined;
     const policy = minimumProtocolVersion(ctx);
     const allowed = POLICIES_BY_MODE['sni-only']!;
     if (policy === undefined || !isMinimumProtocolVersion(policy) || allowed.includes(policy))

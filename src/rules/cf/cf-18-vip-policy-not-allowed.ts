@@ -1,6 +1,6 @@
 import { isMinimumProtocolVersion, POLICIES_BY_MODE } from '../../cloudfront/policies.js';
 import { defineRule } from './define-rule.js';
-import { locationOf, minimumProtocolVersion, sslSupportMethod } from './fields.js';
+import { appliedSslSupportMethod, locationOf, minimumProtocolVersion } from './fields.js';
 
 /**
  * CF-18: `vip` with a policy other than TLSv1 or SSLv3. HTTP 400, "The specified
@@ -17,7 +17,7 @@ export const vipPolicyNotAllowed = defineRule({
   certainty: 'unconfirmed',
   group: 4,
   check(ctx) {
-    if (sslSupportMethod(ctx) !== 'vip') return undefined;
+    if (appliedSslSupportMethod(ctx) !== 'vip') return undefined;
     const policy = minimumProtocolVersion(ctx);
     const allowed = POLICIES_BY_MODE.vip!;
     if (policy === undefined || !isMinimumProtocolVersion(policy) || allowed.includes(policy))

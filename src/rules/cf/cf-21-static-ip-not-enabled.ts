@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule.js';
-import { LABELS, locationOf, sslSupportMethod } from './fields.js';
+import { appliedSslSupportMethod, LABELS, locationOf } from './fields.js';
 
 /**
  * CF-21: `static-ip` works only on distributions the CloudFront team enabled for it, which the
@@ -12,7 +12,7 @@ export const staticIpNotEnabled = defineRule({
   certainty: 'unconfirmed',
   group: 4,
   check(ctx) {
-    if (sslSupportMethod(ctx) !== 'static-ip') return undefined;
+    if (appliedSslSupportMethod(ctx) !== 'static-ip') return undefined;
     return ctx.report(locationOf(ctx, ctx.distribution.viewerCertificate?.sslSupportMethod), {
       field: LABELS.ssl,
     });

@@ -1,6 +1,6 @@
 import { MAX_DEDICATED_IP_CERTIFICATES } from '../../cloudfront/policies.js';
 import { defineRule } from './define-rule.js';
-import { locationOf, nameList, sslSupportMethod } from './fields.js';
+import { appliedSslSupportMethod, locationOf, nameList } from './fields.js';
 
 /**
  * CF-22: dedicated-IP (vip) certificates count against a per-account quota (default 2; SNI has
@@ -17,7 +17,7 @@ export const dedicatedIpCertificateQuota = defineRule({
   certainty: 'inferred',
   group: 5,
   check(ctx) {
-    if (sslSupportMethod(ctx) !== 'vip') return undefined;
+    if (appliedSslSupportMethod(ctx) !== 'vip') return undefined;
     const certificates = ctx.index.dedicatedIpCertificates;
     const over = certificates.length > MAX_DEDICATED_IP_CERTIFICATES;
     return ctx.report(

@@ -17,8 +17,8 @@ export const updateNeedsEtag = defineRule({
   check(ctx) {
     const etag = ctx.distribution.etag;
     if (etag === undefined) return undefined;
-    // get-distribution-config output has no Id; the file name then stands in for it, and must not
-    // be offered as an --id value.
+    // get-distribution-config output has no Id; its CallerReference (or alias, Comment) then
+    // names it, and must not be offered as an --id value.
     const { id } = ctx.distribution;
     return ctx.report(ctx.distribution.location, { etag, ...(DISTRIBUTION_ID.test(id) ? { id } : {}) });
   },

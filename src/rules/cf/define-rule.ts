@@ -172,7 +172,13 @@ export interface CfRuleContext extends RuleReporter {
    * A finding of the running rule, with its code, awsError and the distribution in the args.
    * Notes carry no awsError: they say what cannot be decided offline, not what CloudFront returns.
    */
-  report(location: Locator, args?: FindingArgs, extra?: { readonly severity?: Severity }): Finding;
+  report(location: Locator, args?: FindingArgs, extra?: ReportExtra): Finding;
+}
+
+/** What a rule may change of its finding: the severity, or one of the rule's `otherCodes`. */
+export interface ReportExtra {
+  readonly severity?: Severity;
+  readonly code?: FindingCode;
 }
 
 /** What a CloudFront rule module declares (one rulebook row). */
@@ -185,6 +191,11 @@ export interface CfRuleSpec extends RuleSpec<CfRuleContext> {
   readonly certainty?: Certainty;
   /** Where its findings go in the decision order; the engine sorts by it. */
   readonly group: DecisionGroup;
+  /**
+   * Further codes of the same rulebook row, each a fact of its own (CF-02: an ARN outside
+   * us-east-1, a value that is no ARN at all); reported with `extra.code`.
+   */
+  readonly otherCodes?: readonly FindingCode[];
 }
 
 /** A CloudFront gate rule, as declared. */

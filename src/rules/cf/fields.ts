@@ -39,6 +39,15 @@ export const minimumProtocolVersion = (ctx: CfRuleContext): string | undefined =
 export const httpVersion = (ctx: CfRuleContext): string | undefined =>
   ctx.read(ctx.distribution.httpVersion, LABELS.httpVersion);
 
+/**
+ * SSLSupportMethod as CloudFront applies it: only with a custom certificate. On the default
+ * certificate GetDistributionConfig echoes `vip` (with CloudFrontDefaultCertificate true) while
+ * CloudFront serves it over SNI with no dedicated IPs: no cost, no quota, no vip policy table.
+ * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html
+ */
+export const appliedSslSupportMethod = (ctx: CfRuleContext): string | undefined =>
+  hasCustomCertificate(ctx) ? sslSupportMethod(ctx) : undefined;
+
 /** Whether the config names a custom certificate (an ARN, IAM id or template resource), resolved or not. */
 export function hasCustomCertificate(ctx: CfRuleContext): boolean {
   const vc = ctx.distribution.viewerCertificate;

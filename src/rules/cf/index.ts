@@ -49,6 +49,8 @@ import { sharedCertificateHttpVersion } from './ms-09-shared-certificate-http-ve
 import { vipPolicyAccountWide } from './ms-10-vip-policy-account-wide.js';
 import { tls13OnlyPolicy } from './ms-11-tls13-only-policy.js';
 import { httpVersionNeedsSni } from './ms-12-http-version-needs-sni.js';
+import { tenantParentNotMultiTenant } from './tn-01-tenant-parent-not-multi-tenant.js';
+import { tenantManagedCertificate } from './tn-02-tenant-managed-certificate.js';
 import { defaultCertificate } from './w-01-default-certificate.js';
 import { dedicatedIp } from './w-02-dedicated-ip.js';
 import { weakSecurityPolicy } from './w-03-weak-security-policy.js';
@@ -66,11 +68,13 @@ export const CF_RULES: readonly CfRule[] = [
   iamCertificatePath,
   iamCertificateIdInvalid,
   tenantOnlyCertificateFields,
+  tenantParentNotMultiTenant,
   // 2. state
   certificateNotIssued,
   certificateDateInvalid,
   acmeCertificate,
   cloudfrontManagedCertificate,
+  tenantManagedCertificate,
   importedCertificateExpiring,
   renewalNotReady,
   emailValidationRenewal,

@@ -1,6 +1,6 @@
 import { isMinimumProtocolVersion, POLICIES_BY_MODE } from '../../cloudfront/policies.js';
 import { defineRule } from './define-rule.js';
-import { locationOf, minimumProtocolVersion, nameList, sslSupportMethod } from './fields.js';
+import { appliedSslSupportMethod, locationOf, minimumProtocolVersion, nameList } from './fields.js';
 
 /**
  * MS-10: a vip distribution with a policy vip offers only through a Support case. Where the
@@ -14,7 +14,7 @@ export const vipPolicyAccountWide = defineRule({
   code: 'CF_VIP_POLICY_ACCOUNT_WIDE',
   group: 4,
   check(ctx) {
-    if (sslSupportMethod(ctx) !== 'vip') return undefined;
+    if (appliedSslSupportMethod(ctx) !== 'vip') return undefined;
     const policy = minimumProtocolVersion(ctx);
     if (policy === undefined || !isMinimumProtocolVersion(policy) || POLICIES_BY_MODE.vip!.includes(policy)) {
       return undefined;

@@ -1,6 +1,6 @@
 import { SNI_HTTP_VERSIONS } from '../../cloudfront/policies.js';
 import { defineRule } from './define-rule.js';
-import { httpVersion, locationOf, sslSupportMethod } from './fields.js';
+import { appliedSslSupportMethod, httpVersion, locationOf } from './fields.js';
 
 /**
  * MS-12: HTTP/2 needs TLS 1.2+ and SNI, HTTP/3 needs TLS 1.3 and SNI; other viewers fall back
@@ -12,7 +12,7 @@ export const httpVersionNeedsSni = defineRule({
   code: 'CF_HTTP_VERSION_NEEDS_SNI',
   group: 4,
   check(ctx) {
-    if (sslSupportMethod(ctx) !== 'vip') return undefined;
+    if (appliedSslSupportMethod(ctx) !== 'vip') return undefined;
     const version = httpVersion(ctx);
     if (version === undefined || !SNI_HTTP_VERSIONS.includes(version)) return undefined;
     return ctx.report(locationOf(ctx, ctx.distribution.httpVersion), { httpVersion: version });

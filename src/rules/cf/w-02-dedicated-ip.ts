@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule.js';
-import { locationOf, sslSupportMethod } from './fields.js';
+import { appliedSslSupportMethod, locationOf } from './fields.js';
 
 /**
  * W-02: dedicated IP (vip) instead of SNI: costly, quota-bound (CF-22), and flagged by AWS Config
@@ -11,7 +11,7 @@ export const dedicatedIp = defineRule({
   code: 'CF_DEDICATED_IP',
   group: 7,
   check(ctx) {
-    if (sslSupportMethod(ctx) !== 'vip') return undefined;
+    if (appliedSslSupportMethod(ctx) !== 'vip') return undefined;
     return ctx.report(locationOf(ctx, ctx.distribution.viewerCertificate?.sslSupportMethod), {});
   },
 });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { ACCOUNT, acmEvidence, arnIn, distribution, unresolved } from '../../check/builders.js';
+import {
+  ACCOUNT,
+  acmEvidence,
+  arnIn,
+  defaultCertDistribution,
+  distribution,
+  unresolved,
+} from '../../check/builders.js';
 import { note, reject, run, table } from './table.js';
 
 const d = distribution;
@@ -19,6 +26,22 @@ describe('CF-22 CF_DEDICATED_IP_CERTIFICATE_QUOTA', () => {
       d: [vip('E1', '1'), vip('E2', '2'), vip('E3', '3')],
       evidence: [],
       want: [reject('TooManyCertificates', { count: 3, quota: 2, overQuota: true, certainty: 'inferred' })],
+    },
+    {
+      name: 'vip echoed on the default certificate (get-distribution-config output): no dedicated IP',
+      d: defaultCertDistribution({ ssl: 'vip', policy: 'TLSv1', certificateSource: 'cloudfront' }),
+      evidence: [],
+      want: [],
+    },
+    {
+      name: 'default-certificate echoes do not count toward the quota',
+      d: [
+        vip('E1', '1'),
+        vip('E2', '2'),
+        ...['E3', 'E4'].map((id) => defaultCertDistribution({ id, ssl: 'vip', policy: 'TLSv1' })),
+      ],
+      evidence: [],
+      want: [note({ count: 2, overQuota: false })],
     },
     {
       name: 'two distributions sharing one vip certificate count once',

@@ -6,6 +6,8 @@ import {
   arnIn,
   defaultCertDistribution,
   distribution,
+  findingsOf,
+  gate,
   pemEvidence,
   templateEvidence,
   unresolved,
@@ -44,6 +46,30 @@ describe('CF-01 CF_ALIASES_WITHOUT_CERTIFICATE', () => {
   ]);
 });
 
+describe('CF-02 CF_CERTIFICATE_NOT_AN_ARN', () => {
+  table('CF_CERTIFICATE_NOT_AN_ARN', [
+    {
+      name: 'a certificate name',
+      d: distribution({ arn: 'cert-test' }),
+      evidence: [],
+      want: [reject(IVC, { certificate: 'cert-test', certainty: 'inferred', distribution: 'E1EXAMPLE' })],
+    },
+    { name: 'an empty string', d: distribution({ arn: '' }), evidence: [], want: [reject(IVC)] },
+    { name: 'an ACM ARN', d: distribution(), want: [] },
+    {
+      name: 'an ARN of another service: CF_CERTIFICATE_NOT_IN_US_EAST_1',
+      d: distribution({ arn: 'arn:aws:iam::111122223333:server-certificate/cloudfront/x' }),
+      evidence: [],
+      want: [],
+    },
+  ]);
+
+  test('is the one finding about the certificate: no evidence is missing for a name', () => {
+    const codes = findingsOf(gate([distribution({ arn: 'cert-test' })], [])).map((f) => f.code);
+    expect(codes).toEqual(['CF_CERTIFICATE_NOT_AN_ARN']);
+  });
+});
+
 describe('CF-02 CF_CERTIFICATE_NOT_IN_US_EAST_1', () => {
   const eu = arnIn('eu-west-1');
   table('CF_CERTIFICATE_NOT_IN_US_EAST_1', [
@@ -65,6 +91,7 @@ describe('CF-02 CF_CERTIFICATE_NOT_IN_US_EAST_1', () => {
       evidence: [templateEvidence({ region: 'eu-central-1' })],
       want: [reject(IVC, { region: 'eu-central-1', fromStack: true, certificate: 'cfn:stack.yaml#Cert' })],
     },
+    { name: 'not an ARN at all: CF_CERTIFICATE_NOT_AN_ARN', d: distribution({ arn: 'cert-test' }), want: [] },
     // quiet
     { name: 'ARN in us-east-1', d: distribution(), want: [] },
     {

@@ -145,9 +145,15 @@ describe('CF-21 CF_STATIC_IP_NOT_ENABLED', () => {
 describe('MS-01 CF_DEFAULT_CERT_POLICY_IGNORED', () => {
   table('CF_DEFAULT_CERT_POLICY_IGNORED', [
     {
-      name: 'default cert + TLSv1.2_2021',
-      d: defaultCertDistribution({ policy: 'TLSv1.2_2021' }),
+      name: 'default cert + TLSv1.2_2021, alias list unresolved (no W-01)',
+      d: defaultCertDistribution({ policy: 'TLSv1.2_2021', aliasesUnresolved: '!Ref Aliases' }),
       want: [warn({ policy: 'TLSv1.2_2021', effective: 'TLSv1' })],
+    },
+    // one finding per fact: W-01 says the default certificate forces TLSv1, naming the policy
+    {
+      name: 'default cert + TLSv1.2_2021, no aliases: said by CF_DEFAULT_CERTIFICATE',
+      d: defaultCertDistribution({ policy: 'TLSv1.2_2021' }),
+      want: [],
     },
     { name: 'default cert + TLSv1', d: defaultCertDistribution({ policy: 'TLSv1' }), want: [] },
     { name: 'default cert, no policy', d: defaultCertDistribution(), want: [] },

@@ -13,6 +13,19 @@ const d = distribution;
 describe('W-01 CF_DEFAULT_CERTIFICATE', () => {
   table('CF_DEFAULT_CERTIFICATE', [
     { name: 'default certificate, no aliases', d: defaultCertDistribution(), want: [warn()] },
+    {
+      name: 'with an ignored policy: says MS-01 too, at the policy',
+      d: defaultCertDistribution({ policy: 'TLSv1.2_2021' }),
+      want: [
+        {
+          ...warn({ policy: 'TLSv1.2_2021', effective: 'TLSv1' }),
+          location: {
+            source: 'dist.json',
+            path: ['DistributionConfig', 'ViewerCertificate', 'MinimumProtocolVersion'],
+          },
+        },
+      ],
+    },
     { name: 'no ViewerCertificate block, no aliases', d: d({ viewer: false, aliases: [] }), want: [warn()] },
     {
       name: 'with aliases: CF-01 instead',
@@ -31,6 +44,11 @@ describe('W-01 CF_DEFAULT_CERTIFICATE', () => {
 describe('W-02 CF_DEDICATED_IP', () => {
   table('CF_DEDICATED_IP', [
     { name: 'vip', d: d({ ssl: 'vip', policy: 'TLSv1' }), want: [warn()] },
+    {
+      name: 'vip echoed on the default certificate: served over SNI, no dedicated IP',
+      d: defaultCertDistribution({ ssl: 'vip', policy: 'TLSv1', certificateSource: 'cloudfront' }),
+      want: [],
+    },
     { name: 'sni-only', d: d(), want: [] },
   ]);
 });
