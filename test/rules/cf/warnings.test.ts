@@ -14,6 +14,11 @@ describe('W-01 CF_DEFAULT_CERTIFICATE', () => {
   table('CF_DEFAULT_CERTIFICATE', [
     { name: 'default certificate, no aliases', d: defaultCertDistribution(), want: [warn()] },
     {
+      name: 'a multi-tenant distribution (its tenants bring the certificates)',
+      d: defaultCertDistribution({ viewer: false, connectionMode: 'tenant-only' }),
+      want: [],
+    },
+    {
       name: 'with an ignored policy: says MS-01 too, at the policy',
       d: defaultCertDistribution({ policy: 'TLSv1.2_2021' }),
       want: [
