@@ -210,3 +210,10 @@ export function isUnknown(unknown: unknown, keys: readonly (string | number)[]):
 export function present(value: unknown): unknown {
   return value === '' || value === null ? undefined : value;
 }
+
+/** Where an argument is in the plan: under after_unknown when it is known only after apply, else in the values. */
+export function argumentPath(inst: Instance, keys: readonly (string | number)[]): JsonPath {
+  return isUnknown(inst.unknown, keys) && inst.unknownPath
+    ? [...inst.unknownPath, ...keys]
+    : [...inst.valuesPath, ...keys];
+}

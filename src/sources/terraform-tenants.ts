@@ -11,7 +11,7 @@ import type { Locator } from '../findings/types.js';
 import type { JsonPath, SourceDocument } from './document.js';
 import { asString, field, isRecord, own, UnresolvedValue } from './fields.js';
 import type { TerraformConfig } from './terraform-config.js';
-import { type Instance, isUnknown, present } from './terraform-instances.js';
+import { argumentPath, type Instance, isUnknown, present } from './terraform-instances.js';
 
 export const TENANT = 'aws_cloudfront_distribution_tenant';
 export const MULTITENANT_DISTRIBUTION = 'aws_cloudfront_multitenant_distribution';
@@ -34,14 +34,7 @@ export function readTerraformTenant(
   linkCertificate: CertificateLinker,
   at: ArgumentLocator,
 ): Distribution {
-  const locate = (keys: (string | number)[]) =>
-    at(
-      inst,
-      keys,
-      isUnknown(inst.unknown, keys) && inst.unknownPath
-        ? [...inst.unknownPath, ...keys]
-        : [...inst.valuesPath, ...keys],
-    );
+  const locate = (keys: (string | number)[]) => at(inst, keys, argumentPath(inst, keys));
   const cfg = config.resource(inst.modulePath, inst.type, inst.name);
   const arnKeys = ['customizations', 0, 'certificate', 0, 'arn'];
   const ownArn = read(inst, arnKeys);

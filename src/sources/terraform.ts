@@ -26,7 +26,7 @@ import {
   unresolvedFindings,
 } from './fields.js';
 import { MAX_REFERENCE_DEPTH, TerraformConfig, TOO_DEEP } from './terraform-config.js';
-import { collectInstances, type Instance, isUnknown, present } from './terraform-instances.js';
+import { argumentPath, collectInstances, type Instance, isUnknown, present } from './terraform-instances.js';
 import {
   type CertificateLinker,
   MULTITENANT_DISTRIBUTION,
@@ -206,14 +206,7 @@ function readDistribution(
   certificates: CertificatePool,
   problems: SourceFinding[],
 ): { d: Distribution; link?: CertificateLink } {
-  const locate = (keys: (string | number)[]) =>
-    at(
-      inst,
-      keys,
-      isUnknown(inst.unknown, keys) && inst.unknownPath
-        ? [...inst.unknownPath, ...keys]
-        : [...inst.valuesPath, ...keys],
-    );
+  const locate = (keys: (string | number)[]) => at(inst, keys, argumentPath(inst, keys));
   const read = <T>(
     keys: (string | number)[],
     as: (v: unknown, n: string) => T | UnresolvedValue | undefined,
