@@ -100,7 +100,11 @@ INPUT is a distribution config: 'aws cloudfront get-distribution-config' (or
 get-distribution, list-distributions) output or a bare DistributionConfig, a
 CloudFormation template (JSON or YAML, short-form tags like !Ref and !Sub), a
 Terraform plan ('terraform show -json'), a CDK cdk.out folder, or '-' for
-standard input. Certificate evidence comes with --cert: the output of
+standard input. Distribution tenants are checked too: in templates and plans,
+or 'aws cloudfront list-distribution-tenants' / 'get-distribution-tenant'
+output given beside their multi-tenant distribution. Nested stacks whose
+template is a local file (and CDK NestedStacks) are read with their parent.
+Certificate evidence comes with --cert: the output of
 'aws acm describe-certificate', or a PEM/DER chain bound to the ARN or IAM
 certificate id that a distribution references (ARN=FILE), validated against
 the Mozilla roots bundled with Node.js or --roots. Certificates declared in
