@@ -23,6 +23,15 @@ const LABEL_CHAR = /^[a-z0-9_-]+$/;
 const ALL_DIGITS = /^[0-9]+$/;
 const FIRST_BAD_CHAR = /[^a-z0-9_-]/;
 
+/**
+ * A name every check of {@link checkLabels} passes, in one regex: labels of 1–63 letters, digits,
+ * `_` or `-` with no hyphen at an edge, and a last label that is not all digits. The gate checks
+ * some 100,000 aliases and SANs a run; nearly all are like this, and only the others take the
+ * label-by-label path that says what is wrong. Linear: a label cannot contain the `.` that ends it.
+ */
+const PLAIN_NAME =
+  /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*(?![0-9]+$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+
 /** Lower-cases ASCII letters only, leaving every other code point alone (RFC 6125 §6.4.1). */
 export function toLowerCaseAscii(text: string): string {
   // Fast path: most names are already lower case, and this avoids an allocation.
@@ -41,6 +50,7 @@ export function isAscii(text: string): boolean {
  * and a top-level label that is not all digits. Returns the first problem, or `undefined`.
  */
 export function checkLabels(name: string, input: string): NameError | undefined {
+  if (name.length <= MAX_NAME_OCTETS && PLAIN_NAME.test(name)) return undefined;
   if (name.length === 0) return nameError('Empty', input, 'the name is empty');
   const tooLong = checkNameLength(name, input);
   if (tooLong) return tooLong;
@@ -96,6 +106,7 @@ function checkLabel(label: string, input: string): NameError | undefined {
  * decodes as Punycode to a valid U-label (RFC 5890 §2.3.2.1). Returns the first problem.
  */
 export function checkALabels(name: string, input: string): NameError | undefined {
+  if (!name.includes('xn--')) return undefined;
   for (const label of name.split('.')) {
     // WHATWG's domainToASCII returns '' for an A-label that fails to decode or validate.
     if (label.startsWith('xn--') && domainToASCII(label) !== label) {
