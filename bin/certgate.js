@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The certgate command. The CLI itself is compiled to dist/ by `npm run build` (run by `npm ci`).
-import { main } from '../dist/cli/main.js';
+// The certgate command. The CLI is compiled to dist/ and bundled into dist/bin/ by `npm run build`
+// (run by `npm ci`; see scripts/bundle-cli.mjs).
+import { main } from '../dist/bin/main.js';
 
 process.exitCode = await main(process.argv.slice(2));

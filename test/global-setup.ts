@@ -1,5 +1,5 @@
 /**
- * Builds dist/ once before any test file runs: the tests that spawn the real executable
+ * Builds dist/ (and the CLI bundle in dist/bin/) once before any test file runs: the tests that spawn the real executable
  * (test/cli/bin.test.ts, test/hostile/) need it fresh, and building it once avoids two workers
  * writing the same files at the same time. A type error does not stop the tests (tsc still
  * emits, and `npm run typecheck` is its own CI step); a build that emits nothing does.
@@ -14,5 +14,10 @@ export default function setup(): void {
   const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { encoding: 'utf8' });
   if (run.error || !existsSync('dist/cli/main.js')) {
     throw new Error(`building dist/ failed: ${run.error?.message ?? run.stdout}`);
+  }
+  // bin/certgate.js runs the bundle of dist/cli (scripts/bundle-cli.mjs), as users get it
+  const bundle = spawnSync(process.execPath, ['scripts/bundle-cli.mjs'], { encoding: 'utf8' });
+  if (bundle.status !== 0 || !existsSync('dist/bin/main.js')) {
+    throw new Error(`bundling dist/bin/ failed: ${bundle.error?.message ?? bundle.stderr}`);
   }
 }

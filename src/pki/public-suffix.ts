@@ -8,12 +8,24 @@
  * webpki::san::public-suffix-private-namespace-wildcard-san expects a rejection (test/conformance/exceptions.client.json).
  */
 
-import { parse } from 'tldts';
+import { createRequire } from 'node:module';
+
+type Tldts = typeof import('tldts');
+let tldts: Tldts | undefined;
+
+/**
+ * tldts, loaded on the first question: building its list takes some 35 ms, which a run that never
+ * meets a wildcard SAN (most gate runs, every ACM-only one) should not pay at start-up.
+ */
+function publicSuffixList(): Tldts {
+  tldts ??= createRequire(import.meta.url)('tldts') as Tldts;
+  return tldts;
+}
 
 /** True when `name` (lower-case, no wildcard) is itself an ICANN public suffix (`com`, `co.uk`). */
 export function isPublicSuffix(name: string): boolean {
   // tldts reports the last label for names not on the list (the PSL's implicit `*` rule) with
   // isIcann false, so `internal` does not count.
-  const result = parse(name, { allowPrivateDomains: false });
+  const result = publicSuffixList().parse(name, { allowPrivateDomains: false });
   return result.isIcann === true && result.publicSuffix === name;
 }
