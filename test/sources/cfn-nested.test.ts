@@ -72,6 +72,7 @@ describe('a local child template', () => {
     const dir = writeFiles({
       'main.yaml': parent('./site.yaml'),
       'cert.yaml': certChild,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's !Sub syntax
       'site.yaml': siteChild("[!Sub '${Host}.${Domain}', !Ref Domain]"),
     });
     const { results, errors } = await check([join(dir, 'main.yaml')], { region: 'us-east-1', at: AT });
@@ -88,6 +89,7 @@ describe('a local child template', () => {
     const dir = writeFiles({
       'main.yaml': parent('./site.yaml'),
       'cert.yaml': certChild,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's !Sub syntax
       'site.yaml': siteChild("[!Sub '${Host}.${Domain}']"),
     });
     const { results } = await check([join(dir, 'main.yaml')], { region: 'us-east-1', at: AT });

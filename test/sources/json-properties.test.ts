@@ -43,6 +43,30 @@ describe('JSON properties', () => {
     );
   });
 
+  test('the nesting scan finds the first too-deep bracket a character-by-character reading finds, in any text', () => {
+    // the reference: every character in turn, strings skipped to their unescaped closing quote
+    const reference = (text: string, limit: number): number => {
+      let depth = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+          for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+        } else if (c === '{' || c === '[') {
+          if (++depth > limit) return i;
+        } else if (c === '}' || c === ']') depth--;
+      }
+      return -1;
+    };
+    const piece = fc.constantFrom('[', ']', '{', '}', '"', '\\', '\\"', 'a', ' ', ',', '"[["', '"}"');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 0, max: 6 }), (pieces, limit) => {
+        const text = pieces.join('');
+        expect(findExcessiveNesting(text, limit)).toBe(reference(text, limit));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test('findJsonSyntaxError agrees with JSON.parse on mutated documents', () => {
     const mutated = fc
       .tuple(
