@@ -18,7 +18,14 @@
 import { parsePresentedName } from './dns-name.js';
 import { type NameError, nameError } from './errors.js';
 import { parseIpAddress } from './ip-address.js';
-import { checkALabels, checkLabels, checkNameLength, isAscii, toLowerCaseAscii } from './labels.js';
+import {
+  checkALabels,
+  checkLabels,
+  checkNameLength,
+  hasUpperCaseAscii,
+  isAscii,
+  toLowerCaseAscii,
+} from './labels.js';
 
 /**
  * Whether a SAN index covers an alias. When covered, `by` is the SAN that does, as the
@@ -105,7 +112,7 @@ export function checkAliasSyntax(alias: string): NameError | undefined {
 
 /** Reports whether an alias has no upper-case ASCII letters (D-CNAME: aliases must be lower case). */
 export function isLowerCase(alias: string): boolean {
-  return !/[A-Z]/.test(alias);
+  return !hasUpperCaseAscii(alias);
 }
 
 /**

@@ -32,16 +32,27 @@ const FIRST_BAD_CHAR = /[^a-z0-9_-]/;
 const PLAIN_NAME =
   /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*(?![0-9]+$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 
+// Module constants, not literals in the functions: a regex literal makes a new RegExp object each
+// time it is evaluated, and these run several times for each of some 100,000 names a gate run reads.
+const UPPER_CASE = /[A-Z]/;
+const UPPER_CASE_RUNS = /[A-Z]+/g;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** Lower-cases ASCII letters only, leaving every other code point alone (RFC 6125 §6.4.1). */
 export function toLowerCaseAscii(text: string): string {
   // Fast path: most names are already lower case, and this avoids an allocation.
-  if (!/[A-Z]/.test(text)) return text;
-  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+  if (!UPPER_CASE.test(text)) return text;
+  return text.replace(UPPER_CASE_RUNS, (run) => run.toLowerCase());
+}
+
+/** Reports whether `text` has an upper-case ASCII letter. */
+export function hasUpperCaseAscii(text: string): boolean {
+  return UPPER_CASE.test(text);
 }
 
 /** Reports whether every character of `text` is 7-bit ASCII. */
 export function isAscii(text: string): boolean {
-  return /^[\x00-\x7f]*$/.test(text);
+  return ASCII_ONLY.test(text);
 }
 
 /**

@@ -16,6 +16,8 @@ export function normalizeKeyAlgorithm(text: string): string {
   return text.replace(/-/g, '_');
 }
 
+const EPOCH_SECONDS = /^\d+(\.\d+)?$/;
+
 /**
  * A timestamp as the CLI prints it: an ISO 8601 string, or epoch seconds (a number or a numeric
  * string, fractions allowed). Undefined when it is neither.
@@ -23,7 +25,7 @@ export function normalizeKeyAlgorithm(text: string): string {
 export function parseTimestamp(value: unknown): Date | undefined {
   let ms: number;
   if (typeof value === 'number') ms = value * 1000;
-  else if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())) ms = Number(value) * 1000;
+  else if (typeof value === 'string' && EPOCH_SECONDS.test(value.trim())) ms = Number(value) * 1000;
   else if (typeof value === 'string') ms = Date.parse(value);
   else return undefined;
   return Number.isFinite(ms) ? new Date(ms) : undefined;

@@ -144,8 +144,12 @@ function readConfig(
   if (Array.isArray(items)) {
     const itemsPath = [...path, 'Aliases', 'Items'];
     for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      // a string is the common case: its name, for the messages of the others, is not built
       const value =
-        asString(items[i], `Aliases.Items[${i}]`) ?? new UnresolvedValue(`Aliases.Items[${i}] is null`);
+        typeof item === 'string'
+          ? item
+          : (asString(item, `Aliases.Items[${i}]`) ?? new UnresolvedValue(`Aliases.Items[${i}] is null`));
       aliasFields.push(new DocField(value, doc, itemsPath, i));
     }
   } else if (items !== undefined) {

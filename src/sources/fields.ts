@@ -55,6 +55,8 @@ export function ownString(record: unknown, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+const DIGITS = /^\d+$/;
+
 function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
@@ -88,7 +90,7 @@ export function asNumber(value: unknown, name: string): number | Unresolved | un
   if (value === undefined || value === null) return undefined;
   if (isUnresolved(value)) return value;
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  if (typeof value === 'string' && DIGITS.test(value)) return Number(value);
   return new UnresolvedValue(`${name} is ${typeName(value)}, not a number`);
 }
 
@@ -139,11 +141,12 @@ const SKIPPED: Readonly<Partial<Record<keyof FieldNames, string>>> = {
  */
 export function unresolvedFindings(d: Distribution, names: FieldNames): SourceFinding[] {
   const out: SourceFinding[] = [];
-  const add = (key: keyof FieldNames, f: Field<unknown> | undefined, label = names[key]) => {
+  // `item`: the index of an alias in its list, named only for the (rare) unresolved one
+  const add = (key: keyof FieldNames, f: Field<unknown> | undefined, item?: number) => {
     if (!f || !isUnresolved(f.value)) return;
     const skipped = SKIPPED[key];
     const args = {
-      field: label,
+      field: item === undefined ? names[key] : `${names[key]}[${item}]`,
       distribution: d.id,
       reason: f.value.reason,
       ...(skipped ? { skipped } : {}),
@@ -153,7 +156,7 @@ export function unresolvedFindings(d: Distribution, names: FieldNames): SourceFi
   if (d.aliasesUnresolved)
     add('aliases', { value: d.aliasesUnresolved, location: d.aliasesUnresolved.location });
   d.aliases.forEach((alias, i) => {
-    add('aliases', alias, `${names.aliases}[${i}]`);
+    add('aliases', alias, i);
   });
   add('aliasesQuantity', d.aliasesQuantity);
   const vc = d.viewerCertificate;
