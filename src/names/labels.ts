@@ -24,13 +24,39 @@ const ALL_DIGITS = /^[0-9]+$/;
 const FIRST_BAD_CHAR = /[^a-z0-9_-]/;
 
 /**
- * A name every check of {@link checkLabels} passes, in one regex: labels of 1–63 letters, digits,
- * `_` or `-` with no hyphen at an edge, and a last label that is not all digits. The gate checks
- * some 100,000 aliases and SANs a run; nearly all are like this, and only the others take the
- * label-by-label path that says what is wrong. Linear: a label cannot contain the `.` that ends it.
+ * Whether every check of {@link checkLabels} passes, in one pass over the characters: labels of
+ * 1–63 letters, digits, `_` or `-` with no hyphen at an edge, and a last label that is not all
+ * digits. The gate checks some 150,000 aliases and SANs a run; nearly all are like this, and only
+ * the others take the label-by-label path that says what is wrong.
  */
-const PLAIN_NAME =
-  /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*(?![0-9]+$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+function isPlainName(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || n > MAX_NAME_OCTETS) return false;
+  let start = 0;
+  let allDigits = true;
+  for (let i = 0; i <= n; i++) {
+    const c = i === n ? DOT : name.charCodeAt(i);
+    if (c === DOT) {
+      const length = i - start;
+      if (length === 0 || length > MAX_LABEL_OCTETS) return false;
+      if (name.charCodeAt(start) === HYPHEN || name.charCodeAt(i - 1) === HYPHEN) return false;
+      if (i === n && allDigits) return false;
+      start = i + 1;
+      allDigits = true;
+    } else if (c >= 0x30 && c <= 0x39) {
+      // a digit: the label may still be all digits
+    } else if ((c >= 0x61 && c <= 0x7a) || c === UNDERSCORE || c === HYPHEN) {
+      allDigits = false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+const DOT = 0x2e;
+const HYPHEN = 0x2d;
+const UNDERSCORE = 0x5f;
 
 // Module constants, not literals in the functions: a regex literal makes a new RegExp object each
 // time it is evaluated, and these run several times for each of some 100,000 names a gate run reads.
@@ -61,7 +87,7 @@ export function isAscii(text: string): boolean {
  * and a top-level label that is not all digits. Returns the first problem, or `undefined`.
  */
 export function checkLabels(name: string, input: string): NameError | undefined {
-  if (name.length <= MAX_NAME_OCTETS && PLAIN_NAME.test(name)) return undefined;
+  if (isPlainName(name)) return undefined;
   if (name.length === 0) return nameError('Empty', input, 'the name is empty');
   const tooLong = checkNameLength(name, input);
   if (tooLong) return tooLong;
