@@ -62,6 +62,17 @@ const sansText = (a: FindingArgs): string => {
   return ` (SANs: ${shown.join(', ')}${total > shown.length ? ` and ${total - shown.length} more` : ''})`;
 };
 
+/** CF-04 for a certificate whose status is known (ACM evidence). */
+function notIssued(a: FindingArgs): ReturnType<Wording> {
+  return {
+    message: `${dist(a)} uses ACM certificate ${cert(a)} whose status is ${str(a.status) || 'not ISSUED'}; CloudFront needs an ISSUED certificate, so ${rejects(a, IVC).replace(/^CloudFront /, 'it ')} (per-status behaviour is UNCONFIRMED)`,
+    fix:
+      a.status === 'PENDING_VALIDATION'
+        ? 'finish validation: create the DNS validation CNAMEs (aws acm describe-certificate shows them) and wait for ISSUED before deploying'
+        : 'request a new certificate (failed, timed-out, revoked and expired requests do not recover) and wait for ISSUED before deploying',
+  };
+}
+
 const PLACEMENT: Partial<Record<FindingCode, Wording>> = {
   CF_ALIASES_WITHOUT_CERTIFICATE: (a) => ({
     message: `${dist(a)} has aliases (${names(a.aliases)}) but ${a.defaultFlag === true ? 'CloudFrontDefaultCertificate=true' : 'no ACM or IAM certificate'}: to add a CNAME you must attach a trusted certificate that covers it; ${rejects(a, IVC)}`,
@@ -105,13 +116,13 @@ const PLACEMENT: Partial<Record<FindingCode, Wording>> = {
 };
 
 const STATE: Partial<Record<FindingCode, Wording>> = {
-  CF_CERTIFICATE_NOT_ISSUED: (a) => ({
-    message: `${dist(a)} uses ACM certificate ${cert(a)} whose status is ${str(a.status) || 'not ISSUED'}; CloudFront needs an ISSUED certificate, so ${rejects(a, IVC).replace(/^CloudFront /, 'it ')} (per-status behaviour is UNCONFIRMED)`,
-    fix:
-      a.status === 'PENDING_VALIDATION'
-        ? 'finish validation: create the DNS validation CNAMEs (aws acm describe-certificate shows them) and wait for ISSUED before deploying'
-        : 'request a new certificate (failed, timed-out, revoked and expired requests do not recover) and wait for ISSUED before deploying',
-  }),
+  CF_CERTIFICATE_NOT_ISSUED: (a) =>
+    a.unvalidatedRequest !== undefined
+      ? {
+          message: `${dist(a)} takes the certificate of ${str(a.unvalidatedRequest)}, requested in the same plan, with nothing that waits for its validation: Terraform creates the distribution as soon as ACM accepts the request, while the certificate is still PENDING_VALIDATION, so ${rejects(a, IVC)}`,
+          fix: `take the ARN from an aws_acm_certificate_validation of ${str(a.unvalidatedRequest)} (its certificate_arn, which is known once the certificate is ISSUED), with the DNS validation records it waits for; or list that validation resource in the distribution's depends_on`,
+        }
+      : notIssued(a),
   CF_CERTIFICATE_DATE_INVALID: (a) => ({
     message: `${dist(a)}: ${Number(a.certIndex ?? 0) === 0 ? 'the certificate' : `chain certificate ${str(a.certIndex)}`} ${str(a.subject) || cert(a)} of ${cert(a)} is ${str(a.state) || 'outside its validity'} at ${str(a.at)} (valid ${str(a.notBefore) || '?'} to ${str(a.notAfter) || '?'}); the chain has a certificate that isn't valid for the current date, so ${rejects(a, IVC).replace(/^CloudFront /, 'CloudFront ')}`,
     fix: 'renew or reissue the certificate, then reimport it (aws acm import-certificate --certificate-arn ARN …) with a current chain',

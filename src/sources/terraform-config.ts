@@ -8,7 +8,7 @@
 import { own, ownRecord, ownString } from './fields.js';
 
 /** A certificate a reference leads to: its module (call names) and resource name, and the instance key if given. */
-interface CertificateTarget {
+export interface CertificateTarget {
   readonly modulePath: readonly string[];
   readonly name: string;
   /** `0`, `"key"` (as written inside the brackets), when the reference names an instance. */

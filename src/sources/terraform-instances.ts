@@ -217,3 +217,8 @@ export function argumentPath(inst: Instance, keys: readonly (string | number)[])
     ? [...inst.unknownPath, ...keys]
     : [...inst.valuesPath, ...keys];
 }
+
+/** The evidence key of a certificate the plan requests (`tf:` and its resource address). */
+export function tfEvidenceKey(address: string): string {
+  return `tf:${address}`;
+}

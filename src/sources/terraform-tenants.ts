@@ -11,7 +11,7 @@ import type { Locator } from '../findings/types.js';
 import type { JsonPath, SourceDocument } from './document.js';
 import { asString, field, isRecord, own, UnresolvedValue } from './fields.js';
 import type { TerraformConfig } from './terraform-config.js';
-import { argumentPath, type Instance, isUnknown, present } from './terraform-instances.js';
+import { argumentPath, type Instance, isUnknown, present, tfEvidenceKey } from './terraform-instances.js';
 
 export const TENANT = 'aws_cloudfront_distribution_tenant';
 export const MULTITENANT_DISTRIBUTION = 'aws_cloudfront_multitenant_distribution';
@@ -20,8 +20,18 @@ export const MULTITENANT_DISTRIBUTION = 'aws_cloudfront_multitenant_distribution
 const DISTRIBUTION_REFERENCE =
   /^(aws_cloudfront_multitenant_distribution|aws_cloudfront_distribution)\.([A-Za-z0-9_-]+)(\[[^\]]+\])?/;
 
-/** What the plan reader lends the tenant reader: the evidence key of the certificate an expression names. */
-export type CertificateLinker = (inst: Instance, keys: readonly (string | number)[]) => string | undefined;
+/** How a tenant or distribution takes a certificate the plan requests (the evidence is keyed by its address). */
+export interface CertificateLink {
+  readonly cert: Instance;
+  /** Nothing makes it wait for the certificate's validation: CloudFront meets it PENDING_VALIDATION. */
+  readonly beforeValidation: boolean;
+}
+
+/** What the plan reader lends the tenant reader: how the expression at `keys` takes a planned certificate. */
+export type CertificateLinker = (
+  inst: Instance,
+  keys: readonly (string | number)[],
+) => CertificateLink | undefined;
 
 /** And where an argument is: the plan position, with the resource address and the .tf line when known. */
 export type ArgumentLocator = (inst: Instance, keys: readonly (string | number)[], path: JsonPath) => Locator;
@@ -33,7 +43,7 @@ export function readTerraformTenant(
   config: TerraformConfig,
   linkCertificate: CertificateLinker,
   at: ArgumentLocator,
-): Distribution {
+): { d: Distribution; link?: CertificateLink } {
   const locate = (keys: (string | number)[]) => at(inst, keys, argumentPath(inst, keys));
   const cfg = config.resource(inst.modulePath, inst.type, inst.name);
   const arnKeys = ['customizations', 0, 'certificate', 0, 'arn'];
@@ -45,7 +55,8 @@ export function readTerraformTenant(
     certificate: ownArn !== undefined ? 'own' : hasManaged ? 'managed' : 'parent',
     ...(hasManaged ? { managedCertificateRequest: locate(['managed_certificate_request']) } : {}),
   };
-  const certificateResource = ownArn !== undefined ? linkCertificate(inst, arnKeys) : undefined;
+  const link = ownArn !== undefined ? linkCertificate(inst, arnKeys) : undefined;
+  const certificateResource = link ? tfEvidenceKey(link.cert.address) : undefined;
   const arnField: Field<string> | undefined =
     ownArn === undefined
       ? undefined
@@ -55,7 +66,7 @@ export function readTerraformTenant(
             : ownArn,
           location: locate(arnKeys),
         };
-  return {
+  const d: Distribution = {
     id: inst.address,
     format: 'terraform',
     source: doc.source,
@@ -67,6 +78,7 @@ export function readTerraformTenant(
     ...(certificateResource !== undefined ? { certificateResource } : {}),
     tenant: info,
   };
+  return link ? { d, link } : { d };
 }
 
 const isUnresolved = (v: unknown): v is UnresolvedValue => v instanceof UnresolvedValue;

@@ -25,9 +25,22 @@ import {
   UnresolvedValue,
   unresolvedFindings,
 } from './fields.js';
-import { MAX_REFERENCE_DEPTH, TerraformConfig, TOO_DEEP } from './terraform-config.js';
-import { argumentPath, collectInstances, type Instance, isUnknown, present } from './terraform-instances.js';
 import {
+  type CertificateTarget,
+  MAX_REFERENCE_DEPTH,
+  TerraformConfig,
+  TOO_DEEP,
+} from './terraform-config.js';
+import {
+  argumentPath,
+  collectInstances,
+  type Instance,
+  isUnknown,
+  present,
+  tfEvidenceKey,
+} from './terraform-instances.js';
+import {
+  type CertificateLink,
   type CertificateLinker,
   MULTITENANT_DISTRIBUTION,
   readTerraformTenant,
@@ -54,10 +67,6 @@ const TF_FIELD_NAMES: FieldNames = {
 const DISTRIBUTION = 'aws_cloudfront_distribution';
 const CERTIFICATE = 'aws_acm_certificate';
 const KNOWN_AFTER_APPLY = 'is known after apply';
-/** The evidence key of a planned certificate. */
-function tfEvidenceKey(address: string): string {
-  return `tf:${address}`;
-}
 
 /** How a plan is read. */
 export interface TerraformPlanOptions {
@@ -121,7 +130,18 @@ export function readTerraformPlan(
     read.push(entry);
     out.findings.push(...problems, ...unresolvedFindings(entry.d, TF_FIELD_NAMES));
   }
-  // which distributions take each planned certificate before it is issued
+  // tenants with a certificate of their own: the same question of validation as distributions
+  const linkCertificate: CertificateLinker = (inst, keys) => {
+    const cfg = config.resource(inst.modulePath, inst.type, inst.name);
+    const target = config.certificateFor(inst.modulePath, config.expression(cfg, ...keys));
+    if (!target || target === TOO_DEEP) return undefined;
+    const cert = certificates.pick(target, inst);
+    return cert ? linkTo(cert, target, inst, cfg, config) : undefined;
+  };
+  for (const inst of instances) {
+    if (inst.type === TENANT) read.push(readTerraformTenant(doc, inst, config, linkCertificate, at));
+  }
+  // which distributions and tenants take each planned certificate before it is issued
   const users = new Map<Instance, { all: number; early: number }>();
   for (const { link } of read) {
     if (!link) continue;
@@ -148,16 +168,6 @@ export function readTerraformPlan(
     const early = link?.beforeValidation && users.get(link.cert)!.early !== users.get(link.cert)!.all;
     out.distributions.push(early ? { ...d, certificateResource: earlyEvidenceKey(link.cert.address) } : d);
   }
-  const linkCertificate: CertificateLinker = (inst, keys) => {
-    const cfg = config.resource(inst.modulePath, inst.type, inst.name);
-    const target = config.certificateFor(inst.modulePath, config.expression(cfg, ...keys));
-    const cert = target && target !== TOO_DEEP ? certificates.pick(target, inst) : undefined;
-    return cert ? tfEvidenceKey(cert.address) : undefined;
-  };
-  for (const inst of instances) {
-    if (inst.type === TENANT)
-      out.distributions.push(readTerraformTenant(doc, inst, config, linkCertificate, at));
-  }
 }
 
 /**
@@ -174,10 +184,25 @@ function earlyEvidenceKey(address: string): string {
   return `${tfEvidenceKey(address)} (before validation)`;
 }
 
-/** A distribution's planned certificate, and whether the distribution can be created before it is issued. */
-interface CertificateLink {
-  readonly cert: Instance;
-  readonly beforeValidation: boolean;
+/**
+ * How a distribution (or tenant) takes a certificate the plan requests: whether it can be
+ * created before the certificate is issued, because nothing between them waits for the
+ * validation (no aws_acm_certificate_validation in the reference, no depends_on on one).
+ */
+function linkTo(
+  cert: Instance,
+  target: CertificateTarget,
+  inst: Instance,
+  resourceConfig: Record<string, unknown> | undefined,
+  config: TerraformConfig,
+): CertificateLink {
+  return {
+    cert,
+    beforeValidation:
+      !target.validated &&
+      awaitsValidation(cert, config) &&
+      !config.resourceWaitsForValidation(inst.modulePath, resourceConfig),
+  };
 }
 
 /**
@@ -268,16 +293,8 @@ function readDistribution(
   }
   const cert = target && target !== TOO_DEEP ? certificates.pick(target, inst) : undefined;
   const viewerCertificate = readViewerCertificate(inst, read, locate, cert);
-  const link: CertificateLink | undefined =
-    cert && target && target !== TOO_DEEP
-      ? {
-          cert,
-          beforeValidation:
-            !target.validated &&
-            awaitsValidation(cert, config) &&
-            !config.resourceWaitsForValidation(inst.modulePath, resourceConfig),
-        }
-      : undefined;
+  const link =
+    cert && target && target !== TOO_DEEP ? linkTo(cert, target, inst, resourceConfig, config) : undefined;
   const d = compact<Distribution>({
     id: inst.address,
     format: 'terraform',

@@ -219,22 +219,28 @@ describe('certgate check on a plan (the CLI)', () => {
     const r = await runCli(['check', `${dir}/plan.json`, ...AT]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('error CF_CERTIFICATE_NOT_ISSUED [InvalidViewerCertificate]');
-    const line = lineOf(join(dir, 'main.tf'), 'resource "aws_acm_certificate" "site"');
-    expect(r.stdout).toContain(`    at ${join(dir, 'main.tf')}:${line}:1 (aws_acm_certificate.site)\n`);
+    // at the reference, where the fix goes (take the ARN from the validation resource)
+    const line = lineOf(join(dir, 'main.tf'), 'acm_certificate_arn      = aws_acm_certificate.site.arn');
+    expect(r.stdout).toContain(
+      `    at ${join(dir, 'main.tf')}:${line}:5 (aws_cloudfront_distribution.site)\n`,
+    );
+    expect(r.stdout).toContain(
+      'fix: take the ARN from an aws_acm_certificate_validation of aws_acm_certificate.site',
+    );
   });
 
   test('SARIF: the annotation lands on the .tf file, the plan and address in the properties', async () => {
     const plan = `${FIXTURES}/modules-deep/plan.json`;
     const r = await runCli(['check', plan, ...AT, '--format', 'sarif']);
     const result = JSON.parse(r.stdout).runs[0].results[0];
+    // at the distribution's acm_certificate_arn, two modules down, where the fix goes
+    const tf = `${FIXTURES}/modules-deep/modules/site/cdn/main.tf`;
     expect(result.locations[0].physicalLocation).toMatchObject({
-      artifactLocation: { uri: 'test/fixtures/terraform/modules-deep/modules/cert/main.tf' },
-      region: {
-        startLine: lineOf(`${FIXTURES}/modules-deep/modules/cert/main.tf`, 'resource "aws_acm_certificate"'),
-      },
+      artifactLocation: { uri: tf },
+      region: { startLine: lineOf(tf, 'acm_certificate_arn      = var.certificate_arn') },
     });
     expect(result.properties).toMatchObject({
-      resource: 'module.site.module.cert.aws_acm_certificate.this',
+      resource: 'module.site.module.cdn.aws_cloudfront_distribution.this',
       input: plan,
     });
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/check/check.js';
 import type { GateResult } from '../../src/check/types.js';
+import { describeFinding } from '../../src/report/messages.js';
 import { distributionValues } from '../support/terraform-plan.js';
 import { loadText, tempDir } from './helpers.js';
 
@@ -36,8 +37,15 @@ describe('a certificate created in the plan, used before it is validated', () =>
     const f = results[0]!.findings.find((x) => x.code === 'CF_CERTIFICATE_NOT_ISSUED')!;
     expect(f).toMatchObject({
       awsError: 'InvalidViewerCertificate',
-      args: { status: 'PENDING_VALIDATION', certificate: 'tf:aws_acm_certificate.site' },
+      args: {
+        status: 'PENDING_VALIDATION',
+        certificate: 'tf:aws_acm_certificate.site',
+        unvalidatedRequest: 'aws_acm_certificate.site',
+      },
     });
+    // reported at the distribution's reference to the certificate, where the fix goes
+    expect(f.location).toMatchObject({ resource: 'aws_cloudfront_distribution.site' });
+    expect(describeFinding(f).fix).toContain('aws_acm_certificate_validation of aws_acm_certificate.site');
   });
 
   test('through aws_acm_certificate_validation.certificate_arn: passes', async () => {
@@ -266,5 +274,88 @@ describe('when the certificate counts as pending validation', () => {
     expect(await statusOf(JSON.stringify(p))).toBeUndefined();
     p.configuration.root_module.module_calls.cert.module.outputs.arn.depends_on = [];
     expect(await statusOf(JSON.stringify(p))).toBe('PENDING_VALIDATION');
+  });
+});
+
+describe('a tenant with its own certificate, created in the same plan', () => {
+  /** A multi-tenant distribution on an issued certificate, and a tenant on a certificate the plan requests. */
+  function tenantPlan(arnReferences: string[]): string {
+    const p = JSON.parse(plan({}));
+    const [certificate] = p.resource_changes;
+    const arn = 'arn:aws:acm:us-east-1:111122223333:certificate/aaaaaaaa-1111-4222-8333-444444444444';
+    p.resource_changes = [
+      certificate,
+      {
+        address: 'aws_cloudfront_multitenant_distribution.saas',
+        mode: 'managed',
+        type: 'aws_cloudfront_multitenant_distribution',
+        name: 'saas',
+        change: {
+          actions: ['create'],
+          after: {
+            viewer_certificate: [
+              {
+                acm_certificate_arn: arn,
+                minimum_protocol_version: 'TLSv1.2_2021',
+                ssl_support_method: 'sni-only',
+              },
+            ],
+          },
+          after_unknown: {},
+        },
+      },
+      {
+        address: 'aws_cloudfront_distribution_tenant.shop',
+        mode: 'managed',
+        type: 'aws_cloudfront_distribution_tenant',
+        name: 'shop',
+        change: {
+          actions: ['create'],
+          after: { domain: [{ domain: 'www.example.com' }], customizations: [{ certificate: [{}] }] },
+          after_unknown: { distribution_id: true, customizations: [{ certificate: [{ arn: true }] }] },
+        },
+      },
+    ];
+    const root = p.configuration.root_module;
+    root.resources = [
+      root.resources[0],
+      root.resources[2],
+      {
+        address: 'aws_cloudfront_distribution_tenant.shop',
+        mode: 'managed',
+        type: 'aws_cloudfront_distribution_tenant',
+        name: 'shop',
+        expressions: {
+          distribution_id: { references: ['aws_cloudfront_multitenant_distribution.saas.id'] },
+          customizations: [{ certificate: [{ arn: { references: arnReferences } }] }],
+        },
+      },
+    ];
+    return JSON.stringify(p);
+  }
+
+  const tenantErrors = async (text: string) => {
+    const dir = tempDir();
+    const file = join(dir, 'plan.json');
+    writeFileSync(file, text);
+    const { results, errors } = await check([file], {
+      at: AT,
+      certs: [join('test/fixtures/tenants', 'acm-wildcard.json')],
+    });
+    expect(errors).toEqual([]);
+    const tenant = results.find((r) => r.subject.kind === 'tenant');
+    return tenant?.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.args.status]);
+  };
+
+  test('straight from aws_acm_certificate.arn: the tenant meets it PENDING_VALIDATION', async () => {
+    expect(
+      await tenantErrors(tenantPlan(['aws_acm_certificate.cert.arn', 'aws_acm_certificate.cert'])),
+    ).toEqual([['CF_CERTIFICATE_NOT_ISSUED', 'PENDING_VALIDATION']]);
+  });
+
+  test('through aws_acm_certificate_validation: no finding', async () => {
+    expect(await tenantErrors(tenantPlan(['aws_acm_certificate_validation.cert.certificate_arn']))).toEqual(
+      [],
+    );
   });
 });
