@@ -244,9 +244,20 @@ function appFrame(trace: unknown): CodeOrigin | undefined {
     if (!place) continue;
     const file = place.file.startsWith('file://') ? decodeFileUrl(place.file) : place.file;
     if (file === '' || LIBRARY.test(file)) continue;
-    return { source: file, line: place.line, column: place.column };
+    return { source: shownPath(file), line: place.line, column: place.column };
   }
   return undefined;
+}
+
+/**
+ * An app file as a person runs certgate on it: relative to the working folder when the synth ran
+ * under it (`lib/site-stack.ts:41:25`, what an editor and a CI annotation open), else as recorded
+ * (the assembly was made elsewhere, a CI runner or another checkout).
+ */
+function shownPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
 /**

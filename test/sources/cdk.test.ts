@@ -1,8 +1,9 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/check/check.js';
 import { formatLocation } from '../../src/report/text.js';
-import { load, writeFiles } from './helpers.js';
+import { load, tempDir, writeFiles } from './helpers.js';
 
 const ASSEMBLY = 'examples/cloudfront/cdk.out';
 
@@ -205,6 +206,20 @@ describe('CDK: findings name the construct path, and the app line when the assem
     expect(formatLocation(f.location)).toBe(
       '/home/dev/site/lib/static-site.ts:41:25 (WebStack/Site/Distribution/Resource)',
     );
+  });
+
+  test('an app file under the working folder is shown relative to it', async () => {
+    const dir = tempDir();
+    cpSync(`${FIXTURES}/traces-inline`, dir, { recursive: true });
+    // the traces are in the manifest's metadata
+    const manifest = join(dir, 'manifest.json');
+    const app = join(process.cwd(), 'lib', 'static-site.ts');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replaceAll('/home/dev/site/lib/static-site.ts', app),
+    );
+    const { inputs } = await load([dir]);
+    expect(inputs.distributions[0]!.location.origin?.source).toBe(join('lib', 'static-site.ts'));
   });
 
   test('current aws-cdk-lib: aws:cdk:creationStack in the metadata side file, file:// frames', async () => {
