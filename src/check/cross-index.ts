@@ -71,6 +71,8 @@ function all<V>(map: MultiMap<V>, key: string): readonly V[] {
 /** Builds the index over every distribution of a run. */
 export class GateIndex implements CrossIndex {
   private readonly owners: MultiMap<Distribution> = new Map();
+  /** The holders of each alias that are deployed state (Distribution.deployed), when any are. */
+  private readonly deployedOwners: MultiMap<Distribution> = new Map();
   /** Holders of wildcard aliases by the wildcard's base (`*.example.com` → `example.com`). */
   private readonly wildcardOwners: MultiMap<Distribution> = new Map();
   private readonly users: MultiMap<Distribution> = new Map();
@@ -83,6 +85,7 @@ export class GateIndex implements CrossIndex {
   private overlaps?: Map<string, Holding[]>;
   /** Sorted groups, built on first use: alias owners, the overlaps of a wildcard, a certificate's HttpVersions. */
   private readonly aliasGroups = new Map<string, LabelGroup>();
+  private readonly deployedAliasGroups = new Map<string, LabelGroup>();
   private readonly overlapGroups = new Map<string, LabelGroup>();
   private readonly versionGroups = new Map<string, ValueGroup>();
   private readonly accountGroups = new Map<string, ValueGroup>();
@@ -109,6 +112,7 @@ export class GateIndex implements CrossIndex {
         aliases.push(new HeldAlias(name, lower, field));
         const held = this.owners.get(lower);
         add(this.owners, lower, d);
+        if (d.deployed) add(this.deployedOwners, lower, d);
         if (held !== undefined) {
           this.sharing.add(d);
           // the holders before were marked when the second joined: marking them again per joiner was n^2
@@ -221,14 +225,29 @@ export class GateIndex implements CrossIndex {
   }
 
   otherAliasHolders(lower: string, distribution: Distribution, max: number): Others {
-    const held = this.owners.get(lower);
+    return this.holdersOtherThan(this.owners, this.aliasGroups, lower, distribution, max);
+  }
+
+  otherDeployedAliasHolders(lower: string, distribution: Distribution, max: number): Others {
+    if (this.deployedOwners.size === 0) return NO_OTHERS;
+    return this.holdersOtherThan(this.deployedOwners, this.deployedAliasGroups, lower, distribution, max);
+  }
+
+  private holdersOtherThan(
+    owners: MultiMap<Distribution>,
+    groups: Map<string, LabelGroup>,
+    lower: string,
+    distribution: Distribution,
+    max: number,
+  ): Others {
+    const held = owners.get(lower);
     if (held === undefined) return NO_OTHERS;
     if (!Array.isArray(held))
       return this.isSame(held, distribution) ? NO_OTHERS : { names: [held.id].slice(0, max), count: 1 };
-    let group = this.aliasGroups.get(lower);
+    let group = groups.get(lower);
     if (!group) {
       group = new LabelGroup(held.map((d) => ({ label: d.id, distribution: d })));
-      this.aliasGroups.set(lower, group);
+      groups.set(lower, group);
     }
     return group.othersThan(this.baseOf(distribution), max);
   }

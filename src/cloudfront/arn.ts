@@ -19,3 +19,14 @@ export function parseAcmArn(text: string): AcmArn | undefined {
   if (!m) return undefined;
   return { partition: m[1]!, region: m[2]!, accountId: m[3]!, certificateId: m[4]! };
 }
+
+const ACM_ARN_START = /^arn:([a-z-]+):acm:([a-z0-9-]*):/;
+
+/**
+ * The partition and region of an ACM ARN known only in part (assembled at deploy time), from the
+ * text it certainly starts with: undefined unless the region is there whole, up to its `:`.
+ */
+export function acmArnRegionOf(start: string): { partition: string; region: string } | undefined {
+  const m = ACM_ARN_START.exec(start.trimStart());
+  return m ? { partition: m[1]!, region: m[2]! } : undefined;
+}

@@ -16,6 +16,36 @@ export interface Unresolved {
   readonly unresolved: true;
   /** Lower-case reason, e.g. `!ImportValue SharedCertArn is resolved at deploy time`. */
   readonly reason: string;
+  /**
+   * Set when the value is certainly a string, only not known offline: its pieces in order
+   * (`!Sub arn:aws:acm:${AWS::Region}:${AWS::AccountId}:...` in eu-west-1 is
+   * `['arn:aws:acm:eu-west-1:', {computed: '${AWS::AccountId}'}, ...]`). Absent when not even that
+   * is known: an `Fn::If` that may be `AWS::NoValue`, a value that may be a list.
+   */
+  readonly text?: readonly TextPiece[];
+}
+
+/** A piece of a partly known string: text as it will be, or a piece computed at deploy time, as written. */
+export type TextPiece = string | { readonly computed: string };
+
+/** Whether a value is a string, known or not (an Unresolved whose `text` says it is one). */
+export function isSomeString(value: unknown): boolean {
+  return typeof value === 'string' || (isUnresolved(value) && value.text !== undefined);
+}
+
+/** The text a partly known string certainly starts with: its pieces up to the first computed one. */
+export function knownStart(text: readonly TextPiece[]): string {
+  let out = '';
+  for (const piece of text) {
+    if (typeof piece !== 'string') break;
+    out += piece;
+  }
+  return out;
+}
+
+/** A partly known string for messages: the known text, each computed piece as written. */
+export function shownText(text: readonly TextPiece[]): string {
+  return text.map((piece) => (typeof piece === 'string' ? piece : piece.computed)).join('');
 }
 
 /** A field as read from the input: its value (or why it is unknown) and where it is. */
@@ -59,6 +89,13 @@ export interface Distribution {
    */
   readonly id: string;
   readonly format: SourceFormat;
+  /**
+   * Set when the entry is a distribution (or tenant) as deployed, read from AWS CLI output of an
+   * existing one (get-distribution, list-distributions, get-/list-distribution-tenant(s)): it is
+   * not being changed. Unset for what is being deployed: a template, a plan, a config prepared
+   * for create/update-distribution (get-distribution-config output, a bare DistributionConfig).
+   */
+  readonly deployed?: true;
   /** The input file. */
   readonly source: string;
   /** Where the distribution is defined in the input. */

@@ -29,7 +29,9 @@ export function readTenantOutput(doc: SourceDocument, kind: InputKind, out: Coll
   const v = doc.value;
   switch (kind) {
     case 'cloudfront-tenant':
-      out.distributions.push(readTenant(doc, ['DistributionTenant'], own(v, 'DistributionTenant'), 0));
+      out.distributions.push(
+        deployed(readTenant(doc, ['DistributionTenant'], own(v, 'DistributionTenant'), 0)),
+      );
       return;
     case 'cloudfront-tenant-request':
       out.distributions.push(readTenant(doc, [], v, 0));
@@ -38,13 +40,18 @@ export function readTenantOutput(doc: SourceDocument, kind: InputKind, out: Coll
       const items = own(v, 'DistributionTenantList');
       if (!Array.isArray(items)) return;
       items.forEach((item, i) => {
-        out.distributions.push(readTenant(doc, ['DistributionTenantList', i], item, i));
+        out.distributions.push(deployed(readTenant(doc, ['DistributionTenantList', i], item, i)));
       });
       return;
     }
     default:
       return;
   }
+}
+
+/** A tenant of get-/create-distribution-tenant or list-distribution-tenants output: one that exists. */
+function deployed(t: Distribution): Distribution {
+  return { ...t, deployed: true };
 }
 
 /** One DistributionTenant (or summary, or create request) → a tenant entry. */

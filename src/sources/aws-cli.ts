@@ -47,6 +47,8 @@ interface Meta {
   readonly id: string;
   readonly arn?: string;
   readonly etag?: string;
+  /** Output of an existing distribution, not a config being prepared (Distribution.deployed). */
+  readonly deployed?: true;
 }
 
 /**
@@ -88,6 +90,7 @@ export function readCloudFrontOutput(doc: SourceDocument, kind: InputKind, out: 
       const meta = {
         id: ownString(d, 'Id') ?? nameOf(own(d, 'DistributionConfig'), doc, 0, used),
         ...opt('arn', ownString(d, 'ARN')),
+        deployed: true as const,
       };
       add(doc, ['Distribution', 'DistributionConfig'], own(d, 'DistributionConfig'), meta, out, [
         'Distribution',
@@ -102,6 +105,7 @@ export function readCloudFrontOutput(doc: SourceDocument, kind: InputKind, out: 
         const meta = {
           id: ownString(summary, 'Id') ?? nameOf(summary, doc, i, used),
           ...opt('arn', ownString(summary, 'ARN')),
+          deployed: true as const,
         };
         add(doc, path, summary, meta, out);
       });
@@ -161,6 +165,7 @@ function readConfig(
   return {
     id: meta.id,
     format: 'aws-cli',
+    deployed: meta.deployed,
     source: doc.source,
     location,
     aliases: aliasFields,

@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html
  */
 
-import { isUnresolved } from '../cloudfront/model.js';
+import { isUnresolved, type TextPiece } from '../cloudfront/model.js';
 import { CFN_LIMITS, CfnBudget, CfnLimitError } from './cfn-limits.js';
 import {
   brief,
@@ -28,8 +28,9 @@ export class ResourceReference extends UnresolvedValue {
   constructor(
     reason: string,
     readonly logicalId: string,
+    text?: readonly TextPiece[],
   ) {
-    super(reason);
+    super(reason, text);
   }
 }
 
@@ -237,7 +238,9 @@ export class CfnResolver {
       }
       case 'Fn::ImportValue': {
         const name = this.resolve(arg, depth);
-        return new UnresolvedValue(`${this.show(fn, typeof name === 'string' ? name : arg)} ${DEPLOY_TIME}`);
+        const shown = this.show(fn, typeof name === 'string' ? name : arg);
+        // an export's value is a string, and never empty
+        return new UnresolvedValue(`${shown} ${DEPLOY_TIME}`, [{ computed: shown }]);
       }
       case 'Fn::GetAtt':
         return new UnresolvedValue(
@@ -273,8 +276,12 @@ export class CfnResolver {
     // a parameter's value may itself be a dynamic reference (a Default, or --parameter)
     if ('value' in found)
       return typeof found.value === 'string' ? dynamicReference(found.value) : found.value;
-    const reason = `${this.show('Ref', name)} ${found.phrase}`;
-    return found.resource ? new ResourceReference(reason, found.resource) : new UnresolvedValue(reason);
+    const shown = this.show('Ref', name);
+    const reason = `${shown} ${found.phrase}`;
+    const text = found.isString ? [{ computed: shown }] : undefined;
+    return found.resource
+      ? new ResourceReference(reason, found.resource, text)
+      : new UnresolvedValue(reason, text);
   }
 
   /** A name as `Ref` and `${}` in `Fn::Sub` see it: pseudo parameter, parameter or resource. */
@@ -292,7 +299,7 @@ export class CfnResolver {
     const template = Array.isArray(arg) ? arg[0] : arg;
     const vars = Array.isArray(arg) ? arg[1] : undefined;
     if (typeof template !== 'string') return this.malformed('Fn::Sub', arg);
-    const parts: string[] = [];
+    const parts: TextPiece[] = [];
     let length = 0;
     const append = (text: string) => {
       length += text.length;
@@ -300,6 +307,8 @@ export class CfnResolver {
       this.budget.charge(text.length);
       parts.push(text);
     };
+    // the first unknown variable names the reason; the rest are read too, for what is known around them
+    let unknown: string | undefined;
     let last = 0;
     for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
       append(template.slice(last, m.index));
@@ -315,12 +324,21 @@ export class CfnResolver {
         continue;
       }
       const shown = this.show('Fn::Sub', template);
-      if (isUnresolved(value)) return rephrase(value, `${shown}: ${value.reason}`);
-      const phrase = isRecord(value) && typeof value.phrase === 'string' ? value.phrase : 'is not a string';
-      return new UnresolvedValue(`${shown}: \${${name}} ${phrase}`);
+      if (value instanceof InvalidValue) return rephrase(value, `${shown}: ${value.reason}`);
+      if (isUnresolved(value)) {
+        unknown ??= `${shown}: ${value.reason}`;
+        // whatever it is, Fn::Sub puts a string there
+        parts.push(...(value.text ?? [{ computed: `\${${name}}` }]));
+        continue;
+      }
+      if (!isRecord(value) || typeof value.phrase !== 'string')
+        return new UnresolvedValue(`${shown}: \${${name}} is not a string`);
+      unknown ??= `${shown}: \${${name}} ${value.phrase}`;
+      parts.push({ computed: `\${${name}}` });
     }
     append(template.slice(last));
-    return dynamicReference(parts.join(''));
+    if (unknown === undefined) return dynamicReference(parts.join(''));
+    return new UnresolvedValue(unknown, knownText(parts));
   }
 
   /** A `${name}` of `Fn::Sub`: a string, an UnresolvedValue from the variable map, or `{phrase}`. */
@@ -347,7 +365,7 @@ export class CfnResolver {
     if (!Array.isArray(arg) || arg.length !== 2) return this.malformed('Fn::Join', arg);
     const [sep, list] = [this.resolve(arg[0], depth), this.resolve(arg[1], depth)];
     const unknown = [sep, list, ...(Array.isArray(list) ? list : [])].find(isUnresolved);
-    if (unknown) return plain(unknown);
+    if (unknown) return this.partlyJoined(sep, list) ?? plain(unknown);
     if (typeof sep !== 'string' || !Array.isArray(list)) return this.malformed('Fn::Join', arg);
     if (!list.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean'))
       return this.malformed('Fn::Join', arg);
@@ -355,6 +373,30 @@ export class CfnResolver {
     const length = items.reduce((n, x) => n + x.length, 0) + sep.length * Math.max(0, items.length - 1);
     this.budget.checkSize(length);
     return dynamicReference(this.written(items.join(sep)));
+  }
+
+  /**
+   * A join of known text and strings computed at deploy time, with what is known of it; undefined
+   * when an unknown item may not be a string at all (it may be `AWS::NoValue`, or a list).
+   */
+  private partlyJoined(sep: unknown, list: unknown): UnresolvedValue | undefined {
+    if (typeof sep !== 'string' || !Array.isArray(list) || sep.includes(RESOLVE)) return undefined;
+    const parts: TextPiece[] = [];
+    let reason: string | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (i > 0) parts.push(sep);
+      if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
+        parts.push(String(item));
+        continue;
+      }
+      if (!isUnresolved(item) || item instanceof InvalidValue || item.text === undefined) return undefined;
+      reason ??= item.reason;
+      parts.push(...item.text);
+    }
+    if (reason === undefined) return undefined;
+    this.budget.charge(parts.length);
+    return new UnresolvedValue(reason, knownText(parts));
   }
 
   private select(arg: unknown, depth: number): unknown {
@@ -400,6 +442,9 @@ export class CfnResolver {
   }
 }
 
+/** How every dynamic reference starts. */
+const RESOLVE = '{{resolve:';
+
 /** A dynamic reference, as CloudFormation recognises one inside any string. */
 const DYNAMIC_REFERENCE = /\{\{resolve:([^:}]*):[^}]*\}\}/;
 
@@ -410,7 +455,7 @@ const DYNAMIC_REFERENCE = /\{\{resolve:([^:}]*):[^}]*\}\}/;
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html
  */
 function dynamicReference(text: string): string | UnresolvedValue {
-  if (!text.includes('{{resolve:')) return text;
+  if (!text.includes(RESOLVE)) return text;
   const m = DYNAMIC_REFERENCE.exec(text);
   if (!m) return text;
   const shown = m[0].length > 80 ? `${m[0].slice(0, 79)}…` : m[0];
@@ -422,13 +467,50 @@ function dynamicReference(text: string): string | UnresolvedValue {
         : m[1] === 'secretsmanager'
           ? 'a Secrets Manager secret'
           : 'a dynamic reference';
-  return new UnresolvedValue(`${shown} is ${what} read at deploy time (dynamic reference)`);
+  return new UnresolvedValue(
+    `${shown} is ${what} read at deploy time (dynamic reference)`,
+    knownText([text]),
+  );
+}
+
+/** Every dynamic reference in a text, for splitting it into known and computed pieces. */
+const DYNAMIC_REFERENCES = new RegExp(DYNAMIC_REFERENCE.source, 'g');
+
+/**
+ * Pieces of a string, adjacent text merged, with each dynamic reference in its text made a
+ * computed piece (a reference's value is a string, and never empty); undefined when a reference
+ * may be split across pieces (`{{resolve:ssm:${Name}}}`), so nothing is claimed of the text.
+ */
+function knownText(pieces: readonly TextPiece[]): TextPiece[] | undefined {
+  const out: TextPiece[] = [];
+  const push = (piece: TextPiece) => {
+    const last = out.length - 1;
+    if (typeof piece !== 'string') out.push(piece);
+    else if (typeof out[last] === 'string') out[last] += piece;
+    else if (piece !== '') out.push(piece);
+  };
+  for (const piece of pieces) {
+    if (typeof piece !== 'string' || !piece.includes(RESOLVE)) {
+      push(piece);
+      continue;
+    }
+    let last = 0;
+    for (const m of piece.matchAll(DYNAMIC_REFERENCES)) {
+      push(piece.slice(last, m.index));
+      push({ computed: m[0] });
+      last = m.index + m[0].length;
+    }
+    const rest = piece.slice(last);
+    if (rest.includes(RESOLVE)) return undefined;
+    push(rest);
+  }
+  return out;
 }
 
 /** A plain Unresolved (a value computed from a resource reference is not that resource). */
 function plain(u: UnresolvedValue | unknown): UnresolvedValue {
   const reason = (u as UnresolvedValue).reason;
-  return u instanceof ResourceReference ? new UnresolvedValue(reason) : (u as UnresolvedValue);
+  return u instanceof ResourceReference ? new UnresolvedValue(reason, u.text) : (u as UnresolvedValue);
 }
 
 /** The same kind of Unresolved (invalid or merely unknown) with another reason. */

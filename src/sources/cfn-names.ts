@@ -23,6 +23,8 @@ export type Lookup =
       readonly resource?: string;
       /** Set when `--parameter NAME=VALUE` would give the value (a parameter, a pseudo parameter). */
       readonly needs?: string;
+      /** Set when the value is a string whatever it is (a String parameter, the account, a resource's id). */
+      readonly isString?: true;
     };
 
 /** What the resolver knows besides the template. */
@@ -56,20 +58,21 @@ export function lookupName(env: CfnEnvironment, name: string): Lookup {
     case 'AWS::Region':
       return region !== undefined
         ? { value: region }
-        : { phrase: `is the region the stack deploys to ${giveRegion}`, needs: name };
+        : { phrase: `is the region the stack deploys to ${giveRegion}`, needs: name, isString: true };
     case 'AWS::AccountId':
       return env.accountId !== undefined
         ? { value: env.accountId }
-        : { phrase: 'is the account the stack deploys to (give --account ID)', needs: name };
+        : { phrase: 'is the account the stack deploys to (give --account ID)', needs: name, isString: true };
     case 'AWS::StackName':
       return env.stackName !== undefined
         ? { value: env.stackName }
-        : { phrase: 'is the stack name (give --parameter AWS::StackName=NAME)', needs: name };
+        : { phrase: 'is the stack name (give --parameter AWS::StackName=NAME)', needs: name, isString: true };
     case 'AWS::Partition':
       return { value: given ?? partitionOf(region) };
     case 'AWS::URLSuffix':
       return { value: given ?? (region?.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com') };
     case 'AWS::StackId':
+      return { phrase: DEPLOY_TIME, isString: true };
     case 'AWS::NotificationARNs':
       return { phrase: DEPLOY_TIME };
   }
@@ -81,7 +84,8 @@ export function lookupName(env: CfnEnvironment, name: string): Lookup {
     const phrase = isCertificate
       ? 'is the ARN of a certificate the stack requests at deploy time'
       : DEPLOY_TIME;
-    return { phrase, resource: name };
+    // a resource's Ref is its physical id or ARN
+    return { phrase, resource: name, isString: true };
   }
   return { phrase: 'names no parameter or resource of the template' };
 }
@@ -108,13 +112,18 @@ function parameterValue(env: CfnEnvironment, name: string, p: Record<string, unk
   const give = `(give --parameter ${name}=VALUE)`;
   const override = Object.hasOwn(env.parameters, name) ? env.parameters[name] : undefined;
   const fallback = own(p, 'Default');
+  const isList = type === 'CommaDelimitedList' || type.startsWith('List<');
   if (override === undefined && type.startsWith('AWS::SSM::Parameter::Value<')) {
-    return { phrase: `is read from SSM parameter ${String(fallback)} at deploy time ${give}`, needs: name };
+    const phrase = `is read from SSM parameter ${String(fallback)} at deploy time ${give}`;
+    return type === 'AWS::SSM::Parameter::Value<String>'
+      ? { phrase, needs: name, isString: true }
+      : { phrase, needs: name };
   }
   const raw = override ?? fallback;
   if (raw === undefined || raw === null)
-    return { phrase: `is a parameter without a Default ${give}`, needs: name };
-  const isList = type === 'CommaDelimitedList' || type.startsWith('List<');
+    return type === 'String'
+      ? { phrase: `is a parameter without a Default ${give}`, needs: name, isString: true }
+      : { phrase: `is a parameter without a Default ${give}`, needs: name };
   if (isList && typeof raw === 'string') return { value: raw.split(',').map((s) => s.trim()) };
   return { value: Array.isArray(raw) ? raw.map(String) : String(raw) };
 }

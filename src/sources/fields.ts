@@ -3,7 +3,7 @@
  * collection of what the readers produce, and the INPUT_UNRESOLVED_VALUE findings.
  */
 
-import type { CertificateEvidence, Distribution, Field, Unresolved } from '../cloudfront/model.js';
+import type { CertificateEvidence, Distribution, Field, TextPiece, Unresolved } from '../cloudfront/model.js';
 import { isUnresolved } from '../cloudfront/model.js';
 import type { Finding } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
@@ -12,7 +12,14 @@ import type { Locator } from '../findings/types.js';
 /** An Unresolved value: the value is computed at deploy time (or could not be read), and why. */
 export class UnresolvedValue implements Unresolved {
   readonly unresolved = true as const;
-  constructor(readonly reason: string) {}
+  // declared, not defined: most Unresolved values know nothing of their text, and carry no key for it
+  declare readonly text?: readonly TextPiece[];
+  constructor(
+    readonly reason: string,
+    text?: readonly TextPiece[],
+  ) {
+    if (text !== undefined) this.text = text;
+  }
 }
 
 /** A source finding, attached to a distribution when it concerns one. */

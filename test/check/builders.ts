@@ -11,6 +11,7 @@ import type {
   Distribution,
   Field,
   SourceFormat,
+  TextPiece,
   Unresolved,
   ViewerCertificate,
 } from '../../src/cloudfront/model.js';
@@ -32,6 +33,12 @@ export const unresolved = (reason = '!ImportValue SharedCertArn is resolved at d
   unresolved: true,
   reason,
 });
+
+/** A string computed at deploy time, with what is known of it (Unresolved.text). */
+export const computedString = (
+  text: readonly TextPiece[],
+  reason = '{{resolve:ssm:/site/domain}} is an SSM parameter read at deploy time (dynamic reference)',
+): Unresolved => ({ unresolved: true, reason, text });
 
 type Value<T> = T | Unresolved;
 
@@ -63,6 +70,8 @@ export interface DistributionOptions {
   etag?: string;
   accountId?: string;
   certificateResource?: string;
+  /** Read from AWS CLI output of an existing distribution (Distribution.deployed). */
+  deployed?: boolean;
 }
 
 /** A distribution as the sources would produce it (API field names in the paths). */
@@ -113,6 +122,7 @@ export function distribution(o: DistributionOptions = {}): Distribution {
     ...(o.etag !== undefined ? { etag: o.etag } : {}),
     ...(o.accountId !== undefined ? { accountId: o.accountId } : {}),
     ...(o.certificateResource !== undefined ? { certificateResource: o.certificateResource } : {}),
+    ...(o.deployed ? { deployed: true as const } : {}),
   };
 }
 

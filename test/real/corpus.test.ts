@@ -146,8 +146,10 @@ describe('real-world corpus: CloudFront verdict per input', () => {
   }
 });
 
-describe('real-world corpus: pending (fix in progress)', () => {
-  for (const entry of manifest.entries.filter((e) => e.pending !== undefined)) {
-    it.todo(`${entry.name}: ${entry.pending}`);
-  }
-});
+const pending = manifest.entries.filter((e) => e.pending !== undefined);
+// vitest fails a suite without tests: the block is there only while some entry is pending
+if (pending.length > 0) {
+  describe('real-world corpus: pending (fix in progress)', () => {
+    for (const entry of pending) it.todo(`${entry.name}: ${entry.pending}`);
+  });
+}

@@ -225,6 +225,31 @@ describe('get-distribution and list-distributions', () => {
   });
 });
 
+describe('deployed state: output of an existing distribution, not a change being made', () => {
+  // CF-23 fails only the one being deployed when it takes a deployed distribution's alias
+  const config = '{"CallerReference": "c", "Aliases": {"Quantity": 1, "Items": ["www.example.com"]}}';
+  const rows: [string, string, boolean][] = [
+    ['list-distributions', `{"DistributionList": {"Items": [{"Id": "E1", ${config.slice(1, -1)}}]}}`, true],
+    [
+      'get-distribution',
+      `{"ETag": "E", "Distribution": {"Id": "E1", "DistributionConfig": ${config}}}`,
+      true,
+    ],
+    [
+      'get-distribution-config (prepared for update-distribution)',
+      `{"ETag": "E", "DistributionConfig": ${config}}`,
+      false,
+    ],
+    ['a bare DistributionConfig (create-distribution input)', config, false],
+  ];
+  test.each(rows)('%s', async (_, text, deployed) => {
+    const { inputs, errors } = await loadText('d.json', text);
+    expect(errors).toEqual([]);
+    expect(inputs.distributions).toHaveLength(1);
+    expect(inputs.distributions[0]!.deployed === true).toBe(deployed);
+  });
+});
+
 describe('the default certificate as CloudFront echoes it', () => {
   // GetDistributionConfig returns SSLSupportMethod vip (and TLSv1, CertificateSource cloudfront)
   // for a distribution on the default certificate: an echo, not dedicated IPs

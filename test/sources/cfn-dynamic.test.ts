@@ -133,3 +133,42 @@ test('a parameter whose value is a dynamic reference is unresolved too', async (
   expect(findings.map((f) => f.code)).not.toContain('CF_ALIAS_SYNTAX_INVALID');
   expect(findings.map((f) => f.code)).toContain('INPUT_UNRESOLVED_VALUE');
 });
+
+// An alias computed at deploy time is an alias whatever its value: on the default certificate
+// CloudFront refuses it (CF-01) before any name matters; only the name checks wait for the deploy.
+describe('an alias computed at deploy time, on the default certificate', () => {
+  const origin = 'Enabled: true\nOrigins: [{Id: o, DomainName: o.example.com, S3OriginConfig: {}}]';
+  const errorsOf = async (config: string) => {
+    const findings = await codes(
+      `Conditions:\n  HasSite: !Equals [!Ref AWS::AccountId, '111122223333']\n${site(`${config}\n${origin}`)}`,
+    );
+    return findings.filter((f) => f.severity === 'error');
+  };
+
+  test.each<[string, string]>([
+    ['an SSM alias, no ViewerCertificate', "Aliases: ['{{resolve:ssm:/site/domain}}']"],
+    [
+      'an imported alias, CloudFrontDefaultCertificate true',
+      'Aliases: [!ImportValue site-domain]\nViewerCertificate: {CloudFrontDefaultCertificate: true}',
+    ],
+    ['a Sub alias with an unknown part', "Aliases: [!Sub '${AWS::StackName}.example.com']"],
+  ])('%s: CF-01, and no name check', async (_, config) => {
+    const errors = await errorsOf(config);
+    expect(errors.map((f) => f.code)).toEqual(['CF_ALIASES_WITHOUT_CERTIFICATE']);
+    expect(errors[0]!.args).toMatchObject({ aliases: ['1 computed at deploy time'], count: 1 });
+  });
+
+  test.each<[string, string]>([
+    ['the whole list imported (it may be empty)', 'Aliases: !Split [",", !ImportValue site-domains]'],
+    ['the whole list from a GetAtt', 'Aliases: !GetAtt Zone.Names'],
+  ])('%s: no CF-01', async (_, config) => {
+    expect((await errorsOf(config)).map((f) => f.code)).not.toContain('CF_ALIASES_WITHOUT_CERTIFICATE');
+  });
+
+  test('an item that is there under one condition only: CF-01 says when', async () => {
+    const errors = await errorsOf('Aliases: [!If [HasSite, !ImportValue site-domain, !Ref AWS::NoValue]]');
+    const cf01 = errors.filter((f) => f.code === 'CF_ALIASES_WITHOUT_CERTIFICATE');
+    expect(cf01).toHaveLength(1);
+    expect(cf01[0]!.args.when).toBe('condition HasSite is true');
+  });
+});

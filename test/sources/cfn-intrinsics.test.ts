@@ -248,3 +248,73 @@ describe('CfnResolver: intrinsic functions', () => {
     expect(() => resolver.resolve(node)).toThrow(/^intrinsic functions nested deeper than 32 levels/);
   });
 });
+
+// What is known of a string computed at deploy time (Unresolved.text): the pieces around the
+// unknown ones, so a rule can read what is certain (CF-02: the region of an assembled ARN), and
+// nothing at all when the value may not be a string (it may be AWS::NoValue, or a list).
+describe('CfnResolver: what is known of a string computed at deploy time', () => {
+  const text = (expr: string, region?: string) => {
+    const got = resolve({ name: '', expr, want: '', ...(region ? { region } : {}) });
+    expect(isUnresolved(got)).toBe(true);
+    return (got as { text?: unknown }).text;
+  };
+  const c = (computed: string) => ({ computed });
+
+  test.each<[string, string, unknown, string?]>([
+    [
+      'a Sub ARN with the region known, the account not',
+      "!Sub 'arn:aws:acm:${AWS::Region}:${AWS::AccountId}:certificate/${Stage}'",
+      ['arn:aws:acm:eu-west-1:', c('${AWS::AccountId}'), ':certificate/prod'],
+      'eu-west-1',
+    ],
+    [
+      'a Sub with two unknowns',
+      "!Sub '${AWS::AccountId}.${CertArn}'",
+      [c('${AWS::AccountId}'), '.', c('${CertArn}')],
+    ],
+    [
+      'a Sub variable of the list form, whatever its value',
+      "!Sub ['${A}.example.com', {A: !If [HasCert, x, y]}]",
+      [c('${A}'), '.example.com'],
+    ],
+    [
+      'a Sub variable that is itself partly known',
+      "!Sub ['www.${A}', {A: !Sub '${AWS::StackName}.example.com'}]",
+      ['www.', c('${AWS::StackName}'), '.example.com'],
+    ],
+    ['a dynamic reference', "'{{resolve:ssm:/site/domain}}'", [c('{{resolve:ssm:/site/domain}}')]],
+    ['a dynamic reference inside text', "'www.{{resolve:ssm:/zone}}'", ['www.', c('{{resolve:ssm:/zone}}')]],
+    ['an ImportValue', '!ImportValue shared-domain', [c('!ImportValue shared-domain')]],
+    [
+      'a Join of known text and string Refs',
+      "!Join [':', [arn, aws, acm, !Ref 'AWS::Region', !Ref 'AWS::AccountId', certificate/x]]",
+      ['arn:aws:acm:', c('!Ref AWS::Region'), ':', c('!Ref AWS::AccountId'), ':certificate/x'],
+    ],
+    ['a String parameter without a Default', '!Ref CertArn', [c('!Ref CertArn')]],
+    ['an SSM String parameter', '!Ref FromSsm', [c('!Ref FromSsm')]],
+    ['a resource Ref', '!Ref Bucket', [c('!Ref Bucket')]],
+  ])('%s', (_, expr, want, region) => {
+    expect(text(expr, region)).toEqual(want);
+  });
+
+  test.each<[string, string]>([
+    ['an If on an unknown condition (a branch may be AWS::NoValue)', '!If [HasCert, a, b]'],
+    ['a Join with an item that may be AWS::NoValue', "!Join ['.', [a, !If [HasCert, b, c]]]"],
+    ['a GetAtt (it may be a list)', '!GetAtt Bucket.Arn'],
+    ['a list pseudo parameter', "!Ref 'AWS::NotificationARNs'"],
+    ['a dynamic reference split across Sub pieces', "!Sub '{{resolve:ssm:${CertArn}}}'"],
+  ])('nothing is claimed of %s', (_, expr) => {
+    expect(text(expr)).toBeUndefined();
+  });
+
+  test('the reason is the first unknown piece’s, as before', () => {
+    const got = resolve({ name: '', expr: "!Sub '${AWS::AccountId}.${CertArn}'", want: '' });
+    expect((got as { reason: string }).reason).toMatch(
+      /: \$\{AWS::AccountId\} is the account the stack deploys to/,
+    );
+  });
+
+  test('a value known in full carries no text', () => {
+    expect(resolve({ name: '', expr: "!Sub 'www.${Domain}'", want: '' })).toBe('www.example.com');
+  });
+});

@@ -4,6 +4,7 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/pseudo-parameter-reference.html
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { check } from '../../src/check/check.js';
 import { load, loadText, writeFiles } from './helpers.js';
 
 const site = (
@@ -173,4 +174,31 @@ test('CDK: --account fills a stack environment that leaves the account open, nev
     ['Open/Dist', 'open-444455556666.example.com'],
     ['Named/Dist', 'named-111122223333.example.com'],
   ]);
+});
+
+// A certificate ARN assembled from pseudo parameters is known in part: with the stack's region
+// known, its region part is, whatever the account (CF-02).
+describe('an ACM ARN assembled at deploy time', () => {
+  const subArn =
+    "!Sub 'arn:aws:acm:${AWS::Region}:${AWS::AccountId}:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0'";
+  const joinArn =
+    "!Join [':', [arn, !Ref AWS::Partition, acm, !Ref AWS::Region, !Ref AWS::AccountId, 'certificate/0b1c2d3e']]";
+  const errorsOf = async (arn: string, region?: string) => {
+    const dir = writeFiles({ 't.yaml': site('[www.example.com]', arn) });
+    const r = await check([join(dir, 't.yaml')], region ? { region } : {});
+    expect(r.errors).toEqual([]);
+    return r.results
+      .find((x) => x.subject.id === 'Site')!
+      .findings.filter((f) => f.severity === 'error')
+      .map((f) => f.code);
+  };
+
+  test.each<[string, string, string | undefined, string[]]>([
+    ['Sub, stack in eu-west-1', subArn, 'eu-west-1', ['CF_CERTIFICATE_NOT_IN_US_EAST_1']],
+    ['Join, stack in eu-west-1', joinArn, 'eu-west-1', ['CF_CERTIFICATE_NOT_IN_US_EAST_1']],
+    ['Sub, stack in us-east-1', subArn, 'us-east-1', []],
+    ['Sub, region unknown', subArn, undefined, []],
+  ])('%s', async (_, arn, region, want) => {
+    expect(await errorsOf(arn, region)).toEqual(want);
+  });
 });

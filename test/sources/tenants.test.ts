@@ -89,6 +89,40 @@ describe('other tenant shapes', () => {
     });
   });
 
+  test('listed and fetched tenants are deployed state; a create request is a change being made', async () => {
+    const { inputs: listed } = await load([at('list-distribution-tenants.json')]);
+    expect(listed.distributions.length).toBeGreaterThan(0);
+    for (const t of listed.distributions) expect(t.deployed, t.id).toBe(true);
+    const request = {
+      DistributionId: 'E1MULTITENANT',
+      Name: 'n',
+      Domains: [{ Domain: 'acme.saas.example' }],
+    };
+    const { inputs: created } = await loadText('create-tenant.json', JSON.stringify(request));
+    expect(created.distributions[0]?.deployed).toBeUndefined();
+  });
+
+  test('a create request taking a listed tenant’s domain fails; the listed tenant does not', async () => {
+    const dir = writeFiles({
+      'create-tenant.json': JSON.stringify({
+        DistributionId: 'E1MULTITENANT',
+        Name: 'newcomer',
+        Domains: [{ Domain: 'acme.saas.example' }],
+      }),
+    });
+    const { results } = await check(
+      [
+        at('get-distribution-multi-tenant.json'),
+        at('list-distribution-tenants.json'),
+        join(dir, 'create-tenant.json'),
+      ],
+      { certs: [at('acm-wildcard.json')], at: AT },
+    );
+    const codes = codesBy(results);
+    expect(codes['tenant:newcomer']).toContain('CF_ALIAS_ALREADY_EXISTS');
+    expect(codes['tenant:acme']).not.toContain('CF_ALIAS_ALREADY_EXISTS');
+  });
+
   test('hostile shapes are read as far as they go, never thrown', async () => {
     const text = JSON.stringify({
       DistributionTenantList: [null, 7, { Name: 'x', Domains: [null, { Domain: 3 }, 'bare.example'] }],

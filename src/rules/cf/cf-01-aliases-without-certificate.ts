@@ -1,3 +1,4 @@
+import { isSomeString } from '../../cloudfront/model.js';
 import { defineRule } from './define-rule.js';
 import { defaultFlag, usesDefaultCertificate, viewerLocation } from './fields.js';
 
@@ -14,11 +15,22 @@ export const aliasesWithoutCertificate = defineRule({
   group: 1,
   check(ctx) {
     if (!usesDefaultCertificate(ctx)) return undefined;
-    const aliases = ctx.aliases();
-    if (aliases.length === 0) return undefined;
+    // an alias computed at deploy time is an alias all the same: only its name waits for the
+    // deploy. An item that may not be there at all (an Fn::If that may be AWS::NoValue), or a
+    // list computed whole (it may be empty), is no alias yet: the rule is skipped for it.
+    const names: string[] = [];
+    let computed = 0;
+    for (const f of ctx.distribution.aliases) {
+      if (typeof f.value === 'string') names.push(f.value);
+      else if (isSomeString(f.value)) computed++;
+    }
+    if (names.length + computed === 0) {
+      ctx.aliases(); // records what could not be checked
+      return undefined;
+    }
     return ctx.report(viewerLocation(ctx), {
-      aliases: aliases.map((a) => a.name),
-      count: aliases.length,
+      aliases: computed === 0 ? names : [...names, `${computed} computed at deploy time`],
+      count: names.length + computed,
       defaultFlag: defaultFlag(ctx) === true,
     });
   },

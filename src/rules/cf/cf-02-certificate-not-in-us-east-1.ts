@@ -1,6 +1,8 @@
-import { parseAcmArn } from '../../cloudfront/arn.js';
+import { acmArnRegionOf, parseAcmArn } from '../../cloudfront/arn.js';
+import { isUnresolved, knownStart, shownText } from '../../cloudfront/model.js';
 import { ACM_CLOUDFRONT_REGION, ACM_PARTITION } from '../../cloudfront/policies.js';
-import { defineRule } from './define-rule.js';
+import type { Locator } from '../../findings/types.js';
+import { type CfRuleContext, defineRule } from './define-rule.js';
 
 /**
  * CF-02: the ACM certificate is not in us-east-1, read from the ARN, or for a certificate
@@ -17,6 +19,13 @@ export const certificateNotInUsEast1 = defineRule({
   group: 1,
   otherCodes: ['CF_CERTIFICATE_NOT_AN_ARN'],
   check(ctx) {
+    const partly = partlyKnownRegion(ctx);
+    if (partly) {
+      const { arn, region } = partly;
+      return region === ACM_CLOUDFRONT_REGION
+        ? undefined
+        : ctx.report(arn.location, { certificate: arn.shown, region });
+    }
     const ref = ctx.certificate();
     if (ref.kind === 'acm' && ref.key !== undefined) {
       // a name or placeholder is no ARN of any region: its own finding, not "not in us-east-1"
@@ -45,3 +54,21 @@ export const certificateNotInUsEast1 = defineRule({
     });
   },
 });
+
+/**
+ * The region of an ACM ARN assembled at deploy time whose region part is known whole
+ * (`!Sub arn:aws:acm:${AWS::Region}:${AWS::AccountId}:certificate/...` with the stack's region
+ * known): the account or id may be unknown, the region is not. Commercial partition only, as above.
+ */
+function partlyKnownRegion(
+  ctx: CfRuleContext,
+): { arn: { shown: string; location: Locator }; region: string } | undefined {
+  const field = ctx.distribution.viewerCertificate?.acmCertificateArn;
+  // a certificate resource of the same template is judged by the resource's region instead
+  if (!field || ctx.distribution.certificateResource !== undefined) return undefined;
+  const value = field.value;
+  if (!isUnresolved(value) || value.text === undefined) return undefined;
+  const known = acmArnRegionOf(knownStart(value.text));
+  if (!known || known.partition !== ACM_PARTITION) return undefined;
+  return { arn: { shown: shownText(value.text), location: field.location }, region: known.region };
+}

@@ -6,7 +6,9 @@ import { NAMES_LISTED, othersList } from './fields.js';
  * distribution or tenant globally, even inside one account: CNAMEAlreadyExists (409). Reported on
  * every distribution involved, each naming the others. Found through the alias map, never by
  * comparing distributions pairwise; each names the first few others and the count, so 20,000
- * holders of one alias cost 20,000 small findings, not 20,000 x 20,000 names.
+ * holders of one alias cost 20,000 small findings, not 20,000 x 20,000 names. A distribution as
+ * deployed (AWS CLI output of an existing one) is not being changed: CloudFront refuses the
+ * create/update that brings the alias, so the deployed one fails only for another deployed holder.
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html
  * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_UpdateDistribution.html
  */
@@ -17,11 +19,14 @@ export const aliasAlreadyExists = defineRule({
   group: 5,
   check(ctx) {
     const aliases = ctx.aliases();
-    if (!ctx.index.hasSharedAlias(ctx.distribution)) return undefined;
+    const d = ctx.distribution;
+    if (!ctx.index.hasSharedAlias(d)) return undefined;
     const out = [];
     for (const alias of aliases) {
       if (!ctx.index.isShared(alias.lower)) continue;
-      const others = ctx.index.otherAliasHolders(alias.lower, ctx.distribution, NAMES_LISTED);
+      const others = d.deployed
+        ? ctx.index.otherDeployedAliasHolders(alias.lower, d, NAMES_LISTED)
+        : ctx.index.otherAliasHolders(alias.lower, d, NAMES_LISTED);
       if (others.count === 0) continue;
       out.push(
         ctx.report(alias.location, {

@@ -127,6 +127,8 @@ export interface CrossIndex {
    * of it): the first `max` and the count, in time independent of how many hold it (CF-23, CF-24).
    */
   otherAliasHolders(lower: string, distribution: Distribution, max: number): Others;
+  /** As `otherAliasHolders`, among the holders that are deployed state only (Distribution.deployed). */
+  otherDeployedAliasHolders(lower: string, distribution: Distribution, max: number): Others;
   /** `alias (id)` of the more specific aliases other distributions hold below a wildcard alias (MS-03), bounded. */
   otherOverlapsUnder(wildcard: string, distribution: Distribution, max: number): Others;
   /** `id (version)` of the other users of a certificate whose explicit HttpVersion is not `version` (MS-09), bounded. */

@@ -5,6 +5,7 @@ import {
   arnIn,
   defaultCertDistribution,
   distribution,
+  gate,
   unresolved,
 } from '../../check/builders.js';
 import { note, reject, run, table } from './table.js';
@@ -97,6 +98,65 @@ describe('CF-23 CF_ALIAS_ALREADY_EXISTS', () => {
       want: [],
     },
   ]);
+
+  // a distribution as deployed (list-distributions, get-distribution) is not being changed: the
+  // create/update that brings its alias is what CloudFront refuses
+  const deployed = (id: string, aliases?: string[]) =>
+    d({ id, deployed: true, ...(aliases ? { aliases } : {}) });
+  const template = (id: string) => d({ id, format: 'cloudformation', source: 'new.yaml' });
+  table('CF_ALIAS_ALREADY_EXISTS', [
+    {
+      name: 'a template taking a deployed alias fails',
+      d: [deployed('E1'), template('Site')],
+      of: 'Site',
+      want: [reject('CNAMEAlreadyExists', { alias: 'www.example.com', others: ['E1'], otherCount: 1 })],
+    },
+    {
+      name: 'a config prepared for create-distribution taking a deployed alias fails',
+      d: [deployed('E1'), d({ id: 'new-site', source: 'create.json' })],
+      of: 'new-site',
+      want: [reject('CNAMEAlreadyExists', { others: ['E1'] })],
+    },
+    {
+      name: 'two deployed distributions with one alias both fail, as before',
+      d: [deployed('E1'), deployed('E2'), template('Site')],
+      of: 'E1',
+      want: [reject('CNAMEAlreadyExists', { others: ['E2'], otherCount: 1 })],
+    },
+    {
+      name: 'a template among two deployed holders names both',
+      d: [deployed('E1'), deployed('E2'), template('Site')],
+      of: 'Site',
+      want: [reject('CNAMEAlreadyExists', { others: ['E1', 'E2'], otherCount: 2 })],
+    },
+    // quiet
+    {
+      name: 'the deployed distribution is not the one refused',
+      d: [deployed('E1'), template('Site')],
+      of: 'E1',
+      want: [],
+    },
+    {
+      name: 'the deployed distribution, against a config prepared for another',
+      d: [deployed('E1'), d({ id: 'new-site', source: 'create.json' })],
+      of: 'E1',
+      want: [],
+    },
+    {
+      name: 'a deployed distribution and its own config being prepared (one distribution)',
+      d: [deployed('E1'), d({ id: 'E1', source: 'config.json' })],
+      of: 'E1',
+      want: [],
+    },
+  ]);
+
+  test('only the distribution being deployed fails', () => {
+    const results = gate([deployed('E1'), template('Site')], [acmEvidence()]);
+    const failing = results
+      .filter((r) => r.findings.some((f) => f.severity === 'error'))
+      .map((r) => r.subject.id);
+    expect(failing).toEqual(['Site']);
+  });
 });
 
 describe('CF-24 CF_ALIAS_DNS_POINTS_ELSEWHERE', () => {

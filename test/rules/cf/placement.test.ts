@@ -1,9 +1,11 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: CloudFormation `${}` substitutions, not JS templates
 import { describe, expect, test } from 'vitest';
 import {
   ACCOUNT,
   ARN,
   acmEvidence,
   arnIn,
+  computedString,
   defaultCertDistribution,
   distribution,
   findingsOf,
@@ -34,8 +36,39 @@ describe('CF-01 CF_ALIASES_WITHOUT_CERTIFICATE', () => {
       d: distribution({ arn: null, ssl: null }),
       want: [reject(IVC, { aliases: ['www.example.com'] })],
     },
+    {
+      name: 'an alias computed at deploy time is an alias all the same',
+      d: defaultCertDistribution({
+        aliases: [computedString([{ computed: '{{resolve:ssm:/site/domain}}' }])],
+      }),
+      want: [reject(IVC, { aliases: ['1 computed at deploy time'], count: 1, defaultFlag: true })],
+    },
+    {
+      name: 'known and computed aliases, no ViewerCertificate',
+      d: distribution({
+        viewer: false,
+        aliases: ['www.example.com', computedString([{ computed: '!ImportValue site' }])],
+      }),
+      want: [
+        reject(IVC, {
+          aliases: ['www.example.com', '1 computed at deploy time'],
+          count: 2,
+          defaultFlag: false,
+        }),
+      ],
+    },
     // quiet
     { name: 'default certificate without aliases', d: defaultCertDistribution(), want: [] },
+    {
+      name: 'an alias item that may be no value at all (an Fn::If on an unknown condition)',
+      d: defaultCertDistribution({ aliases: [unresolved('condition HasSite cannot be evaluated')] }),
+      want: [],
+    },
+    {
+      name: 'a computed alias with an ACM certificate',
+      d: distribution({ aliases: [computedString([{ computed: '!ImportValue site' }])] }),
+      want: [],
+    },
     { name: 'ACM certificate with aliases', d: distribution(), want: [] },
     { name: 'ARN computed at deploy time', d: distribution({ arn: unresolved() }), want: [] },
     {
@@ -69,6 +102,18 @@ describe('CF-02 CF_CERTIFICATE_NOT_AN_ARN', () => {
     expect(codes).toEqual(['CF_CERTIFICATE_NOT_AN_ARN']);
   });
 });
+
+/** `!Sub arn:aws:acm:${AWS::Region}:${AWS::AccountId}:certificate/${CertificateId}` with the region known. */
+const assembled = (region: string) =>
+  computedString(
+    [
+      `arn:aws:acm:${region}:`,
+      { computed: '${AWS::AccountId}' },
+      ':certificate/',
+      { computed: '${CertificateId}' },
+    ],
+    '!Sub ...: ${AWS::AccountId} is the account the stack deploys to (give --account ID)',
+  );
 
 describe('CF-02 CF_CERTIFICATE_NOT_IN_US_EAST_1', () => {
   const eu = arnIn('eu-west-1');
@@ -113,7 +158,56 @@ describe('CF-02 CF_CERTIFICATE_NOT_IN_US_EAST_1', () => {
       want: [],
     },
     { name: 'ARN unresolved', d: distribution({ arn: unresolved() }), evidence: [], want: [] },
+    {
+      name: 'ARN assembled at deploy time, region part known',
+      d: distribution({ arn: assembled('eu-west-1') }),
+      evidence: [],
+      want: [
+        reject(IVC, {
+          certificate: 'arn:aws:acm:eu-west-1:${AWS::AccountId}:certificate/${CertificateId}',
+          region: 'eu-west-1',
+        }),
+      ],
+    },
+    // quiet
+    {
+      name: 'ARN assembled at deploy time in us-east-1',
+      d: distribution({ arn: assembled('us-east-1') }),
+      evidence: [],
+      want: [],
+    },
+    {
+      name: 'ARN assembled at deploy time, region part unknown',
+      d: distribution({
+        arn: computedString(['arn:aws:acm:', { computed: '${AWS::Region}' }, ':111122223333:certificate/x']),
+      }),
+      evidence: [],
+      want: [],
+    },
+    {
+      name: 'ARN assembled at deploy time, region only partly written (eu-west-${N})',
+      d: distribution({
+        arn: computedString(['arn:aws:acm:eu-west-', { computed: '${N}' }, ':1:certificate/x']),
+      }),
+      evidence: [],
+      want: [],
+    },
+    {
+      name: 'ARN assembled at deploy time, China partition',
+      d: distribution({
+        arn: computedString(['arn:aws-cn:acm:cn-north-1:', { computed: '${AWS::AccountId}' }]),
+      }),
+      evidence: [],
+      want: [],
+    },
   ]);
+
+  test('an ARN whose region part is known is not reported as unchecked by CF-02', () => {
+    const results = gate([distribution({ arn: assembled('eu-west-1') })], []);
+    const unresolvedFindings = findingsOf(results).filter((f) => f.code === 'INPUT_UNRESOLVED_VALUE');
+    for (const f of unresolvedFindings) expect(f.args.skipped ?? []).not.toContain('CF-02');
+    expect(findingsOf(results, undefined).map((f) => f.code)).toContain('CF_CERTIFICATE_NOT_IN_US_EAST_1');
+  });
 
   test('an unknown template region is reported as partial evidence, naming --region', () => {
     const d = distribution({ arn: unresolved('!Ref Cert'), certificateResource: 'cfn:stack.yaml#Cert' });
