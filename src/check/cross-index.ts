@@ -71,8 +71,8 @@ function all<V>(map: MultiMap<V>, key: string): readonly V[] {
 /** Builds the index over every distribution of a run. */
 export class GateIndex implements CrossIndex {
   private readonly owners: MultiMap<Distribution> = new Map();
-  /** The holders of each alias that are deployed state (Distribution.deployed), when any are. */
-  private readonly deployedOwners: MultiMap<Distribution> = new Map();
+  /** The deployed-state holders (Distribution.deployed) of each shared alias, built on first use. */
+  private deployedOwners?: MultiMap<Distribution>;
   /** Holders of wildcard aliases by the wildcard's base (`*.example.com` → `example.com`). */
   private readonly wildcardOwners: MultiMap<Distribution> = new Map();
   private readonly users: MultiMap<Distribution> = new Map();
@@ -112,7 +112,6 @@ export class GateIndex implements CrossIndex {
         aliases.push(new HeldAlias(name, lower, field));
         const held = this.owners.get(lower);
         add(this.owners, lower, d);
-        if (d.deployed) add(this.deployedOwners, lower, d);
         if (held !== undefined) {
           this.sharing.add(d);
           // the holders before were marked when the second joined: marking them again per joiner was n^2
@@ -229,7 +228,15 @@ export class GateIndex implements CrossIndex {
   }
 
   otherDeployedAliasHolders(lower: string, distribution: Distribution, max: number): Others {
-    if (this.deployedOwners.size === 0) return NO_OTHERS;
+    // only shared aliases are asked about, so only they are indexed (a list-distributions file is
+    // all deployed state: a second map of its 100,000 aliases was measurable)
+    if (this.deployedOwners === undefined) {
+      this.deployedOwners = new Map();
+      for (const [alias, held] of this.owners) {
+        if (!Array.isArray(held)) continue;
+        for (const d of held) if (d.deployed) add(this.deployedOwners, alias, d);
+      }
+    }
     return this.holdersOtherThan(this.deployedOwners, this.deployedAliasGroups, lower, distribution, max);
   }
 

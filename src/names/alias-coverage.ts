@@ -121,8 +121,10 @@ export function isLowerCase(alias: string): boolean {
  * SANs are skipped and listed in `ignored`.
  */
 export function buildSanIndex(sans: readonly string[], options: SanIndexOptions = {}): SanIndex {
-  const exact = new Map<string, AliasCoverage>();
-  const wildcardBases = new Map<string, AliasCoverage>();
+  // name → the SAN as the certificate spells it; a hit is made when asked for (it dies young),
+  // so the index a run keeps for each of its thousands of certificates is two small maps
+  const exact = new Map<string, string>();
+  const wildcardBases = new Map<string, string>();
   const ignored: NameError[] = [];
   for (const san of sans) {
     const parsed = parsePresentedName(san);
@@ -130,11 +132,10 @@ export function buildSanIndex(sans: readonly string[], options: SanIndexOptions 
       ignored.push(parsed.error);
       continue;
     }
-    // Results are built once here so a hit allocates nothing. First SAN wins, as listed.
-    const hit: AliasCoverage = Object.freeze({ covered: true as const, by: san });
-    if (!exact.has(parsed.value.name)) exact.set(parsed.value.name, hit);
+    // first SAN wins, as listed
+    if (!exact.has(parsed.value.name)) exact.set(parsed.value.name, san);
     if (parsed.value.isWildcard && !wildcardBases.has(parsed.value.base))
-      wildcardBases.set(parsed.value.base, hit);
+      wildcardBases.set(parsed.value.base, san);
   }
   // No SANs at all: the miss says whether the CN would have covered (rulebook §2.1, UNCONFIRMED).
   const cnCovers = sans.length === 0 ? cnCoverageOf(options.commonNames ?? []) : undefined;
@@ -147,8 +148,8 @@ export function buildSanIndex(sans: readonly string[], options: SanIndexOptions 
 
 function lookup(
   alias: string,
-  exact: ReadonlyMap<string, AliasCoverage>,
-  wildcardBases: ReadonlyMap<string, AliasCoverage>,
+  exact: ReadonlyMap<string, string>,
+  wildcardBases: ReadonlyMap<string, string>,
   cnCovers: ((alias: string) => boolean) | undefined,
 ): AliasCoverage {
   const error = checkAliasSyntax(alias);
@@ -156,26 +157,26 @@ function lookup(
   if (cnCovers) return miss({ kind: 'NoSubjectAltName', commonNameWouldCover: cnCovers(alias) });
   const name = toLowerCaseAscii(alias);
   const hit = exact.get(name);
-  if (hit) return hit;
+  if (hit !== undefined) return { covered: true, by: hit };
   // D-WILD: only the identical wildcard SAN covers a wildcard alias.
   if (name.startsWith('*.')) return miss({ kind: 'WildcardAliasNeedsIdenticalSan' });
   // D-REQ: a wildcard at the same level; the base is everything after the first label.
   const dot = name.indexOf('.');
   const sameLevel = dot === -1 ? undefined : wildcardBases.get(name.slice(dot + 1));
-  if (sameLevel) return sameLevel;
+  if (sameLevel !== undefined) return { covered: true, by: sameLevel };
   return miss(explainMiss(name, wildcardBases));
 }
 
 /** Names the nearest wildcard SAN that fails to cover `name`: one at its apex, or further up. */
-function explainMiss(name: string, wildcardBases: ReadonlyMap<string, AliasCoverage>): CoverageMiss {
+function explainMiss(name: string, wildcardBases: ReadonlyMap<string, string>): CoverageMiss {
   const apex = wildcardBases.get(name);
   // D-CNAME; ACM-CHAR: `*.example.com` does not cover `example.com`.
-  if (apex?.covered) return { kind: 'WildcardDoesNotCoverApex', wildcard: apex.by };
+  if (apex !== undefined) return { kind: 'WildcardDoesNotCoverApex', wildcard: apex };
   // D-CNAME: `*.example.com` does not cover `a.b.example.com`.
   let labels = 1;
   for (let dot = name.indexOf('.'); dot !== -1; dot = name.indexOf('.', dot + 1)) {
     const up = wildcardBases.get(name.slice(dot + 1));
-    if (up?.covered && labels > 1) return { kind: 'WildcardCoversOneLabel', wildcard: up.by, labels };
+    if (up !== undefined && labels > 1) return { kind: 'WildcardCoversOneLabel', wildcard: up, labels };
     labels++;
   }
   return { kind: 'NotListed' };

@@ -13,15 +13,25 @@ const SANS_SHOWN = 10;
 
 type Miss = { alias: Alias; coverage: AliasCoverage & { covered: false } };
 
+/** One pass over a distribution's aliases against a SAN index. */
+interface Pass {
+  readonly aliases: readonly Alias[];
+  readonly index: SanIndex;
+  readonly misses: readonly Miss[];
+  readonly coverage: AliasCoverage[];
+}
+
 /**
- * One pass over a distribution's aliases, shared by CF-09, CF-10 and CF-27. Keyed by the list
- * `ctx.aliases()` returns, which is the same array for every rule of one distribution in one run,
- * and holding the SAN index it was computed against.
+ * The last pass, shared by CF-09, CF-10 and CF-27: the engine runs the rules of one distribution
+ * one after the other, and `ctx.aliases()` is the same array for each of them, so the last pass
+ * is the one they ask for. One entry, not a WeakMap of every distribution's pass: 10,000 of those
+ * lived to the end of the run and made every garbage collection walk them.
  */
-const cache = new WeakMap<
-  readonly Alias[],
-  { readonly index: SanIndex; readonly misses: readonly Miss[]; readonly coverage: AliasCoverage[] }
->();
+let last: Pass | undefined;
+
+function passFor(aliases: readonly Alias[]): Pass | undefined {
+  return last?.aliases === aliases ? last : undefined;
+}
 
 /** Each alias not covered, with why; empty when coverage cannot be checked (recorded by the context). */
 export function uncoveredAliases(ctx: CfRuleContext): readonly Miss[] {
@@ -30,8 +40,8 @@ export function uncoveredAliases(ctx: CfRuleContext): readonly Miss[] {
   if (aliases.length === 0) return [];
   const index = ctx.sanIndex();
   if (!index) return [];
-  let cached = cache.get(aliases);
-  if (cached?.index !== index) {
+  let pass = passFor(aliases);
+  if (pass?.index !== index) {
     const coverage: AliasCoverage[] = new Array(aliases.length);
     const misses: Miss[] = [];
     for (let i = 0; i < aliases.length; i++) {
@@ -40,10 +50,10 @@ export function uncoveredAliases(ctx: CfRuleContext): readonly Miss[] {
       coverage[i] = c;
       if (!c.covered) misses.push({ alias, coverage: c });
     }
-    cached = { index, misses, coverage };
-    cache.set(aliases, cached);
+    pass = { aliases, index, misses, coverage };
+    last = pass;
   }
-  return cached.misses;
+  return pass.misses;
 }
 
 /**
@@ -51,7 +61,7 @@ export function uncoveredAliases(ctx: CfRuleContext): readonly Miss[] {
  * index checks syntax first, so its answer is the same and the alias is parsed once.
  */
 export function aliasSyntaxError(aliases: readonly Alias[], i: number): NameError | undefined {
-  const coverage = cache.get(aliases)?.coverage[i];
+  const coverage = passFor(aliases)?.coverage[i];
   if (!coverage) return checkAliasSyntax(aliases[i]!.name);
   return !coverage.covered && coverage.miss.kind === 'InvalidAlias' ? coverage.miss.error : undefined;
 }
