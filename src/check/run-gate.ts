@@ -10,7 +10,7 @@ import { type Distribution, isUnresolved } from '../cloudfront/model.js';
 import type { Finding, Result } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import { CF_RULES } from '../rules/cf/index.js';
-import { runsOn } from '../rules/cf/tenant-scope.js';
+import { runsOn, runsOnDistributions } from '../rules/cf/tenant-scope.js';
 import { withPosition } from '../sources/positions.js';
 import type { GateInputs } from '../sources/types.js';
 import { checkChain } from './chain-check.js';
@@ -23,6 +23,9 @@ import { oneFindingPerFact } from './same-fact.js';
 import { linkTenants } from './tenants.js';
 import type { GateOptions, GateResult } from './types.js';
 import { checkVariants, type Ranked } from './variants.js';
+
+/** Per rule (in CF_RULES order), whether it runs on tenants only: the question a distribution asks of each. */
+const TENANT_ONLY: readonly boolean[] = CF_RULES.map((rule) => !runsOnDistributions(rule.id));
 
 /**
  * Predicts CloudFront's verdict on every distribution of the inputs: one result per
@@ -51,7 +54,7 @@ export function runGate(inputs: GateInputs, options: GateOptions): GateResult[] 
     const ranked: RankedFinding[] = [];
     for (let order = 0; order < CF_RULES.length; order++) {
       const rule = CF_RULES[order]!;
-      if (!runsOn(rule.id, distribution)) continue;
+      if (distribution.tenant ? !runsOn(rule.id, distribution) : TENANT_ONLY[order]) continue;
       const out = rule.check(state.contextFor(rule));
       if (out === undefined) continue;
       const rank = { group: rule.group, order, ruleId: rule.id };

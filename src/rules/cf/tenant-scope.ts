@@ -72,11 +72,16 @@ export const TENANT_SCOPE: Readonly<Record<string, TenantScope>> = {
   'W-05': 'certificate',
 };
 
+/** Whether the rule `ruleId` runs on distributions (every rule but the tenant-only ones). */
+export function runsOnDistributions(ruleId: string): boolean {
+  return (TENANT_SCOPE[ruleId] ?? 'distribution') !== 'tenant';
+}
+
 /** Whether the rule `ruleId` runs on `entry` (a distribution, or a tenant). */
 export function runsOn(ruleId: string, entry: Distribution): boolean {
-  const scope = TENANT_SCOPE[ruleId] ?? 'distribution';
   const tenant = entry.tenant;
-  if (tenant === undefined) return scope !== 'tenant';
+  if (tenant === undefined) return runsOnDistributions(ruleId);
+  const scope = TENANT_SCOPE[ruleId] ?? 'distribution';
   switch (scope) {
     case 'names':
     case 'tenant':
