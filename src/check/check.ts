@@ -4,9 +4,12 @@
  * could not be read.
  */
 
+import type { Result } from '../findings/finding.js';
 import type { UnreadableInput } from '../findings/input-error.js';
+import { CF_RULES } from '../rules/cf/index.js';
 import { loadGateInputs } from '../sources/load.js';
 import type { Certificate } from '../x509/model.js';
+import { emptyInputs } from './empty-inputs.js';
 import { runGate } from './run-gate.js';
 import type { GateResult } from './types.js';
 
@@ -30,6 +33,30 @@ export interface CheckOptions {
   readonly roots?: readonly Certificate[];
   /** Standard input, for an input named `-`. */
   readonly stdin?: AsyncIterable<Uint8Array>;
+  /**
+   * `--allow-empty`: an input without any distribution or tenant is a note, not an error
+   * (INPUT_NO_DISTRIBUTION).
+   */
+  readonly allowEmpty?: boolean;
+}
+
+/** Standard input, kept as it is read: an empty input on it is described afterwards. */
+function recorded(stdin: AsyncIterable<Uint8Array>): {
+  stream: AsyncIterable<Uint8Array>;
+  bytes: () => Uint8Array;
+} {
+  const chunks: Uint8Array[] = [];
+  return {
+    stream: {
+      async *[Symbol.asyncIterator]() {
+        for await (const chunk of stdin) {
+          chunks.push(chunk);
+          yield chunk;
+        }
+      },
+    },
+    bytes: () => Buffer.concat(chunks),
+  };
 }
 
 /**
@@ -47,6 +74,7 @@ export async function check(
   inputs: readonly string[],
   options: CheckOptions = {},
 ): Promise<{ results: GateResult[]; errors: UnreadableInput[]; distributions: number }> {
+  const stdin = inputs.includes('-') ? recorded(options.stdin ?? process.stdin) : undefined;
   const { inputs: gateInputs, errors } = await loadGateInputs(
     inputs,
     {
@@ -56,12 +84,56 @@ export async function check(
       ...(options.account !== undefined ? { accountId: options.account } : {}),
       ...(options.tfDir !== undefined ? { tfDir: options.tfDir } : {}),
     },
-    options.stdin,
+    stdin?.stream ?? options.stdin,
   );
   const results = runGate(gateInputs, {
     at: options.at ?? new Date(),
     warnDays: options.warnDays ?? 30,
     ...(options.roots ? { roots: options.roots } : {}),
   });
-  return { results, errors, distributions: gateInputs.distributions.length };
+  // an input that gave nothing to check is a finding of its own, never a silent pass
+  const empty = await emptyInputs(inputs, gateInputs.distributions, new Set(errors.map((e) => e.source)), {
+    ...(options.allowEmpty ? { allowEmpty: true } : {}),
+    ...(stdin ? { stdin: stdin.bytes() } : {}),
+  });
+  const named = results.map(namedSkips);
+  const fresh = mergeEmpty(named, empty);
+  return {
+    results: [...named, ...fresh],
+    errors,
+    distributions: gateInputs.distributions.length,
+  };
+}
+
+/** The empty inputs' results; one that already has an input result gets its finding first there. */
+function mergeEmpty(results: GateResult[], empty: readonly Result[]): GateResult[] {
+  const fresh: GateResult[] = [];
+  for (const e of empty) {
+    const i = results.findIndex((r) => r.subject.kind === 'input' && r.subject.source === e.subject.source);
+    if (i === -1) fresh.push(e as GateResult);
+    else results[i] = { ...results[i]!, findings: [...e.findings, ...results[i]!.findings] };
+  }
+  return fresh;
+}
+
+/** Rulebook id → finding code: what a user can look up in `certgate rules` and docs/rules/. */
+const CODE_OF_RULE = new Map<string, string>(CF_RULES.map((r) => [r.id, r.code]));
+
+const nameRules = (text: string): string =>
+  text.replace(/\b(?:CF|MS|W)-\d+\b/g, (id) => CODE_OF_RULE.get(id) ?? id);
+
+/** A result whose "not checked" lists name finding codes, not the rulebook's internal ids. */
+function namedSkips(r: GateResult): GateResult {
+  if (!r.findings.some((f) => f.args.skipped !== undefined)) return r;
+  const findings = r.findings.map((f) => {
+    const skipped = f.args.skipped;
+    if (skipped === undefined) return f;
+    const named = Array.isArray(skipped)
+      ? [...new Set((skipped as readonly string[]).map(nameRules))]
+      : typeof skipped === 'string'
+        ? nameRules(skipped)
+        : skipped;
+    return { ...f, args: { ...f.args, skipped: named } };
+  });
+  return { ...r, findings };
 }

@@ -1,5 +1,6 @@
 /** The streams and environment a CLI run uses, injectable so tests run the CLI in-process. */
 
+import type { Environment } from '../report/colors.js';
 import { EXIT_OPERATIONAL } from '../report/exit-code.js';
 import { forTerminal } from '../report/terminal.js';
 
@@ -13,7 +14,7 @@ export interface CliIO {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly stdin: AsyncIterable<Uint8Array>;
-  readonly env: NodeJS.ProcessEnv;
+  readonly env: Environment;
 }
 
 /** The real process streams. */

@@ -52,7 +52,7 @@ import { packageVersion } from './version.js';
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('certgate')
     .description(MAIN_DESCRIPTION)
-    .version(packageVersion(), '-V, --version', 'print the version and exit')
+    .version(packageVersion(), '-v, --version', 'print the version and exit')
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', MAIN_EXAMPLES)
     .showSuggestionAfterError(true)
@@ -161,6 +161,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(outputOption())
     .addOption(failOnOption())
     .option('--verbose', 'text output: show notes too (JSON, SARIF and JUnit always include them)')
+    .option(
+      '--allow-empty',
+      'an input without any CloudFront distribution or tenant is a note, not an error (INPUT_NO_DISTRIBUTION); for pipelines that expect one',
+    )
     .addHelpText('after', CHECK_EXAMPLES)
     .action(async (inputs: string[], opts) => {
       const { runCheck } = await import('./commands/check.js');
@@ -221,6 +225,19 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       setExit(await runProbe(targets, opts, io));
     });
 
+  program
+    .command('rules')
+    .summary('list every finding code with its title and default severity')
+    .description(
+      'Lists every finding code certgate can report, with its title and default severity; each has a page in docs/rules/CODE.md of the package.',
+    )
+    .addOption(formatOption())
+    .addHelpText('after', '\nExamples:\n  certgate rules\n  certgate rules --format json\n')
+    .action(async (opts) => {
+      const { runRules } = await import('./commands/rules.js');
+      setExit(await runRules(opts, io));
+    });
+
   return program;
 }
 
@@ -235,7 +252,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return EXIT_USAGE;
   }
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    // -V was the short flag before -v; scripts that use it keep working
+    const args = argv.length === 1 && argv[0] === '-V' ? ['--version'] : [...argv];
+    await program.parseAsync(args, { from: 'user' });
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {

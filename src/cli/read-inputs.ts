@@ -42,7 +42,7 @@ export function checkStdinOnce(paths: readonly (string | undefined)[]): void {
 const prefixed = (what: string, message: string): string => (what ? `${what} ${message}` : message);
 
 /** The bytes of a file, or standard input for `-`; a file that cannot be read stops the run. */
-export async function readFileOrStop(path: string, io: CliIO, what = ''): Promise<Buffer> {
+export async function readFileOrStop(path: string, io: CliIO, what = ''): Promise<Uint8Array> {
   try {
     return await readInput(path, io.stdin);
   } catch (err) {
@@ -205,7 +205,7 @@ export async function readCrlFile(path: string, io: CliIO): Promise<Uint8Array[]
     const crls =
       bytes[0] === 0x30
         ? [new Uint8Array(bytes)]
-        : readPemBlocks(bytes.toString('latin1'))
+        : readPemBlocks(Buffer.from(bytes).toString('latin1'))
             .filter((b) => b.label === 'X509 CRL')
             .map((b) => b.der);
     if (crls.length === 0)

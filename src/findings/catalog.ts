@@ -108,6 +108,10 @@ export const CATALOG = {
   // Server-name check (RFC 6125 / RFC 9525; `certgate verify --host/--ip`)
   NAME_MISMATCH: { title: 'Certificate does not cover the host name or IP address', severity: 'error' },
   // Input handling
+  INPUT_NO_DISTRIBUTION: {
+    title: 'An input has no CloudFront distribution or tenant: nothing in it was checked',
+    severity: 'error',
+  },
   INPUT_PRIVATE_KEY_SKIPPED: { title: 'Input contains a private key', severity: 'note' },
   INPUT_UNRESOLVED_VALUE: { title: 'A value cannot be resolved before deploy', severity: 'warning' },
   INPUT_EVIDENCE_UNMATCHED: { title: 'Certificate evidence matches no distribution', severity: 'note' },

@@ -33,6 +33,7 @@ import {
 } from 'node:tls';
 import { classifyError, describeNonTls, MAX_SHOWN_BYTES, shortMessage } from './classify.js';
 import type {
+  AbortSignalLike,
   HandshakeFailure,
   HandshakeOutcome,
   HandshakeRequest,
@@ -261,7 +262,7 @@ async function handshakeDescribed(request: HandshakeRequest): Promise<HandshakeO
 async function lookupAll(
   host: string,
   timeoutMs: number,
-  signal?: AbortSignal,
+  signal?: AbortSignalLike,
 ): ReturnType<Prober['lookup']> {
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;

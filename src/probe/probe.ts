@@ -27,6 +27,7 @@ import { evaluatePolicy, judgeSubProbe, pinnedRequest, TESTABLE_VERSIONS } from 
 import { runPool } from './pool.js';
 import { endpointText, findResolve, isIpLiteral, parseResolve, parseTarget } from './targets.js';
 import type {
+  AbortSignalLike,
   HandshakeFailure,
   HandshakeOutcome,
   HandshakeRequest,
@@ -63,7 +64,7 @@ interface Run {
   /** One lookup per name and run, shared by the targets that name it. */
   readonly lookups: Map<string, ReturnType<Prober['lookup']>>;
   /** Stops the run: no new attempt starts, those in flight are aborted. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignalLike;
 }
 
 /** The failure kind of a handshake → its finding code. */
@@ -133,7 +134,7 @@ function createRun(options: ProbeOptions): Run {
  * `concurrency` handshakes and lookups), more than the default 10 listeners a signal may have
  * before Node warns of a leak. The returned `release` detaches it from the caller's signal.
  */
-function followSignal(outer: AbortSignal | undefined): { signal?: AbortSignal; release: () => void } {
+function followSignal(outer: AbortSignalLike | undefined): { signal?: AbortSignal; release: () => void } {
   if (outer === undefined) return { release: () => {} };
   const inner = new AbortController();
   setMaxListeners(0, inner.signal);
@@ -203,7 +204,7 @@ async function probeEntries(
 }
 
 /** The work's value, or undefined as soon as `signal` aborts (the work is then abandoned). */
-function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignalLike | undefined): Promise<T | undefined> {
   if (signal === undefined) return work;
   if (signal.aborted) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
@@ -223,7 +224,7 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pr
 }
 
 /** Why the run stopped, for the finding: the signal's string reason (`SIGINT`), else `aborted`. */
-function stopCause(signal: AbortSignal | undefined): string {
+function stopCause(signal: AbortSignalLike | undefined): string {
   return typeof signal?.reason === 'string' ? signal.reason : 'aborted';
 }
 
@@ -265,7 +266,7 @@ async function findAddresses(target: ProbeTarget, run: Run): Promise<Addresses> 
 }
 
 /** A prober must not throw; if one does anyway, its error is the outcome (one target, not the run). */
-function safeLookup(prober: Prober, host: string, signal?: AbortSignal): ReturnType<Prober['lookup']> {
+function safeLookup(prober: Prober, host: string, signal?: AbortSignalLike): ReturnType<Prober['lookup']> {
   return prober.lookup(host, signal ? { signal } : {}).catch((err: unknown) => ({
     ok: false as const,
     error: { code: 'EAI_FAIL', message: err instanceof Error ? err.message : String(err) },

@@ -3,6 +3,8 @@
  * never in CI logs, never when output is piped or captured.
  */
 
+import type { Environment } from '../report/colors.js';
+
 /** A text sink with an optional TTY flag (process.stderr fits). */
 interface ProgressStream {
   write(text: string): unknown;
@@ -24,12 +26,12 @@ interface Progress {
 const NONE: Progress = { update: () => {}, finish: () => {}, interrupt: () => {} };
 
 /** Whether a progress line may be drawn on `stream`. */
-function progressAllowed(stream: ProgressStream, env: NodeJS.ProcessEnv): boolean {
+function progressAllowed(stream: ProgressStream, env: Environment): boolean {
   return stream.isTTY === true && !env.CI && env.TERM !== 'dumb';
 }
 
 /** A progress line redrawn at most every `intervalMs`, or a no-op when not allowed. */
-export function createProgress(stream: ProgressStream, env: NodeJS.ProcessEnv, intervalMs = 100): Progress {
+export function createProgress(stream: ProgressStream, env: Environment, intervalMs = 100): Progress {
   if (!progressAllowed(stream, env)) return NONE;
   let last = 0;
   let drawn = false;

@@ -8,6 +8,17 @@ import type { MinimumProtocolVersion } from '../cloudfront/policies.js';
 import type { Result } from '../findings/finding.js';
 import type { CertificateInputs } from '../verify/verify.js';
 
+/**
+ * What the probe reads of an `AbortSignal` (an `AbortController`'s `signal` fits). Written out so
+ * the published types compile without @types/node or the DOM library.
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { readonly once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 /** One endpoint to probe. Strings given to {@link probe} are parsed into this (`host[:port]`, `[v6]:port`). */
 export interface ProbeTarget {
   /** A DNS name or an IP literal (IPv6 without brackets). */
@@ -53,7 +64,7 @@ export interface HandshakeRequest {
   /** Ask for a stapled OCSP response; default true. */
   readonly requestOcsp?: boolean;
   /** Aborting it ends the attempt at once (the socket is destroyed); the outcome is then ignored. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignalLike;
 }
 
 /** Milliseconds spent in each phase; absent when the phase was not reached. */
@@ -150,7 +161,7 @@ export interface Prober {
    */
   lookup(
     host: string,
-    options?: { readonly signal?: AbortSignal },
+    options?: { readonly signal?: AbortSignalLike },
   ): Promise<
     | { readonly ok: true; readonly value: readonly ResolvedAddress[] }
     | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } }
@@ -218,7 +229,7 @@ export interface ProbeOptions {
    * every target not finished comes back as a result with a PROBE_INTERRUPTED finding. A string
    * `reason` (`SIGINT`) is named in that finding.
    */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignalLike;
 }
 
 /** One certificate as served. */

@@ -68,8 +68,14 @@ function splitFindings(r: ReportResult, failOn: FailOn) {
   return { failing, other: r.findings.filter((f) => !failing.includes(f)) };
 }
 
+/** An input with nothing to check is an error of the run (not a failed check), as unreadable input is. */
+const isEmptyInput = (f: ReportFinding) => f.code === 'INPUT_NO_DISTRIBUTION' && f.severity === 'error';
+
 function testcase(r: ReportResult, failOn: FailOn): string {
   const open = `    <testcase${attrs({ classname: r.subject.source, name: r.subject.id })}`;
+  const empty = r.findings.find(isEmptyInput);
+  if (empty)
+    return `${open}>\n      <error${attrs({ message: empty.message, type: empty.code })}>${xmlText(findingLines(empty).join('\n'))}</error>\n    </testcase>`;
   const { failing, other } = splitFindings(r, failOn);
   if (failing.length === 0 && other.length === 0) return `${open}/>`;
   const body: string[] = [];
@@ -100,8 +106,8 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   }
   const counts = {
     tests: report.results.length + report.errors.length,
-    failures: report.results.filter((r) => r.verdict === 'fail').length,
-    errors: report.errors.length,
+    failures: report.results.filter((r) => r.verdict === 'fail' && !r.findings.some(isEmptyInput)).length,
+    errors: report.errors.length + report.results.filter((r) => r.findings.some(isEmptyInput)).length,
   };
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -55,6 +55,10 @@ const WORDINGS: Record<FindingCode, Wording> = {
     message: `certificate ${str(a.subject)} has a ${str(a.extension)} extension whose value does not decode (${str(a.reason)}${a.offset !== undefined ? `, at byte ${str(a.offset)}` : ''}); Chrome does not parse such a certificate and OpenSSL marks it invalid (verify error 41), so no client will accept it`,
     fix: 'have the CA reissue the certificate: the extension was encoded wrongly (RFC 5280 §4.2 gives each extension its ASN.1)',
   }),
+  INPUT_NO_DISTRIBUTION: (a) => ({
+    message: `${str(a.source)} has no CloudFront distribution or distribution tenant, so nothing in it was checked: it was read as ${str(a.kind)}${a.type !== undefined ? `; resource ${str(a.resource)} has type ${str(a.type)}: did you mean ${str(a.closeTo)}?` : ''}${a.types !== undefined ? `, with resources of type ${str(a.types)}` : ''}${a.nothingChecked ? '; no input of the run has one' : ''}`,
+    fix: 'correct the resource type or the path to the input; give certificate evidence with --cert, not as an INPUT; pass --allow-empty where an input without distributions is expected',
+  }),
   INPUT_PRIVATE_KEY_SKIPPED: (a) => ({
     message: `${str(a.source)} contains ${str(a.count)} private key block${Number(a.count) === 1 ? '' : 's'}; certgate skipped ${Number(a.count) === 1 ? 'it' : 'them'} and never prints key material`,
     fix: 'keep private keys out of files that are shared, committed or uploaded as CI artifacts',

@@ -172,6 +172,11 @@ export function toSarif(report: Report, options: SarifOptions = {}) {
   const results = report.results.flatMap((r) =>
     r.findings.map((f) => resultOf(f, r, index.get(f.code)!, cwd)),
   );
+  // an input with nothing to check is a failure of the run, not a result on a line of code
+  const empty = report.results.flatMap((r) => r.findings.filter((f) => f.code === 'INPUT_NO_DISTRIBUTION'));
+  const nothingChecked =
+    empty.length > 0 &&
+    !report.results.some((r) => r.subject.kind === 'distribution' || r.subject.kind === 'tenant');
   const notifications = report.errors.map((e) => {
     const artifact = artifactUri(e.source, cwd);
     return {
@@ -180,6 +185,14 @@ export function toSarif(report: Report, options: SarifOptions = {}) {
       ...(artifact ? { locations: [{ physicalLocation: { artifactLocation: { uri: artifact.uri } } }] } : {}),
     };
   });
+  for (const f of empty) {
+    const artifact = artifactUri(f.location.source, cwd);
+    notifications.push({
+      level: f.severity === 'error' ? 'error' : 'warning',
+      message: { text: f.message },
+      ...(artifact ? { locations: [{ physicalLocation: { artifactLocation: { uri: artifact.uri } } }] } : {}),
+    } as (typeof notifications)[number]);
+  }
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0' as const,
@@ -196,7 +209,7 @@ export function toSarif(report: Report, options: SarifOptions = {}) {
         },
         invocations: [
           {
-            executionSuccessful: report.errors.length === 0,
+            executionSuccessful: report.errors.length === 0 && !nothingChecked,
             ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
           },
         ],

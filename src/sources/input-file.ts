@@ -77,7 +77,7 @@ export async function readInput(
   stdin: AsyncIterable<Uint8Array> = process.stdin,
   limit: number = MAX_INPUT_BYTES,
   what = 'a certificate input',
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   if (path === '-') return readBounded(stdin, '<stdin>', limit, what);
   try {
     const info = await stat(path);

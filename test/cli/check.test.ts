@@ -154,14 +154,70 @@ describe('check: text', () => {
     expect((await runCli(['check', ex('bad-region.json'), ...AT, '--fail-on', 'none'])).code).toBe(0);
   });
 
-  test('inputs without a distribution: a warning on stderr, never a silent pass', async () => {
+  test('inputs without a distribution: an error finding and exit 1, never a silent pass', async () => {
     const bucket = tmpFile('bucket.yaml', 'Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n');
     const r = await runCli(['check', bucket, ...AT]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toBe(
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('certgate: error: no CloudFront distribution in the inputs; nothing was checked\n');
+    expect(r.stdout).toContain('error INPUT_NO_DISTRIBUTION');
+    expect(r.stdout).toContain('with resources of type AWS::S3::Bucket');
+    expect(r.stdout).toContain('0 distributions, 1 input checked (1 failing)');
+    const allowed = await runCli(['check', bucket, ...AT, '--allow-empty']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toBe(
       'certgate: warning: no CloudFront distribution in the inputs; nothing was checked\n',
     );
-    expect(r.stdout).toContain('0 distributions checked');
+  });
+
+  test('a misspelt distribution type: named with the type it resembles, in every format', async () => {
+    const typo = tmpFile(
+      'typo.yaml',
+      'Resources:\n  Cdn:\n    Type: AWS::CloudFront::Distrbution\n    Properties: {}\n',
+    );
+    const text = await runCli(['check', typo, ...AT]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('did you mean AWS::CloudFront::Distribution?');
+    expect(text.stdout).toContain(`at ${typo}:3:11`);
+    const json: JsonReport = JSON.parse((await runCli(['check', typo, ...AT, '--format', 'json'])).stdout);
+    expect(json.verdict).toBe('fail');
+    expect(codes(json)).toEqual(['INPUT_NO_DISTRIBUTION']);
+    const sarif: Sarif = JSON.parse((await runCli(['check', typo, ...AT, '--format', 'sarif'])).stdout);
+    const invocation = sarif.runs[0].invocations[0];
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications[0].message.text).toContain('AWS::CloudFront::Distrbution');
+    const junit = await runCli(['check', typo, ...AT, '--format', 'junit']);
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toMatch(
+      /<error message="[^"]*typo\.yaml has no CloudFront distribution[^"]*" type="INPUT_NO_DISTRIBUTION">/,
+    );
+    expect(junit.stdout).toContain('errors="1"');
+  });
+
+  test('one empty input beside a distribution: that input fails, the run still checked something', async () => {
+    const cert = tmpFile(
+      'cert-only.yaml',
+      'Resources:\n  Cert:\n    Type: AWS::CertificateManager::Certificate\n    Properties:\n      DomainName: www.example.com\n',
+    );
+    const r = await runCli(['check', ex('get-distribution-config.json'), cert, ...AT, '--format', 'sarif']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${cert}: no CloudFront distribution; nothing in it was checked`);
+    const sarif: Sarif = JSON.parse(r.stdout);
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(true);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toHaveLength(1);
+  });
+
+  test('evidence given with --cert is no input; ACM JSON given as an INPUT is empty and says so', async () => {
+    expect((await runCli(['check', ex('get-distribution-config.json'), ...ACM, ...AT])).code).toBe(0);
+    const r = await runCli(['check', ex('acm-certificate.json'), ...AT]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('certificate evidence: give it with --cert');
+  });
+
+  test('-v and -V print the version', async () => {
+    const v = await runCli(['-v']);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await runCli(['-V'])).stdout).toBe(v.stdout);
   });
 
   test('a template on standard input', async () => {

@@ -9,6 +9,7 @@ import { check } from '../../check/check.js';
 import { formatCheckText } from '../../check/text.js';
 import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
 import { buildReport } from '../../report/report.js';
+import { forTerminal } from '../../report/terminal.js';
 import type { Certificate } from '../../x509/model.js';
 import { type CliIO, errorLine } from '../io.js';
 import { type CheckFormat, parseRegion } from '../options.js';
@@ -29,6 +30,7 @@ interface CheckCliOptions {
   readonly roots?: string;
   readonly output?: string;
   readonly verbose?: boolean;
+  readonly allowEmpty?: boolean;
 }
 
 /** Standard input can feed one input only: an INPUT, a --cert file or --roots. */
@@ -75,12 +77,20 @@ async function gate(inputs: readonly string[], opts: CheckCliOptions, roots: Roo
     warnDays: opts.warnDays,
     ...(roots ? { roots } : {}),
     stdin: io.stdin,
+    ...(opts.allowEmpty ? { allowEmpty: true } : {}),
   });
   for (const e of errors) io.stderr.write(errorLine(e.message));
   // A gate that checked nothing must not look like a pass in a CI log (a wrong path, a stack
-  // without its distribution): say so, whatever the format.
+  // without its distribution): say so on stderr too, whatever the format and --output.
+  const voice = opts.allowEmpty ? 'warning' : 'error';
+  const empty = results.filter((r) => r.findings.some((f) => f.code === 'INPUT_NO_DISTRIBUTION'));
   if (distributions === 0 && errors.length === 0)
-    io.stderr.write('certgate: warning: no CloudFront distribution in the inputs; nothing was checked\n');
+    io.stderr.write(`certgate: ${voice}: no CloudFront distribution in the inputs; nothing was checked\n`);
+  else
+    for (const r of empty)
+      io.stderr.write(
+        `certgate: ${voice}: ${forTerminal(r.subject.source)}: no CloudFront distribution; nothing in it was checked\n`,
+      );
   return { results, errors };
 }
 

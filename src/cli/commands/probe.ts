@@ -211,8 +211,8 @@ function dedupe(targets: readonly ProbeTarget[]): ProbeTarget[] {
 
 /** Where the stop signals come from: the process, or a test's emitter. */
 export interface SignalSource {
-  once(event: StopSignal, listener: (signal: NodeJS.Signals) => void): unknown;
-  off(event: StopSignal, listener: (signal: NodeJS.Signals) => void): unknown;
+  once(event: StopSignal, listener: (signal: StopSignal) => void): unknown;
+  off(event: StopSignal, listener: (signal: StopSignal) => void): unknown;
 }
 
 /**
@@ -235,7 +235,7 @@ export async function runProbe(
   const release = () => {
     for (const s of stopSignals) signals.off(s, onSignal);
   };
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (signal: StopSignal) => {
     release();
     stoppedBy = signal === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
     progress.interrupt(); // before anything else is written, so no line is left half drawn
