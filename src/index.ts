@@ -27,7 +27,7 @@
 
 /** Findings, locators, results and outcomes. */
 export type { Outcome } from './types.js';
-export type { CodeOrigin, FindingArgs, Locator, Severity } from './findings/types.js';
+export type { CodeOrigin, FindingArgs, Locator, Severity, Suppression } from './findings/types.js';
 export { type CatalogEntry, SEVERITIES } from './findings/types.js';
 /** The finding-code catalog, and how to make a finding. */
 export { CATALOG, docsPath, FINDING_CODES, type FindingCode } from './findings/catalog.js';
@@ -38,6 +38,15 @@ export { InputError, type InputPosition, type UnreadableInput } from './findings
 export { shortLabel } from './findings/labels.js';
 /** The finding code of each PathError kind. */
 export { ERROR_CODES, errorKindOf } from './findings/path-codes.js';
+/** A team's policy on findings: severity overrides, ignores, a baseline; suppressed findings stay, marked. */
+export {
+  applyPolicy,
+  type BaselineRule,
+  type FindingPolicy,
+  type IgnoreRule,
+  type PolicyOutcome,
+  type SubjectIgnore,
+} from './findings/suppress.js';
 
 /** DNS names, IP addresses, hostname matching and CloudFront alias coverage. */
 export * from './names/index.js';
@@ -163,7 +172,11 @@ export {
 } from './explain/index.js';
 
 /** The CloudFront gate: read inputs, run every rule, one result per distribution. */
-export { type CheckOptions, check } from './check/check.js';
+export { type CheckOptions, type CheckPolicy, check } from './check/check.js';
+/** `.certgate.yaml` checked against its schema (`readConfig`), its ignores as rules, and baseline files. */
+export { type CertgateConfig, type ConfigIgnore, ignoreRules, readConfig } from './config/config.js';
+export { ConfigError } from './config/parse.js';
+export { type BaselineEntry, baselineEntries, formatBaseline, parseBaseline } from './config/baseline.js';
 export { runGate } from './check/run-gate.js';
 export type { GateOptions, GateResult } from './check/types.js';
 /** The text of `certgate check`: per distribution, findings with `file:line:column`. */

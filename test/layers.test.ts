@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['x509'],
   ['findings', 'pki'],
   ['clients', 'cloudfront'],
-  ['sources', 'rules', 'report'],
+  ['sources', 'rules', 'report', 'config'],
   ['inspect', 'verify', 'explain'],
   ['check', 'probe'],
   ['cli'],

@@ -6,10 +6,12 @@
 
 import type { Result } from '../findings/finding.js';
 import type { UnreadableInput } from '../findings/input-error.js';
+import { applyPolicy, type FindingPolicy } from '../findings/suppress.js';
 import { CF_RULES } from '../rules/cf/index.js';
 import { loadGateInputs } from '../sources/load.js';
 import type { Certificate } from '../x509/model.js';
 import { emptyInputs } from './empty-inputs.js';
+import { inlineIgnores } from './inline-ignores.js';
 import { runGate } from './run-gate.js';
 import type { GateResult } from './types.js';
 
@@ -38,6 +40,18 @@ export interface CheckOptions {
    * (INPUT_NO_DISTRIBUTION).
    */
   readonly allowEmpty?: boolean;
+  /**
+   * What the team's policy does to the findings: severity overrides per code, config ignores, a
+   * baseline, and the inputs' own inline ignores unless `inline` is false (`--no-ignore`).
+   * Suppressed findings stay in the results, marked with their `suppression`.
+   */
+  readonly policy?: CheckPolicy;
+}
+
+/** The policy of a run; the inline ignores come from the inputs themselves. */
+export interface CheckPolicy extends Omit<FindingPolicy, 'inline'> {
+  /** Apply the inputs' inline ignores (default true). */
+  readonly inline?: boolean;
 }
 
 /** Standard input, kept as it is read: an empty input on it is described afterwards. */
@@ -73,7 +87,13 @@ function recorded(stdin: AsyncIterable<Uint8Array>): {
 export async function check(
   inputs: readonly string[],
   options: CheckOptions = {},
-): Promise<{ results: GateResult[]; errors: UnreadableInput[]; distributions: number }> {
+): Promise<{
+  results: GateResult[];
+  errors: UnreadableInput[];
+  distributions: number;
+  /** With a policy baseline: how many of its entries matched no finding. */
+  baselineUnmatched?: number;
+}> {
   const stdin = inputs.includes('-') ? recorded(options.stdin ?? process.stdin) : undefined;
   const { inputs: gateInputs, errors } = await loadGateInputs(
     inputs,
@@ -98,10 +118,17 @@ export async function check(
   });
   const named = results.map(namedSkips);
   const fresh = mergeEmpty(named, empty);
+  const all = [...named, ...fresh];
+  const distributions = gateInputs.distributions.length;
+  const policy = options.policy;
+  if (!policy) return { results: all, errors, distributions };
+  const inline = policy.inline === false ? [] : inlineIgnores(gateInputs);
+  const applied = applyPolicy(all, { ...policy, inline });
   return {
-    results: [...named, ...fresh],
+    results: applied.results,
     errors,
-    distributions: gateInputs.distributions.length,
+    distributions,
+    ...(policy.baseline ? { baselineUnmatched: applied.baselineUnmatched } : {}),
   };
 }
 

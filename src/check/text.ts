@@ -52,14 +52,15 @@ function resultLines(r: ReportResult, c: Colors, verbose: boolean): string[] {
     ...detailLines(r, c),
   ];
   for (const f of r.findings) {
-    if (!verbose && f.severity === 'note') continue;
+    // suppressed findings are in JSON and SARIF with their reason; the text only counts them
+    if (f.suppression !== undefined || (!verbose && f.severity === 'note')) continue;
     const [head, ...rest] = formatFindingLines(f, c);
     lines.push(head!, `    ${c.dim(`at ${formatLocation(f.location)}`)}`, ...rest);
   }
   return lines;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** `3 distributions`, or `2 distributions, 1 input` when a result is about something else. */
 function checkedCounts(results: readonly ReportResult[]): string {
@@ -69,6 +70,26 @@ function checkedCounts(results: readonly ReportResult[]): string {
     .filter(([kind, n]) => n > 0 || kind === 'distribution')
     .map(([kind, n]) => plural(n, kind))
     .join(', ');
+}
+
+/** What the footer says of suppressed findings and of a baseline that has gone stale. */
+function suppressionLines(report: Report, c: Colors): string[] {
+  const lines: string[] = [];
+  const suppressed = report.summary.suppressed ?? 0;
+  if (suppressed > 0)
+    lines.push(
+      c.dim(
+        `${suppressed === 1 ? 'The suppressed finding' : 'Suppressed findings'} (config ignores, inline ignores, baseline) ${suppressed === 1 ? 'is' : 'are'} not shown or counted: --no-ignore shows ${suppressed === 1 ? 'it' : 'them'}; --format json or sarif ${suppressed === 1 ? 'lists it with its reason' : 'list them with their reasons'}.`,
+      ),
+    );
+  const stale = report.baseline?.unmatched ?? 0;
+  if (stale > 0)
+    lines.push(
+      c.dim(
+        `${plural(stale, 'baseline entry', 'baseline entries')} no longer ${stale === 1 ? 'matches' : 'match'} — regenerate with --write-baseline`,
+      ),
+    );
+  return lines;
 }
 
 /** Renders a `check` report as text, ending with a summary line and what to do next. */
@@ -81,7 +102,8 @@ export function formatCheckText(report: Report, options: CheckTextOptions): stri
   const unread = report.errors.length ? `, ${plural(report.errors.length, 'unreadable input')}` : '';
   const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
   const checked = checkedCounts(report.results);
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`;
+  const suppressed = report.summary.suppressed ? `, ${report.summary.suppressed} suppressed` : '';
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}${suppressed}`;
   const lines = [
     `${c.bold(`${checked} checked`)} (${failed} failing): ${counts}${unread}; verdict ${verdict}`,
   ];
@@ -92,6 +114,7 @@ export function formatCheckText(report: Report, options: CheckTextOptions): stri
       ),
     );
   if (report.errors.length > 0) lines.push(c.dim('Inputs that could not be read are listed on stderr.'));
+  lines.push(...suppressionLines(report, c));
   if (!verbose && notes > 0)
     lines.push(
       c.dim(

@@ -16,6 +16,7 @@ import {
   collectResolve,
   concurrencyOption,
   crlCheckOption,
+  docsUrlOption,
   failOnOption,
   formatOption,
   hostOption,
@@ -29,6 +30,7 @@ import {
   portOption,
   purposeOption,
   repeatableFileOption,
+  reportFileOption,
   securityPolicyOption,
   timeoutOption,
   warnDaysOption,
@@ -49,7 +51,8 @@ import {
 } from './usage.js';
 import { packageVersion } from './version.js';
 
-function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+/** The command tree (exported so tests can read a command's flags, as the config schema does). */
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('certgate')
     .description(MAIN_DESCRIPTION)
     .version(packageVersion(), '-v, --version', 'print the version and exit')
@@ -159,16 +162,38 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(warnDaysOption())
     .addOption(checkFormatOption())
     .addOption(outputOption())
+    .addOption(reportFileOption('sarif'))
+    .addOption(reportFileOption('junit'))
+    .addOption(reportFileOption('json'))
+    .addOption(reportFileOption('gitlab'))
+    .addOption(docsUrlOption())
     .addOption(failOnOption())
-    .option('--verbose', 'text output: show notes too (JSON, SARIF and JUnit always include them)')
+    .option('--verbose', 'text output: show notes too (the other formats always include them)')
     .option(
       '--allow-empty',
       'an input without any CloudFront distribution or tenant is a note, not an error (INPUT_NO_DISTRIBUTION); for pipelines that expect one',
     )
+    .option(
+      '--config <file>',
+      'read flag defaults, ignores and severity overrides from this file (default: .certgate.yaml or .certgate.yml, looked for from here up to the repository root)',
+    )
+    .option('--no-config', 'read no config file')
+    .option(
+      '--baseline <file>',
+      'suppress the findings this baseline lists (from --write-baseline): only new findings fail',
+    )
+    .option(
+      '--write-baseline <file>',
+      "write the fingerprints of this run's findings to this file, and exit 0 (2 if an input could not be read)",
+    )
+    .option(
+      '--no-ignore',
+      'set aside config ignores, inline ignores and the baseline: show and count every finding',
+    )
     .addHelpText('after', CHECK_EXAMPLES)
-    .action(async (inputs: string[], opts) => {
-      const { runCheck } = await import('./commands/check.js');
-      setExit(await runCheck(inputs, opts, io));
+    .action(async (inputs: string[], _opts, command: Command) => {
+      const { runCheckCommand } = await import('./commands/check.js');
+      setExit(await runCheckCommand(inputs, command, io));
     });
 
   program
@@ -218,11 +243,23 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(securityPolicyOption(MINIMUM_PROTOCOL_VERSIONS))
     .addOption(checkFormatOption())
     .addOption(outputOption())
+    .addOption(reportFileOption('sarif'))
+    .addOption(reportFileOption('junit'))
+    .addOption(reportFileOption('json'))
+    .addOption(reportFileOption('gitlab'))
+    .addOption(docsUrlOption())
     .addOption(failOnOption())
+    .option(
+      '--config <file>',
+      'read flag defaults from the probe: section of this file (default: .certgate.yaml or .certgate.yml, looked for from here up to the repository root)',
+    )
+    .option('--no-config', 'read no config file')
     .addHelpText('after', PROBE_EXAMPLES)
-    .action(async (targets: string[], opts) => {
+    .action(async (targets: string[], _opts, command: Command) => {
+      const { configure } = await import('./config-file.js');
+      if (!(await configure(command, 'probe', io))) return setExit(EXIT_USAGE);
       const { runProbe } = await import('./commands/probe.js');
-      setExit(await runProbe(targets, opts, io));
+      setExit(await runProbe(targets, command.opts(), io));
     });
 
   program

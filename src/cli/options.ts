@@ -96,19 +96,65 @@ export function crlCheckOption(): Option {
     .default('all');
 }
 
-/** Every output format of `certgate check`: the report as text, JSON, SARIF 2.1.0 or JUnit XML. */
-export type CheckFormat = OutputFormat | 'sarif' | 'junit';
+/**
+ * Every output format of `certgate check` and `probe`: the report as text, JSON, SARIF 2.1.0,
+ * JUnit XML, GitHub Actions workflow commands (annotations) or a GitLab Code Quality report.
+ */
+export type CheckFormat = OutputFormat | 'sarif' | 'junit' | 'github' | 'gitlab';
 
-/** `--format text|json|sarif|junit` for `check`. */
+/** `--format text|json|sarif|junit|github|gitlab` for `check` and `probe`. */
 export function checkFormatOption(): Option {
-  return new Option('-f, --format <format>', 'output format')
-    .choices(['text', 'json', 'sarif', 'junit'])
+  return new Option(
+    '-f, --format <format>',
+    'output format on standard output (or --output): github prints annotations for a GitHub Actions log, gitlab a Code Quality report',
+  )
+    .choices(['text', 'json', 'sarif', 'junit', 'github', 'gitlab'])
     .default('text');
 }
 
 /** `--output FILE`: write the report there instead of standard output. */
 export function outputOption(): Option {
   return new Option('-o, --output <file>', 'write the report to this file instead of standard output');
+}
+
+/** `--docs-url BASE`: an http(s) URL, so every SARIF `helpUri` (`BASE/CODE.md`) is absolute. */
+function parseDocsUrl(value: string): string {
+  const expected = 'expected an http(s) URL, e.g. https://github.com/acme/infra/blob/main/docs/rules';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(expected);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidArgumentError(expected);
+  return value.replace(/\/+$/, '');
+}
+
+/** `--docs-url BASE`: where SARIF rules link their help (`BASE/CODE.md`), e.g. your own copy of the pages. */
+export function docsUrlOption(): Option {
+  return new Option(
+    '--docs-url <base>',
+    "SARIF: link each rule's help to BASE/CODE.md (default: docs/rules/ in certgate's repository)",
+  ).argParser(parseDocsUrl);
+}
+
+/** The formats `--sarif`, `--junit`, `--json` and `--gitlab` write to files. */
+export type ReportFileFormat = 'sarif' | 'junit' | 'json' | 'gitlab';
+
+const REPORT_FILE_HELP: Record<ReportFileFormat, string> = {
+  sarif: 'also write the SARIF 2.1.0 report to this file (GitHub code scanning)',
+  junit: 'also write the JUnit XML report to this file (GitLab, Jenkins, Azure test views)',
+  json: 'also write the JSON report to this file',
+  gitlab: 'also write the GitLab Code Quality report to this file (artifacts:reports:codequality)',
+};
+
+/**
+ * `--sarif FILE`, `--junit FILE`, `--json FILE`, `--gitlab FILE`: the same run's report in one
+ * more format, to its own file, beside what `--format` writes; so CI gets text in its log and the
+ * files its code scanning and test views read, without running the gate once per format.
+ */
+export function reportFileOption(format: ReportFileFormat): Option {
+  return new Option(`--${format} <file>`, REPORT_FILE_HELP[format]);
 }
 
 // CloudFormation parameter names are alphanumeric, at most 255 characters.

@@ -150,6 +150,17 @@ Examples:
   $ certgate check plan.json --cert acm.json --format junit --output certgate-junit.xml
   $ certgate check template.json --cert acm.json --format json | jq '.results[] | select(.verdict == "fail")'
 
+  One run, several reports: annotations in the GitHub Actions log and the files CI reads
+  (--sarif, --junit, --json, --gitlab FILE; each written whole, the old one removed first):
+  $ certgate check cdk.out --cert acm.json --format github --sarif certgate.sarif --junit certgate-junit.xml
+  $ certgate check plan.json --cert acm.json --gitlab gl-code-quality.json --junit certgate-junit.xml
+
+  Adopting the gate on an existing estate: record today's findings, then fail only on new ones
+  (.certgate.yaml, found from here up to the repository root, gives flag defaults, ignores with
+  a reason and an expiry date, and severity overrides; --no-ignore shows everything):
+  $ certgate check template.yaml --cert acm.json --write-baseline certgate-baseline.json
+  $ certgate check template.yaml --cert acm.json --baseline certgate-baseline.json
+
 Exit codes: 0 no finding at or above --fail-on; 1 there is one (a deploy CloudFront would refuse,
 with the default --fail-on error); 2 bad usage or an input that could not be read (one line on
 stderr each; the other inputs are still checked); 3 an operational failure prevented a verdict.`;
@@ -229,6 +240,7 @@ Examples:
   $ certgate check template.yaml --cert acm.json
   $ certgate probe --from template.yaml --resolve '*:443:EDGE_IP'
   $ certgate probe --from template.yaml --resolve '*:443:EDGE_IP' --cert acm.json --format junit
+  $ certgate probe --from template.yaml --resolve '*:443:EDGE_IP' --junit probe-junit.xml --json probe.json
 
   Is the right certificate served, with the right policy?
   $ certgate probe www.example.com --expect AB:CD:...:EF --policy TLSv1.2_2021

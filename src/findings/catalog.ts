@@ -141,6 +141,15 @@ export const CATALOG = {
     title: 'NODE_EXTRA_CA_CERTS names a file that cannot be used; its roots are not trusted',
     severity: 'warning',
   },
+  // The gate's own policy: config `ignore:` entries and inline ignores
+  CONFIG_IGNORE_EXPIRED: {
+    title: 'A config ignore is past its expires date: it no longer suppresses',
+    severity: 'warning',
+  },
+  CONFIG_IGNORE_INVALID: {
+    title: 'An inline certgate ignore has no reason or no known code: it suppresses nothing',
+    severity: 'warning',
+  },
   // The CloudFront gate (`certgate check`; rulebook CF-*, MS-*, W-*)
   ...CF_CATALOG,
   // The live edge (`certgate probe`): connection failures are findings on their target

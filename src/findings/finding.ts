@@ -5,7 +5,7 @@
  */
 
 import { CATALOG, type FindingCode } from './catalog.js';
-import type { FindingArgs, Locator, Severity } from './types.js';
+import type { FindingArgs, Locator, Severity, Suppression } from './types.js';
 
 /** One thing a check found. Wording lives in `report/messages.ts`, never in the rule. */
 export interface Finding {
@@ -17,6 +17,8 @@ export interface Finding {
   readonly awsError?: string;
   readonly location: Locator;
   readonly args: FindingArgs;
+  /** Set when an ignore or a baseline accepts the finding: reported, not counted toward the verdict. */
+  readonly suppression?: Suppression;
 }
 
 /** What a result is about. */

@@ -47,3 +47,16 @@ export interface CatalogEntry {
   readonly title: string;
   readonly severity: Severity;
 }
+
+/**
+ * Why a finding does not count toward the verdict: a config `ignore:` entry, an inline ignore in
+ * the template or `.tf` file, or a `--baseline` entry. It stays in the JSON and SARIF reports.
+ */
+export interface Suppression {
+  /** `inline`: written beside the resource (SARIF `inSource`); `config` and `baseline`: outside it (`external`). */
+  readonly kind: 'inline' | 'config' | 'baseline';
+  /** The reason its author gave (for a baseline, which file). */
+  readonly reason: string;
+  /** Where the suppression is written: `.certgate.yaml:12`, `main.tf:40`, the baseline file. */
+  readonly source: string;
+}

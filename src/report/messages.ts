@@ -99,6 +99,14 @@ const WORDINGS: Record<FindingCode, Wording> = {
     message: `${str(a.source)}: the verdict depends on ${a.count === 1 ? 'parameter' : 'parameters'} ${str(a.parameters)}, which ${a.count === 1 ? 'has' : 'have'} no value; give ${str(a.give)} to check fully`,
     fix: 'pass each with --parameter KEY=VALUE (pseudo parameters too: --parameter AWS::Region=us-east-1), or --region / --account',
   }),
+  CONFIG_IGNORE_EXPIRED: (a) => ({
+    message: `${str(a.entry)} at ${str(a.source)} (reason: ${str(a.reason)}) expired on ${str(a.expires)}; the findings it matched count again`,
+    fix: 'fix what it ignored, or extend expires after review (a new date, with the reason still true)',
+  }),
+  CONFIG_IGNORE_INVALID: (a) => ({
+    message: `certgate ignore in ${str(a.source)}${a.resource !== undefined ? ` on ${str(a.resource)}` : ''} is not used: ${str(a.problem)}`,
+    fix: 'write it as {code: CODE, reason: why} in Metadata.certgate.ignore, or `# certgate:ignore CODE reason` in a .tf file; certgate rules lists the codes',
+  }),
   INPUT_CHAIN_OUT_OF_ORDER: (a) => ({
     message: `${str(a.source)} lists the chain out of order (file order ${str(a.fileOrder)}); TLS servers must send the leaf first, then each issuer`,
     fix: 'reorder the file: leaf first, then the intermediate that signed it, and so on up to the root',

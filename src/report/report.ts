@@ -5,7 +5,7 @@
 
 import type { Finding, Result, Subject, Verdict } from '../findings/finding.js';
 import type { UnreadableInput } from '../findings/input-error.js';
-import type { Locator, Severity } from '../findings/types.js';
+import type { Locator, Severity, Suppression } from '../findings/types.js';
 import { type FailOn, hasFailingFinding } from './exit-code.js';
 import { describeFinding } from './messages.js';
 
@@ -18,6 +18,8 @@ export interface ReportFinding {
   readonly fix?: string;
   readonly location: Locator;
   readonly args: Finding['args'];
+  /** Why it does not count toward the verdict (an ignore or a baseline entry accepts it). */
+  readonly suppression?: Suppression;
 }
 
 export interface ReportResult {
@@ -36,7 +38,19 @@ export interface Report {
   readonly results: readonly ReportResult[];
   /** The inputs that could not be read, each with a one-line message naming it. */
   readonly errors: readonly UnreadableInput[];
-  readonly summary: { readonly errors: number; readonly warnings: number; readonly notes: number };
+  /** Counts of the findings the verdict rests on; `suppressed` (when any) counts the accepted ones apart. */
+  readonly summary: {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly notes: number;
+    readonly suppressed?: number;
+  };
+  /** With `--baseline`: the file, and how many of its entries matched no finding of the run. */
+  readonly baseline?: { readonly file: string; readonly unmatched: number };
+  /** When the run started, ISO 8601 in UTC (`2026-12-03T11:00:00.000Z`); set by the CLI, for JUnit's `timestamp`. */
+  readonly startedAt?: string;
+  /** How long the run took, in milliseconds; set by the CLI, for JUnit's `time`. */
+  readonly durationMs?: number;
 }
 
 /** Words a finding for the report. */
@@ -50,6 +64,7 @@ export function toReportFinding(finding: Finding): ReportFinding {
     ...(fix ? { fix } : {}),
     location: finding.location,
     args: finding.args,
+    ...(finding.suppression ? { suppression: finding.suppression } : {}),
   };
 }
 
@@ -63,13 +78,21 @@ export function buildReport(options: {
   results: readonly Result[];
   failOn: FailOn;
   errors?: readonly UnreadableInput[];
+  baseline?: Report['baseline'];
+  /** When the run started and how long it took (the CLI measures them; library callers may omit them). */
+  startedAt?: Date;
+  durationMs?: number;
 }): Report {
   const summary = { errors: 0, warnings: 0, notes: 0 };
+  let suppressed = 0;
   const results = options.results.map((r): ReportResult => {
-    for (const f of r.findings) summary[`${f.severity}s`]++;
+    // a suppressed finding is reported, but the verdict and the counts rest on the others
+    const counted = r.findings.filter((f) => f.suppression === undefined);
+    suppressed += r.findings.length - counted.length;
+    for (const f of counted) summary[`${f.severity}s`]++;
     return {
       subject: r.subject,
-      verdict: hasFailingFinding(r.findings, options.failOn) ? 'fail' : 'pass',
+      verdict: hasFailingFinding(counted, options.failOn) ? 'fail' : 'pass',
       findings: r.findings.map(toReportFinding),
       ...(r.details !== undefined ? { details: r.details } : {}),
     };
@@ -83,6 +106,9 @@ export function buildReport(options: {
     verdict: failed ? 'fail' : 'pass',
     results,
     errors,
-    summary,
+    summary: suppressed > 0 ? { ...summary, suppressed } : summary,
+    ...(options.baseline ? { baseline: options.baseline } : {}),
+    ...(options.startedAt ? { startedAt: options.startedAt.toISOString() } : {}),
+    ...(options.durationMs !== undefined ? { durationMs: options.durationMs } : {}),
   };
 }

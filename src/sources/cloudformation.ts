@@ -44,6 +44,7 @@ import {
   UnresolvedValue,
   unresolvedFindings,
 } from './fields.js';
+import { readMetadataIgnores } from './inline-ignores.js';
 
 /** CloudFormation property names, as INPUT_UNRESOLVED_VALUE names them. */
 const CFN_FIELD_NAMES: FieldNames = {
@@ -134,6 +135,7 @@ export function readTemplate(written: SourceDocument, given: TemplateOptions, ou
       const evidence = readCertificate(nav, id, options);
       certificates.set(id, evidence.key);
       out.evidence.push(evidence);
+      readMetadataIgnores(doc, id, resource, { on: { certificate: evidence.key }, resource: id }, out);
     }
     out.findings.push(...nav.takeProblems(id));
   }
@@ -149,6 +151,8 @@ export function readTemplate(written: SourceDocument, given: TemplateOptions, ou
     }
     const tenant = readTenant(nav, id, options, certificates);
     out.distributions.push(tenant);
+    const onTenant = { on: { distribution: tenant.id }, resource: tenant.id, distributionId: tenant.id };
+    readMetadataIgnores(doc, id, resource, onTenant, out);
     out.findings.push(...nav.takeProblems(id, tenant.id));
   }
   // a parameter a nested stack's parent fills with a certificate resource is known as that resource
@@ -227,6 +231,8 @@ function readDistributionResource(t: TemplateReading, id: string, resource: unkn
   }
   const distributionId = options.idPrefix ? `${options.idPrefix}/${id}` : id;
   out.findings.push(...nav.takeProblems(id, distributionId));
+  const target = { on: { distribution: distributionId }, resource: distributionId, distributionId };
+  readMetadataIgnores(doc, id, resource, target, out);
   resolver.unknownConditions.clear();
   const base = readDistribution(nav, id, options, certificates);
   const findingsOf = (n: Navigator, dist: Distribution) => {

@@ -8,6 +8,7 @@ import { isUnresolved } from '../cloudfront/model.js';
 import type { Finding } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import type { Locator } from '../findings/types.js';
+import type { InlineIgnore } from './types.js';
 
 /** An Unresolved value: the value is computed at deploy time (or could not be read), and why. */
 export class UnresolvedValue implements Unresolved {
@@ -33,11 +34,13 @@ export interface Collected {
   readonly distributions: Distribution[];
   readonly evidence: CertificateEvidence[];
   readonly findings: SourceFinding[];
+  /** Inline ignores of the resources read (`inline-ignores.ts`). */
+  readonly ignores: InlineIgnore[];
 }
 
 /** An empty collection. */
 export function collected(): Collected {
-  return { distributions: [], evidence: [], findings: [] };
+  return { distributions: [], evidence: [], findings: [], ignores: [] };
 }
 
 /** Whether a value is a JSON object (not an array, not null). */

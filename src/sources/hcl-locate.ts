@@ -19,6 +19,8 @@ export interface HclResource {
    * arguments (`aliases`, `viewer_certificate[0].acm_certificate_arn`) by their path.
    */
   readonly parts: ReadonlyMap<string, Position>;
+  /** Where its closing brace is (set when the scan reaches it; absent when the text ends inside the block). */
+  end?: Position;
 }
 
 /** Blocks nested deeper than this are not looked into (real configurations nest about six). */
@@ -219,6 +221,8 @@ export function locateHclResources(text: string): Map<string, HclResource> {
       continue;
     }
     if (t.kind === 'rbrace') {
+      // a top-level resource block closes: its extent bounds the comments that belong to it
+      if (stack.length === 2 && frame.resource) found.get(frame.resource.key)!.end = lines.position(t.start);
       if (stack.length > 1) stack.pop();
       i++;
       continue;

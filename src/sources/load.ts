@@ -63,7 +63,12 @@ export async function loadGateInputs(
   await loadCertificates(options.certs, stdin, out, errors);
   out.findings.push(...unmatchedEvidence(out));
   return {
-    inputs: { distributions: out.distributions, evidence: out.evidence, sourceFindings: out.findings },
+    inputs: {
+      distributions: out.distributions,
+      evidence: out.evidence,
+      sourceFindings: out.findings,
+      ...(out.ignores.length > 0 ? { ignores: out.ignores } : {}),
+    },
     errors,
   };
 }

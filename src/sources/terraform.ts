@@ -25,6 +25,7 @@ import {
   UnresolvedValue,
   unresolvedFindings,
 } from './fields.js';
+import { type IgnoreTarget, readTfIgnores } from './inline-ignores.js';
 import {
   type CertificateTarget,
   MAX_REFERENCE_DEPTH,
@@ -119,6 +120,13 @@ export function readTerraformPlan(
       sources ? () => sources.origin(inst.modulePath, inst.type, inst.name, keys) : undefined,
     );
   const certificates = new CertificatePool(instances.filter((i) => i.type === CERTIFICATE));
+  // `# certgate:ignore` comments on a resource's block, read only when the .tf sources have any
+  const ignoresOn = (inst: Instance, target: IgnoreTarget) => {
+    const block = sources?.blockComments(inst.modulePath, inst.type, inst.name);
+    if (block) readTfIgnores(block, target, doc.source, out);
+  };
+  const onDistribution = (inst: Instance, id: string) =>
+    ignoresOn(inst, { on: { distribution: id }, resource: inst.address, distributionId: id });
   const read: { d: Distribution; link?: CertificateLink }[] = [];
   for (const inst of instances) {
     if (inst.type !== DISTRIBUTION && inst.type !== MULTITENANT_DISTRIBUTION) continue;
@@ -129,6 +137,7 @@ export function readTerraformPlan(
       entry.d = { ...entry.d, connectionMode: { value: 'tenant-only', location: entry.d.location } };
     read.push(entry);
     out.findings.push(...problems, ...unresolvedFindings(entry.d, TF_FIELD_NAMES));
+    onDistribution(inst, entry.d.id);
   }
   // tenants with a certificate of their own: the same question of validation as distributions
   const linkCertificate: CertificateLinker = (inst, keys) => {
@@ -139,7 +148,10 @@ export function readTerraformPlan(
     return cert ? linkTo(cert, target, inst, cfg, config) : undefined;
   };
   for (const inst of instances) {
-    if (inst.type === TENANT) read.push(readTerraformTenant(doc, inst, config, linkCertificate, at));
+    if (inst.type !== TENANT) continue;
+    const tenant = readTerraformTenant(doc, inst, config, linkCertificate, at);
+    read.push(tenant);
+    onDistribution(inst, tenant.d.id);
   }
   // which distributions and tenants take each planned certificate before it is issued
   const users = new Map<Instance, { all: number; early: number }>();
@@ -153,6 +165,12 @@ export function readTerraformPlan(
   for (const cert of certificates.all) {
     const evidence = readCertificate(doc, at, cert, config);
     const count = users.get(cert);
+    // an ignore on the certificate goes with each key distributions see it by
+    for (const key of [
+      evidence.key,
+      ...(count && count.early < count.all ? [earlyEvidenceKey(cert.address)] : []),
+    ])
+      ignoresOn(cert, { on: { certificate: key }, resource: cert.address });
     if (!count || count.early === 0) out.evidence.push(evidence);
     else if (count.early === count.all) out.evidence.push({ ...evidence, status: PENDING_VALIDATION });
     else {

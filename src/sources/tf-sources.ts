@@ -12,6 +12,7 @@ import { isAbsolute, join } from 'node:path';
 import type { CodeOrigin } from '../findings/types.js';
 import { own, ownRecord, ownString } from './fields.js';
 import { type HclResource, locateHclResources, partPosition } from './hcl-locate.js';
+import { tfIgnoreComments } from './inline-ignores.js';
 import type { TerraformConfig } from './terraform-config.js';
 
 /** Bounds on what is read for one plan: real modules have a handful of files of a few KiB. */
@@ -65,9 +66,18 @@ interface Located {
   readonly block: HclResource;
 }
 
+/** The `# certgate:ignore` comments of a resource block's file, and the block's lines. */
+export interface BlockComments {
+  readonly comments: ReadonlyMap<number, { readonly code: string; readonly reason: string }>;
+  readonly lines: readonly string[];
+  readonly span: { readonly file: string; readonly start: number; readonly end: number };
+}
+
 /** The `.tf` sources of one plan. */
 export class TerraformSources {
   private readonly folders = new Map<string, Map<string, Located> | null>();
+  /** Files with certgate ignore comments (most have none, and keep no text). */
+  private readonly commented = new Map<string, Omit<BlockComments, 'span'>>();
   private recorded: Map<string, string> | undefined;
 
   constructor(
@@ -91,6 +101,20 @@ export class TerraformSources {
     if (!found) return undefined;
     const p = partPosition(found.block, keys);
     return { source: found.file, line: p.line, column: p.column };
+  }
+
+  /** The certgate ignore comments of the file of resource `type.name` of the module at `modulePath`, if it has any. */
+  blockComments(modulePath: readonly string[], type: string, name: string): BlockComments | undefined {
+    const dir = this.moduleDir(modulePath);
+    if (dir === undefined) return undefined;
+    const found = this.index(dir)?.get(`${type}.${name}`);
+    const file = found && this.commented.get(found.file);
+    if (!found || !file) return undefined;
+    const start = found.block.position.line;
+    return {
+      ...file,
+      span: { file: found.file, start, end: found.block.end?.line ?? Number.MAX_SAFE_INTEGER },
+    };
   }
 
   /** The folder of the module at `modulePath`: local sources from the root, else `modules.json`. */
@@ -146,6 +170,8 @@ export class TerraformSources {
       const text = readBounded(file, Math.min(budget, TF_SOURCE_LIMITS.maxFileBytes));
       if (text === undefined) continue;
       budget -= text.length;
+      if (text.includes('certgate:ignore'))
+        this.commented.set(file, { comments: tfIgnoreComments(text), lines: text.split('\n') });
       for (const [key, block] of locateHclResources(text))
         if (!blocks.has(key)) blocks.set(key, { file, block });
     }

@@ -5,7 +5,9 @@
  */
 
 import type { CertificateEvidence, Distribution } from '../cloudfront/model.js';
+import type { FindingCode } from '../findings/catalog.js';
 import type { Finding } from '../findings/finding.js';
+import type { Locator } from '../findings/types.js';
 
 /** Everything read from the inputs. */
 export interface GateInputs {
@@ -17,6 +19,23 @@ export interface GateInputs {
    * by `location.source` + `subject`, or reported on their own.
    */
   readonly sourceFindings: readonly { readonly distributionId?: string; readonly finding: Finding }[];
+  /** Inline ignores written on resources (template Metadata, `.tf` comments); absent when there are none. */
+  readonly ignores?: readonly InlineIgnore[];
+}
+
+/**
+ * An inline ignore (`Metadata.certgate.ignore`, `# certgate:ignore`) with a known code and a
+ * reason. It is written on a distribution or tenant (by its id in the input), or on a certificate
+ * resource (by its evidence key), and accepts that code on the results of what it is written on.
+ */
+export interface InlineIgnore {
+  readonly on: { readonly distribution: string } | { readonly certificate: string };
+  /** The input the resource is read from. */
+  readonly source: string;
+  readonly code: FindingCode;
+  readonly reason: string;
+  /** Where it is written (for a Terraform comment, `origin` is its `.tf` line). */
+  readonly location: Locator;
 }
 
 /** Options for reading gate inputs (the `certgate check` flags that concern sources). */

@@ -358,14 +358,14 @@ describe('check: JUnit', () => {
     const r = await runCli(['check', ex('list-distributions.json'), ...ACM, ...AT, '--format', 'junit']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="certgate" tests="3" failures="2" errors="0">/,
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="certgate" tests="3" failures="2" errors="0" time="\d+\.\d{3}">/,
     );
-    expect(r.stdout).toContain(
-      '<testsuite name="certgate check" tests="3" failures="2" errors="0" skipped="0">',
+    expect(r.stdout).toMatch(
+      /<testsuite name="certgate check" tests="3" failures="2" errors="0" skipped="0" time="\d+\.\d{3}" timestamp="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d" hostname="[^"]+">/,
     );
     expect(r.stdout.match(/<testcase /g)).toHaveLength(3);
     expect(r.stdout).toContain(
-      '<testcase classname="examples/cloudfront/list-distributions.json" name="E1A2B3C4D5E6F7"/>',
+      '<testcase classname="certgate.check.examples/cloudfront/list-distributions.json" name="E1A2B3C4D5E6F7" time="0.000"/>',
     );
     expect(
       r.stdout.match(/<failure message="\[CNAMEAlreadyExists\] [^"]*" type="CF_ALIAS_ALREADY_EXISTS">/g),

@@ -16,6 +16,7 @@ import { AT_TEXT, certs, fingerprint } from '../probe/fixtures.js';
 import { HOST, type Running, refusedPort, silentServer, site, tlsServer } from '../probe/servers.js';
 import { createCertificate } from '../support/cert-factory.js';
 import { runCli } from '../support/cli.js';
+import { expectValidJunit, expectValidSarif } from '../support/schemas.js';
 
 const { root, intermediate, a, b } = certs;
 const tmp = mkdtempSync(join(tmpdir(), 'certgate-probe-'));
@@ -151,6 +152,7 @@ describe('output and exit codes', () => {
   test('SARIF: a rule per code, results on the endpoint (no file artifact)', async () => {
     const r = await runCli(['probe', `down.example.test:${refused}`, ...common(), '--format', 'sarif']);
     const sarif = JSON.parse(r.stdout);
+    expectValidSarif(sarif);
     const run = sarif.runs[0];
     expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['PROBE_CONNECTION_REFUSED']);
     expect(run.results[0].ruleId).toBe('PROBE_CONNECTION_REFUSED');
@@ -178,8 +180,12 @@ describe('output and exit codes', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/2 endpoints probed, 1 failing, verdict fail; report written to/);
     const xml = readFileSync(out, 'utf8');
+    expectValidJunit(xml);
     expect(xml).toContain('<testsuite name="certgate probe" tests="2" failures="1"');
-    expect(xml).toContain(`<testcase classname="argv" name="a.example.test:${edge.port} (127.0.0.1)"/>`);
+    // classname: the command and the host; time: the handshake's, in seconds
+    expect(xml).toContain(
+      `<testcase classname="certgate.probe.a.example.test" name="a.example.test:${edge.port} (127.0.0.1)" time="`,
+    );
     expect(xml).toMatch(
       /<failure message="[^"]*refused the connection[^"]*" type="PROBE_CONNECTION_REFUSED">/,
     );

@@ -84,9 +84,9 @@ describe('JUnit XML', () => {
     const [suite] = root.children;
     expect(suite!.attrs).toMatchObject({ name: 'certgate check', tests: '3', failures: '1', skipped: '0' });
     expect(suite!.children.map((c) => [c.name, c.attrs.classname, c.attrs.name])).toEqual([
-      ['testcase', 'stack.yaml', 'Bad'],
-      ['testcase', 'stack.yaml', 'Warned'],
-      ['testcase', 'stack.yaml', 'Clean'],
+      ['testcase', 'certgate.check.stack.yaml', 'Bad'],
+      ['testcase', 'certgate.check.stack.yaml', 'Warned'],
+      ['testcase', 'certgate.check.stack.yaml', 'Clean'],
     ]);
   });
 
@@ -128,7 +128,7 @@ describe('JUnit XML', () => {
     const root = parseXml(formatJunit(report));
     expect(root.attrs).toMatchObject({ tests: '1', failures: '0', errors: '1' });
     const tc = root.children[0]!.children[0]!;
-    expect(tc.attrs).toEqual({ classname: 'gone.json', name: 'gone.json' });
+    expect(tc.attrs).toEqual({ classname: 'certgate.check.gone.json', name: 'gone.json', time: '0.000' });
     expect(tc.children[0]).toMatchObject({
       name: 'error',
       attrs: { type: 'INPUT_UNREADABLE', message: 'gone.json: no such file or directory' },
@@ -187,7 +187,7 @@ describe('XML escaping of hostile strings', () => {
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );
     expect(tc!.attrs.name).toBe(shown);
-    expect(tc!.attrs.classname).toBe(`dir/${shown}.yaml`);
+    expect(tc!.attrs.classname).toBe(`certgate.check.dir/${shown}.yaml`);
     expect(tc!.children[0]!.attrs.message).toContain(`[${shown}]`);
     expect(tc!.children[0]!.text).toContain(shown);
     expect(err!.children[0]!.attrs.message).toBe(shown);

@@ -94,10 +94,13 @@ describe('SARIF log', () => {
     ]);
     expect(rules[1]).toMatchObject({
       shortDescription: { text: CATALOG.CERT_EXPIRES_SOON.title },
-      helpUri: 'https://unpkg.com/certgate@1.2.3/docs/rules/CERT_EXPIRES_SOON.md',
+      helpUri: 'https://github.com/certgate/certgate/blob/main/docs/rules/CERT_EXPIRES_SOON.md',
       defaultConfiguration: { level: 'warning' },
     });
-    expect(rules[1]!.help.text).toContain('docs/rules/CERT_EXPIRES_SOON.md');
+    expect(rules[1]!.help.text).toMatch(
+      /^The certificate is valid now but its notAfter is inside the warning window/,
+    );
+    expect(rules[1]!.help.markdown).toContain('## Fix\n\nRenew now.');
     expect(rules[2]!.defaultConfiguration.level).toBe('note');
   });
 
@@ -197,7 +200,9 @@ describe('SARIF log', () => {
         {
           level: 'error',
           message: { text: 'missing.yaml: no such file' },
-          locations: [{ physicalLocation: { artifactLocation: { uri: 'missing.yaml' } } }],
+          locations: [
+            { physicalLocation: { artifactLocation: { uri: 'missing.yaml', uriBaseId: '%SRCROOT%' } } },
+          ],
         },
       ],
     });

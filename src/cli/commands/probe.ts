@@ -1,6 +1,7 @@
 /**
  * `certgate probe [TARGET...]`: TLS handshakes with SNI to many endpoints at once, the served
- * chains verified, reported as text, JSON, SARIF or JUnit with the exit code that gates the
+ * chains verified, reported as text, JSON, SARIF, JUnit, GitHub annotations or GitLab Code
+ * Quality (several from one run, with the file flags) with the exit code that gates the
  * pipeline (`probe/outcome.ts` says when a run is an operational failure).
  *
  * Nothing the user named is dropped: a bad target (argument or `--targets` line) is a result
@@ -36,13 +37,20 @@ import {
   reportStop,
   UsageStop,
 } from '../read-inputs.js';
-import { clearReportFile, renderReport, writeReportFile } from '../report-output.js';
+import { clearReportFiles, planReportOutputs, writeReports } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
 interface ProbeCliOptions {
   readonly format: CheckFormat;
   readonly failOn: FailOn;
   readonly output?: string;
+  /** More reports of the same run, each to its file: --sarif, --junit, --json, --gitlab. */
+  readonly sarif?: string;
+  readonly junit?: string;
+  readonly json?: string;
+  readonly gitlab?: string;
+  /** `--docs-url BASE`: where SARIF rules link their help. */
+  readonly docsUrl?: string;
   readonly targets?: readonly string[];
   readonly from?: readonly string[];
   readonly parameter?: Readonly<Record<string, string>>;
@@ -257,8 +265,10 @@ async function probeAndReport(
   progress: ReturnType<typeof createProgress>,
   signal: AbortSignal,
 ): Promise<number> {
-  // A run stopped before it writes must not leave the previous run's report behind.
-  if (opts.output !== undefined && !(await clearReportFile(opts.output, io))) return EXIT_USAGE;
+  const startedAt = new Date(); // JUnit's timestamp and time
+  // A run stopped before it writes must not leave the previous run's reports behind.
+  const outputs = planReportOutputs(opts, io);
+  if (!outputs || !(await clearReportFiles(outputs, io))) return EXIT_USAGE;
   let prepared: Prepared;
   let results: ProbeResult[];
   try {
@@ -293,13 +303,11 @@ async function probeAndReport(
     results: all,
     failOn: opts.failOn,
     errors: prepared.errors,
+    startedAt,
+    durationMs: Date.now() - startedAt.getTime(),
   });
-  const text = renderReport(report, { ...opts, formatText: formatProbeText }, io);
-  if (opts.output !== undefined) {
-    if (!(await writeReportFile(opts.output, text, report, io, { noun: 'endpoint', verb: 'probed' })))
-      return EXIT_USAGE;
-  } else {
-    io.stdout.write(text);
-  }
+  const subjects = { noun: 'endpoint', verb: 'probed' };
+  if (!(await writeReports(report, outputs, { ...opts, formatText: formatProbeText }, io, subjects)))
+    return EXIT_USAGE;
   return probeExitCode(all, opts.failOn, prepared.errors.length);
 }
