@@ -61,11 +61,9 @@ export function runGate(inputs: GateInputs, options: GateOptions): GateResult[] 
       if (!Array.isArray(out)) ranked.push({ finding: out as Finding, ...rank });
       else for (const finding of out as readonly Finding[]) ranked.push({ finding, ...rank });
     }
-    const inputFindings = reportSkipped(state, fromSources);
+    for (const finding of reportSkipped(state, fromSources)) ranked.push({ finding, group: 0, order: -1 });
     const evidenceFinding = reportEvidenceNeeds(state);
-    for (const finding of [...inputFindings, ...(evidenceFinding ? [evidenceFinding] : [])]) {
-      ranked.push({ finding, group: 0, order: -1 });
-    }
+    if (evidenceFinding) ranked.push({ finding: evidenceFinding, group: 0, order: -1 });
     const certificate = state.ref.key;
     const aliases = state.resolved.map((a) => a.name);
     return { ranked, aliases, ...(certificate !== undefined ? { certificate } : {}) };
