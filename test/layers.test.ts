@@ -21,6 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['sources', 'rules', 'report'],
   ['inspect', 'verify', 'explain'],
   ['check', 'probe'],
+  ['diff'],
   ['cli'],
   ['index.ts'],
 ];
