@@ -166,6 +166,8 @@ export {
 export { type CheckOptions, check } from './check/check.js';
 export { runGate } from './check/run-gate.js';
 export type { GateOptions, GateResult } from './check/types.js';
+/** A team's pins for its distributions (`profiles:` in .certgate.yaml), as `check` and `runGate` take them. */
+export type { AliasCertificate, CertificateSource, Profile, ProfilePin } from './rules/profile/profile.js';
 /** The text of `certgate check`: per distribution, findings with `file:line:column`. */
 export { type CheckTextOptions, formatCheckText } from './check/text.js';
 /** Two environments compared: distributions paired, viewer-certificate and alias settings diffed. */

@@ -13,6 +13,7 @@ import { DIFF_WORDINGS } from './messages-diff.js';
 import { describeNameMismatch } from './messages-name.js';
 import { PATH_WORDINGS } from './messages-path.js';
 import { PROBE_WORDINGS } from './messages-probe.js';
+import { PROFILE_WORDINGS } from './messages-profile.js';
 import { clientClause, days, str } from './wording.js';
 
 /** A finding in words. */
@@ -27,6 +28,7 @@ const WORDINGS: Record<FindingCode, Wording> = {
   ...PATH_WORDINGS,
   ...CF_WORDINGS,
   ...DIFF_WORDINGS,
+  ...PROFILE_WORDINGS,
   ...PROBE_WORDINGS,
   NAME_MISMATCH: describeNameMismatch,
   CERT_EXPIRED: (a) => ({

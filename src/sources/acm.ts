@@ -106,6 +106,7 @@ function fromDetail(
     accountId: parsed?.accountId,
     status: ownString(c, 'Status'),
     type: ownString(c, 'Type'),
+    issuer: ownString(c, 'Issuer'),
     domainName,
     keyAlgorithm: keyAlgorithm === undefined ? undefined : normalizeKeyAlgorithm(keyAlgorithm),
     notBefore: parseTimestamp(own(c, 'NotBefore')),
@@ -165,9 +166,10 @@ function validationOptions(value: unknown): ValidationOption[] | undefined {
       validationStatus: ownString(o, 'ValidationStatus'),
       validationMethod: ownString(o, 'ValidationMethod'),
       resourceRecord:
-        name !== undefined && type !== undefined && val !== undefined ? { name, type, value: val } : undefined,
+        name !== undefined && type !== undefined && val !== undefined
+          ? { name, type, value: val }
+          : undefined,
     });
   }
   return out;
 }
-

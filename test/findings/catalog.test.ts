@@ -25,7 +25,7 @@ describe.each(FINDING_CODES)('%s', (code) => {
 });
 
 test('codes are SCREAMING_SNAKE with a known domain prefix', () => {
-  for (const code of FINDING_CODES) expect(code).toMatch(/^(CERT|PATH|NAME|CF|TLS|INPUT|PROBE|DIFF)_[A-Z0-9_]+$/);
+  for (const code of FINDING_CODES) expect(code).toMatch(/^(CERT|PATH|NAME|CF|TLS|INPUT|PROBE|DIFF|PROFILE)_[A-Z0-9_]+$/);
 });
 
 test('createFinding takes the catalog severity unless overridden', () => {
