@@ -179,8 +179,13 @@ export { ConfigError } from './config/parse.js';
 export { type BaselineEntry, baselineEntries, formatBaseline, parseBaseline } from './config/baseline.js';
 export { runGate } from './check/run-gate.js';
 export type { GateOptions, GateResult } from './check/types.js';
+/** A team's pins for its distributions (`profiles:` in .certgate.yaml), as `check` and `runGate` take them. */
+export type { AliasCertificate, CertificateSource, Profile, ProfilePin } from './rules/profile/profile.js';
 /** The text of `certgate check`: per distribution, findings with `file:line:column`. */
 export { type CheckTextOptions, formatCheckText } from './check/text.js';
+/** Two environments compared: distributions paired, viewer-certificate and alias settings diffed. */
+export { type DiffOptions, type DiffResult, diffEnvironments, type PairDetails } from './diff/diff.js';
+export { formatDiffText } from './diff/text.js';
 /** Probe live endpoints: handshakes with SNI, the served chain verified, failures as findings. */
 export {
   DEFAULT_CONCURRENCY,

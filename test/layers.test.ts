@@ -21,6 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['sources', 'rules', 'report', 'config'],
   ['inspect', 'verify', 'explain'],
   ['check', 'probe'],
+  ['diff'],
   ['cli'],
   ['index.ts'],
 ];

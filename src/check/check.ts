@@ -8,6 +8,7 @@ import type { Result } from '../findings/finding.js';
 import type { UnreadableInput } from '../findings/input-error.js';
 import { applyPolicy, type FindingPolicy } from '../findings/suppress.js';
 import { CF_RULES } from '../rules/cf/index.js';
+import type { Profile } from '../rules/profile/profile.js';
 import { loadGateInputs } from '../sources/load.js';
 import type { Certificate } from '../x509/model.js';
 import { emptyInputs } from './empty-inputs.js';
@@ -46,6 +47,8 @@ export interface CheckOptions {
    * Suppressed findings stay in the results, marked with their `suppression`.
    */
   readonly policy?: CheckPolicy;
+  /** A team's pins (`profiles:` of .certgate.yaml), each with the distributions it applies to. */
+  readonly profiles?: readonly Profile[];
 }
 
 /** The policy of a run; the inline ignores come from the inputs themselves. */
@@ -110,6 +113,7 @@ export async function check(
     at: options.at ?? new Date(),
     warnDays: options.warnDays ?? 30,
     ...(options.roots ? { roots: options.roots } : {}),
+    ...(options.profiles ? { profiles: options.profiles } : {}),
   });
   // an input that gave nothing to check is a finding of its own, never a silent pass
   const empty = await emptyInputs(inputs, gateInputs.distributions, new Set(errors.map((e) => e.source)), {

@@ -21,6 +21,7 @@ import type {
   EvidenceView,
   ReportExtra,
 } from '../rules/cf/define-rule.js';
+import type { Profile } from '../rules/profile/profile.js';
 import type { ResolvedRef } from './certificate-ref.js';
 import type { GateIndex } from './cross-index.js';
 import type { EvidenceIndex, IndexedEvidence } from './evidence.js';
@@ -85,12 +86,13 @@ export class DistributionState {
     this.evidenceEntry = lookupEvidence(this.ref, distribution, evidence);
   }
 
-  /** The view of this distribution that `rule` checks, bound to it. */
-  contextFor(rule: CfRule): CfRuleContext {
+  /** The view of this distribution that `rule` checks (for a profile rule, with its profile), bound to it. */
+  contextFor(rule: CfRule, profile?: Profile): CfRuleContext {
     // one context per distribution, re-bound to each rule in turn: rules run one at a time and
     // keep nothing of it (10,000 distributions x 50 rules made half a million of them)
     if (this.context === undefined) this.context = new RuleContext(this, rule);
     else this.context.rule = rule;
+    this.context.profile = profile;
     return this.context;
   }
 
@@ -134,6 +136,9 @@ class RuleContext implements CfRuleContext {
     /** The running rule: every read and finding is recorded against it. */
     public rule: CfRule,
   ) {}
+
+  /** The profile a profile rule checks; undefined for the CloudFront rules. */
+  profile: Profile | undefined;
 
   get distribution(): Distribution {
     return this.state.distribution;

@@ -110,12 +110,17 @@ export class GateIndex implements CrossIndex {
         if (name === undefined) continue;
         const lower = toLowerCaseAscii(name);
         aliases.push(new HeldAlias(name, lower, field));
+        // one lookup per alias (add() would make a second): 100,000 aliases in a large run
         const held = this.owners.get(lower);
-        add(this.owners, lower, d);
-        if (held !== undefined) {
+        if (held === undefined) this.owners.set(lower, d);
+        else {
           this.sharing.add(d);
           // the holders before were marked when the second joined: marking them again per joiner was n^2
-          if (!Array.isArray(held)) this.sharing.add(held);
+          if (Array.isArray(held)) held.push(d);
+          else {
+            this.owners.set(lower, [held, d]);
+            this.sharing.add(held);
+          }
         }
         if (lower.startsWith('*.')) add(this.wildcardOwners, lower.slice(2), d);
       }

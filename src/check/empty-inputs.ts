@@ -115,10 +115,10 @@ async function describe(file: string, stdin: Uint8Array | undefined): Promise<De
   }
 }
 
-/** Whether `d` came from `input` (the file itself, or a template of a cdk.out folder). */
-function cameFrom(d: Distribution, input: string): boolean {
-  if (input === '-') return d.source === '-' || d.source === '<stdin>';
-  const source = resolve(d.source);
+/** Whether a distribution read from `from` came from `input` (the file itself, or a template of a cdk.out folder). */
+function cameFrom(from: string, input: string): boolean {
+  if (input === '-') return from === '-' || from === '<stdin>';
+  const source = resolve(from);
   const given = resolve(input);
   if (source === given) return true;
   const folder = given.endsWith('manifest.json') ? dirname(given) : given;
@@ -139,8 +139,14 @@ export async function emptyInputs(
   const candidates = [...new Set(inputs)].filter((i) => !unreadable.has(displayName(i)));
   const found = new Set<string>();
   let stray = false;
+  // distributions share their few sources: each source is matched to an input once
+  const inputOfSource = new Map<string, string | undefined>();
   for (const d of distributions) {
-    const from = candidates.find((i) => cameFrom(d, i));
+    let from = inputOfSource.get(d.source);
+    if (from === undefined && !inputOfSource.has(d.source)) {
+      from = candidates.find((i) => cameFrom(d.source, i));
+      inputOfSource.set(d.source, from);
+    }
     if (from === undefined) stray = true;
     else found.add(from);
   }

@@ -61,7 +61,9 @@ export function attachSourceFindings(
  * The skipped checks of one distribution: a source's INPUT_UNRESOLVED_VALUE for the same field
  * gets the skipped rules added; fields no source reported go into one INPUT_UNRESOLVED_VALUE.
  */
-export function reportSkipped(ctx: DistributionState, fromSources: readonly Finding[]): Finding[] {
+export function reportSkipped(ctx: DistributionState, fromSources: readonly Finding[]): readonly Finding[] {
+  // most distributions read every field they hold: nothing to add, nothing to copy
+  if (ctx.skipped === undefined && fromSources.length === 0) return fromSources;
   const pending: SkippedField[] = [...(ctx.skipped?.values() ?? [])].filter((s) => s.rules.length > 0);
   const sources = fromSources.map((f) => {
     if (f.code !== 'INPUT_UNRESOLVED_VALUE') return f;

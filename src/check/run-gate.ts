@@ -11,6 +11,8 @@ import type { Finding, Result } from '../findings/finding.js';
 import { createFinding } from '../findings/finding.js';
 import { CF_RULES } from '../rules/cf/index.js';
 import { runsOn, runsOnDistributions } from '../rules/cf/tenant-scope.js';
+import { PROFILE_RULES } from '../rules/profile/index.js';
+import type { Profile } from '../rules/profile/profile.js';
 import { withPosition } from '../sources/positions.js';
 import type { GateInputs } from '../sources/types.js';
 import { checkChain } from './chain-check.js';
@@ -23,6 +25,8 @@ import { oneFindingPerFact } from './same-fact.js';
 import { linkTenants } from './tenants.js';
 import type { GateOptions, GateResult } from './types.js';
 import { checkVariants, type Ranked } from './variants.js';
+
+const NO_PROFILES: readonly Profile[] = [];
 
 /** Per rule (in CF_RULES order), whether it runs on tenants only: the question a distribution asks of each. */
 const TENANT_ONLY: readonly boolean[] = CF_RULES.map((rule) => !runsOnDistributions(rule.id));
@@ -61,11 +65,21 @@ export function runGate(inputs: GateInputs, options: GateOptions): GateResult[] 
       if (!Array.isArray(out)) ranked.push({ finding: out as Finding, ...rank });
       else for (const finding of out as readonly Finding[]) ranked.push({ finding, ...rank });
     }
-    const inputFindings = reportSkipped(state, fromSources);
-    const evidenceFinding = reportEvidenceNeeds(state);
-    for (const finding of [...inputFindings, ...(evidenceFinding ? [evidenceFinding] : [])]) {
-      ranked.push({ finding, group: 0, order: -1 });
+    // the team's pins after CloudFront's verdict, once for each profile the distribution falls under
+    for (const profile of options.profiles ?? NO_PROFILES) {
+      if (!profile.applies(distribution)) continue;
+      for (let k = 0; k < PROFILE_RULES.length; k++) {
+        const rule = PROFILE_RULES[k]!;
+        const out = rule.check(state.contextFor(rule, profile));
+        if (out === undefined) continue;
+        const rank = { group: rule.group, order: CF_RULES.length + k, ruleId: rule.id };
+        for (const finding of Array.isArray(out) ? (out as readonly Finding[]) : [out as Finding])
+          ranked.push({ finding, ...rank });
+      }
     }
+    for (const finding of reportSkipped(state, fromSources)) ranked.push({ finding, group: 0, order: -1 });
+    const evidenceFinding = reportEvidenceNeeds(state);
+    if (evidenceFinding) ranked.push({ finding: evidenceFinding, group: 0, order: -1 });
     const certificate = state.ref.key;
     const aliases = state.resolved.map((a) => a.name);
     return { ranked, aliases, ...(certificate !== undefined ? { certificate } : {}) };

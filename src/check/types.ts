@@ -4,6 +4,7 @@
  */
 
 import type { Result } from '../findings/finding.js';
+import type { Profile } from '../rules/profile/profile.js';
 import type { Certificate } from '../x509/model.js';
 
 /** Settings of one gate run. */
@@ -14,6 +15,8 @@ export interface GateOptions {
   readonly warnDays: number;
   /** Trust anchors for PEM evidence; undefined = Node's Mozilla roots. */
   readonly roots?: readonly Certificate[];
+  /** A team's pins (`profiles:` in .certgate.yaml): each distribution is checked against those that apply to it. */
+  readonly profiles?: readonly Profile[];
 }
 
 /** One result per distribution, findings in decision order (rulebook §1.1 inside it). */

@@ -38,6 +38,8 @@ import {
 import {
   CHECK_DESCRIPTION,
   CHECK_EXAMPLES,
+  DIFF_DESCRIPTION,
+  DIFF_EXAMPLES,
   EXPLAIN_DESCRIPTION,
   EXPLAIN_EXAMPLES,
   INSPECT_DESCRIPTION,
@@ -260,6 +262,38 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       if (!(await configure(command, 'probe', io))) return setExit(EXIT_USAGE);
       const { runProbe } = await import('./commands/probe.js');
       setExit(await runProbe(targets, command.opts(), io));
+    });
+
+  program
+    .command('diff')
+    .summary('compare the viewer-certificate and alias settings of two environments')
+    .description(DIFF_DESCRIPTION)
+    .argument('<a>', "one environment's distribution configs: a file, a cdk.out folder, or '-'")
+    .argument('<b>', "the other environment's, read the same way")
+    .option(
+      '--cert <evidence>',
+      'certificate evidence for either side: FILE (ACM describe-certificate JSON), ARN=FILE or IAMCERTID=FILE (PEM/DER chain) (repeatable)',
+      collectCert,
+    )
+    .option(
+      '--parameter <key=value>',
+      'a CloudFormation parameter value for both sides, overriding its default (repeatable)',
+      collectParameter,
+    )
+    .option('--region <region>', 'the region the CloudFormation/CDK stacks deploy to', parseRegion)
+    .addOption(atOption())
+    .addOption(checkFormatOption())
+    .addOption(outputOption())
+    .addOption(reportFileOption('sarif'))
+    .addOption(reportFileOption('junit'))
+    .addOption(reportFileOption('json'))
+    .addOption(reportFileOption('gitlab'))
+    .addOption(docsUrlOption())
+    .addOption(failOnOption())
+    .addHelpText('after', DIFF_EXAMPLES)
+    .action(async (a: string, b: string, opts) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setExit(await runDiff(a, b, opts, io));
     });
 
   program

@@ -257,3 +257,25 @@ failing target is a finding on that target); 2 bad usage or an unreadable input;
 target answered at all (every name failed to resolve, or every address was
 unreachable or dropped the connection): a network problem on this side prevented a
 verdict.`;
+
+export const DIFF_DESCRIPTION = `Compare the viewer-certificate and alias settings of two environments.
+
+A and B are two inputs as 'certgate check' reads them: two environments' CloudFormation templates,
+Terraform plans, CDK cloud assemblies or AWS CLI output. Distributions are paired by id (logical
+id, resource address, distribution id), then by CDK construct path without the stack, and a
+single distribution left on each side is paired with the other. For each pair:
+  error    one environment points at an older certificate for the same names than the other
+           (DIFF_STALE_CERTIFICATE: a template not updated when the certificate was replaced;
+           needs --cert evidence for both certificates)
+  warning  security policy, SSL support method, certificate source or key type differ
+  note     the certificates differ, an alias has no counterpart, a distribution is in one only`;
+
+export const DIFF_EXAMPLES = `
+Examples:
+  $ certgate diff staging.yaml prod.yaml
+  $ certgate diff staging.yaml prod.yaml --cert acm-staging.json --cert acm-prod.json
+  $ certgate diff plan-staging.json plan-prod.json --format json
+  $ certgate diff cdk.out.staging cdk.out.prod --fail-on warning   fail when TLS settings drift
+
+Exit codes: 0 no finding at or above --fail-on (default error); 1 there is one; 2 an input
+cannot be read.`;

@@ -200,6 +200,8 @@ export interface CertificateEvidence {
   readonly status?: string;
   /** ACM Type: AMAZON_ISSUED, IMPORTED, PRIVATE. */
   readonly type?: string;
+  /** ACM's Issuer (`Amazon`, or the CA of an imported certificate). */
+  readonly issuer?: string;
   readonly domainName?: string;
   /** SANs as the certificate lists them (ACM copies the domain name in); Unresolved for computed template values. */
   readonly subjectAlternativeNames?: readonly string[] | Unresolved;

@@ -4,6 +4,8 @@
  */
 
 import { CF_CATALOG } from './catalog-cf.js';
+import { DIFF_CATALOG } from './catalog-diff.js';
+import { PROFILE_CATALOG } from './catalog-profile.js';
 import type { CatalogEntry } from './types.js';
 
 /** Every finding code certgate can emit, in one place so docs, SARIF rules and tests agree. */
@@ -152,6 +154,10 @@ export const CATALOG = {
   },
   // The CloudFront gate (`certgate check`; rulebook CF-*, MS-*, W-*)
   ...CF_CATALOG,
+  // Two environments compared (`certgate diff`)
+  ...DIFF_CATALOG,
+  // A team's pins (`profiles:` in .certgate.yaml), checked by the gate
+  ...PROFILE_CATALOG,
   // The live edge (`certgate probe`): connection failures are findings on their target
   PROBE_DNS_FAILURE: { title: 'Host name does not resolve', severity: 'error' },
   PROBE_CONNECTION_REFUSED: { title: 'Connection refused: nothing listens on the port', severity: 'error' },

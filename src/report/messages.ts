@@ -9,9 +9,11 @@ import type { FindingCode } from '../findings/catalog.js';
 import type { Finding } from '../findings/finding.js';
 import type { FindingArgs } from '../findings/types.js';
 import { CF_WORDINGS } from './messages-cf.js';
+import { DIFF_WORDINGS } from './messages-diff.js';
 import { describeNameMismatch } from './messages-name.js';
 import { PATH_WORDINGS } from './messages-path.js';
 import { PROBE_WORDINGS } from './messages-probe.js';
+import { PROFILE_WORDINGS } from './messages-profile.js';
 import { clientClause, days, str } from './wording.js';
 
 /** A finding in words. */
@@ -25,6 +27,8 @@ type Wording = (args: FindingArgs) => FindingText;
 const WORDINGS: Record<FindingCode, Wording> = {
   ...PATH_WORDINGS,
   ...CF_WORDINGS,
+  ...DIFF_WORDINGS,
+  ...PROFILE_WORDINGS,
   ...PROBE_WORDINGS,
   NAME_MISMATCH: describeNameMismatch,
   CERT_EXPIRED: (a) => ({

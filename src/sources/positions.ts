@@ -31,14 +31,20 @@ export class LineIndex {
 
   private lineStarts(): Int32Array {
     if (this.starts) return this.starts;
-    // counted first, then filled: a typed array of the exact size, outside the JS heap (a 30 MB
-    // CLI output has a million lines; a growing number[] of them was 20 MB of garbage)
+    // one pass into a typed array that doubles when full (outside the JS heap: a 30 MB CLI
+    // output has a million lines, and a growing number[] of them was 20 MB of garbage)
     const text = this.text;
+    let starts = new Int32Array(Math.max(16, text.length >>> 5));
     let lines = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-    const starts = new Int32Array(lines);
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      if (lines === starts.length) {
+        const wider = new Int32Array(starts.length * 2);
+        wider.set(starts);
+        starts = wider;
+      }
+      starts[lines++] = i + 1;
+    }
+    starts = starts.subarray(0, lines);
     this.starts = starts;
     return starts;
   }

@@ -6,7 +6,7 @@
  */
 
 import { readFileSync, statSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
+import { createRequire } from 'node:module';
 import { X509DecodeError } from '../x509/errors.js';
 import type { Certificate } from '../x509/model.js';
 import { readCertificates } from '../x509/read.js';
@@ -77,6 +77,9 @@ let mozilla: readonly Certificate[] | undefined;
 export function mozillaRoots(): readonly Certificate[] {
   if (mozilla === undefined) {
     const decoded: Certificate[] = [];
+    // node:tls loaded only here: it costs some 10 ms of start-up, and most runs (a gate on ACM
+    // evidence, a verify with --roots) never need the bundled roots
+    const { rootCertificates } = createRequire(import.meta.url)('node:tls') as typeof import('node:tls');
     for (const pem of rootCertificates) {
       try {
         decoded.push(...readCertificates(pem).certificates);

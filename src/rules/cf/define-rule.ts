@@ -11,6 +11,7 @@ import type { FindingCode } from '../../findings/catalog.js';
 import type { Finding } from '../../findings/finding.js';
 import type { FindingArgs, Locator, Severity } from '../../findings/types.js';
 import type { SanIndex } from '../../names/index.js';
+import type { Profile } from '../profile/profile.js';
 import { declareRule, type Rule, type RuleReporter, type RuleSpec } from '../rule.js';
 
 /**
@@ -154,6 +155,8 @@ export interface CfRuleContext extends RuleReporter {
   readonly at: Date;
   readonly warnDays: number;
   readonly index: CrossIndex;
+  /** For the rules of `rules/profile/`: the profile being checked (the engine runs them once per applicable profile). */
+  readonly profile?: Profile;
   /** A field's value; undefined when absent or unresolved (an unresolved one is recorded as skipped). */
   read<T>(field: Field<T> | undefined, label: string): T | undefined;
   /** The resolved aliases; unresolved ones are recorded as skipped. */
@@ -185,7 +188,7 @@ export interface ReportExtra {
 
 /** What a CloudFront rule module declares (one rulebook row). */
 export interface CfRuleSpec extends RuleSpec<CfRuleContext> {
-  /** Rulebook id: `CF-01`..`CF-30`, `MS-01`..`MS-12`, `W-01`..`W-05`. */
+  /** Rulebook id: `CF-01`..`CF-30`, `MS-01`..`MS-12`, `W-01`..`W-05`; `PR-01`.. for profile pins. */
   readonly id: string;
   /** The error CloudFront returns, where the rulebook names one. */
   readonly awsError?: string;
