@@ -9,6 +9,7 @@ import type { IgnoreRule } from '../findings/suppress.js';
 import type { Severity } from '../findings/types.js';
 import { type ConfigPath, validate } from './json-schema.js';
 import { ConfigError, parseConfigText } from './parse.js';
+import type { ConfigProfile } from './profiles.js';
 import { configSchema, type FlagSpec, POLICY_KEYS } from './schema.js';
 
 /** A config value with the line it is written on. */
@@ -37,6 +38,10 @@ export interface CertgateConfig {
   /** Flag defaults of other commands, by command (`probe`), then by long name. */
   readonly sections: ReadonlyMap<string, ReadonlyMap<string, ConfigValue>>;
   readonly ignores: readonly ConfigIgnore[];
+  /** The `profiles:` entries as written, with the line of each key (see toProfiles). */
+  readonly profiles: readonly ConfigProfile[];
+  /** The line of a path of the file (`['profiles', 0, 'certificate']`). */
+  readonly lineOf: (path: ConfigPath) => number;
   readonly severity: Readonly<Partial<Record<FindingCode, Severity>>>;
 }
 
@@ -98,6 +103,11 @@ export function readConfig(
     flags: flagValues,
     sections: sectionValues,
     ignores,
+    profiles: ((record.profiles ?? []) as Record<string, unknown>[]).map((value, index) => ({
+      value,
+      index,
+    })),
+    lineOf: (path) => parsed.lineOf(path),
     severity: (record.severity ?? {}) as CertgateConfig['severity'],
   };
 }

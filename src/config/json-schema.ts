@@ -1,7 +1,7 @@
 /**
  * The part of JSON Schema the config schema uses, and a validator for exactly that part: type,
  * enum, properties with additionalProperties and propertyNames, required, items, anyOf,
- * minLength, pattern and the `date` format. Each problem names the path of the value and says
+ * minLength, minimum, pattern and the `date` format. Each problem names the path of the value and says
  * what was expected, with a "did you mean" for misspelt keys and values.
  */
 
@@ -25,6 +25,8 @@ export interface JsonSchema {
   readonly items?: JsonSchema;
   readonly anyOf?: readonly JsonSchema[];
   readonly minLength?: number;
+  /** The smallest number allowed. */
+  readonly minimum?: number;
   readonly pattern?: string;
   readonly format?: 'date';
 }
@@ -47,6 +49,8 @@ export function validate(value: unknown, schema: JsonSchema, path: ConfigPath = 
     return [{ path, message: `expected ${typeWords(schema.type)}, got ${typeName(value)}` }];
   if (schema.enum && !schema.enum.includes(value as string))
     return [{ path, message: enumMessage(value, schema) }];
+  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum)
+    return [{ path, message: `must be at least ${schema.minimum}, got ${value}` }];
   const problems =
     typeof value === 'string'
       ? stringProblems(value, schema, path)

@@ -7,6 +7,7 @@
 
 import { FINDING_CODES } from '../findings/catalog.js';
 import type { JsonSchema } from './json-schema.js';
+import { PROFILE_SCHEMA } from './profiles.js';
 
 /** A command-line flag as the config sees it. */
 export interface FlagSpec {
@@ -28,7 +29,7 @@ export const CONFIG_SCHEMA_ID =
   'https://github.com/certgate/certgate/blob/main/schema/certgate-config.schema.json';
 
 /** Keys of the config that are not flags. */
-export const POLICY_KEYS = ['ignore', 'severity'] as const;
+export const POLICY_KEYS = ['ignore', 'severity', 'profiles'] as const;
 
 const FINDING_CODE: JsonSchema = { title: 'finding code', type: 'string', enum: FINDING_CODES };
 
@@ -126,6 +127,11 @@ export function configSchema(
     type: 'array',
     description: 'findings to accept, each with its reason',
     items: IGNORE_ENTRY,
+  };
+  properties.profiles = {
+    type: 'array',
+    description: 'what the distributions may use: each profile pins policies, certificates and their sources',
+    items: PROFILE_SCHEMA,
   };
   properties.severity = {
     type: 'object',

@@ -11,10 +11,12 @@ import { type CheckPolicy, check } from '../../check/check.js';
 import { formatCheckText } from '../../check/text.js';
 import { type CertgateConfig, ignoreRules } from '../../config/config.js';
 import { ConfigError } from '../../config/parse.js';
+import { toProfiles } from '../../config/profiles.js';
 import type { Result } from '../../findings/finding.js';
 import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
 import { buildReport } from '../../report/report.js';
 import { forTerminal } from '../../report/terminal.js';
+import type { Profile } from '../../rules/profile/profile.js';
 import type { Certificate } from '../../x509/model.js';
 import { readBaselineFile, writeBaselineFile } from '../baseline-file.js';
 import { applyConfig, configFlags, loadConfig } from '../config-file.js';
@@ -94,6 +96,7 @@ async function gate(
   roots: Root,
   io: CliIO,
   policy: CheckPolicy | undefined,
+  profiles: readonly Profile[],
 ) {
   const { results, errors, distributions, baselineUnmatched } = await check(inputs, {
     certs: opts.cert ?? [],
@@ -106,6 +109,7 @@ async function gate(
     stdin: io.stdin,
     ...(opts.allowEmpty ? { allowEmpty: true } : {}),
     ...(policy ? { policy } : {}),
+    ...(profiles.length > 0 ? { profiles } : {}),
   });
   for (const e of errors) io.stderr.write(errorLine(e.message));
   // A gate that checked nothing must not look like a pass in a CI log (a wrong path, a stack
@@ -190,7 +194,15 @@ export async function runCheck(
     return reportStop(err, io);
   }
   if (!(await clearReportFiles(outputs, io))) return EXIT_USAGE;
-  const gated = await gate(inputs, opts, roots, io, policy.policy);
+  // the team's pins: `match.path` globs are repository-relative, as the ignores' are
+  const profiles = config
+    ? toProfiles(
+        config.profiles,
+        { file: config.file, lineOf: config.lineOf },
+        fingerprintRootFor(process.cwd()),
+      )
+    : [];
+  const gated = await gate(inputs, opts, roots, io, policy.policy, profiles);
   const { errors } = gated;
   const results = [...gated.results, ...policy.configResults];
   const baseline = policy.policy?.baseline;
