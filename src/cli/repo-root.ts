@@ -24,7 +24,14 @@ export function findRepositoryRoot(cwd: string): string {
   }
 }
 
-/** The root and working directory fingerprints use, for a run started in `cwd`. */
+const roots = new Map<string, FingerprintRoot>();
+
+/** The root and working directory fingerprints use, for a run started in `cwd` (looked up once per folder). */
 export function fingerprintRootFor(cwd: string): FingerprintRoot {
-  return { root: findRepositoryRoot(cwd), cwd: resolve(cwd) };
+  let where = roots.get(cwd);
+  if (where === undefined) {
+    where = { root: findRepositoryRoot(cwd), cwd: resolve(cwd) };
+    roots.set(cwd, where);
+  }
+  return where;
 }

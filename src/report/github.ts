@@ -127,7 +127,8 @@ export function formatGithub(report: Report, options: GithubOptions = {}): strin
     );
     counts.error++;
   }
-  const findings = report.results.flatMap((r) => r.findings);
+  // suppressed findings (config, inline ignore, baseline) are accepted: no annotation
+  const findings = report.results.flatMap((r) => r.findings.filter((f) => f.suppression === undefined));
   for (const severity of ['error', 'warning', 'note'] as const)
     for (const f of findings)
       if (f.severity === severity) {

@@ -72,7 +72,9 @@ export function toCodeQuality(report: Report, options: GitlabOptions = {}): Code
       location: { path: pathOf(e.source, where), lines: { begin: 1 } },
     }),
   );
-  return [...unreadable, ...report.results.flatMap((r) => r.findings.map((f) => issueOf(f, r, where)))];
+  // suppressed findings (config, inline ignore, baseline) are accepted: not an open issue
+  const open = (r: ReportResult) => r.findings.filter((f) => f.suppression === undefined);
+  return [...unreadable, ...report.results.flatMap((r) => open(r).map((f) => issueOf(f, r, where)))];
 }
 
 /** Serialises a report as a GitLab Code Quality report (two-space indent, trailing newline). */

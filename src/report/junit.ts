@@ -79,11 +79,13 @@ function findingLines(f: ReportFinding): string[] {
   const aws = f.awsError ? ` [${f.awsError}]` : '';
   const lines = [`${f.severity} ${f.code}${aws} at ${formatLocation(f.location)}`, `  ${f.message}`];
   if (f.fix) lines.push(`  fix: ${f.fix}`);
+  if (f.suppression) lines.push(`  suppressed (${f.suppression.kind}): ${f.suppression.reason}`);
   return lines;
 }
 
 function splitFindings(r: ReportResult, failOn: FailOn) {
-  const failing = r.findings.filter((f) => isAtOrAbove(f.severity, failOn));
+  // a suppressed finding never fails a case: it is listed with the others, as accepted
+  const failing = r.findings.filter((f) => f.suppression === undefined && isAtOrAbove(f.severity, failOn));
   // The verdict is the authority; if it fails with nothing above the threshold (a report built
   // with another --fail-on), every finding explains the failure.
   if (r.verdict === 'fail' && failing.length === 0) return { failing: r.findings, other: [] };
