@@ -107,7 +107,11 @@ export function formatCheckText(report: Report, options: CheckTextOptions): stri
   const lines = [
     `${c.bold(`${checked} checked`)} (${failed} failing): ${counts}${unread}; verdict ${verdict}`,
   ];
-  if (failed > 0)
+  // the decision order is about distributions: a run that failed only on its inputs has none to order
+  const failedDistributions = report.results.some(
+    (r) => r.verdict === 'fail' && (r.subject.kind === 'distribution' || r.subject.kind === 'tenant'),
+  );
+  if (failedDistributions)
     lines.push(
       c.dim(
         'Findings are listed in the order CloudFront checks them: fix the first one of each distribution first.',

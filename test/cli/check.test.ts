@@ -162,6 +162,8 @@ describe('check: text', () => {
     expect(r.stdout).toContain('error INPUT_NO_DISTRIBUTION');
     expect(r.stdout).toContain('with resources of type AWS::S3::Bucket');
     expect(r.stdout).toContain('0 distributions, 1 input checked (1 failing)');
+    // no distribution, so no decision order to follow
+    expect(r.stdout).not.toContain('in the order CloudFront checks them');
     const allowed = await runCli(['check', bucket, ...AT, '--allow-empty']);
     expect(allowed.code).toBe(0);
     expect(allowed.stderr).toBe(
