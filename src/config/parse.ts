@@ -3,8 +3,18 @@
  * can name the line to edit. Invalid YAML is one ConfigError with its line and column.
  */
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import type { ConfigPath } from './json-schema.js';
+
+type Yaml = typeof import('yaml');
+let yaml: Yaml | undefined;
+
+/** The YAML parser, loaded only when a config file is read: most runs have none, and it costs start-up. */
+function yamlParser(): Yaml {
+  yaml ??= createRequire(import.meta.url)('yaml') as Yaml;
+  return yaml;
+}
 
 /** A config that cannot be used: one line per problem, each naming the file and line. */
 export class ConfigError extends Error {
@@ -23,6 +33,7 @@ export interface ParsedConfig {
 
 /** Parses the text of config file `file` (named as messages show it). */
 export function parseConfigText(file: string, text: string): ParsedConfig {
+  const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yamlParser();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const error = doc.errors[0];
