@@ -87,6 +87,35 @@ describe('the installed package', () => {
     for (const rule of rules) expect(rule.fullDescription?.text.length, rule.id).toBeGreaterThan(20);
   });
 
+  test("the README's CI setup: a config file's ignore, then a baseline, from the installed package", () => {
+    const refused = ['check', 'alias-not-covered.json', '--cert', 'acm-certificate-example-net.json'];
+    writeFileSync(
+      join(project, '.certgate.yaml'),
+      [
+        '# yaml-language-server: $schema=./node_modules/certgate/schema/certgate-config.schema.json',
+        'ignore:',
+        '  - code: CF_ALIAS_NOT_COVERED',
+        '    reason: the alias moves to its own distribution next sprint',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const accepted = certgate(...refused, '--format', 'json');
+      expect(accepted.code).toBe(0);
+      const report = JSON.parse(accepted.stdout) as { summary: { suppressed?: number } };
+      expect(report.summary.suppressed).toBeGreaterThan(0);
+      // the schema the config names is in the package
+      expect(
+        readFileSync(join(project, 'node_modules/certgate/schema/certgate-config.schema.json'), 'utf8'),
+      ).toContain('"ignore"');
+    } finally {
+      writeFileSync(join(project, '.certgate.yaml'), '{}\n');
+    }
+    expect(certgate(...refused, '--write-baseline', 'baseline.json').code).toBe(0);
+    expect(certgate(...refused, '--baseline', 'baseline.json').code).toBe(0);
+    expect(certgate(...refused).code).toBe(1);
+  });
+
   test('--version, -v and certgate rules', () => {
     expect(certgate('--version').stdout.trim()).toBe(VERSION);
     expect(certgate('-v').stdout.trim()).toBe(VERSION);
