@@ -177,7 +177,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     )
     .option(
       '--config <file>',
-      'read flag defaults, ignores and severity overrides from this file (default: .certgate.yaml or .certgate.yml, looked for from here up to the repository root)',
+      'read flag defaults, ignores, severity overrides and profiles from this file (default: .certgate.yaml or .certgate.yml, looked for from here up to the repository root)',
     )
     .option('--no-config', 'read no config file')
     .option(

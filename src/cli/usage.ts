@@ -17,6 +17,8 @@ Examples:
                                                 validate the chain like a TLS client, step by step
   $ certgate check template.yaml --cert acm.json
                                                 predict CloudFront's verdict before the deploy
+  $ certgate diff staging.yaml prod.yaml --cert acm.json
+                                                what differs between two environments, stale certificates first
   $ certgate probe --from template.yaml --resolve '*:443:EDGE_IP'
                                                 after the deploy: what the new edge serves per alias
   $ certgate explain 'unable to get local issuer certificate'
