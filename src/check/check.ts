@@ -57,25 +57,6 @@ export interface CheckPolicy extends Omit<FindingPolicy, 'inline'> {
   readonly inline?: boolean;
 }
 
-/** Standard input, kept as it is read: an empty input on it is described afterwards. */
-function recorded(stdin: AsyncIterable<Uint8Array>): {
-  stream: AsyncIterable<Uint8Array>;
-  bytes: () => Uint8Array;
-} {
-  const chunks: Uint8Array[] = [];
-  return {
-    stream: {
-      async *[Symbol.asyncIterator]() {
-        for await (const chunk of stdin) {
-          chunks.push(chunk);
-          yield chunk;
-        }
-      },
-    },
-    bytes: () => Buffer.concat(chunks),
-  };
-}
-
 /**
  * Predicts CloudFront's verdict for every distribution in `inputs`, in decision order. Inputs that
  * cannot be read are returned in `errors` (the others are still checked); nothing throws for bad
@@ -97,8 +78,11 @@ export async function check(
   /** With a policy baseline: how many of its entries matched no finding. */
   baselineUnmatched?: number;
 }> {
-  const stdin = inputs.includes('-') ? recorded(options.stdin ?? process.stdin) : undefined;
-  const { inputs: gateInputs, errors } = await loadGateInputs(
+  const {
+    inputs: gateInputs,
+    errors,
+    empty: emptyRead,
+  } = await loadGateInputs(
     inputs,
     {
       certs: options.certs ?? [],
@@ -107,7 +91,7 @@ export async function check(
       ...(options.account !== undefined ? { accountId: options.account } : {}),
       ...(options.tfDir !== undefined ? { tfDir: options.tfDir } : {}),
     },
-    stdin?.stream ?? options.stdin,
+    options.stdin,
   );
   const results = runGate(gateInputs, {
     at: options.at ?? new Date(),
@@ -116,9 +100,9 @@ export async function check(
     ...(options.profiles ? { profiles: options.profiles } : {}),
   });
   // an input that gave nothing to check is a finding of its own, never a silent pass
-  const empty = await emptyInputs(inputs, gateInputs.distributions, new Set(errors.map((e) => e.source)), {
+  const empty = emptyInputs(emptyRead, {
     ...(options.allowEmpty ? { allowEmpty: true } : {}),
-    ...(stdin ? { stdin: stdin.bytes() } : {}),
+    nothingChecked: gateInputs.distributions.length === 0,
   });
   const named = results.map(namedSkips);
   const fresh = mergeEmpty(named, empty);

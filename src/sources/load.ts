@@ -20,6 +20,7 @@ import { type CertArgument, parseCertArgument } from './cert-args.js';
 import { readTemplate, type TemplateOptions } from './cloudformation.js';
 import { detectInput, EVIDENCE_KINDS, type InputKind, UNKNOWN_INPUT } from './detect.js';
 import { displayName, type SourceDocument, unreadableInput } from './document.js';
+import { describeEmptyInput, type EmptyInput } from './empty-input.js';
 import { type Collected, collected } from './fields.js';
 import { MAX_GATE_INPUT_BYTES, readInput } from './input-file.js';
 import { readNestedStacks } from './nested-load.js';
@@ -32,6 +33,8 @@ import type { GateInputs, LoadOptions } from './types.js';
 export interface LoadResult {
   readonly inputs: GateInputs;
   readonly errors: UnreadableInput[];
+  /** The inputs that were read and gave no distribution or tenant, with what they were read as. */
+  readonly empty: EmptyInput[];
 }
 
 type Stdin = AsyncIterable<Uint8Array>;
@@ -53,12 +56,21 @@ export async function loadGateInputs(
 ): Promise<LoadResult> {
   const out = collected();
   const errors: UnreadableInput[] = [];
+  const empty: EmptyInput[] = [];
+  const described = new Set<string>();
   for (const file of files) {
+    const before = out.distributions.length;
     try {
-      await loadInput(file, options, stdin, out, errors);
+      const read = await loadInput(file, options, stdin, out, errors);
+      // an input that gave nothing to check is said so, from the documents just read
+      if (out.distributions.length === before && !described.has(file)) {
+        const e = describeEmptyInput(file, read.docs, read.assembly);
+        if (e) empty.push(e);
+      }
     } catch (e) {
       errors.push(toInputError(file, e).toUnreadableInput());
     }
+    described.add(file);
   }
   await loadCertificates(options.certs, stdin, out, errors);
   out.findings.push(...unmatchedEvidence(out));
@@ -70,6 +82,7 @@ export async function loadGateInputs(
       ...(out.ignores.length > 0 ? { ignores: out.ignores } : {}),
     },
     errors,
+    empty,
   };
 }
 
@@ -82,13 +95,14 @@ async function isDirectory(path: string): Promise<boolean> {
   return path !== '-' && (await stat(path).catch(() => undefined))?.isDirectory() === true;
 }
 
+/** Reads one INPUT into `out`; gives the documents it read (the file, or an assembly's templates). */
 async function loadInput(
   file: string,
   options: LoadOptions,
   stdin: Stdin,
   out: Collected,
   errors: UnreadableInput[],
-) {
+): Promise<{ docs: SourceDocument[]; assembly: boolean }> {
   const assembly = {
     parameters: options.parameters,
     ...(options.region !== undefined ? { region: options.region } : {}),
@@ -101,8 +115,7 @@ async function loadInput(
         'is a directory without manifest.json (expected a CDK cloud assembly such as cdk.out)',
       );
     }
-    await readCloudAssembly(file, assembly, (p) => readDocument(p, stdin), out, errors);
-    return;
+    return { docs: await readAssemblyKeepingDocs(file, assembly, stdin, out, errors), assembly: true };
   }
   const doc = await readDocument(file, stdin);
   const kind = detectInput(doc.value);
@@ -111,8 +124,10 @@ async function loadInput(
   if (kind === 'cdk-manifest') {
     if (file === '-')
       throw unreadableInput(file, 'a CDK manifest must be read from its cdk.out folder, not standard input');
-    await readCloudAssembly(dirname(file), assembly, (p) => readDocument(p, stdin), out, errors);
-    return;
+    return {
+      docs: await readAssemblyKeepingDocs(dirname(file), assembly, stdin, out, errors),
+      assembly: true,
+    };
   }
   readDistributions(doc, kind, options, out);
   if (kind === 'cloudformation') {
@@ -124,6 +139,25 @@ async function loadInput(
       seen: new Set(file === '-' ? [] : [resolve(file)]),
     });
   }
+  return { docs: [doc], assembly: false };
+}
+
+/** Reads a CDK assembly, keeping the documents it reads (what an empty one is described from). */
+async function readAssemblyKeepingDocs(
+  dir: string,
+  assembly: Parameters<typeof readCloudAssembly>[1],
+  stdin: Stdin,
+  out: Collected,
+  errors: UnreadableInput[],
+): Promise<SourceDocument[]> {
+  const docs: SourceDocument[] = [];
+  const read = async (p: string) => {
+    const doc = await readDocument(p, stdin);
+    docs.push(doc);
+    return doc;
+  };
+  await readCloudAssembly(dir, assembly, read, out, errors);
+  return docs;
 }
 
 /** How a template given on the command line is read. */
