@@ -206,20 +206,22 @@ function read<T>(
  */
 class DocField<T> implements Field<T> {
   readonly value: T | Unresolved;
-  readonly #doc: SourceDocument;
+  // the document's locator, not the document: a field must not keep the whole parsed JSON alive
+  // (list-distributions is 27 MB of text, several times that as objects) after it was read
+  readonly #locate: SourceDocument['locator'];
   readonly #parent: JsonPath;
   readonly #key: string | number;
   #location: Locator | undefined;
 
   constructor(value: T | Unresolved, doc: SourceDocument, parent: JsonPath, key: string | number) {
     this.value = value;
-    this.#doc = doc;
+    this.#locate = doc.locator;
     this.#parent = parent;
     this.#key = key;
   }
 
   get location(): Locator {
-    this.#location ??= this.#doc.locator([...this.#parent, this.#key]);
+    this.#location ??= this.#locate([...this.#parent, this.#key]);
     return this.#location;
   }
 }
