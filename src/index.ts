@@ -173,6 +173,8 @@ export {
 
 /** The CloudFront gate: read inputs, run every rule, one result per distribution. */
 export { type CheckOptions, type CheckPolicy, check } from './check/check.js';
+/** Live mode (`check({ aws })`): how the session is set up, and an AWS call that failed (a value, never a throw). */
+export type { AwsFailure, AwsFailureKind, AwsOptions } from './aws/types.js';
 /** `.certgate.yaml` checked against its schema (`readConfig`), its ignores as rules, and baseline files. */
 export { type CertgateConfig, type ConfigIgnore, ignoreRules, readConfig } from './config/config.js';
 export { ConfigError } from './config/parse.js';

@@ -19,7 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['findings', 'pki'],
   ['clients', 'cloudfront'],
   ['sources', 'rules', 'report'],
-  ['inspect', 'verify', 'explain', 'config'],
+  ['inspect', 'verify', 'explain', 'config', 'aws'],
   ['check', 'probe'],
   ['diff'],
   ['cli'],

@@ -4,12 +4,14 @@
  * could not be read.
  */
 
+import type { AwsFailure, AwsOptions } from '../aws/types.js';
 import type { Result } from '../findings/finding.js';
 import type { UnreadableInput } from '../findings/input-error.js';
 import { applyPolicy, type FindingPolicy } from '../findings/suppress.js';
 import { CF_RULES } from '../rules/cf/index.js';
 import type { Profile } from '../rules/profile/profile.js';
 import { loadGateInputs } from '../sources/load.js';
+import type { GateInputs } from '../sources/types.js';
 import type { Certificate } from '../x509/model.js';
 import { emptyInputs } from './empty-inputs.js';
 import { inlineIgnores } from './inline-ignores.js';
@@ -49,6 +51,12 @@ export interface CheckOptions {
   readonly policy?: CheckPolicy;
   /** A team's pins (`profiles:` of .certgate.yaml), each with the distributions it applies to. */
   readonly profiles?: readonly Profile[];
+  /**
+   * `--aws` (with `--profile`, `--aws-preflight`, `--distribution-id`, `--all-distributions`): the
+   * account as evidence, merged with the files (a file wins), and deployed distributions read
+   * from it; the AWS SDK is loaded only then.
+   */
+  readonly aws?: AwsOptions;
 }
 
 /** The policy of a run; the inline ignores come from the inputs themselves. */
@@ -77,9 +85,11 @@ export async function check(
   distributions: number;
   /** With a policy baseline: how many of its entries matched no finding. */
   baselineUnmatched?: number;
+  /** With `aws`: set when every AWS call failed, so nothing was checked against the account. */
+  awsUnavailable?: AwsFailure;
 }> {
   const {
-    inputs: gateInputs,
+    inputs: offlineInputs,
     errors,
     empty: emptyRead,
   } = await loadGateInputs(
@@ -93,6 +103,10 @@ export async function check(
     },
     options.stdin,
   );
+  const { inputs: gateInputs, awsUnavailable } = options.aws
+    ? await withAccount(offlineInputs, errors, options.aws)
+    : { inputs: offlineInputs, awsUnavailable: undefined };
+  const live = awsUnavailable ? { awsUnavailable } : {};
   const results = runGate(gateInputs, {
     at: options.at ?? new Date(),
     warnDays: options.warnDays ?? 30,
@@ -109,7 +123,7 @@ export async function check(
   const all = [...named, ...fresh];
   const distributions = gateInputs.distributions.length;
   const policy = options.policy;
-  if (!policy) return { results: all, errors, distributions };
+  if (!policy) return { results: all, errors, distributions, ...live };
   const inline = policy.inline === false ? [] : inlineIgnores(gateInputs);
   const applied = applyPolicy(all, { ...policy, inline });
   return {
@@ -117,6 +131,61 @@ export async function check(
     errors,
     distributions,
     ...(policy.baseline ? { baselineUnmatched: applied.baselineUnmatched } : {}),
+    ...live,
+  };
+}
+
+/** Live mode: the deployed distributions asked for, then the account's evidence for everything checked. */
+async function withAccount(
+  inputs: GateInputs,
+  errors: UnreadableInput[],
+  aws: AwsOptions,
+): Promise<{ inputs: GateInputs; awsUnavailable?: AwsFailure }> {
+  const deployed = await withDeployed(inputs, errors, aws);
+  if (deployed?.awsUnavailable) return deployed;
+  return withLiveEvidence(deployed?.inputs ?? inputs, aws);
+}
+
+/**
+ * The inputs with the deployed distributions `--distribution-id` / `--all-distributions` name,
+ * read from the account; an id the account does not have joins `errors` (exit 2).
+ */
+async function withDeployed(
+  inputs: GateInputs,
+  errors: UnreadableInput[],
+  aws: AwsOptions,
+): Promise<{ inputs: GateInputs; awsUnavailable?: AwsFailure } | undefined> {
+  const ids = aws.distributionIds ?? [];
+  if (ids.length === 0 && !aws.allDistributions) return undefined;
+  const { fetchDeployed } = await import('../aws/deployed.js');
+  const read = await fetchDeployed(aws.allDistributions ? { all: true } : { ids }, aws);
+  errors.push(...read.errors);
+  return {
+    inputs: {
+      ...inputs,
+      distributions: [...inputs.distributions, ...read.distributions],
+      sourceFindings: [...inputs.sourceFindings, ...read.sourceFindings],
+    },
+    ...(read.nothingRead ? { awsUnavailable: read.nothingRead } : {}),
+  };
+}
+
+/** The inputs with the account's evidence and distributions added (src/aws/, imported only here). */
+async function withLiveEvidence(
+  inputs: GateInputs,
+  aws: AwsOptions,
+): Promise<{ inputs: GateInputs; awsUnavailable?: AwsFailure }> {
+  if (inputs.distributions.length === 0) return { inputs };
+  const { fetchLiveInputs } = await import('../aws/live.js');
+  const live = await fetchLiveInputs(inputs, aws);
+  return {
+    inputs: {
+      ...inputs,
+      evidence: [...inputs.evidence, ...live.evidence],
+      sourceFindings: [...inputs.sourceFindings, ...live.sourceFindings],
+      context: [...(inputs.context ?? []), ...live.context],
+    },
+    ...(live.nothingChecked ? { awsUnavailable: live.nothingChecked } : {}),
   };
 }
 

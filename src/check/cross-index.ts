@@ -94,7 +94,16 @@ export class GateIndex implements CrossIndex {
   /** Whether the inputs name more than one account (MS-04 has nothing to compare otherwise). */
   private readonly manyAccounts: boolean;
 
-  constructor(distributions: readonly Distribution[]) {
+  /** The account's own holder of each alias (read live with `--aws`): CloudFront allows one per alias. */
+  private readonly accountHolders = new Map<string, Distribution>();
+
+  /** `context`: distributions that are the account's (a subset of `distributions`), held but not checked. */
+  constructor(distributions: readonly Distribution[], context: readonly Distribution[] = NONE) {
+    for (const d of context)
+      for (const field of d.aliases) {
+        const name = resolved(field.value);
+        if (name !== undefined) this.accountHolders.set(toLowerCaseAscii(name), d);
+      }
     const vipKeys = new Set<string>();
     const vip: Distribution[] = [];
     let account: string | undefined;
@@ -226,6 +235,10 @@ export class GateIndex implements CrossIndex {
       this.overlaps = map;
     }
     return this.overlaps.get(wildcard) ?? NONE;
+  }
+
+  accountHolderOf(lower: string): Distribution | undefined {
+    return this.accountHolders.get(lower);
   }
 
   otherAliasHolders(lower: string, distribution: Distribution, max: number): Others {

@@ -15,6 +15,7 @@ import type { Certificate } from '../x509/model.js';
 /** Which source wins when several describe one certificate: the most complete first. */
 const KIND_PRIORITY: readonly EvidenceKind[] = [
   'acm-describe',
+  'acm-live',
   'pem',
   'acm-list',
   'cfn-resource',

@@ -49,7 +49,11 @@ export function runGate(inputs: GateInputs, options: GateOptions): GateResult[] 
   );
   // tenants take their parent's certificate before anything indexes them
   const distributions = linkTenants(inputs.distributions);
-  const index = new GateIndex(distributions);
+  // context distributions (the account's, with --aws) hold aliases too, but are not checked
+  const index = new GateIndex(
+    inputs.context?.length ? [...distributions, ...inputs.context] : distributions,
+    inputs.context,
+  );
   const { byDistribution, unattached } = attachSourceFindings(distributions, inputs.sourceFindings);
 
   // one distribution's findings (or one variant's, with that variant's source findings too)

@@ -12,6 +12,7 @@ import {
   atOption,
   checkFormatOption,
   collectCert,
+  collectDistributionId,
   collectParameter,
   collectResolve,
   concurrencyOption,
@@ -131,7 +132,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .command('check')
     .summary("pre-deploy CloudFront gate: predict CloudFront's verdict per distribution")
     .description(CHECK_DESCRIPTION)
-    .argument('<input...>', "distribution configs: files, a cdk.out folder, or '-' for standard input")
+    .argument(
+      '[input...]',
+      "distribution configs: files, a cdk.out folder, or '-' for standard input (required unless --distribution-id or --all-distributions)",
+    )
     .option(
       '--cert <evidence>',
       'certificate evidence: FILE (ACM describe-certificate JSON), ARN=FILE or IAMCERTID=FILE (PEM/DER chain) (repeatable)',
@@ -159,6 +163,24 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option(
       '--roots <file|dir|system>',
       "trust these roots for PEM evidence instead of the Mozilla roots: a file, a folder, or 'system'",
+    )
+    .option(
+      '--aws',
+      "live evidence from the account: DescribeCertificate for every certificate ARN (in the ARN's region), ListDistributions for alias conflicts; --cert files win over it",
+    )
+    .option(
+      '--profile <name>',
+      'the AWS profile for --aws (default: the SDK chain: AWS_PROFILE, env keys, SSO, role); implies --aws',
+    )
+    .option(
+      '--distribution-id <id>',
+      'check this deployed distribution, read from the account with GetDistribution (repeatable); implies --aws',
+      collectDistributionId,
+    )
+    .option('--all-distributions', 'check every distribution of the account (an audit); implies --aws')
+    .option(
+      '--aws-preflight',
+      'with --aws: ListConflictingAliases for aliases the account does not hold, to find them in other accounts; implies --aws',
     )
     .addOption(atOption())
     .addOption(warnDaysOption())

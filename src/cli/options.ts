@@ -211,6 +211,13 @@ export function collectCert(value: string, previous: readonly string[] | undefin
   return [...(previous ?? []), value];
 }
 
+/** `--distribution-id ID` (repeatable): a CloudFront distribution id (upper-case letters and digits). */
+export function collectDistributionId(value: string, previous: readonly string[] | undefined): string[] {
+  if (!/^[A-Z0-9]{1,64}$/.test(value))
+    throw new InvalidArgumentError('expected a distribution id such as E1ABCDEF2GHIJK');
+  return [...(previous ?? []), value];
+}
+
 /** A whole number in `min..max` (milliseconds, counts), with a message naming what it is. */
 function boundedIntParser(what: string, min: number, max: number): (value: string) => number {
   return (value) => {

@@ -144,6 +144,13 @@ Examples:
   $ aws cloudfront get-distribution-config --id E1ABCDEF2GHIJK > dist.json
   $ certgate check dist.json --cert acm.json
 
+  Live evidence from the account (credentials from the SDK chain or --profile; read-only,
+  see docs/aws.md): every certificate the template names, and alias conflicts with every
+  distribution of the account; --aws-preflight also asks CloudFront about other accounts:
+  $ certgate check template.yaml --aws
+  $ certgate check template.yaml --aws --profile prod --aws-preflight
+  $ certgate check --distribution-id E1ABCDEF2GHIJK --aws     # a deployed one, from the account
+
   An imported certificate: bind its PEM chain to the ARN the distribution uses:
   $ certgate check dist.json --cert "$ARN=fullchain.pem" --roots corp-root.pem
 

@@ -117,6 +117,12 @@ export interface Distribution {
   /** The distribution's account, when the input says (a distribution ARN); CF-03. */
   readonly accountId?: string;
   /**
+   * The CloudFront id of the deployed distribution this entry is a new version of, when the input
+   * says (a Terraform plan's in-place update knows it): the account's copy with this id is the
+   * same distribution, never a conflict.
+   */
+  readonly deployedId?: string;
+  /**
    * When the certificate is a resource of the same template or plan (`!Ref Cert`,
    * `aws_acm_certificate.cert.arn`), the evidence key of that resource (see CertificateEvidence.key).
    */
@@ -166,6 +172,7 @@ export interface TenantOf {
 /** Where a certificate's evidence came from. */
 export type EvidenceKind =
   | 'acm-describe' // aws acm describe-certificate output
+  | 'acm-live' // DescribeCertificate fetched with --aws (a file's evidence wins over it)
   | 'acm-list' // aws acm list-certificates summary (fewer fields)
   | 'cfn-resource' // AWS::CertificateManager::Certificate in a template
   | 'tf-resource' // aws_acm_certificate in a plan

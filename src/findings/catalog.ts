@@ -3,6 +3,7 @@
  * page that explains it. The wording of each finding lives in `src/report/messages.ts`.
  */
 
+import { AWS_CATALOG } from './catalog-aws.js';
 import { CF_CATALOG } from './catalog-cf.js';
 import { DIFF_CATALOG } from './catalog-diff.js';
 import { PROFILE_CATALOG } from './catalog-profile.js';
@@ -158,6 +159,8 @@ export const CATALOG = {
   ...DIFF_CATALOG,
   // A team's pins (`profiles:` in .certgate.yaml), checked by the gate
   ...PROFILE_CATALOG,
+  // Live mode (`check --aws`): AWS calls that failed, and what live evidence says on its own
+  ...AWS_CATALOG,
   // The live edge (`certgate probe`): connection failures are findings on their target
   PROBE_DNS_FAILURE: { title: 'Host name does not resolve', severity: 'error' },
   PROBE_CONNECTION_REFUSED: { title: 'Connection refused: nothing listens on the port', severity: 'error' },

@@ -230,7 +230,10 @@ const ALIASES: Partial<Record<FindingCode, Wording>> = {
           fix: 'count vip certificates with aws cloudfront list-distributions (ViewerCertificate.SSLSupportMethod=vip) before adding one, or use sni-only',
         },
   CF_ALIAS_ALREADY_EXISTS: (a) => ({
-    message: `alias ${str(a.alias)} of ${dist(a)} is also an alias of ${names(a.others) || 'another distribution'} in the inputs; an alias belongs to one distribution only, even within one account: CloudFront rejects the second with CNAMEAlreadyExists (409)`,
+    message:
+      a.maybeSelf === true
+        ? `alias ${str(a.alias)} of ${dist(a)} is held by ${str(a.accountHolder)} in the account: if ${str(a.accountHolder)} is this distribution, deployed before (a stack update), nothing conflicts; if it is another one, CloudFront rejects this one with CNAMEAlreadyExists (409)`
+        : `alias ${str(a.alias)} of ${dist(a)} is also an alias of ${names(a.others) || 'another distribution'} ${a.accountHolder !== undefined && Number(a.otherCount) === 1 ? 'in the account' : a.accountHolder !== undefined ? 'in the inputs and the account' : 'in the inputs'}; an alias belongs to one distribution only, even within one account: CloudFront rejects the second with CNAMEAlreadyExists (409)`,
     fix: 'remove the alias from one of them; to move it, use aws cloudfront list-conflicting-aliases, then associate-alias (or update-domain-association) to the target distribution',
   }),
   CF_ALIAS_DNS_POINTS_ELSEWHERE: (a) => ({

@@ -8,6 +8,7 @@ import { clientErrorsForFinding } from '../clients/client-errors-for-finding.js'
 import type { FindingCode } from '../findings/catalog.js';
 import type { Finding } from '../findings/finding.js';
 import type { FindingArgs } from '../findings/types.js';
+import { AWS_WORDINGS } from './messages-aws.js';
 import { CF_WORDINGS } from './messages-cf.js';
 import { DIFF_WORDINGS } from './messages-diff.js';
 import { describeNameMismatch } from './messages-name.js';
@@ -29,6 +30,7 @@ const WORDINGS: Record<FindingCode, Wording> = {
   ...CF_WORDINGS,
   ...DIFF_WORDINGS,
   ...PROFILE_WORDINGS,
+  ...AWS_WORDINGS,
   ...PROBE_WORDINGS,
   NAME_MISMATCH: describeNameMismatch,
   CERT_EXPIRED: (a) => ({

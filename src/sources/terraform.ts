@@ -323,6 +323,8 @@ function readDistribution(
     viewerCertificate,
     httpVersion: read(['http_version'], asString),
     certificateResource: cert ? tfEvidenceKey(cert.address) : undefined,
+    // an update in place keeps the distribution's id, which the plan then already knows
+    deployedId: !inst.created && typeof inst.values.id === 'string' ? inst.values.id : undefined,
   });
   return link ? { d, link } : { d };
 }

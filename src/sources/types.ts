@@ -21,6 +21,11 @@ export interface GateInputs {
   readonly sourceFindings: readonly { readonly distributionId?: string; readonly finding: Finding }[];
   /** Inline ignores written on resources (template Metadata, `.tf` comments); absent when there are none. */
   readonly ignores?: readonly InlineIgnore[];
+  /**
+   * Distributions that are context, not subjects (the account's own, read live with `--aws`):
+   * the cross-distribution index sees them (CNAMEAlreadyExists), the results do not list them.
+   */
+  readonly context?: readonly Distribution[];
 }
 
 /**

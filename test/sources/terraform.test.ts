@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { validationChain } from '../support/terraform-plan.js';
+import { distributionValues, validationChain } from '../support/terraform-plan.js';
 import { load, loadText, positionOf, where } from './helpers.js';
 
 const PLAN = 'examples/cloudfront/plan.json';
@@ -493,5 +493,37 @@ describe('Terraform: nothing of a wanted type is skipped quietly', () => {
     expect(r.inputs.distributions).toHaveLength(50);
     for (const d of r.inputs.distributions) expect(d.certificateResource).toBe('tf:aws_acm_certificate.cert');
     expect(notExamined(r)).toEqual([]);
+  });
+});
+
+describe('the deployed distribution a plan updates', () => {
+  const planWith = (actions: string[], id: unknown) =>
+    JSON.stringify({
+      format_version: '1.2',
+      resource_changes: [
+        {
+          address: 'aws_cloudfront_distribution.cdn',
+          mode: 'managed',
+          type: 'aws_cloudfront_distribution',
+          name: 'cdn',
+          change: {
+            actions,
+            after: { ...distributionValues('arn:aws:acm:us-east-1:111122223333:certificate/abc'), id },
+            after_unknown: {},
+          },
+        },
+      ],
+    });
+
+  test('an update in place knows the distribution id: the gate can tell the account copy is itself', async () => {
+    const { inputs } = await loadText('plan.json', planWith(['update'], 'E2QWRUHAPOMQZL'));
+    expect(inputs.distributions[0]!.deployedId).toBe('E2QWRUHAPOMQZL');
+  });
+
+  test('a create (or a replace) has no deployed id yet', async () => {
+    for (const actions of [['create'], ['delete', 'create']]) {
+      const { inputs } = await loadText('plan.json', planWith(actions, null));
+      expect(inputs.distributions[0]!.deployedId).toBeUndefined();
+    }
   });
 });

@@ -7,6 +7,7 @@
 
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import type { AwsOptions } from '../../aws/types.js';
 import { type CheckPolicy, check } from '../../check/check.js';
 import { formatCheckText } from '../../check/text.js';
 import { type CertgateConfig, ignoreRules } from '../../config/config.js';
@@ -54,6 +55,27 @@ interface CheckCliOptions {
   readonly ignore?: boolean;
   readonly baseline?: string;
   readonly writeBaseline?: string;
+  /** `--aws`, `--profile NAME`, `--aws-preflight`: live evidence (the last two imply the first). */
+  readonly aws?: boolean;
+  readonly profile?: string;
+  readonly awsPreflight?: boolean;
+  /** `--distribution-id ID...`, `--all-distributions`: deployed distributions from the account (imply --aws). */
+  readonly distributionId?: readonly string[];
+  readonly allDistributions?: boolean;
+}
+
+/** The live options of a run, or undefined when it stays offline. */
+function awsOptions(opts: CheckCliOptions): AwsOptions | undefined {
+  const ids = opts.distributionId ?? [];
+  const live =
+    opts.aws || opts.profile !== undefined || opts.awsPreflight || ids.length > 0 || opts.allDistributions;
+  if (!live) return undefined;
+  return {
+    ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+    ...(opts.awsPreflight ? { preflight: true } : {}),
+    ...(ids.length > 0 ? { distributionIds: ids } : {}),
+    ...(opts.allDistributions ? { allDistributions: true } : {}),
+  };
 }
 
 /** Standard input can feed one input only: an INPUT, a --cert file or --roots. */
@@ -98,7 +120,8 @@ async function gate(
   policy: CheckPolicy | undefined,
   profiles: readonly Profile[],
 ) {
-  const { results, errors, distributions, baselineUnmatched } = await check(inputs, {
+  const aws = awsOptions(opts);
+  const { results, errors, distributions, baselineUnmatched, awsUnavailable } = await check(inputs, {
     certs: opts.cert ?? [],
     parameters: opts.parameter ?? {},
     ...stackEnvironment(opts, io),
@@ -110,20 +133,28 @@ async function gate(
     ...(opts.allowEmpty ? { allowEmpty: true } : {}),
     ...(policy ? { policy } : {}),
     ...(profiles.length > 0 ? { profiles } : {}),
+    ...(aws ? { aws } : {}),
   });
   for (const e of errors) io.stderr.write(errorLine(e.message));
+  // every AWS call failed: one line, and exit 3 (the offline checks are still in the report)
+  if (awsUnavailable)
+    io.stderr.write(
+      errorLine(
+        `--aws: nothing could be checked against the account: ${awsUnavailable.operation} failed (${awsUnavailable.kind}): ${awsUnavailable.message}`,
+      ),
+    );
   // A gate that checked nothing must not look like a pass in a CI log (a wrong path, a stack
   // without its distribution): say so on stderr too, whatever the format and --output.
   const voice = opts.allowEmpty ? 'warning' : 'error';
   const empty = results.filter((r) => r.findings.some((f) => f.code === 'INPUT_NO_DISTRIBUTION'));
-  if (distributions === 0 && errors.length === 0)
+  if (distributions === 0 && errors.length === 0 && !awsUnavailable)
     io.stderr.write(`certgate: ${voice}: no CloudFront distribution in the inputs; nothing was checked\n`);
   else
     for (const r of empty)
       io.stderr.write(
         `certgate: ${voice}: ${forTerminal(r.subject.source)}: no CloudFront distribution; nothing in it was checked\n`,
       );
-  return { results, errors, baselineUnmatched };
+  return { results, errors, baselineUnmatched, awsUnavailable: awsUnavailable !== undefined };
 }
 
 /**
@@ -185,6 +216,10 @@ export async function runCheck(
   let roots: Root;
   let policy: Awaited<ReturnType<typeof runPolicy>>;
   try {
+    if (inputs.length === 0 && (opts.distributionId ?? []).length === 0 && !opts.allDistributions)
+      throw new UsageStop(
+        "missing required argument 'input' (or --distribution-id ID / --all-distributions)",
+      );
     checkStdinUse(inputs, opts);
     policy = await runPolicy(opts, config);
     if (opts.tfDir !== undefined && !(await stat(opts.tfDir).catch(() => undefined))?.isDirectory())
@@ -226,6 +261,7 @@ export async function runCheck(
     findings: results.flatMap((r) => r.findings.filter((f) => f.suppression === undefined)),
     failOn: opts.failOn,
     inputErrors: errors.length,
+    operationalErrors: gated.awsUnavailable ? 1 : 0,
   });
 }
 

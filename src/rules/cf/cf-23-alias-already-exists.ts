@@ -9,6 +9,9 @@ import { NAMES_LISTED, othersList } from './fields.js';
  * holders of one alias cost 20,000 small findings, not 20,000 x 20,000 names. A distribution as
  * deployed (AWS CLI output of an existing one) is not being changed: CloudFront refuses the
  * create/update that brings the alias, so the deployed one fails only for another deployed holder.
+ * Against the account read with `--aws`: the holder with the id a plan says it updates is the
+ * distribution itself; when a template or plan does not say, an account holder alone is a warning
+ * (it may be this distribution, deployed before).
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html
  * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_UpdateDistribution.html
  */
@@ -28,12 +31,25 @@ export const aliasAlreadyExists = defineRule({
         ? ctx.index.otherDeployedAliasHolders(alias.lower, d, NAMES_LISTED)
         : ctx.index.otherAliasHolders(alias.lower, d, NAMES_LISTED);
       if (others.count === 0) continue;
+      const inAccount = d.deployed ? undefined : ctx.index.accountHolderOf(alias.lower);
+      const accountOnly = inAccount !== undefined && others.count === 1;
+      // the account's copy of this very distribution (a plan updating it in place) is no conflict
+      if (accountOnly && inAccount.id === d.deployedId) continue;
+      // a template or plan that does not say which deployed distribution it updates: the account's
+      // holder may be this one, deployed before (a stack update), or another (CNAMEAlreadyExists)
+      const unsure = accountOnly && d.deployedId === undefined;
       out.push(
-        ctx.report(alias.location, {
-          alias: alias.name,
-          others: othersList(others),
-          otherCount: others.count,
-        }),
+        ctx.report(
+          alias.location,
+          {
+            alias: alias.name,
+            others: othersList(others),
+            otherCount: others.count,
+            ...(inAccount !== undefined ? { accountHolder: inAccount.id } : {}),
+            ...(unsure ? { maybeSelf: true } : {}),
+          },
+          unsure ? { severity: 'warning' } : {},
+        ),
       );
     }
     return out;

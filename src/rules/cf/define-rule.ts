@@ -128,6 +128,8 @@ export interface CrossIndex {
    * of it): the first `max` and the count, in time independent of how many hold it (CF-23, CF-24).
    */
   otherAliasHolders(lower: string, distribution: Distribution, max: number): Others;
+  /** The account's own distribution holding this alias, when the account was read (`--aws`). */
+  accountHolderOf(lower: string): Distribution | undefined;
   /** As `otherAliasHolders`, among the holders that are deployed state only (Distribution.deployed). */
   otherDeployedAliasHolders(lower: string, distribution: Distribution, max: number): Others;
   /** `alias (id)` of the more specific aliases other distributions hold below a wildcard alias (MS-03), bounded. */

@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { runGate } from '../../../src/check/run-gate.js';
+import type { Distribution } from '../../../src/cloudfront/model.js';
+import { describeFinding } from '../../../src/report/messages.js';
 import {
   ACCOUNT,
+  AT,
   acmEvidence,
   arnIn,
   defaultCertDistribution,
@@ -365,4 +369,40 @@ describe('MS-04 CF_DOMAIN_FRONTING_RISK', () => {
       want: [],
     },
   ]);
+});
+
+describe('CF-23 against the account read live (--aws): which holder is this distribution', () => {
+  const accountCopy = (id: string, aliases = ['www.example.com']) => d({ id, deployed: true, aliases });
+  const planned = (o: { deployedId?: string } = {}) => ({
+    ...d({ id: 'aws_cloudfront_distribution.site', format: 'terraform', source: 'plan.json' }),
+    ...(o.deployedId ? { deployedId: o.deployedId } : {}),
+  });
+  const codesOf = (context: Distribution[], checked: Distribution) => {
+    const results = runGate(
+      { distributions: [checked], evidence: [acmEvidence()], sourceFindings: [], context },
+      { at: AT, warnDays: 30 },
+    );
+    return results[0]!.findings.filter((f) => f.code === 'CF_ALIAS_ALREADY_EXISTS');
+  };
+
+  test('a plan updating the account holder in place (its id known) conflicts with nothing', () => {
+    expect(codesOf([accountCopy('E1HOLDER')], planned({ deployedId: 'E1HOLDER' }))).toEqual([]);
+  });
+
+  test('a plan updating another distribution than the holder: CNAMEAlreadyExists, an error', () => {
+    const [f] = codesOf([accountCopy('E1HOLDER')], planned({ deployedId: 'E2OTHER' }));
+    expect(f).toMatchObject({
+      severity: 'error',
+      awsError: 'CNAMEAlreadyExists',
+      args: { accountHolder: 'E1HOLDER' },
+    });
+    expect(describeFinding(f!).message).toContain('is also an alias of E1HOLDER in the account');
+  });
+
+  test('a template that does not say which distribution it updates: a warning saying both readings', () => {
+    const template = d({ id: 'Site', format: 'cloudformation', source: 'site.yaml' });
+    const [f] = codesOf([accountCopy('E1HOLDER')], template);
+    expect(f).toMatchObject({ severity: 'warning', args: { accountHolder: 'E1HOLDER', maybeSelf: true } });
+    expect(describeFinding(f!).message).toContain('if E1HOLDER is this distribution, deployed before');
+  });
 });

@@ -1,0 +1,39 @@
+/** A CloudFormation template of distributions for the live tests: one per (logical id, aliases, ARN). */
+
+export interface TemplateDistribution {
+  readonly id: string;
+  readonly aliases: readonly string[];
+  readonly arn?: string;
+  readonly iamCertificateId?: string;
+}
+
+/** The template's YAML text. */
+export function templateYaml(distributions: readonly TemplateDistribution[]): string {
+  const resources = distributions.map((d) => {
+    const cert = d.arn
+      ? `          AcmCertificateArn: ${d.arn}`
+      : `          IamCertificateId: ${d.iamCertificateId}`;
+    return `  ${d.id}:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Aliases: [${d.aliases.join(', ')}]
+        ViewerCertificate:
+${cert}
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1.2_2021
+        HttpVersion: http2
+        Origins:
+          - Id: origin
+            DomainName: origin.example.com
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+        DefaultCacheBehavior:
+          TargetOriginId: origin
+          ViewerProtocolPolicy: redirect-to-https
+          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6
+`;
+  });
+  return `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${resources.join('')}`;
+}
