@@ -54,14 +54,21 @@ function parsePage(text: string, rulesBaseUrl: string): RuleDocs {
 }
 
 /**
- * Links to sibling pages (`[X](CF_OTHER.md)`) as absolute URLs: a viewer shows the help away
- * from the docs folder, where a relative link leads nowhere.
+ * Links to sibling pages (`[X](CF_OTHER.md)`) and to the docs folder above them (`[X](../aws.md)`)
+ * as absolute URLs: a viewer shows the help away from the docs folder, where a relative link
+ * leads nowhere. The folder above is taken to sit above the rule pages' URL, as in the package.
  */
 function absoluteLinks(markdown: string, rulesBaseUrl: string): string {
-  return markdown.replace(
-    /\]\(([A-Z][A-Z0-9_]*\.md)(#[^)\s]*)?\)/g,
-    (_, page: string, anchor?: string) => `](${joinUrl(rulesBaseUrl, page)}${anchor ?? ''})`,
-  );
+  const docsBaseUrl = rulesBaseUrl.replace(/\/+$/, '').replace(/\/[^/]*$/, '');
+  return markdown
+    .replace(
+      /\]\(([A-Z][A-Z0-9_]*\.md)(#[^)\s]*)?\)/g,
+      (_, page: string, anchor?: string) => `](${joinUrl(rulesBaseUrl, page)}${anchor ?? ''})`,
+    )
+    .replace(
+      /\]\(\.\.\/([a-z][a-z0-9-]*\.md)(#[^)\s]*)?\)/g,
+      (_, page: string, anchor?: string) => `](${joinUrl(docsBaseUrl, page)}${anchor ?? ''})`,
+    );
 }
 
 /** `base` + `/` + `name`, with exactly one slash between them. */

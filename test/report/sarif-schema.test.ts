@@ -179,6 +179,14 @@ describe('rules carry their docs page', () => {
       );
     }
   });
+
+  test('links to the docs folder above the rule pages become absolute too', () => {
+    const report = syntheticReport([syntheticFinding('AWS_ACCESS_DENIED', 'warning', 0)]);
+    const [rule] = toSarif(report, { root: ROOT }).runs[0]!.tool.driver.rules;
+    expect(readPage('AWS_ACCESS_DENIED')).toContain('](../aws.md)');
+    expect(rule!.help.markdown).not.toContain('](../');
+    expect(rule!.help.markdown).toContain('](https://github.com/certgate/certgate/blob/main/docs/aws.md)');
+  });
 });
 
 const readPage = (code: string) =>
