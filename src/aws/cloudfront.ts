@@ -1,4 +1,7 @@
-/** CloudFront calls (global, us-east-1): every page of ListDistributions and ListConflictingAliases. */
+/**
+ * CloudFront calls (global, us-east-1): every page of ListDistributions, ListDistributionTenants
+ * and ListConflictingAliases.
+ */
 
 import { toCliJson } from './cli-shape.js';
 import type { AwsSession } from './session.js';
@@ -50,6 +53,38 @@ export async function listDistributions(
         return out.DistributionList;
       });
       return { DistributionList: { Items: items.map(toCliJson) } };
+    },
+  );
+}
+
+/**
+ * `aws cloudfront list-distribution-tenants` output for the whole account: every page's summaries
+ * in one `{ "DistributionTenantList": [...] }`. An account without tenants costs one call.
+ */
+export async function listDistributionTenants(
+  session: AwsSession,
+): Promise<AwsResult<{ DistributionTenantList: unknown[] }>> {
+  const { ListDistributionTenantsCommand } = session.sdk.cloudfront;
+  return session.call(
+    {
+      operation: 'ListDistributionTenants',
+      iamAction: 'cloudfront:ListDistributionTenants',
+      ...CLOUDFRONT,
+    },
+    async () => {
+      const items = await allPages(async (marker) => {
+        const input = { MaxItems: 100, ...(marker ? { Marker: marker } : {}) };
+        // the output is the API's ListDistributionTenantsResult: the list is the page's items
+        const out = (await session.cloudfront().send(new ListDistributionTenantsCommand(input))) as {
+          DistributionTenantList?: unknown[];
+          NextMarker?: string;
+        };
+        return {
+          ...(out.DistributionTenantList ? { Items: out.DistributionTenantList } : {}),
+          ...(out.NextMarker ? { NextMarker: out.NextMarker } : {}),
+        };
+      });
+      return { DistributionTenantList: items.map(toCliJson) };
     },
   );
 }

@@ -7,6 +7,7 @@
 import type { CertificateEvidence, Distribution } from '../cloudfront/model.js';
 import { readAcmOutput } from '../sources/acm.js';
 import { readCloudFrontOutput } from '../sources/aws-cli.js';
+import { readTenantOutput } from '../sources/aws-cli-tenants.js';
 import { collected } from '../sources/fields.js';
 import { parseJsonDocument } from '../sources/json-document.js';
 
@@ -14,6 +15,8 @@ import { parseJsonDocument } from '../sources/json-document.js';
 export const acmSource = (region: string): string => `aws acm describe-certificate (${region})`;
 
 export const LIST_SOURCE = 'aws cloudfront list-distributions (account)';
+
+export const TENANT_LIST_SOURCE = 'aws cloudfront list-distribution-tenants (account)';
 
 /** describe-certificate output → evidence of kind `acm-live` (ranked after a file's). */
 export function liveCertificateEvidence(value: unknown, region: string): CertificateEvidence[] {
@@ -26,5 +29,16 @@ export function liveCertificateEvidence(value: unknown, region: string): Certifi
 export function accountDistributions(value: unknown, source = LIST_SOURCE): Distribution[] {
   const out = collected();
   readCloudFrontOutput(parseJsonDocument(source, JSON.stringify(value)), 'cloudfront-list', out);
+  return out.distributions;
+}
+
+/** list-distribution-tenants output → the account's tenants (context, as the distributions are). */
+export function accountTenants(value: unknown): Distribution[] {
+  const out = collected();
+  readTenantOutput(
+    parseJsonDocument(TENANT_LIST_SOURCE, JSON.stringify(value)),
+    'cloudfront-tenant-list',
+    out,
+  );
   return out.distributions;
 }

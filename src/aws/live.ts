@@ -1,8 +1,10 @@
 /**
  * `check --aws`: the account as a source of evidence. For the checked distributions it fetches
- * every certificate they name (DescribeCertificate in the ARN's own region) and every
- * distribution of the account (ListDistributions, all pages: context for the alias-conflict
- * index, never reported as checked), and with `preflight` the conflicts in other accounts. Each
+ * every certificate they name (DescribeCertificate in the ARN's own region), every distribution
+ * and distribution tenant of the account (ListDistributions, ListDistributionTenants, all pages:
+ * context for the alias-conflict index and for tenants whose parent is not in the inputs, never
+ * reported as checked), the certificates such parents give their tenants, and with `preflight`
+ * the conflicts in other accounts. Each
  * failed call is a finding on what it could not check; a run where every call failed says so.
  */
 
@@ -11,13 +13,14 @@ import type { CertificateEvidence, Distribution } from '../cloudfront/model.js';
 import { createFinding, type Finding } from '../findings/finding.js';
 import type { GateInputs } from '../sources/types.js';
 import { describeCertificate } from './acm.js';
-import { listDistributions } from './cloudfront.js';
+import { listDistributions, listDistributionTenants } from './cloudfront.js';
 import { accountDistributions, liveCertificateEvidence } from './documents.js';
 import { type FailedCall, failureFindings } from './failure-findings.js';
 import { mapLimit } from './pool.js';
 import { preflight } from './preflight.js';
-import { type CertificateRef, certificateRefs, iamRefs } from './references.js';
+import { type CertificateRef, certificateRefs, iamRefs, parentCertificateRefs } from './references.js';
 import { AwsSession } from './session.js';
+import { TENANTS_UNCHECKED, tenantContext } from './tenants.js';
 import type { AwsFailure, AwsOptions } from './types.js';
 
 /** What live mode adds to the inputs. */
@@ -64,8 +67,12 @@ async function fetchWith(session: AwsSession, inputs: GateInputs, options: AwsOp
     return evidence;
   };
 
-  const [listed, evidence] = await Promise.all([listDistributions(session), describeAll(refs, true)]);
-  calls++;
+  const [listed, tenants, evidence] = await Promise.all([
+    listDistributions(session),
+    listDistributionTenants(session),
+    describeAll(refs, true),
+  ]);
+  calls += 2;
   let context: Distribution[] = [];
   if (listed.ok) {
     succeeded++;
@@ -76,6 +83,18 @@ async function fetchWith(session: AwsSession, inputs: GateInputs, options: AwsOp
       unchecked: 'alias conflicts with the distributions of the account (CNAMEAlreadyExists)',
     });
   }
+  if (tenants.ok) {
+    succeeded++;
+    const read = tenantContext(tenants.value, checked);
+    context.push(...read.tenants);
+    findings.push(...read.findings);
+  } else {
+    failed.push({ failure: tenants.failure, unchecked: TENANTS_UNCHECKED });
+  }
+  // tenants of the inputs whose parent is the account's: that parent's certificate serves them
+  const described = new Set(refs.map((r) => r.arn));
+  const parents = parentCertificateRefs(checked, context).filter((r) => !described.has(r.arn));
+  if (parents.length > 0) evidence.push(...(await describeAll(parents, true)));
   for (const { id, use } of iamRefs(checked)) {
     findings.push({
       distributionId: use.distribution,

@@ -55,16 +55,18 @@ export async function preflight(
     calls: 0,
     succeeded: 0,
   };
+  // a tenant's domains are held in the account, but ListConflictingAliases asks through a distribution
   const visible = aliasUses(account);
   const queries = [...aliasUses(checked)].filter(([alias]) => !visible.has(alias));
   if (queries.length === 0) return result;
+  const distributions = account.filter((d) => d.tenant === undefined);
 
   // the account's certificates that could cover a queried alias, described once each
   const tails = new Set(queries.map(([a]) => tail(a)));
   const byArn = new Map<string, CertificateEvidence>();
   for (const e of known) if (e.arn !== undefined) byArn.set(e.arn, e);
   const wanted = new Set<string>();
-  for (const d of account) {
+  for (const d of distributions) {
     const arn = acmArnOf(d);
     if (arn === undefined || byArn.has(arn)) continue;
     if (d.aliases.some((f) => typeof f.value === 'string' && tails.has(tail(f.value.toLowerCase()))))
@@ -73,7 +75,7 @@ export async function preflight(
   for (const e of await describeMore([...wanted])) if (e.arn !== undefined) byArn.set(e.arn, e);
   const indexes = new Map<string, SanIndex | undefined>();
   const covering = (alias: string): Distribution | undefined =>
-    account.find((d) => {
+    distributions.find((d) => {
       const arn = acmArnOf(d);
       const e = arn === undefined ? undefined : byArn.get(arn);
       if (arn === undefined || !e) return false;
@@ -81,7 +83,7 @@ export async function preflight(
       return indexes.get(arn)?.covers(alias).covered === true;
     });
 
-  const own = new Set(account.map((d) => d.id));
+  const own = new Set(distributions.map((d) => d.id));
   await mapLimit(queries, 2, async ([alias, uses]) => {
     const via = covering(alias);
     if (!via) {

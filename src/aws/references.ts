@@ -81,3 +81,30 @@ export function aliasUses(distributions: readonly Distribution[]): Map<string, U
 export function acmArnOf(d: Distribution): string | undefined {
   return resolved(d.viewerCertificate?.acmCertificateArn);
 }
+
+/**
+ * The certificates of the account's distributions that tenants of the inputs inherit: the parent
+ * (DistributionId) is not in the inputs, and the tenant has no certificate of its own. Each is
+ * used at the tenant's DistributionId. The gate links them the same way (src/check/tenants.ts).
+ */
+export function parentCertificateRefs(
+  checked: readonly Distribution[],
+  account: readonly Distribution[],
+): CertificateRef[] {
+  const inInputs = new Set(checked.flatMap((d) => (d.tenant ? [] : [d.id])));
+  const byId = new Map(account.flatMap((d) => (d.tenant ? [] : [[d.id, d] as const])));
+  const refs = new Map<string, CertificateRef>();
+  for (const d of checked) {
+    const tenant = d.tenant;
+    const name = tenant?.parent.value;
+    if (tenant?.certificate !== 'parent' || typeof name !== 'string' || inInputs.has(name)) continue;
+    const parent = byId.get(name);
+    const arn = parent === undefined ? undefined : acmArnOf(parent);
+    const parsed = arn === undefined ? undefined : parseAcmArn(arn);
+    if (arn === undefined || !parsed) continue;
+    const ref = refs.get(arn) ?? { arn, region: parsed.region, uses: [] };
+    refs.set(arn, ref);
+    ref.uses.push({ distribution: d.id, location: tenant.parent.location });
+  }
+  return [...refs.values()];
+}

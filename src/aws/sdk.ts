@@ -44,6 +44,7 @@ export interface Sdk {
     CloudFrontClient: ClientClass;
     ListDistributionsCommand: CommandClass<{ Marker?: string; MaxItems?: number }>;
     GetDistributionCommand: CommandClass<{ Id: string }>;
+    ListDistributionTenantsCommand: CommandClass<{ Marker?: string; MaxItems?: number }>;
     ListConflictingAliasesCommand: CommandClass<{
       DistributionId: string;
       Alias: string;

@@ -48,7 +48,7 @@ export function runGate(inputs: GateInputs, options: GateOptions): GateResult[] 
     checkChain(chain, options.at, options.roots),
   );
   // tenants take their parent's certificate before anything indexes them
-  const distributions = linkTenants(inputs.distributions);
+  const distributions = linkTenants(inputs.distributions, inputs.context);
   // context distributions (the account's, with --aws) hold aliases too, but are not checked
   const index = new GateIndex(
     inputs.context?.length ? [...distributions, ...inputs.context] : distributions,

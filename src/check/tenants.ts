@@ -19,9 +19,13 @@ function unknownCertificate(reason: string, field: Field<string>): ViewerCertifi
 
 /**
  * The entries with every tenant linked to its parent. Entries that are not tenants are returned
- * as they are (the same objects); a tenant gets a new entry. Linear in entries.
+ * as they are (the same objects); a tenant gets a new entry. Linear in entries. A parent not in
+ * the inputs is looked up by its CloudFront id among `context` (the account's, with `--aws`).
  */
-export function linkTenants(entries: readonly Distribution[]): readonly Distribution[] {
+export function linkTenants(
+  entries: readonly Distribution[],
+  context: readonly Distribution[] = [],
+): readonly Distribution[] {
   if (!entries.some((d) => d.tenant !== undefined)) return entries;
   // a tenant names its parent by the parent's id: in the same file first, else in any input
   const bySourceAndId = new Map<string, Distribution>();
@@ -31,6 +35,8 @@ export function linkTenants(entries: readonly Distribution[]): readonly Distribu
     bySourceAndId.set(`${d.source}\u0000${d.id}`, d);
     if (!byId.has(d.id)) byId.set(d.id, d);
   }
+  // the inputs' own version of a distribution wins over the account's copy
+  for (const d of context) if (!d.tenant && !byId.has(d.id)) byId.set(d.id, d);
   return entries.map((d) => {
     const tenant = d.tenant;
     if (!tenant) return d;
@@ -44,7 +50,7 @@ export function linkTenants(entries: readonly Distribution[]): readonly Distribu
     if (parent === undefined) {
       const reason = isUnresolved(name)
         ? `the parent distribution's certificate: ${name.reason}`
-        : `the certificate of parent distribution ${name}, which is not among the inputs`;
+        : `the certificate of parent distribution ${name}, which is not among the inputs${context.length > 0 ? ' nor in the account' : ''}`;
       return { ...d, viewerCertificate: unknownCertificate(reason, tenant.parent) };
     }
     const inherited = parent.viewerCertificate;

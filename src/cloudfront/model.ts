@@ -163,6 +163,11 @@ export interface TenantOf {
    * CloudFront to issue (ManagedCertificateRequest), else its parent distribution's.
    */
   readonly certificate: 'own' | 'managed' | 'parent';
+  /**
+   * The tenant's Name (and, for AWS CLI output, its Id), when the input says: unique in an
+   * account, so the account's tenant of that name is this one (`--aws`), not a conflict.
+   */
+  readonly names?: readonly string[];
   /** Where the ManagedCertificateRequest is, when there is one. */
   readonly managedCertificateRequest?: Locator;
   /** Set by the gate when the parent is among the inputs (src/check/tenants.ts). */

@@ -26,6 +26,10 @@ export const AWS_CATALOG = {
     title: 'IAM server certificates are not read from the account yet',
     severity: 'note',
   },
+  AWS_TENANT_DOMAINS_UNKNOWN: {
+    title: 'Distribution tenants of the account whose domains could not be read',
+    severity: 'note',
+  },
   AWS_PREFLIGHT_NOT_POSSIBLE: {
     title:
       'Alias conflicts in other accounts could not be looked up (no covering certificate in the account)',

@@ -14,6 +14,7 @@ const call = (a: FindingArgs): string =>
   `${str(a.operation)}${a.region !== undefined ? ` (${str(a.region)})` : ''}`;
 const unchecked = (a: FindingArgs): string =>
   a.unchecked !== undefined ? `; not checked: ${str(a.unchecked)}` : '';
+const list = (v: FindingArgs[string]): string => (Array.isArray(v) ? v.join(', ') : str(v));
 const reason = (a: FindingArgs): string =>
   a.reason !== undefined && a.reason !== '' ? ` (${str(a.reason)})` : '';
 
@@ -53,6 +54,10 @@ export const AWS_WORDINGS: Record<Extract<FindingCode, `AWS_${string}`>, Wording
   AWS_IAM_CERTIFICATE_NOT_CHECKED: (a) => ({
     message: `distribution ${str(a.distribution)} uses IAM server certificate ${str(a.id)}: live mode does not read IAM certificates yet, so its state, names and dates are not checked`,
     fix: 'give its chain with --cert IAMCERTID=fullchain.pem (aws iam get-server-certificate output works too), or move to an ACM certificate in us-east-1',
+  }),
+  AWS_TENANT_DOMAINS_UNKNOWN: (a) => ({
+    message: `ListDistributionTenants answered no domains for ${str(a.count)} tenant(s) of the account (${list(a.tenants)}${Number(a.count) > (Array.isArray(a.tenants) ? a.tenants.length : 0) ? ', ...' : ''}): a tenant always has one, so its domains are unknown, not absent${unchecked(a)}`,
+    fix: 'look at their domains with aws cloudfront get-distribution-tenant --id ID (or the console); when the CLI output lists them, give it as an input: they are then checked for conflicts',
   }),
   AWS_PREFLIGHT_NOT_POSSIBLE: (a) => ({
     message: `alias ${str(a.alias)} of distribution ${str(a.distribution)} could not be looked up in other accounts: no distribution of the account has a certificate covering it (ListConflictingAliases needs one)`,

@@ -69,6 +69,7 @@ function readTenant(doc: SourceDocument, path: JsonPath, raw: unknown, index: nu
   const info: TenantOf = {
     parent,
     certificate: arn !== undefined ? 'own' : managed !== undefined ? 'managed' : 'parent',
+    ...identity(ownString(t, 'Name'), ownString(t, 'Id')),
     ...(managed !== undefined ? { managedCertificateRequest: at('ManagedCertificateRequest') } : {}),
   };
   const account = TENANT_ARN.exec(ownString(t, 'Arn') ?? '')?.[1];
@@ -88,6 +89,12 @@ function readTenant(doc: SourceDocument, path: JsonPath, raw: unknown, index: nu
     ...(account !== undefined ? { accountId: account } : {}),
     tenant: info,
   };
+}
+
+/** Name and Id: the tenant's identity in the account. */
+function identity(...values: (string | undefined)[]): { names?: string[] } {
+  const names = values.filter((v): v is string => v !== undefined);
+  return names.length > 0 ? { names } : {};
 }
 
 /** `Domains: [{Domain, Status}]`, each domain where it is written. */

@@ -76,9 +76,12 @@ export function readTenant(
   const certificateCursor = nav.child(customizations, 'Certificate');
   const arn = nav.field(certificateCursor, 'Arn', asString);
   const managed = nav.child(props, 'ManagedCertificateRequest');
+  // the Name is the tenant's identity in the account (--aws): only a literal one says which
+  const name = nav.field(props, 'Name', asString)?.value;
   const info: TenantOf = {
     parent,
     certificate: arn !== undefined ? 'own' : managed !== undefined ? 'managed' : 'parent',
+    ...(typeof name === 'string' ? { names: [name] } : {}),
     ...(managed !== undefined ? { managedCertificateRequest: doc.locator(managed.path) } : {}),
   };
   const resource =

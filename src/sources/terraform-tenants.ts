@@ -53,6 +53,7 @@ export function readTerraformTenant(
   const info: TenantOf = {
     parent: { value: parentOf(inst, config, cfg), location: locate(['distribution_id']) },
     certificate: ownArn !== undefined ? 'own' : hasManaged ? 'managed' : 'parent',
+    ...namesOf(read(inst, ['name']), read(inst, ['id'])),
     ...(hasManaged ? { managedCertificateRequest: locate(['managed_certificate_request']) } : {}),
   };
   const link = ownArn !== undefined ? linkCertificate(inst, arnKeys) : undefined;
@@ -82,6 +83,12 @@ export function readTerraformTenant(
 }
 
 const isUnresolved = (v: unknown): v is UnresolvedValue => v instanceof UnresolvedValue;
+
+/** `name` (and the id of one already created): the tenant's identity in the account. */
+function namesOf(...values: (string | UnresolvedValue | undefined)[]): { names?: string[] } {
+  const names = values.filter((v): v is string => typeof v === 'string');
+  return names.length > 0 ? { names } : {};
+}
 
 /** A string argument: its value, an Unresolved when known after apply, undefined when absent. */
 function read(inst: Instance, keys: readonly (string | number)[]): string | UnresolvedValue | undefined {

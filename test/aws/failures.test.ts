@@ -175,6 +175,7 @@ describe('nothing could be checked against the account: exit 3 and one line', ()
         faults: {
           DescribeCertificate: [{ status: 200, code: '', message: '', delayMs: 3000, always: true }],
           ListDistributions: [{ status: 200, code: '', message: '', delayMs: 3000, always: true }],
+          ListDistributionTenants: [{ status: 200, code: '', message: '', delayMs: 3000, always: true }],
         },
       }),
     );

@@ -11,7 +11,8 @@ import { NAMES_LISTED, othersList } from './fields.js';
  * create/update that brings the alias, so the deployed one fails only for another deployed holder.
  * Against the account read with `--aws`: the holder with the id a plan says it updates is the
  * distribution itself; when a template or plan does not say, an account holder alone is a warning
- * (it may be this distribution, deployed before).
+ * (it may be this distribution, deployed before). The account's tenants hold their domains the
+ * same way; a tenant of the inputs with the account tenant's Name is that tenant (not a holder).
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html
  * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_UpdateDistribution.html
  */
@@ -36,8 +37,13 @@ export const aliasAlreadyExists = defineRule({
       // the account's copy of this very distribution (a plan updating it in place) is no conflict
       if (accountOnly && inAccount.id === d.deployedId) continue;
       // a template or plan that does not say which deployed distribution it updates: the account's
-      // holder may be this one, deployed before (a stack update), or another (CNAMEAlreadyExists)
-      const unsure = accountOnly && d.deployedId === undefined;
+      // holder may be this one, deployed before (a stack update), or another (CNAMEAlreadyExists).
+      // A tenant is never a distribution, and one with a Name is known (src/aws/tenants.ts).
+      const unsure =
+        accountOnly &&
+        d.deployedId === undefined &&
+        (inAccount.tenant === undefined) === (d.tenant === undefined) &&
+        d.tenant?.names === undefined;
       out.push(
         ctx.report(
           alias.location,
