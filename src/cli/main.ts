@@ -3,26 +3,23 @@
  * loaded on demand so `certgate --version` and `--help` stay near bare Node start-up.
  */
 
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type Option } from 'commander';
 import { MINIMUM_PROTOCOL_VERSIONS } from '../cloudfront/policies.js';
 import { EXIT_OPERATIONAL, EXIT_USAGE } from '../report/exit-code.js';
 import { terminalSafe } from '../report/terminal.js';
 import { type CliIO, errorLine, processIO } from './io.js';
 import {
   atOption,
-  checkFormatOption,
   collectCert,
   collectDistributionId,
   collectParameter,
   collectResolve,
   concurrencyOption,
   crlCheckOption,
-  docsUrlOption,
   failOnOption,
   formatOption,
   hostOption,
   ipOption,
-  outputOption,
   parseAccount,
   parseRegion,
   parseWildcardLabel,
@@ -31,7 +28,7 @@ import {
   portOption,
   purposeOption,
   repeatableFileOption,
-  reportFileOption,
+  reportOptions,
   securityPolicyOption,
   timeoutOption,
   warnDaysOption,
@@ -55,6 +52,12 @@ import {
 import { packageVersion } from './version.js';
 
 /** The command tree (exported so tests can read a command's flags, as the config schema does). */
+/** Adds `options` to `command` in order (commander adds one at a time). */
+function withOptions(command: Command, options: readonly Option[]): Command {
+  for (const option of options) command.addOption(option);
+  return command;
+}
+
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('certgate')
     .description(MAIN_DESCRIPTION)
@@ -128,70 +131,65 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       setExit(await runExplain(text, opts, io));
     });
 
-  program
-    .command('check')
-    .summary("pre-deploy CloudFront gate: predict CloudFront's verdict per distribution")
-    .description(CHECK_DESCRIPTION)
-    .argument(
-      '[input...]',
-      "distribution configs: files, a cdk.out folder, or '-' for standard input (required unless --distribution-id or --all-distributions)",
-    )
-    .option(
-      '--cert <evidence>',
-      'certificate evidence: FILE (ACM describe-certificate JSON), ARN=FILE or IAMCERTID=FILE (PEM/DER chain) (repeatable)',
-      collectCert,
-    )
-    .option(
-      '--parameter <key=value>',
-      'a CloudFormation parameter value, overriding its default (repeatable)',
-      collectParameter,
-    )
-    .option(
-      '--region <region>',
-      'the region the CloudFormation/CDK stack deploys to (default: AWS_REGION, else AWS_DEFAULT_REGION)',
-      parseRegion,
-    )
-    .option(
-      '--account <id>',
-      'the account the CloudFormation stack deploys to (AWS::AccountId)',
-      parseAccount,
-    )
-    .option(
-      '--tf-dir <dir>',
-      "the .tf folder of a Terraform plan's root module, for file:line in findings (default: the plan's folder if it has .tf files)",
-    )
-    .option(
-      '--roots <file|dir|system>',
-      "trust these roots for PEM evidence instead of the Mozilla roots: a file, a folder, or 'system'",
-    )
-    .option(
-      '--aws',
-      "live evidence from the account: DescribeCertificate for every certificate ARN (in the ARN's region), ListDistributions for alias conflicts; --cert files win over it",
-    )
-    .option(
-      '--profile <name>',
-      'the AWS profile for --aws (default: the SDK chain: AWS_PROFILE, env keys, SSO, role); implies --aws',
-    )
-    .option(
-      '--distribution-id <id>',
-      'check this deployed distribution, read from the account with GetDistribution (repeatable); implies --aws',
-      collectDistributionId,
-    )
-    .option('--all-distributions', 'check every distribution of the account (an audit); implies --aws')
-    .option(
-      '--aws-preflight',
-      'with --aws: ListConflictingAliases for aliases the account does not hold, to find them in other accounts; implies --aws',
-    )
-    .addOption(atOption())
-    .addOption(warnDaysOption())
-    .addOption(checkFormatOption())
-    .addOption(outputOption())
-    .addOption(reportFileOption('sarif'))
-    .addOption(reportFileOption('junit'))
-    .addOption(reportFileOption('json'))
-    .addOption(reportFileOption('gitlab'))
-    .addOption(docsUrlOption())
-    .addOption(failOnOption())
+  withOptions(
+    program
+      .command('check')
+      .summary("pre-deploy CloudFront gate: predict CloudFront's verdict per distribution")
+      .description(CHECK_DESCRIPTION)
+      .argument(
+        '[input...]',
+        "distribution configs: files, a cdk.out folder, or '-' for standard input (required unless --distribution-id or --all-distributions)",
+      )
+      .option(
+        '--cert <evidence>',
+        'certificate evidence: FILE (ACM describe-certificate JSON), ARN=FILE or IAMCERTID=FILE (PEM/DER chain) (repeatable)',
+        collectCert,
+      )
+      .option(
+        '--parameter <key=value>',
+        'a CloudFormation parameter value, overriding its default (repeatable)',
+        collectParameter,
+      )
+      .option(
+        '--region <region>',
+        'the region the CloudFormation/CDK stack deploys to (default: AWS_REGION, else AWS_DEFAULT_REGION)',
+        parseRegion,
+      )
+      .option(
+        '--account <id>',
+        'the account the CloudFormation stack deploys to (AWS::AccountId)',
+        parseAccount,
+      )
+      .option(
+        '--tf-dir <dir>',
+        "the .tf folder of a Terraform plan's root module, for file:line in findings (default: the plan's folder if it has .tf files)",
+      )
+      .option(
+        '--roots <file|dir|system>',
+        "trust these roots for PEM evidence instead of the Mozilla roots: a file, a folder, or 'system'",
+      )
+      .option(
+        '--aws',
+        "live evidence from the account: DescribeCertificate for every certificate ARN (in the ARN's region), ListDistributions for alias conflicts; --cert files win over it",
+      )
+      .option(
+        '--profile <name>',
+        'the AWS profile for --aws (default: the SDK chain: AWS_PROFILE, env keys, SSO, role); implies --aws',
+      )
+      .option(
+        '--distribution-id <id>',
+        'check this deployed distribution, read from the account with GetDistribution (repeatable); implies --aws',
+        collectDistributionId,
+      )
+      .option('--all-distributions', 'check every distribution of the account (an audit); implies --aws')
+      .option(
+        '--aws-preflight',
+        'with --aws: ListConflictingAliases for aliases the account does not hold, to find them in other accounts; implies --aws',
+      )
+      .addOption(atOption())
+      .addOption(warnDaysOption()),
+    reportOptions(),
+  )
     .option('--verbose', 'text output: show notes too (the other formats always include them)')
     .option(
       '--allow-empty',
@@ -220,59 +218,59 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       setExit(await runCheckCommand(inputs, command, io));
     });
 
-  program
-    .command('probe')
-    .summary('TLS handshakes with SNI to many hosts: what the edge really serves, verified')
-    .description(PROBE_DESCRIPTION)
-    .argument('[target...]', 'host[:port] to probe (port 443 unless given; IPv6 as [addr]:port)')
-    .addOption(portOption())
-    .addOption(repeatableFileOption('--targets <file>', "read targets from a file, one a line, '#' comments"))
-    .option('--from <input...>', "probe every alias of the distributions in these 'certgate check' inputs")
-    .option(
-      '--parameter <key=value>',
-      'a CloudFormation parameter value for --from, overriding its default (repeatable)',
-      collectParameter,
-    )
-    .option('--region <region>', 'the region a CloudFormation/CDK stack of --from deploys to', parseRegion)
-    .option(
-      '--wildcard-label <label>',
-      'probe LABEL.example.com for a *.example.com alias of --from (default: skip wildcards with a note)',
-      parseWildcardLabel,
-    )
-    .option(
-      '--resolve <host:port:addr>',
-      "connect to ADDR for HOST:PORT instead of asking DNS, as curl's (HOST may be '*') (repeatable)",
-      collectResolve,
-    )
-    .option('--all-addresses', 'probe every A and AAAA address of a name, not only the first')
-    .addOption(timeoutOption())
-    .addOption(concurrencyOption())
-    .option('--sni <name>', 'send this SNI name instead of the target host, and check the certificate for it')
-    .option('--no-sni', 'send no SNI: what a client without SNI gets')
-    .option(
-      '--roots <file|dir|system>',
-      "trust only these roots instead of Node.js's (Mozilla + NODE_EXTRA_CA_CERTS): a file, a folder (PEM files or an OpenSSL hashed directory), or 'system' (SSL_CERT_FILE/SSL_CERT_DIR, else the distribution's bundle)",
-    )
-    .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
-    .addOption(atOption())
-    .option(
-      '--expect <cert>',
-      'the leaf that must be served: a SHA-256 fingerprint, a PEM/DER file, or an ACM ARN (with --cert)',
-    )
-    .option(
-      '--cert <evidence>',
-      'evidence for an --expect ARN: aws acm describe-certificate JSON, or ARN=FILE with the PEM chain (repeatable)',
-      collectCert,
-    )
-    .addOption(securityPolicyOption(MINIMUM_PROTOCOL_VERSIONS))
-    .addOption(checkFormatOption())
-    .addOption(outputOption())
-    .addOption(reportFileOption('sarif'))
-    .addOption(reportFileOption('junit'))
-    .addOption(reportFileOption('json'))
-    .addOption(reportFileOption('gitlab'))
-    .addOption(docsUrlOption())
-    .addOption(failOnOption())
+  withOptions(
+    program
+      .command('probe')
+      .summary('TLS handshakes with SNI to many hosts: what the edge really serves, verified')
+      .description(PROBE_DESCRIPTION)
+      .argument('[target...]', 'host[:port] to probe (port 443 unless given; IPv6 as [addr]:port)')
+      .addOption(portOption())
+      .addOption(
+        repeatableFileOption('--targets <file>', "read targets from a file, one a line, '#' comments"),
+      )
+      .option('--from <input...>', "probe every alias of the distributions in these 'certgate check' inputs")
+      .option(
+        '--parameter <key=value>',
+        'a CloudFormation parameter value for --from, overriding its default (repeatable)',
+        collectParameter,
+      )
+      .option('--region <region>', 'the region a CloudFormation/CDK stack of --from deploys to', parseRegion)
+      .option(
+        '--wildcard-label <label>',
+        'probe LABEL.example.com for a *.example.com alias of --from (default: skip wildcards with a note)',
+        parseWildcardLabel,
+      )
+      .option(
+        '--resolve <host:port:addr>',
+        "connect to ADDR for HOST:PORT instead of asking DNS, as curl's (HOST may be '*') (repeatable)",
+        collectResolve,
+      )
+      .option('--all-addresses', 'probe every A and AAAA address of a name, not only the first')
+      .addOption(timeoutOption())
+      .addOption(concurrencyOption())
+      .option(
+        '--sni <name>',
+        'send this SNI name instead of the target host, and check the certificate for it',
+      )
+      .option('--no-sni', 'send no SNI: what a client without SNI gets')
+      .option(
+        '--roots <file|dir|system>',
+        "trust only these roots instead of Node.js's (Mozilla + NODE_EXTRA_CA_CERTS): a file, a folder (PEM files or an OpenSSL hashed directory), or 'system' (SSL_CERT_FILE/SSL_CERT_DIR, else the distribution's bundle)",
+      )
+      .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
+      .addOption(atOption())
+      .option(
+        '--expect <cert>',
+        'the leaf that must be served: a SHA-256 fingerprint, a PEM/DER file, or an ACM ARN (with --cert)',
+      )
+      .option(
+        '--cert <evidence>',
+        'evidence for an --expect ARN: aws acm describe-certificate JSON, or ARN=FILE with the PEM chain (repeatable)',
+        collectCert,
+      )
+      .addOption(securityPolicyOption(MINIMUM_PROTOCOL_VERSIONS)),
+    reportOptions(),
+  )
     .option(
       '--config <file>',
       'read flag defaults from the probe: section of this file (default: .certgate.yaml or .certgate.yml, looked for from here up to the repository root)',
@@ -286,32 +284,27 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       setExit(await runProbe(targets, command.opts(), io));
     });
 
-  program
-    .command('diff')
-    .summary('compare the viewer-certificate and alias settings of two environments')
-    .description(DIFF_DESCRIPTION)
-    .argument('<a>', "one environment's distribution configs: a file, a cdk.out folder, or '-'")
-    .argument('<b>', "the other environment's, read the same way")
-    .option(
-      '--cert <evidence>',
-      'certificate evidence for either side: FILE (ACM describe-certificate JSON), ARN=FILE or IAMCERTID=FILE (PEM/DER chain) (repeatable)',
-      collectCert,
-    )
-    .option(
-      '--parameter <key=value>',
-      'a CloudFormation parameter value for both sides, overriding its default (repeatable)',
-      collectParameter,
-    )
-    .option('--region <region>', 'the region the CloudFormation/CDK stacks deploy to', parseRegion)
-    .addOption(atOption())
-    .addOption(checkFormatOption())
-    .addOption(outputOption())
-    .addOption(reportFileOption('sarif'))
-    .addOption(reportFileOption('junit'))
-    .addOption(reportFileOption('json'))
-    .addOption(reportFileOption('gitlab'))
-    .addOption(docsUrlOption())
-    .addOption(failOnOption())
+  withOptions(
+    program
+      .command('diff')
+      .summary('compare the viewer-certificate and alias settings of two environments')
+      .description(DIFF_DESCRIPTION)
+      .argument('<a>', "one environment's distribution configs: a file, a cdk.out folder, or '-'")
+      .argument('<b>', "the other environment's, read the same way")
+      .option(
+        '--cert <evidence>',
+        'certificate evidence for either side: FILE (ACM describe-certificate JSON), ARN=FILE or IAMCERTID=FILE (PEM/DER chain) (repeatable)',
+        collectCert,
+      )
+      .option(
+        '--parameter <key=value>',
+        'a CloudFormation parameter value for both sides, overriding its default (repeatable)',
+        collectParameter,
+      )
+      .option('--region <region>', 'the region the CloudFormation/CDK stacks deploy to', parseRegion)
+      .addOption(atOption()),
+    reportOptions(),
+  )
     .addHelpText('after', DIFF_EXAMPLES)
     .action(async (a: string, b: string, opts) => {
       const { runDiff } = await import('./commands/diff.js');

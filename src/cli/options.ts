@@ -300,3 +300,21 @@ export function portOption(): Option {
     .argParser(boundedIntParser('a port', 1, 65_535))
     .default(443);
 }
+
+/**
+ * The report options `check`, `probe` and `diff` share, in their --help order: the format on
+ * standard output (or --output), the report files of the same run, the SARIF docs base and the
+ * exit threshold.
+ */
+export function reportOptions(): Option[] {
+  return [
+    checkFormatOption(),
+    outputOption(),
+    reportFileOption('sarif'),
+    reportFileOption('junit'),
+    reportFileOption('json'),
+    reportFileOption('gitlab'),
+    docsUrlOption(),
+    failOnOption(),
+  ];
+}
