@@ -13,6 +13,7 @@ import { afterAll, afterEach, expect, test } from 'vitest';
 import { check } from '../../src/check/check.js';
 import { describeFinding } from '../../src/report/messages.js';
 import { type FakeAccountSpec, type FakeAws, startFakeAws } from '../support/fake-aws.js';
+import { issuedCertificate } from './template.js';
 
 const ACCOUNT = '111122223333';
 const SITE_CERT = `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/00000000-0000-4000-8000-000000000001`;
@@ -20,27 +21,14 @@ const WILDCARD = `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/00000000-0000-400
 const PARENT = 'E1MULTITENANT1';
 const AT = new Date('2027-01-20');
 
-const certificate = (arn: string, names: string[]) => ({
-  CertificateArn: arn,
-  DomainName: names[0]!,
-  SubjectAlternativeNames: names,
-  Status: 'ISSUED',
-  Type: 'AMAZON_ISSUED' as const,
-  KeyAlgorithm: 'RSA-2048',
-  NotBefore: '2026-06-01T00:00:00Z',
-  NotAfter: '2027-06-01T00:00:00Z',
-  InUseBy: [],
-  RenewalEligibility: 'ELIGIBLE' as const,
-});
-
 /** The multi-tenant parent (only in the account) and three tenants: one page of two, then one. */
 function account(extra: Partial<FakeAccountSpec> = {}): FakeAccountSpec {
   return {
     accountId: ACCOUNT,
     certificates: {
       'us-east-1': [
-        certificate(SITE_CERT, ['site.example.com', 'shop.taken.example']),
-        certificate(WILDCARD, ['*.saas.example']),
+        issuedCertificate(SITE_CERT, ['site.example.com', 'shop.taken.example']),
+        issuedCertificate(WILDCARD, ['*.saas.example']),
       ],
     },
     distributions: [

@@ -19,33 +19,20 @@ import {
   type FakeAws,
   startFakeAws,
 } from '../support/fake-aws.js';
-import { templateYaml } from './template.js';
+import { issuedCertificate, templateYaml } from './template.js';
 
 const ACCOUNT = '111122223333';
 const GOOD = `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/00000000-0000-4000-8000-000000000001`;
 const HONG_KONG = `arn:aws:acm:ap-east-1:${ACCOUNT}:certificate/00000000-0000-4000-8000-000000000002`;
 const MISSING = `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/00000000-0000-4000-8000-0000000000ff`;
 
-const certificate = (arn: string, names: string[]) => ({
-  CertificateArn: arn,
-  DomainName: names[0]!,
-  SubjectAlternativeNames: names,
-  Status: 'ISSUED',
-  Type: 'AMAZON_ISSUED' as const,
-  KeyAlgorithm: 'RSA-2048',
-  NotBefore: '2026-06-01T00:00:00Z',
-  NotAfter: '2027-06-01T00:00:00Z',
-  InUseBy: [],
-  RenewalEligibility: 'ELIGIBLE' as const,
-});
-
 /** One account: the certificate the template uses, and a distribution holding taken.example.com. */
 function account(extra: Partial<FakeAccountSpec> = {}): FakeAccountSpec {
   return {
     accountId: ACCOUNT,
     certificates: {
-      'us-east-1': [certificate(GOOD, ['site.example.com', 'taken.example.com'])],
-      'ap-east-1': [certificate(HONG_KONG, ['hk.example.com'])],
+      'us-east-1': [issuedCertificate(GOOD, ['site.example.com', 'taken.example.com'])],
+      'ap-east-1': [issuedCertificate(HONG_KONG, ['hk.example.com'])],
     },
     distributions: [
       {

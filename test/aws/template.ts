@@ -37,3 +37,17 @@ ${cert}
   });
   return `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${resources.join('')}`;
 }
+
+/** An ISSUED Amazon certificate for `names` (the first is its DomainName), as the fake account serves it. */
+export const issuedCertificate = (arn: string, names: string[]) => ({
+  CertificateArn: arn,
+  DomainName: names[0]!,
+  SubjectAlternativeNames: names,
+  Status: 'ISSUED',
+  Type: 'AMAZON_ISSUED' as const,
+  KeyAlgorithm: 'RSA-2048',
+  NotBefore: '2026-06-01T00:00:00Z',
+  NotAfter: '2027-06-01T00:00:00Z',
+  InUseBy: [],
+  RenewalEligibility: 'ELIGIBLE' as const,
+});
