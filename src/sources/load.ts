@@ -26,6 +26,7 @@ import { MAX_GATE_INPUT_BYTES, readInput } from './input-file.js';
 import { readNestedStacks } from './nested-load.js';
 import { parseSourceText } from './parse.js';
 import { chainEvidence, readIamServerCertificate } from './pem-evidence.js';
+import { ReadAhead } from './read-ahead.js';
 import { readTerraformPlan } from './terraform.js';
 import type { GateInputs, LoadOptions } from './types.js';
 
@@ -58,10 +59,16 @@ export async function loadGateInputs(
   const errors: UnreadableInput[] = [];
   const empty: EmptyInput[] = [];
   const described = new Set<string>();
-  for (const file of files) {
+  const ahead = new ReadAhead((path, what) => readInput(path, stdin, MAX_GATE_INPUT_BYTES, what));
+  ahead.start(files[0], GATE_INPUT);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    // the next input (or the first certificate file) is read while this one is parsed
+    if (i + 1 < files.length) ahead.start(files[i + 1], GATE_INPUT);
+    else startCertificate(ahead, options.certs[0]);
     const before = out.distributions.length;
     try {
-      const read = await loadInput(file, options, stdin, out, errors);
+      const read = await loadInput(file, options, stdin, out, errors, ahead);
       // an input that gave nothing to check is said so, from the documents just read
       if (out.distributions.length === before && !described.has(file)) {
         const e = describeEmptyInput(file, read.docs, read.assembly);
@@ -72,7 +79,8 @@ export async function loadGateInputs(
     }
     described.add(file);
   }
-  await loadCertificates(options.certs, stdin, out, errors);
+  if (files.length === 0) startCertificate(ahead, options.certs[0]);
+  await loadCertificates(options.certs, out, errors, ahead);
   out.findings.push(...unmatchedEvidence(out));
   return {
     inputs: {
@@ -86,9 +94,20 @@ export async function loadGateInputs(
   };
 }
 
-/** Reads and parses one file (or stdin) as JSON or YAML. */
-async function readDocument(path: string, stdin: Stdin): Promise<SourceDocument> {
-  return parseSourceText(path, await readInput(path, stdin, MAX_GATE_INPUT_BYTES, 'a gate input'));
+const GATE_INPUT = 'a gate input';
+const CERTIFICATE_INPUT = 'a certificate input';
+
+/** Reads and parses one file (or stdin) as JSON or YAML; through `ahead` when it may have been read already. */
+async function readDocument(path: string, stdin: Stdin, ahead?: ReadAhead): Promise<SourceDocument> {
+  const bytes = ahead
+    ? await ahead.take(path, GATE_INPUT)
+    : await readInput(path, stdin, MAX_GATE_INPUT_BYTES, GATE_INPUT);
+  return parseSourceText(path, bytes);
+}
+
+/** Starts reading a `--cert FILE` ahead; an `ARN=FILE` binding is a small chain, read when met. */
+function startCertificate(ahead: ReadAhead, raw: string | undefined): void {
+  if (raw !== undefined && !raw.includes('=')) ahead.start(raw, CERTIFICATE_INPUT);
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -102,6 +121,7 @@ async function loadInput(
   stdin: Stdin,
   out: Collected,
   errors: UnreadableInput[],
+  ahead: ReadAhead,
 ): Promise<{ docs: SourceDocument[]; assembly: boolean }> {
   const assembly = {
     parameters: options.parameters,
@@ -117,7 +137,7 @@ async function loadInput(
     }
     return { docs: await readAssemblyKeepingDocs(file, assembly, stdin, out, errors), assembly: true };
   }
-  const doc = await readDocument(file, stdin);
+  const doc = await readDocument(file, stdin, ahead);
   const kind = detectInput(doc.value);
   if (kind === undefined) throw unreadableInput(file, UNKNOWN_INPUT);
   if (kind !== 'cloudformation') refuseDuplicateYamlKeys(doc);
@@ -214,17 +234,19 @@ interface PendingChain {
 
 async function loadCertificates(
   certs: readonly string[],
-  stdin: Stdin,
   out: Collected,
   errors: UnreadableInput[],
+  ahead: ReadAhead,
 ) {
   const pending: PendingChain[] = [];
   const exists = async (p: string) => (await stat(p).catch(() => undefined)) !== undefined;
-  for (const raw of certs) {
+  for (let i = 0; i < certs.length; i++) {
+    const raw = certs[i]!;
+    startCertificate(ahead, certs[i + 1]);
     let arg: CertArgument | undefined;
     try {
       arg = await parseCertArgument(raw, exists);
-      const bytes = await readInput(arg.file, stdin, MAX_GATE_INPUT_BYTES, 'a certificate input');
+      const bytes = await ahead.take(arg.file, CERTIFICATE_INPUT);
       if (looksLikeJson(bytes)) {
         if (arg.key !== undefined) {
           throw unreadableInput(

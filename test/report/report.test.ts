@@ -76,6 +76,35 @@ test('byte arrays in details serialise as hex', () => {
   expect(JSON.parse(formatJson(report)).results[0].details.keyId).toBe('ab01');
 });
 
+test('bytes, bigints and toJSON values are serialised as with the replacer, wherever they sit', () => {
+  const detailsOf = (details: unknown) =>
+    JSON.parse(
+      formatJson(
+        buildReport({
+          command: 'inspect',
+          version: '1',
+          results: [{ subject: subject('x'), findings: [], details }],
+          failOn: 'error',
+        }),
+      ),
+    ).results[0].details;
+  // deep inside arrays and objects, past the depth the walk looks at
+  let deep: unknown = { serial: new Uint8Array([0x0f]) };
+  for (let i = 0; i < 80; i++) deep = [deep];
+  let unwrapped = detailsOf(deep);
+  for (let i = 0; i < 80; i++) unwrapped = (unwrapped as unknown[])[0];
+  expect(unwrapped).toEqual({ serial: '0f' });
+  expect(detailsOf({ list: [1, { n: 12345678901234567890n }] })).toEqual({
+    list: [1, { n: '12345678901234567890' }],
+  });
+  // what a toJSON turns into goes through the replacer too
+  expect(detailsOf({ at: { toJSON: () => new Uint8Array([1, 2]) } })).toEqual({ at: '0102' });
+  expect(detailsOf({ when: new Date('2026-01-02T03:04:05Z'), plain: ['a', null, true] })).toEqual({
+    when: '2026-01-02T03:04:05.000Z',
+    plain: ['a', null, true],
+  });
+});
+
 test('text output lists each finding with its code, message and fix, then a summary', () => {
   const report = buildReport({ command: 'inspect', version: '1', results, failOn: 'error' });
   const text = formatText(report, { colors: createColors(false) });
