@@ -2,7 +2,9 @@
  * Words for the CloudFront gate's findings (`CF_*`): each message names the distribution, the
  * alias and the certificate, and the error CloudFront returns; each fix says exactly what to
  * change. Where the rulebook marks the error code UNCONFIRMED, INFERRED or OBSERVED, the message
- * says so (the finding's `certainty` arg).
+ * says so (the finding's `certainty` arg). The words are ASCII (`...`, not an ellipsis): one
+ * character outside Latin-1 makes V8 hold the whole JSON report of a large run as two-byte text,
+ * which then costs several times as much to write out.
  */
 
 import type { FindingCode } from '../findings/catalog.js';
@@ -83,10 +85,10 @@ const PLACEMENT: Partial<Record<FindingCode, Wording>> = {
       a.malformed === true
         ? `${dist(a)} names ${cert(a)} as its ACM certificate, which is not an ACM certificate ARN (arn:aws:acm:us-east-1:ACCOUNT:certificate/ID); ${rejects(a, IVC)}`
         : `${dist(a)} uses ACM certificate ${cert(a)} in ${str(a.region) || 'a region other than us-east-1'}${a.fromStack === true ? ` (the ${str(a.regionOf) || 'stack'} region)` : ''}; CloudFront only uses ACM certificates from us-east-1, so ${rejects(a, IVC).replace(/^CloudFront /, 'it ')}`,
-    fix: 'request or import the certificate in us-east-1 and use that ARN (aws acm request-certificate --region us-east-1 …); in CDK, create it in a stack deployed to us-east-1',
+    fix: 'request or import the certificate in us-east-1 and use that ARN (aws acm request-certificate --region us-east-1 ...); in CDK, create it in a stack deployed to us-east-1',
   }),
   CF_CERTIFICATE_NOT_AN_ARN: (a) => ({
-    message: `${dist(a)} sets ACMCertificateArn to ${str(a.certificate) === '' ? 'an empty string' : `"${str(a.certificate)}"`}, which is not an ARN at all (a name, a tag or a placeholder?): CloudFront looks certificates up by ARN only, so it finds none and rejects the create/update with ${IVC} ("the specified SSL certificate doesn't exist…")${certainty(a)}; the API model has no ARN pattern, so nothing refuses it earlier`,
+    message: `${dist(a)} sets ACMCertificateArn to ${str(a.certificate) === '' ? 'an empty string' : `"${str(a.certificate)}"`}, which is not an ARN at all (a name, a tag or a placeholder?): CloudFront looks certificates up by ARN only, so it finds none and rejects the create/update with ${IVC} ("the specified SSL certificate doesn't exist...")${certainty(a)}; the API model has no ARN pattern, so nothing refuses it earlier`,
     fix: 'use the certificate ARN, arn:aws:acm:us-east-1:ACCOUNT:certificate/ID (aws acm list-certificates --region us-east-1 shows it); in a template, !Ref the certificate resource or pass the ARN as a parameter',
   }),
   CF_CERTIFICATE_OTHER_ACCOUNT: (a) => ({
@@ -103,10 +105,10 @@ const PLACEMENT: Partial<Record<FindingCode, Wording>> = {
   }),
   CF_IAM_CERTIFICATE_PATH: (a) => ({
     message: `${dist(a)} uses IAM server certificate ${cert(a)}, uploaded with path ${str(a.iamPath) || '(unknown)'}; CloudFront only uses IAM certificates under /cloudfront/, so ${rejects(a, IVC)}`,
-    fix: 'upload the certificate again with aws iam upload-server-certificate --path /cloudfront/NAME/ … and use its new ServerCertificateId; or import it into ACM in us-east-1',
+    fix: 'upload the certificate again with aws iam upload-server-certificate --path /cloudfront/NAME/ ... and use its new ServerCertificateId; or import it into ACM in us-east-1',
   }),
   CF_IAM_CERTIFICATE_ID_INVALID: (a) => ({
-    message: `${dist(a)} sets IAMCertificateId "${cert(a)}" (${str(a.length)} characters), which is not an IAM ServerCertificateId (at most ${str(a.max) || '32'} word characters, like ASCA…)${a.looksLike === 'arn' ? ': that is an ARN' : ': probably the certificate name'}; the request fails validation${certainty(a)}`,
+    message: `${dist(a)} sets IAMCertificateId "${cert(a)}" (${str(a.length)} characters), which is not an IAM ServerCertificateId (at most ${str(a.max) || '32'} word characters, like ASCA...)${a.looksLike === 'arn' ? ': that is an ARN' : ': probably the certificate name'}; the request fails validation${certainty(a)}`,
     fix: 'use the ServerCertificateId from aws iam get-server-certificate --server-certificate-name NAME (ServerCertificateMetadata.ServerCertificateId)',
   }),
   CF_TENANT_ONLY_CERTIFICATE_FIELDS: (a) => ({
@@ -125,7 +127,7 @@ const STATE: Partial<Record<FindingCode, Wording>> = {
       : notIssued(a),
   CF_CERTIFICATE_DATE_INVALID: (a) => ({
     message: `${dist(a)}: ${Number(a.certIndex ?? 0) === 0 ? 'the certificate' : `chain certificate ${str(a.certIndex)}`} ${str(a.subject) || cert(a)} of ${cert(a)} is ${str(a.state) || 'outside its validity'} at ${str(a.at)} (valid ${str(a.notBefore) || '?'} to ${str(a.notAfter) || '?'}); the chain has a certificate that isn't valid for the current date, so ${rejects(a, IVC).replace(/^CloudFront /, 'CloudFront ')}`,
-    fix: 'renew or reissue the certificate, then reimport it (aws acm import-certificate --certificate-arn ARN …) with a current chain',
+    fix: 'renew or reissue the certificate, then reimport it (aws acm import-certificate --certificate-arn ARN ...) with a current chain',
   }),
   CF_ACME_CERTIFICATE: (a) => ({
     message: `${dist(a)} uses ACM certificate ${cert(a)} issued through ACME (CertificateKeyPairOrigin ${str(a.keyPairOrigin) || 'ACME'}); integrated services such as CloudFront cannot use ACME certificates, so CloudFront refuses it${certainty(a)}`,
@@ -137,7 +139,7 @@ const STATE: Partial<Record<FindingCode, Wording>> = {
   }),
   CF_IMPORTED_CERTIFICATE_EXPIRING: (a) => ({
     message: `${dist(a)} uses ${str(a.store) || 'an imported'} certificate ${cert(a)}, which expires on ${str(a.notAfter)} (in ${days(a.daysLeft)}, window ${days(a.warnDays)}) and never renews by itself${a.insideReimportLead === true ? '; less than 24 hours remain, and CloudFront can take up to 24 hours to pick up a reimport' : ''}`,
-    fix: 'reimport the renewed certificate into the same ARN (aws acm import-certificate --certificate-arn ARN …) at least 24 hours before it expires, or move to an ACM-issued certificate that renews itself',
+    fix: 'reimport the renewed certificate into the same ARN (aws acm import-certificate --certificate-arn ARN ...) at least 24 hours before it expires, or move to an ACM-issued certificate that renews itself',
   }),
   CF_RENEWAL_NOT_READY: (a) => ({
     message: `${dist(a)} uses ACM certificate ${cert(a)} whose managed renewal will fail as things are (${str(a.reason) || 'renewal needs action'}); at expiry viewers get an expired certificate`,
@@ -151,7 +153,7 @@ const STATE: Partial<Record<FindingCode, Wording>> = {
 
 const COVERAGE: Partial<Record<FindingCode, Wording>> = {
   CF_ALIAS_NOT_COVERED: (a) => ({
-    message: `alias ${str(a.alias) || '(unknown)'} of ${dist(a)} is not covered by certificate ${cert(a)}${sansText(a)}: ${missText(a)}; ${a.miss === 'NoSubjectAltName' ? `CloudFront may reject the update with ${IVC}` : rejects(a, IVC)} ("the certificate … doesn't cover the alternate domain name (CNAME)")`,
+    message: `alias ${str(a.alias) || '(unknown)'} of ${dist(a)} is not covered by certificate ${cert(a)}${sansText(a)}: ${missText(a)}; ${a.miss === 'NoSubjectAltName' ? `CloudFront may reject the update with ${IVC}` : rejects(a, IVC)} ("the certificate ... doesn't cover the alternate domain name (CNAME)")`,
     fix:
       a.miss === 'WildcardCoversOneLabel' || a.miss === 'WildcardDoesNotCoverApex'
         ? `add ${str(a.alias)} itself (or a wildcard one label above it) to the certificate's SANs and reissue, or remove the alias`
