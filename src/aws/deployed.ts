@@ -39,10 +39,15 @@ export async function fetchDeployed(
 ): Promise<DeployedInputs> {
   const session = await AwsSession.open(options);
   try {
-    return 'all' in selection ? await all(session) : await byIds(session, selection.ids);
+    return await readDeployed(session, selection);
   } finally {
     session.close();
   }
+}
+
+/** Reads the selected distributions through an open session (`probe --from-aws` shares it). */
+export function readDeployed(session: AwsSession, selection: DeployedSelection): Promise<DeployedInputs> {
+  return 'all' in selection ? all(session) : byIds(session, selection.ids);
 }
 
 async function all(session: AwsSession): Promise<DeployedInputs> {

@@ -184,7 +184,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .option('--all-distributions', 'check every distribution of the account (an audit); implies --aws')
       .option(
         '--aws-preflight',
-        'with --aws: ListConflictingAliases for aliases the account does not hold, to find them in other accounts; implies --aws',
+        'with --aws: ListDomainConflicts for aliases and tenant domains the account does not hold, to find them in other accounts; implies --aws',
       )
       .addOption(atOption())
       .addOption(warnDaysOption()),
@@ -229,6 +229,19 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         repeatableFileOption('--targets <file>', "read targets from a file, one a line, '#' comments"),
       )
       .option('--from <input...>', "probe every alias of the distributions in these 'certgate check' inputs")
+      .option(
+        '--from-aws',
+        "probe every alias of the account's distributions at the distribution's own dxxxx.cloudfront.net (the alias as SNI, no DNS change needed), expecting the certificate it has attached",
+      )
+      .option(
+        '--distribution-id <id>',
+        'with --from-aws: only this deployed distribution, read with GetDistribution (repeatable); implies --from-aws',
+        collectDistributionId,
+      )
+      .option(
+        '--profile <name>',
+        'the AWS profile for --from-aws (default: the SDK chain: AWS_PROFILE, env keys, SSO, role); implies --from-aws',
+      )
       .option(
         '--parameter <key=value>',
         'a CloudFormation parameter value for --from, overriding its default (repeatable)',

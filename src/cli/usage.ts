@@ -218,6 +218,13 @@ any input 'certgate check' reads. A wildcard alias has no single name to
 probe: it is reported as a note and skipped, or probed as LABEL.rest with
 --wildcard-label LABEL.
 
+--from-aws takes the aliases of the account's deployed distributions (every
+one, or those of --distribution-id ID) and dials each at its distribution's own
+dxxxx.cloudfront.net with the alias as SNI, so no DNS change is needed; each
+alias must serve the certificate its distribution has attached
+(DescribeCertificate). It reads the account only: ListDistributions or
+GetDistribution, and DescribeCertificate (see docs/aws.md).
+
 Before DNS points at a new edge, --resolve HOST:PORT:ADDR (as curl's, HOST may
 be '*') sends the handshake there; otherwise names go through the system
 resolver and, with --all-addresses, every A and AAAA address is probed. Each
@@ -258,14 +265,18 @@ Examples:
   $ certgate probe www.example.com --no-sni         what a client without SNI gets
   $ certgate probe 192.0.2.10 --sni www.example.com  an address, with a chosen SNI name
 
+  What the account's edges serve for every alias, before or after the DNS switch:
+  $ certgate probe --from-aws
+  $ certgate probe --from-aws --distribution-id E1ABCDEFGHIJKL --profile prod
+
   A private PKI, reproducibly:
   $ certgate probe internal.example:8443 --roots corp-root.pem --at 2026-06-01
 
 Exit codes: 0 no finding at or above --fail-on; 1 there is one (an unreachable or
 failing target is a finding on that target); 2 bad usage or an unreadable input; 3 no
 target answered at all (every name failed to resolve, or every address was
-unreachable or dropped the connection): a network problem on this side prevented a
-verdict.`;
+unreachable or dropped the connection), or --from-aws could read nothing from the
+account: a problem on this side prevented a verdict.`;
 
 export const DIFF_DESCRIPTION = `Compare the viewer-certificate and alias settings of two environments.
 

@@ -123,6 +123,11 @@ export interface Distribution {
    */
   readonly deployedId?: string;
   /**
+   * CloudFront's own domain name of a deployed distribution (`d111111abcdef8.cloudfront.net`),
+   * from list-/get-distribution output: where `probe --from-aws` connects, whatever DNS says.
+   */
+  readonly domainName?: string;
+  /**
    * When the certificate is a resource of the same template or plan (`!Ref Cert`,
    * `aws_acm_certificate.cert.arn`), the evidence key of that resource (see CertificateEvidence.key).
    */

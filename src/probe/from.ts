@@ -28,6 +28,12 @@ export interface FromOptions {
   readonly port?: number;
   /** Certificate evidence: each alias is expected to serve its distribution's certificate. */
   readonly evidence?: readonly CertificateEvidence[];
+  /**
+   * Connect to each deployed distribution's own domain (`d111111abcdef8.cloudfront.net`, from
+   * list-/get-distribution output) with the alias as SNI, instead of resolving the alias:
+   * what the alias will serve once DNS points at the distribution, whatever it points at today.
+   */
+  readonly viaDistributionDomain?: boolean;
 }
 
 /** The key of the certificate a distribution uses (ARN, IAM id, or template resource), if resolved. */
@@ -112,7 +118,13 @@ export function targetsFromDistributions(
       const key = endpointText(parsed.value.host, parsed.value.port);
       if (seen.has(key)) continue;
       seen.add(key);
-      targets.push({ ...parsed.value, distribution: d.id, ...(expect ? { expect } : {}) });
+      const connect = options.viaDistributionDomain ? d.domainName : undefined;
+      targets.push({
+        ...parsed.value,
+        ...(connect !== undefined ? { connect } : {}),
+        distribution: d.id,
+        ...(expect ? { expect } : {}),
+      });
     }
     if (d.aliasesUnresolved) skip(`(aliases of ${d.id})`, d, 'unresolved', d.aliasesUnresolved.reason);
   }

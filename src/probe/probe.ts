@@ -248,15 +248,19 @@ type Addresses =
   | { ok: true; addresses: readonly string[]; from: 'resolve' | 'dns' | 'literal'; dnsMs?: number }
   | { ok: false; code: string; message: string; dnsMs: number };
 
+/** The host whose addresses are dialled: the target's `connect` host, else its own. */
+const dialled = (target: ProbeTarget): string => target.connect ?? target.host;
+
 async function findAddresses(target: ProbeTarget, run: Run): Promise<Addresses> {
-  if (isIpLiteral(target.host)) return { ok: true, addresses: [target.host], from: 'literal' };
-  const entry = findResolve(run.resolve, target.host, target.port);
+  const host = dialled(target);
+  if (isIpLiteral(host)) return { ok: true, addresses: [host], from: 'literal' };
+  const entry = findResolve(run.resolve, host, target.port);
   if (entry) return { ok: true, addresses: entry.addresses, from: 'resolve' };
   const start = performance.now();
-  let pending = run.lookups.get(target.host);
+  let pending = run.lookups.get(host);
   if (!pending) {
-    pending = safeLookup(run.prober, target.host, run.signal);
-    run.lookups.set(target.host, pending);
+    pending = safeLookup(run.prober, host, run.signal);
+    run.lookups.set(host, pending);
   }
   const answer = await pending;
   const dnsMs = Math.round((performance.now() - start) * 100) / 100;
@@ -295,7 +299,7 @@ async function probeTarget(target: ProbeTarget, run: Run): Promise<ProbeResult[]
     const location: Locator = { source: endpoint };
     const finding = createFinding('PROBE_DNS_FAILURE', location, {
       endpoint,
-      host: target.host,
+      host: dialled(target),
       errorCode: found.code,
       detail: found.message,
     });
@@ -344,11 +348,12 @@ function referenceFor(target: ProbeTarget, run: Run): ProbeReference {
 function targetDetails(
   target: ProbeTarget,
   run: Run,
-): Pick<ProbeDetails, 'host' | 'port' | 'sni' | 'distribution'> {
+): Pick<ProbeDetails, 'host' | 'port' | 'sni' | 'connect' | 'distribution'> {
   return {
     host: target.host,
     port: target.port,
     sni: sniFor(target, run) ?? null,
+    ...(target.connect !== undefined ? { connect: target.connect } : {}),
     ...(target.distribution ? { distribution: target.distribution } : {}),
   };
 }

@@ -37,7 +37,7 @@ function summary(d: ProbeDetails | undefined, c: Colors): string {
     const f = d.failure;
     const what = f ? (FAILURE_WORDS[f.kind] ?? f.kind) : 'failed';
     const alert = f && 'alert' in f && f.alert ? ` ${f.alert}` : '';
-    return [c.red(`${what}${alert}`), c.dim(time)].filter(Boolean).join('  ');
+    return [c.red(`${what}${alert}`), via(d, c), c.dim(time)].filter(Boolean).join('  ');
   }
   const leaf = d.chain?.[0];
   const parts = [
@@ -49,7 +49,12 @@ function summary(d: ProbeDetails | undefined, c: Colors): string {
   const cert = leaf
     ? `${forTerminal(leaf.subject)}, until ${leaf.notAfter.slice(0, 10)}, ${d.chain!.length} cert${d.chain!.length === 1 ? '' : 's'} sent`
     : 'no certificate';
-  return [parts.join(' '), cert, c.dim(time)].filter(Boolean).join('  ');
+  return [parts.join(' '), cert, via(d, c), c.dim(time)].filter(Boolean).join('  ');
+}
+
+/** `via d111111abcdef8.cloudfront.net` when the probe dialled another host than the name (--from-aws). */
+function via(d: ProbeDetails, c: Colors): string {
+  return d.connect === undefined ? '' : c.dim(`via ${forTerminal(d.connect)}`);
 }
 
 /** Not probed on purpose (an alias the input skips): neither a pass nor a failure. */

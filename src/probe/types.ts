@@ -25,6 +25,12 @@ export interface ProbeTarget {
   readonly host: string;
   /** TCP port; default 443. */
   readonly port: number;
+  /**
+   * The host to connect to when it is not `host`: `probe --from-aws` dials the distribution's own
+   * `d111111abcdef8.cloudfront.net`, so an alias is probed before (or whatever) DNS points at it.
+   * `host` is still the SNI sent and the name the certificate must match.
+   */
+  readonly connect?: string;
   /** Where the target came from (`argv`, a `--targets` file, a `--from` input); default `argv`. */
   readonly source?: string;
   /** The distribution whose alias this is (`--from`), for the report. */
@@ -264,6 +270,8 @@ export interface ProbeDetails {
   readonly port: number;
   /** The SNI sent, or null with `--no-sni`/an IP literal. */
   readonly sni: string | null;
+  /** The host connected to instead of `host` (ProbeTarget.connect). */
+  readonly connect?: string;
   /** The address connected to (the one reached on success). */
   readonly address?: string;
   /** How `address` was found: `resolve` (a `--resolve` entry), `dns`, or `literal` (the host is an IP). */

@@ -49,6 +49,8 @@ interface Meta {
   readonly etag?: string;
   /** Output of an existing distribution, not a config being prepared (Distribution.deployed). */
   readonly deployed?: true;
+  /** CloudFront's domain of an existing distribution (`d111111abcdef8.cloudfront.net`). */
+  readonly domainName?: string;
 }
 
 /**
@@ -91,6 +93,7 @@ export function readCloudFrontOutput(doc: SourceDocument, kind: InputKind, out: 
         id: ownString(d, 'Id') ?? nameOf(own(d, 'DistributionConfig'), doc, 0, used),
         ...opt('arn', ownString(d, 'ARN')),
         deployed: true as const,
+        ...opt('domainName', ownString(d, 'DomainName')),
       };
       add(doc, ['Distribution', 'DistributionConfig'], own(d, 'DistributionConfig'), meta, out, [
         'Distribution',
@@ -106,6 +109,7 @@ export function readCloudFrontOutput(doc: SourceDocument, kind: InputKind, out: 
           id: ownString(summary, 'Id') ?? nameOf(summary, doc, i, used),
           ...opt('arn', ownString(summary, 'ARN')),
           deployed: true as const,
+          ...opt('domainName', ownString(summary, 'DomainName')),
         };
         add(doc, path, summary, meta, out);
       });
@@ -183,6 +187,7 @@ function readConfig(
     connectionMode: read(doc, path, config, 'ConnectionMode', asString),
     etag: meta.etag,
     accountId: accountOfDistributionArn(meta.arn),
+    domainName: meta.domainName,
   };
 }
 

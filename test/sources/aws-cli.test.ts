@@ -271,3 +271,28 @@ describe('the default certificate as CloudFront echoes it', () => {
       expect(codes).not.toContain(code);
   });
 });
+
+test("a deployed distribution's own domain is read from list- and get-distribution output, never from a config", async () => {
+  const config = { Aliases: { Quantity: 1, Items: ['a.example.com'] } };
+  const list = await loadText(
+    'list.json',
+    JSON.stringify({
+      DistributionList: { Items: [{ Id: 'E1', DomainName: 'd111111abcdef8.cloudfront.net', ...config }] },
+    }),
+  );
+  expect(list.inputs.distributions[0]?.domainName).toBe('d111111abcdef8.cloudfront.net');
+  const get = await loadText(
+    'get.json',
+    JSON.stringify({
+      ETag: 'E2TAG',
+      Distribution: { Id: 'E2', DomainName: 'd222222abcdef8.cloudfront.net', DistributionConfig: config },
+    }),
+  );
+  expect(get.inputs.distributions[0]?.domainName).toBe('d222222abcdef8.cloudfront.net');
+  // get-distribution-config output has no domain: the config is being prepared, not deployed
+  const prepared = await loadText(
+    'config.json',
+    JSON.stringify({ ETag: 'E3TAG', DistributionConfig: config }),
+  );
+  expect(prepared.inputs.distributions[0]?.domainName).toBeUndefined();
+});

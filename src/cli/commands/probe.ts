@@ -21,7 +21,13 @@ import { createProgress } from '../../probe/progress.js';
 import { endpointText, parseTarget, parseTargetsText } from '../../probe/targets.js';
 import { formatProbeText } from '../../probe/text.js';
 import type { ProbeExpectation, ProbeOptions, ProbeResult, ProbeTarget } from '../../probe/types.js';
-import { EXIT_USAGE, type FailOn, SIGNAL_EXIT_CODES, type StopSignal } from '../../report/exit-code.js';
+import {
+  EXIT_OPERATIONAL,
+  EXIT_USAGE,
+  type FailOn,
+  SIGNAL_EXIT_CODES,
+  type StopSignal,
+} from '../../report/exit-code.js';
 import { buildReport } from '../../report/report.js';
 import { isArn } from '../../sources/cert-args.js';
 import { displayName } from '../../sources/document.js';
@@ -39,6 +45,7 @@ import {
 } from '../read-inputs.js';
 import { clearReportFiles, planReportOutputs, writeReports } from '../report-output.js';
 import { packageVersion } from '../version.js';
+import { AccountUnavailable, accountTargets, wantsFromAws } from './probe-aws.js';
 
 interface ProbeCliOptions {
   readonly format: CheckFormat;
@@ -70,6 +77,10 @@ interface ProbeCliOptions {
   readonly expect?: string;
   readonly cert?: readonly string[];
   readonly policy?: MinimumProtocolVersion;
+  /** `--from-aws` (implied by `--distribution-id` and `--profile`): the account's distributions. */
+  readonly fromAws?: boolean;
+  readonly distributionId?: readonly string[];
+  readonly profile?: string;
 }
 
 /** Standard input can feed one input only. */
@@ -168,8 +179,14 @@ async function prepare(args: readonly string[], opts: ProbeCliOptions, io: CliIO
         io.stdin,
       )
     : undefined;
-  const errors = loaded?.errors ?? [];
+  const errors = [...(loaded?.errors ?? [])];
   let skipped: ProbeResult[] = [];
+  if (wantsFromAws(opts)) {
+    const account = await accountTargets(opts, io);
+    targets.push(...account.targets);
+    skipped.push(...account.skipped);
+    errors.push(...account.errors);
+  }
   if (loaded && (opts.from?.length ?? 0) > 0) {
     const from = targetsFromDistributions(loaded.inputs.distributions, {
       port: opts.port,
@@ -178,13 +195,15 @@ async function prepare(args: readonly string[], opts: ProbeCliOptions, io: CliIO
       ...(opts.expect === undefined ? { evidence: loaded.inputs.evidence } : {}),
     });
     targets.push(...from.targets);
-    skipped = from.skipped;
+    skipped = [...skipped, ...from.skipped];
     if (from.targets.length === 0 && from.skipped.length === 0 && errors.length === 0)
       io.stderr.write('certgate: warning: no alias in the --from inputs; nothing to probe from them\n');
   }
   const unique = dedupe(targets);
   if (unique.length === 0 && bad.length === 0 && skipped.length === 0 && errors.length === 0)
-    throw new UsageStop('no targets: give host[:port] arguments, --targets FILE or --from INPUT...');
+    throw new UsageStop(
+      'no targets: give host[:port] arguments, --targets FILE, --from INPUT... or --from-aws',
+    );
   const expect =
     opts.expect === undefined ? undefined : await readExpectation(opts.expect, loaded?.inputs.evidence, io);
   const options: ProbeOptions = {
@@ -281,6 +300,10 @@ async function probeAndReport(
     });
   } catch (err) {
     progress.finish();
+    if (err instanceof AccountUnavailable) {
+      io.stderr.write(errorLine(err.message));
+      return EXIT_OPERATIONAL;
+    }
     if (err instanceof ProbeUsageError) {
       const what = err.option === 'target' ? 'target' : `--${err.option}`;
       io.stderr.write(errorLine(`${what} ${JSON.stringify(err.value)}: ${err.reason}`));
