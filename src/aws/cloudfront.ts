@@ -1,6 +1,6 @@
 /**
- * CloudFront calls (global, us-east-1): every page of ListDistributions, ListDistributionTenants
- * and ListConflictingAliases.
+ * CloudFront calls (global, us-east-1): every page of ListDistributions, ListDistributionTenants,
+ * ListDomainConflicts and ListConflictingAliases.
  */
 
 import { toCliJson } from './cli-shape.js';
@@ -138,6 +138,59 @@ export async function listConflictingAliases(
           ConflictingAliasesList?: Page<ConflictingAlias>;
         };
         return out.ConflictingAliasesList;
+      }),
+  );
+}
+
+/** One item of `aws cloudfront list-domain-conflicts` (ids of other accounts masked by AWS). */
+export interface DomainConflict {
+  readonly Domain?: string;
+  readonly ResourceType?: string;
+  readonly ResourceId?: string;
+  readonly AccountId?: string;
+}
+
+/** The resource of the account a domain-conflict query goes through (its certificate covers the domain). */
+export type ConflictResource = { readonly distributionId: string } | { readonly tenantId: string };
+
+/**
+ * Every page of ListDomainConflicts for a domain, asked through a standard distribution or a
+ * distribution tenant of the account whose certificate covers it. AWS authorizes the call with
+ * GetDistribution (or GetDistributionTenant) on that resource as well (spec §2.3), so the IAM
+ * action named on a failure is the pair.
+ */
+export async function listDomainConflicts(
+  session: AwsSession,
+  via: ConflictResource,
+  domain: string,
+): Promise<AwsResult<DomainConflict[]>> {
+  const { ListDomainConflictsCommand } = session.sdk.cloudfront;
+  const resource =
+    'distributionId' in via ? { DistributionId: via.distributionId } : { DistributionTenantId: via.tenantId };
+  const read = 'distributionId' in via ? 'cloudfront:GetDistribution' : 'cloudfront:GetDistributionTenant';
+  return session.call(
+    {
+      operation: 'ListDomainConflicts',
+      iamAction: `cloudfront:ListDomainConflicts and ${read}`,
+      ...CLOUDFRONT,
+    },
+    () =>
+      allPages(async (marker) => {
+        const input = {
+          Domain: domain,
+          DomainControlValidationResource: resource,
+          MaxItems: 100,
+          ...(marker ? { Marker: marker } : {}),
+        };
+        // the output is the API's ListDomainConflictsResult: the list is the page's items
+        const out = (await session.cloudfront().send(new ListDomainConflictsCommand(input))) as {
+          DomainConflicts?: DomainConflict[];
+          NextMarker?: string;
+        };
+        return {
+          ...(out.DomainConflicts ? { Items: out.DomainConflicts } : {}),
+          ...(out.NextMarker ? { NextMarker: out.NextMarker } : {}),
+        };
       }),
   );
 }

@@ -10,6 +10,7 @@ import { readCloudFrontOutput } from '../sources/aws-cli.js';
 import { readTenantOutput } from '../sources/aws-cli-tenants.js';
 import { collected } from '../sources/fields.js';
 import { parseJsonDocument } from '../sources/json-document.js';
+import { readIamServerCertificate } from '../sources/pem-evidence.js';
 
 /** Where a describe-certificate result came from, as the report names it. */
 export const acmSource = (region: string): string => `aws acm describe-certificate (${region})`;
@@ -23,6 +24,20 @@ export function liveCertificateEvidence(value: unknown, region: string): Certifi
   const out = collected();
   readAcmOutput(parseJsonDocument(acmSource(region), JSON.stringify(value)), 'acm-describe', out);
   return out.evidence.map((e) => ({ ...e, kind: 'acm-live' }));
+}
+
+/** Where a get-server-certificate result came from, as the report names it. */
+export const iamSource = (name: string): string => `aws iam get-server-certificate (${name})`;
+
+/**
+ * get-server-certificate output → evidence keyed by the ServerCertificateId, with its chain and
+ * Path (kind `pem`, as the same output given as a file; a file given for the id comes first and
+ * wins). Throws when the body is not a certificate the reader can decode, as for a file.
+ */
+export function liveIamEvidence(value: unknown, name: string): CertificateEvidence[] {
+  const out = collected();
+  readIamServerCertificate(parseJsonDocument(iamSource(name), JSON.stringify(value)), out);
+  return out.evidence;
 }
 
 /** list-distributions output → the account's distributions (context: indexed, not reported). */

@@ -26,7 +26,13 @@ const THROTTLED = new Set([
   'LimitExceededException',
   'RequestLimitExceeded',
 ]);
-const NOT_FOUND = new Set(['ResourceNotFoundException', 'NoSuchDistribution', 'NoSuchResource']);
+const NOT_FOUND = new Set([
+  'ResourceNotFoundException',
+  'NoSuchDistribution',
+  'NoSuchResource',
+  // IAM's NoSuchEntity, as the SDK names it
+  'NoSuchEntityException',
+]);
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

@@ -4,8 +4,9 @@
  * and distribution tenant of the account (ListDistributions, ListDistributionTenants, all pages:
  * context for the alias-conflict index and for tenants whose parent is not in the inputs, never
  * reported as checked), the certificates such parents give their tenants, and with `preflight`
- * the conflicts in other accounts. Each
- * failed call is a finding on what it could not check; a run where every call failed says so.
+ * the conflicts in other accounts. The IAM server certificates they name are read from IAM
+ * (ListServerCertificates, GetServerCertificate; src/aws/iam-certificates.ts). Each failed call is
+ * a finding on what it could not check; a run where every call failed says so.
  */
 
 import { parseAcmArn } from '../cloudfront/arn.js';
@@ -16,6 +17,7 @@ import { describeCertificate } from './acm.js';
 import { listDistributions, listDistributionTenants } from './cloudfront.js';
 import { accountDistributions, liveCertificateEvidence } from './documents.js';
 import { type FailedCall, failureFindings } from './failure-findings.js';
+import { iamCertificates } from './iam-certificates.js';
 import { mapLimit } from './pool.js';
 import { preflight } from './preflight.js';
 import { type CertificateRef, certificateRefs, iamRefs, parentCertificateRefs } from './references.js';
@@ -67,12 +69,17 @@ async function fetchWith(session: AwsSession, inputs: GateInputs, options: AwsOp
     return evidence;
   };
 
-  const [listed, tenants, evidence] = await Promise.all([
+  const [listed, tenants, evidence, iam] = await Promise.all([
     listDistributions(session),
     listDistributionTenants(session),
     describeAll(refs, true),
+    iamCertificates(session, iamRefs(checked)),
   ]);
-  calls += 2;
+  calls += 2 + iam.calls;
+  succeeded += iam.succeeded;
+  evidence.push(...iam.evidence);
+  findings.push(...iam.findings);
+  failed.push(...iam.failed);
   let context: Distribution[] = [];
   if (listed.ok) {
     succeeded++;
@@ -95,15 +102,6 @@ async function fetchWith(session: AwsSession, inputs: GateInputs, options: AwsOp
   const described = new Set(refs.map((r) => r.arn));
   const parents = parentCertificateRefs(checked, context).filter((r) => !described.has(r.arn));
   if (parents.length > 0) evidence.push(...(await describeAll(parents, true)));
-  for (const { id, use } of iamRefs(checked)) {
-    findings.push({
-      distributionId: use.distribution,
-      finding: createFinding('AWS_IAM_CERTIFICATE_NOT_CHECKED', use.location, {
-        distribution: use.distribution,
-        id,
-      }),
-    });
-  }
   if (options.preflight && listed.ok) {
     const more = (arns: readonly string[]) =>
       describeAll(

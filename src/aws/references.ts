@@ -48,7 +48,7 @@ export function certificateRefs(distributions: readonly Distribution[]): Certifi
   return [...refs.values()];
 }
 
-/** Every IAM server certificate id the distributions name (live mode does not read IAM yet). */
+/** Every IAM server certificate id the distributions name (the ServerCertificateId), with where. */
 export function iamRefs(distributions: readonly Distribution[]): { id: string; use: Use }[] {
   const out: { id: string; use: Use }[] = [];
   for (const d of distributions) {

@@ -1,9 +1,10 @@
 /**
- * The AWS SDK, loaded on first use only: the three packages cost 100-300 ms each to import, and
+ * The AWS SDK, loaded on first use only: the packages cost 100-300 ms each to import, and
  * offline commands and `--version` never pay for them (the CLI bundle keeps packages external, and
  * these are dynamic imports, so even the live-mode chunk does not load them until a call is made).
  * What live mode uses of the SDK is typed here structurally (the assignment in loadSdk checks it
- * against the SDK's own types), so the emitted declarations carry no SDK or Node types.
+ * against the SDK's own types), so the emitted declarations carry no SDK or Node types. The IAM
+ * client is loaded apart (loadIam), only when a distribution names an IAM server certificate.
  */
 
 /** A client: sends a command, and closes its sockets. */
@@ -51,6 +52,12 @@ export interface Sdk {
       Marker?: string;
       MaxItems?: number;
     }>;
+    ListDomainConflictsCommand: CommandClass<{
+      Domain: string;
+      DomainControlValidationResource: { DistributionId?: string; DistributionTenantId?: string };
+      Marker?: string;
+      MaxItems?: number;
+    }>;
   };
   readonly credentials: {
     fromIni(init: { profile: string; logger: SdkLogger }): SdkCredentials;
@@ -58,7 +65,24 @@ export interface Sdk {
   };
 }
 
+/** The IAM module (server certificates), loaded apart from the rest. */
+export interface IamSdk {
+  IAMClient: ClientClass;
+  ListServerCertificatesCommand: CommandClass<{ PathPrefix?: string; Marker?: string; MaxItems?: number }>;
+  GetServerCertificateCommand: CommandClass<{ ServerCertificateName: string }>;
+}
+
 let loading: Promise<Sdk> | undefined;
+let loadingIam: Promise<IamSdk> | undefined;
+
+/** Imports the IAM client once, after loadSdk (which set the Node-version warning off). */
+export function loadIam(): Promise<IamSdk> {
+  loadingIam ??= import('@aws-sdk/client-iam').then((iam) => {
+    const sdk: IamSdk = iam;
+    return sdk;
+  });
+  return loadingIam;
+}
 
 /**
  * Imports the SDK once. On Node 20 the pinned SDK prints a multi-line NodeVersionSupportWarning to

@@ -1,12 +1,13 @@
 /**
  * One live session: the credentials (the SDK default chain, or `--profile` through fromIni),
- * the global CloudFront client (signed for us-east-1) and one ACM client per region. Endpoints
- * come from the SDK's own AWS_ENDPOINT_URL_ACM / AWS_ENDPOINT_URL_CLOUDFRONT; retries are the
+ * the global CloudFront client (signed for us-east-1), one ACM client per region, and the global
+ * IAM client (us-east-1; its package loaded only when asked for). Endpoints come from the SDK's
+ * own AWS_ENDPOINT_URL_ACM / AWS_ENDPOINT_URL_CLOUDFRONT / AWS_ENDPOINT_URL_IAM; retries are the
  * SDK's standard mode (3 attempts, back-off on throttling).
  */
 
 import { toFailure } from './errors.js';
-import { loadSdk, type Sdk, type SdkClient, type SdkCredentials } from './sdk.js';
+import { type IamSdk, loadIam, loadSdk, type Sdk, type SdkClient, type SdkCredentials } from './sdk.js';
 import type { AwsOptions, AwsResult } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -21,6 +22,7 @@ const SILENT = { debug() {}, info() {}, warn() {}, error() {} };
 /** An open session: its clients, made on first use. */
 export class AwsSession {
   private cloudfrontClient?: SdkClient;
+  private iamClient?: Promise<{ client: SdkClient; iam: IamSdk }>;
   private readonly acmClients = new Map<string, SdkClient>();
   private readonly credentials: SdkCredentials;
   private readonly handler: {
@@ -65,6 +67,20 @@ export class AwsSession {
     return this.cloudfrontClient;
   }
 
+  /** IAM is global (signed for us-east-1): its module is imported on the first call, the client made once. */
+  iam(): Promise<{ client: SdkClient; iam: IamSdk }> {
+    this.iamClient ??= loadIam().then((iam) => ({
+      iam,
+      client: new iam.IAMClient({
+        region: 'us-east-1',
+        credentials: this.credentials,
+        requestHandler: this.handler,
+        logger: SILENT,
+      }),
+    }));
+    return this.iamClient;
+  }
+
   /** ACM is regional: a client for the region of the certificate's ARN. */
   acm(region: string): SdkClient {
     let client = this.acmClients.get(region);
@@ -101,6 +117,11 @@ export class AwsSession {
   /** Closes the clients' sockets so the process can exit at once. */
   close(): void {
     this.cloudfrontClient?.destroy();
+    // a client still being made is closed when it is ready; a failed import has none
+    this.iamClient?.then(
+      ({ client }) => client.destroy(),
+      () => {},
+    );
     for (const c of this.acmClients.values()) c.destroy();
   }
 }

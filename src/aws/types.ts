@@ -35,7 +35,7 @@ export interface AwsOptions {
   readonly profile?: string;
   /** Connection and request timeout of each HTTP call, in ms (default 5000). */
   readonly timeoutMs?: number;
-  /** `--aws-preflight`: ListConflictingAliases for aliases the account cannot see. */
+  /** `--aws-preflight`: ListDomainConflicts (else ListConflictingAliases) for aliases the account cannot see. */
   readonly preflight?: boolean;
   /** `--distribution-id ID`: deployed distributions to check, read with GetDistribution. */
   readonly distributionIds?: readonly string[];

@@ -1,8 +1,8 @@
 /**
  * The catalog entries of live mode (`certgate check --aws`): an AWS call that failed is a finding
  * on what it could not check, never a crash; the checks that did not need it still run. A failed
- * call is a warning (the verdict misses that fact); a certificate ACM does not have is an error,
- * as CloudFront refuses it.
+ * call is a warning (the verdict misses that fact); a certificate ACM (or IAM) does not have is an
+ * error, as CloudFront refuses it.
  */
 
 import type { CatalogEntry } from './types.js';
@@ -22,9 +22,9 @@ export const AWS_CATALOG = {
     title: 'The certificate does not exist in ACM (in the region of its ARN)',
     severity: 'error',
   },
-  AWS_IAM_CERTIFICATE_NOT_CHECKED: {
-    title: 'IAM server certificates are not read from the account yet',
-    severity: 'note',
+  AWS_IAM_CERTIFICATE_NOT_FOUND: {
+    title: 'The IAM server certificate does not exist in the account',
+    severity: 'error',
   },
   AWS_TENANT_DOMAINS_UNKNOWN: {
     title: 'Distribution tenants of the account whose domains could not be read',

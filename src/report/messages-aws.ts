@@ -51,16 +51,16 @@ export const AWS_WORDINGS: Record<Extract<FindingCode, `AWS_${string}`>, Wording
     message: `certificate ${str(a.arn)} of distribution ${str(a.distribution)} does not exist in ACM in ${str(a.region)}${reason(a)}: CloudFront rejects the create/update with InvalidViewerCertificate`,
     fix: 'use the ARN of an existing, issued certificate in us-east-1 (aws acm list-certificates --region us-east-1), or check the account the credentials are for',
   }),
-  AWS_IAM_CERTIFICATE_NOT_CHECKED: (a) => ({
-    message: `distribution ${str(a.distribution)} uses IAM server certificate ${str(a.id)}: live mode does not read IAM certificates yet, so its state, names and dates are not checked`,
-    fix: 'give its chain with --cert IAMCERTID=fullchain.pem (aws iam get-server-certificate output works too), or move to an ACM certificate in us-east-1',
+  AWS_IAM_CERTIFICATE_NOT_FOUND: (a) => ({
+    message: `IAM server certificate ${str(a.id)} of distribution ${str(a.distribution)} does not exist in the account${reason(a)}: CloudFront rejects the create/update with InvalidViewerCertificate`,
+    fix: 'use the ServerCertificateId of a certificate uploaded to IAM under the /cloudfront/ path (aws iam list-server-certificates --path-prefix /cloudfront/), or move to an ACM certificate in us-east-1; or check the account the credentials are for',
   }),
   AWS_TENANT_DOMAINS_UNKNOWN: (a) => ({
     message: `ListDistributionTenants answered no domains for ${str(a.count)} tenant(s) of the account (${list(a.tenants)}${Number(a.count) > (Array.isArray(a.tenants) ? a.tenants.length : 0) ? ', ...' : ''}): a tenant always has one, so its domains are unknown, not absent${unchecked(a)}`,
     fix: 'look at their domains with aws cloudfront get-distribution-tenant --id ID (or the console); when the CLI output lists them, give it as an input: they are then checked for conflicts',
   }),
   AWS_PREFLIGHT_NOT_POSSIBLE: (a) => ({
-    message: `alias ${str(a.alias)} of distribution ${str(a.distribution)} could not be looked up in other accounts: no distribution of the account has a certificate covering it (ListConflictingAliases needs one)`,
-    fix: 'attach a certificate covering the alias to a distribution of the account first (or after this deploy, run the check again); the conflict is not ruled out',
+    message: `alias ${str(a.alias)} of distribution ${str(a.distribution)} could not be looked up in other accounts: no standard distribution or distribution tenant of the account has a certificate covering it (ListDomainConflicts needs one)`,
+    fix: 'attach a certificate covering the alias to a distribution (or tenant) of the account first (or after this deploy, run the check again); the conflict is not ruled out',
   }),
 };

@@ -17,6 +17,7 @@ describe('failureKind: an SDK error is one of the kinds the gate reports', () =>
     [sdkError('ThrottlingException', 400), 'throttled'],
     [sdkError('ResourceNotFoundException', 400), 'not-found'],
     [sdkError('NoSuchDistribution', 404), 'not-found'],
+    [sdkError('NoSuchEntityException', 404), 'not-found'],
     [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }), 'network'],
     [sdkError('TimeoutError'), 'network'],
     [Object.assign(new Error('wrapped'), { cause: { code: 'ENOTFOUND' } }), 'network'],

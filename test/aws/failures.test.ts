@@ -314,7 +314,7 @@ describe('one call fails: its finding names what was not checked, the rest still
   });
 });
 
-test('an IAM certificate is a note: live mode does not read IAM yet', async () => {
+test('an IAM certificate the account does not have is AWS_IAM_CERTIFICATE_NOT_FOUND (CloudFront refuses it)', async () => {
   writeFileSync(
     join(dir, 'iam.yaml'),
     templateYaml([{ id: 'Iam', aliases: ['site.example.com'], iamCertificateId: 'ASCAEXAMPLE0000000001' }]),
@@ -322,5 +322,6 @@ test('an IAM certificate is a note: live mode does not read IAM yet', async () =
   await useFake(account());
   const cli = await runCli(['check', join(dir, 'iam.yaml'), '--aws', '--format', 'json', '--no-config']);
   const codes = JSON.parse(cli.stdout).results[0].findings.map((f: { code: string }) => f.code);
-  expect(codes).toContain('AWS_IAM_CERTIFICATE_NOT_CHECKED');
+  expect(codes).toContain('AWS_IAM_CERTIFICATE_NOT_FOUND');
+  expect(cli.code).toBe(1);
 });

@@ -5,10 +5,11 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { templateYaml } from './template.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'certgate-imports-'));
@@ -68,4 +69,26 @@ test('--aws loads it (the hook sees what it should)', () => {
     AWS_MAX_ATTEMPTS: '1',
   });
   expect(sdk(urls).length).toBeGreaterThan(0);
+  // no distribution names an IAM server certificate: the IAM client stays unloaded
+  expect(urls.filter((u) => u.includes('@aws-sdk/client-iam'))).toEqual([]);
+});
+
+test('--aws loads the IAM client only when a distribution names an IAM server certificate', () => {
+  const template = join(dir, 'iam.yaml');
+  writeFileSync(
+    template,
+    templateYaml([{ id: 'Iam', aliases: ['a.example.com'], iamCertificateId: 'ASCAEXAMPLE0000000001' }]),
+  );
+  const { urls } = resolvedBy(['check', template, '--aws'], {
+    AWS_ENDPOINT_URL_ACM: 'http://127.0.0.1:9',
+    AWS_ENDPOINT_URL_CLOUDFRONT: 'http://127.0.0.1:9',
+    AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9',
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'FAKE_SECRET',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_MAX_ATTEMPTS: '1',
+  });
+  expect(urls.filter((u) => u.includes('@aws-sdk/client-iam')).length).toBeGreaterThan(0);
 });

@@ -20,6 +20,12 @@ import {
   ListDomainConflictsCommand,
   paginateListDistributions,
 } from '@aws-sdk/client-cloudfront';
+import {
+  GetServerCertificateCommand,
+  IAMClient,
+  ListServerCertificatesCommand,
+  paginateListServerCertificates,
+} from '@aws-sdk/client-iam';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   childEnv,
@@ -616,5 +622,72 @@ describe('endpoint overrides from the environment alone', () => {
       ['cloudfront', 'us-east-1'],
     ]);
     expect(fake.requests[0]!.headers.authorization).toContain(`Credential=${FAKE_ACCESS_KEY_ID}/`);
+  });
+});
+
+describe('IAM (Query protocol) as the SDK reads it', () => {
+  const iamClient = (fake: FakeAws) =>
+    new IAMClient({ region: 'us-east-1', endpoint: fake.url, credentials, maxAttempts: 1 });
+  const cert = (name: string, id: string, path: string) => ({
+    ServerCertificateName: name,
+    ServerCertificateId: id,
+    Path: path,
+    UploadDate: '2026-01-05T10:00:00Z',
+    Expiration: '2027-01-05T10:00:00Z',
+    CertificateBody: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+    CertificateChain: '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n',
+  });
+  let fake: FakeAws;
+  afterEach(async () => fake.close());
+
+  it('pages ListServerCertificates with Marker/IsTruncated, filters PathPrefix, answers GetServerCertificate by name', async () => {
+    fake = await startFakeAws({
+      accountId: GATE_ACCOUNT_ID,
+      distributions: [],
+      certificates: {},
+      iamPageSize: 1,
+      serverCertificates: [cert('a', 'ASCAAAAA', '/cloudfront/'), cert('b', 'ASCABBBB', '/')],
+    });
+    const client = iamClient(fake);
+    const ids: string[] = [];
+    for await (const page of paginateListServerCertificates({ client }, {}))
+      ids.push(...(page.ServerCertificateMetadataList ?? []).map((m) => m.ServerCertificateId!));
+    expect(ids).toEqual(['ASCAAAAA', 'ASCABBBB']);
+    const first = keep(await client.send(new ListServerCertificatesCommand({})));
+    expect(first.IsTruncated).toBe(true);
+    expect(first.ServerCertificateMetadataList?.[0]?.Expiration).toEqual(new Date('2027-01-05T10:00:00Z'));
+    expect(first.ServerCertificateMetadataList?.[0]?.Arn).toBe(
+      `arn:aws:iam::${GATE_ACCOUNT_ID}:server-certificate/cloudfront/a`,
+    );
+    const prefixed = keep(
+      await client.send(new ListServerCertificatesCommand({ PathPrefix: '/cloudfront/' })),
+    );
+    expect(prefixed.ServerCertificateMetadataList?.map((m) => m.ServerCertificateName)).toEqual(['a']);
+    expect(prefixed.IsTruncated).toBe(false);
+    const got = keep(await client.send(new GetServerCertificateCommand({ ServerCertificateName: 'b' })));
+    expect(got.ServerCertificate?.ServerCertificateMetadata?.Path).toBe('/');
+    expect(got.ServerCertificate?.CertificateChain).toContain('MIIC');
+    expect(fake.requests.every((q) => q.service === 'iam' && q.region === 'us-east-1')).toBe(true);
+    const error = await failure(
+      client.send(new GetServerCertificateCommand({ ServerCertificateName: 'nope' })),
+    );
+    expect(error.name).toBe('NoSuchEntityException');
+    expect(error.$metadata.httpStatusCode).toBe(404);
+    client.destroy();
+  });
+
+  it('answers a queued AccessDenied as IAM does', async () => {
+    fake = await startFakeAws({
+      accountId: GATE_ACCOUNT_ID,
+      distributions: [],
+      certificates: {},
+      faults: { ListServerCertificates: [{ status: 403, code: 'AccessDenied', message: 'not authorized' }] },
+    });
+    const client = iamClient(fake);
+    const error = await failure(client.send(new ListServerCertificatesCommand({})));
+    expect(error.name).toBe('AccessDenied');
+    expect(error.$metadata.httpStatusCode).toBe(403);
+    expect(fake.requests[0]!.responseBody).toContain('<Code>AccessDenied</Code>');
+    client.destroy();
   });
 });

@@ -58,7 +58,7 @@ export function conflictingAliases(request: CloudFrontRequest, account: FakeAcco
   const distributionId = request.query.get('DistributionId');
   if (!alias || !distributionId) throw invalidArgument('Alias and DistributionId are required.');
   find(account, distributionId);
-  const size = pageSize(maxItems(request.query.get('MaxItems')), 100);
+  const size = pageSize(maxItems(request.query.get('MaxItems')), account.conflictPageSize ?? 100);
   const page = pageFrom(
     holdersOf(account, alias, distributionId).filter((holder) => holder.resourceType === 'distribution'),
     markerIndex(request.query.get('Marker')),
@@ -100,7 +100,7 @@ export function domainConflicts(request: CloudFrontRequest, account: FakeAccount
     });
   }
   if (!isTenant) find(account, askingId);
-  const size = pageSize(maxItems(readElement(request.body, 'MaxItems')), 100);
+  const size = pageSize(maxItems(readElement(request.body, 'MaxItems')), account.conflictPageSize ?? 100);
   const page = pageFrom(
     holdersOf(account, domain, askingId),
     markerIndex(readElement(request.body, 'Marker')),

@@ -1,7 +1,8 @@
 /**
- * One loopback HTTP server that answers as both ACM (JSON 1.1, dispatched on `x-amz-target`) and
- * CloudFront (REST-XML, under `/2020-05-31/`), so the real SDK clients can be pointed at it with
- * `AWS_ENDPOINT_URL_ACM` and `AWS_ENDPOINT_URL_CLOUDFRONT` set to the same URL.
+ * One loopback HTTP server that answers as ACM (JSON 1.1, dispatched on `x-amz-target`),
+ * CloudFront (REST-XML, under `/2020-05-31/`) and IAM (Query: a form-encoded `POST /` with
+ * `Version=2010-05-08`), so the real SDK clients can be pointed at it with `AWS_ENDPOINT_URL_ACM`,
+ * `AWS_ENDPOINT_URL_CLOUDFRONT` and `AWS_ENDPOINT_URL_IAM` set to the same URL.
  */
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -9,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { acmError, acmOperation, runAcm } from './acm.js';
 import { cloudFrontError, routeCloudFront } from './cloudfront.js';
 import { FaultAnswer } from './fault.js';
+import { iamError, iamParams, runIam } from './iam.js';
 import type { Answer, FakeAccountSpec, FakeAws, Fault, QueuedFault, RecordedRequest } from './types.js';
 
 /** Recognisable fake credentials, so a test can grep every output and log for them. */
@@ -34,6 +36,19 @@ const AUTH_FAULTS: Record<Service, Record<'missing' | 'expired' | 'invalid', Fau
     invalid: {
       status: 400,
       code: 'UnrecognizedClientException',
+      message: 'The security token included in the request is invalid.',
+    },
+  },
+  iam: {
+    missing: { status: 403, code: 'MissingAuthenticationToken', message: 'Missing Authentication Token' },
+    expired: {
+      status: 403,
+      code: 'ExpiredToken',
+      message: 'The security token included in the request is expired',
+    },
+    invalid: {
+      status: 403,
+      code: 'InvalidClientTokenId',
       message: 'The security token included in the request is invalid.',
     },
   },
@@ -78,7 +93,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The request as recorded, or undefined when it is for neither ACM nor CloudFront. */
+/** The request as recorded, or undefined when it is for none of ACM, CloudFront and IAM. */
 async function recordOf(request: IncomingMessage): Promise<RecordedRequest | undefined> {
   const body = await readBody(request);
   const path = request.url ?? '/';
@@ -89,6 +104,8 @@ async function recordOf(request: IncomingMessage): Promise<RecordedRequest | und
   const region = credentialScope(headers.authorization ?? '')?.region ?? '';
   if (target)
     return { service: 'acm', operation: acmOperation(target) ?? target, region, method, path, headers, body };
+  const iam = iamParams(method, pathname, headers, body);
+  if (iam) return { service: 'iam', operation: iam.get('Action')!, region, method, path, headers, body };
   if (!pathname.startsWith('/2020-05-31/')) return undefined;
   const operation = routeCloudFront(method, pathname)?.operation ?? `${method} ${pathname}`;
   return { service: 'cloudfront', operation, region, method, path, headers, body };
@@ -137,7 +154,11 @@ export async function startFakeAws(spec: FakeAccountSpec): Promise<FakeAws> {
     const url = new URL(request.url ?? '/', 'http://fake');
     const route = service === 'cloudfront' ? routeCloudFront(method, url.pathname) : undefined;
     const errorAnswer = (fault: Fault) =>
-      service === 'acm' ? acmError(fault) : cloudFrontError(fault, requestId);
+      service === 'acm'
+        ? acmError(fault)
+        : service === 'iam'
+          ? iamError(fault, requestId)
+          : cloudFrontError(fault, requestId);
 
     const refusal = authFault(service, record.headers.authorization, accessKeyIdOf(record.headers));
     if (refusal) return errorAnswer(refusal);
@@ -152,6 +173,7 @@ export async function startFakeAws(spec: FakeAccountSpec): Promise<FakeAws> {
 
     try {
       if (service === 'acm') return runAcm(operation, record.body, record.region, spec);
+      if (service === 'iam') return runIam(new URLSearchParams(record.body), spec, requestId);
       if (!route) {
         throw new FaultAnswer({
           status: 400,
@@ -245,6 +267,7 @@ export function fakeAwsEnv(url: string): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_ACM: url,
     AWS_ENDPOINT_URL_CLOUDFRONT: url,
+    AWS_ENDPOINT_URL_IAM: url,
     AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: FAKE_SECRET,
     AWS_SESSION_TOKEN: FAKE_SESSION_TOKEN,

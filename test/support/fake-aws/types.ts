@@ -101,6 +101,26 @@ export interface FakeConflict {
   resourceType?: 'distribution' | 'distribution-tenant';
 }
 
+/**
+ * An IAM server certificate (ListServerCertificates / GetServerCertificate), as `aws iam
+ * get-server-certificate` prints its metadata; timestamps are ISO strings.
+ */
+export interface FakeServerCertificate {
+  ServerCertificateName: string;
+  /** `ASCA...`: what CloudFront's ViewerCertificate.IAMCertificateId names. */
+  ServerCertificateId: string;
+  /** Default `/`; CloudFront uses only certificates under `/cloudfront/`. */
+  Path?: string;
+  /** Derived from the account, Path and name when absent. */
+  Arn?: string;
+  UploadDate?: string;
+  Expiration?: string;
+  /** PEM. */
+  CertificateBody: string;
+  /** PEM, the intermediates. */
+  CertificateChain?: string;
+}
+
 /** A CloudFront SaaS Manager distribution tenant (ListDistributionTenants item). */
 export interface FakeTenant {
   Id: string;
@@ -143,6 +163,10 @@ export interface FakeAccountSpec {
   certificates: Record<string, FakeCertificate[]>;
   /** What ListConflictingAliases / ListDomainConflicts answer per alias (other accounts' holders). */
   conflicts?: FakeConflict[];
+  /** IAM server certificates (IAM is global: one list for the account). */
+  serverCertificates?: FakeServerCertificate[];
+  /** Largest page of ListServerCertificates, to force pagination; default 100. */
+  iamPageSize?: number;
   /** Distribution tenants (ListDistributionTenants). */
   tenants?: FakeTenant[];
   /**
@@ -150,6 +174,8 @@ export interface FakeAccountSpec {
    * `DomainResult`, what the API reference documents (the SDK then reads an empty list, spec §2.7).
    */
   tenantDomainItem?: 'member' | 'DomainResult';
+  /** Largest page of ListConflictingAliases / ListDomainConflicts, to force pagination; default 100. */
+  conflictPageSize?: number;
   /** Largest page the fake answers, to force pagination; default 2 (ListDistributions, ListCertificates). */
   pageSize?: number;
   /**
@@ -169,7 +195,7 @@ export interface FakeAccountSpec {
 }
 
 export interface RecordedRequest {
-  service: 'acm' | 'cloudfront';
+  service: 'acm' | 'cloudfront' | 'iam';
   operation: string;
   /** From the SigV4 credential scope; '' when unsigned. */
   region: string;
