@@ -14,6 +14,8 @@
  *   protocol, cipher, ALPN, OCSP stapling, verified with `verify`, compared with `--expect`,
  *   checked against a CloudFront security policy; the network behind the `Prober` interface.
  * - Check: `check` → CloudFront's predicted verdict per distribution, in decision order.
+ * - Expiry: `expiry` → every certificate of files and folders, dated by the chain clients build,
+ *   judged against lifetime-aware thresholds; `formatExpiryPrometheus` for the textfile collector.
  * - Findings: `createFinding`, the `CATALOG` of codes, `InputError` for unreadable input.
  * - Reports: `buildReport`, `formatJson`, `formatText`, `formatSarif`, `formatJunit`,
  *   `formatCheckText`, `computeExitCode`, `describeFinding`.
@@ -188,6 +190,19 @@ export { type CheckTextOptions, formatCheckText } from './check/text.js';
 /** Two environments compared: distributions paired, viewer-certificate and alias settings diffed. */
 export { type DiffOptions, type DiffResult, diffEnvironments, type PairDetails } from './diff/diff.js';
 export { formatDiffText } from './diff/text.js';
+/** Expiry tracking: every certificate of files and folders, dated by its chain, against lifetime-aware thresholds. */
+export { expiry } from './expiry/expiry.js';
+export type { ExpiryDetails, ExpiryOptions, ExpiryPlace, ExpiryResult, FilePlace } from './expiry/types.js';
+export {
+  type Level,
+  parseThreshold,
+  type Standing,
+  standingOf,
+  type Threshold,
+  type Thresholds,
+} from './expiry/thresholds.js';
+export { formatExpiryText } from './expiry/text.js';
+export { formatExpiryPrometheus } from './expiry/prometheus.js';
 /** Probe live endpoints: handshakes with SNI, the served chain verified, failures as findings. */
 export {
   DEFAULT_CONCURRENCY,

@@ -21,7 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['sources', 'rules', 'report'],
   ['inspect', 'verify', 'explain', 'config', 'aws'],
   ['check', 'probe'],
-  ['diff'],
+  ['diff', 'expiry'],
   ['cli'],
   ['index.ts'],
 ];

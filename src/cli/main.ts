@@ -16,6 +16,7 @@ import {
   collectResolve,
   concurrencyOption,
   crlCheckOption,
+  expiryReportOptions,
   failOnOption,
   formatOption,
   hostOption,
@@ -30,6 +31,7 @@ import {
   repeatableFileOption,
   reportOptions,
   securityPolicyOption,
+  thresholdOption,
   timeoutOption,
   warnDaysOption,
 } from './options.js';
@@ -38,6 +40,8 @@ import {
   CHECK_EXAMPLES,
   DIFF_DESCRIPTION,
   DIFF_EXAMPLES,
+  EXPIRY_DESCRIPTION,
+  EXPIRY_EXAMPLES,
   EXPLAIN_DESCRIPTION,
   EXPLAIN_EXAMPLES,
   INSPECT_DESCRIPTION,
@@ -322,6 +326,29 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .action(async (a: string, b: string, opts) => {
       const { runDiff } = await import('./commands/diff.js');
       setExit(await runDiff(a, b, opts, io));
+    });
+
+  withOptions(
+    program
+      .command('expiry')
+      .summary('every certificate in files and folders: when it expires, and whether it needs action')
+      .description(EXPIRY_DESCRIPTION)
+      .argument('<path...>', 'certificate files (PEM, DER, PKCS#7) and folders, walked recursively')
+      .addOption(thresholdOption('warn'))
+      .addOption(thresholdOption('critical'))
+      .option(
+        '--roots <file|dir|system>',
+        "build chains to these roots only instead of the Mozilla roots: a file, a folder, or 'system'",
+      )
+      .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
+      .addOption(atOption()),
+    expiryReportOptions(),
+  )
+    .option('--verbose', 'text output: show notes too (the other formats always include them)')
+    .addHelpText('after', EXPIRY_EXAMPLES)
+    .action(async (paths: string[], opts) => {
+      const { runExpiry } = await import('./commands/expiry.js');
+      setExit(await runExpiry(paths, opts, io));
     });
 
   program

@@ -4,6 +4,7 @@
  */
 
 import { InvalidArgumentError, Option } from 'commander';
+import { parseThreshold } from '../expiry/thresholds.js';
 import { FAIL_ON_VALUES } from '../report/exit-code.js';
 
 export type OutputFormat = 'text' | 'json';
@@ -101,6 +102,9 @@ export function crlCheckOption(): Option {
  * JUnit XML, GitHub Actions workflow commands (annotations) or a GitLab Code Quality report.
  */
 export type CheckFormat = OutputFormat | 'sarif' | 'junit' | 'github' | 'gitlab';
+
+/** Every report format a command may render: the shared ones, and `prometheus` (`certgate expiry`). */
+export type ReportFormat = CheckFormat | 'prometheus';
 
 /** `--format text|json|sarif|junit|github|gitlab` for `check` and `probe`. */
 export function checkFormatOption(): Option {
@@ -317,4 +321,32 @@ export function reportOptions(): Option[] {
     docsUrlOption(),
     failOnOption(),
   ];
+}
+
+/** `--warn 30d|66%` and `--critical 7d|90%` for `certgate expiry`. */
+export function thresholdOption(level: 'warn' | 'critical'): Option {
+  const description =
+    level === 'warn'
+      ? 'warn from this much time left (30d, 12h, 2w) or this share of the lifetime used (66%); default: a sixth of the lifetime left, at most 30 days'
+      : 'critical (an error) from this much time left (7d) or this share of the lifetime used (90%); default: a twentieth of the lifetime left, at most 7 days';
+  return new Option(`--${level} <threshold>`, description).argParser((value: string) => {
+    const parsed = parseThreshold(value);
+    if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+    return parsed;
+  });
+}
+
+/** `--format` for `certgate expiry`: the shared formats and the Prometheus text format. */
+export function expiryFormatOption(): Option {
+  return new Option(
+    '-f, --format <format>',
+    "output format on standard output (or --output): prometheus writes the metrics for node_exporter's textfile collector (docs/metrics.md)",
+  )
+    .choices(['text', 'json', 'prometheus', 'sarif', 'junit', 'github', 'gitlab'])
+    .default('text');
+}
+
+/** The report options of `certgate expiry`: `reportOptions()` with its own `--format`. */
+export function expiryReportOptions(): Option[] {
+  return [expiryFormatOption(), ...reportOptions().slice(1)];
 }

@@ -17,18 +17,20 @@ import type { Report } from '../report/report.js';
 import { formatSarif } from '../report/sarif.js';
 import { forTerminal } from '../report/terminal.js';
 import { type CliIO, errorLine } from './io.js';
-import type { CheckFormat } from './options.js';
+import type { ReportFormat } from './options.js';
 import { fingerprintRootFor } from './repo-root.js';
 
 /** How to render a report: the format, the --fail-on threshold, the command's text formatter. */
 interface RenderOptions {
-  readonly format: CheckFormat;
+  readonly format: ReportFormat;
   readonly failOn: FailOn;
   /** Where the report goes; text is coloured only on a terminal, never in a file. */
   readonly output?: string;
   readonly formatText: (report: Report, options: { colors: Colors }) => string;
   /** `--docs-url BASE`: SARIF rules link their help to `BASE/CODE.md`. */
   readonly docsUrl?: string;
+  /** The command's Prometheus exposition, for the commands that offer `--format prometheus`. */
+  readonly formatPrometheus?: (report: Report) => string;
 }
 
 /** The report in the chosen format. */
@@ -47,6 +49,9 @@ export function renderReport(report: Report, options: RenderOptions, io: CliIO):
       return formatGithub(report, { root: fingerprintRootFor(process.cwd()) });
     case 'gitlab':
       return formatGitlab(report, { root: fingerprintRootFor(process.cwd()) });
+    case 'prometheus':
+      if (!options.formatPrometheus) throw new Error(`${report.command} has no Prometheus format`);
+      return options.formatPrometheus(report);
     default: {
       const colored = options.output === undefined && shouldColor(io.stdout.isTTY, io.env);
       return options.formatText(report, { colors: createColors(colored) });
@@ -87,7 +92,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
 
 /** The options that say where reports go: `--format` with `--output`, and the file flags. */
 export interface ReportFlags {
-  readonly format: CheckFormat;
+  readonly format: ReportFormat;
   readonly output?: string;
   readonly sarif?: string;
   readonly junit?: string;
@@ -98,7 +103,7 @@ export interface ReportFlags {
 /** One report a run writes: the flag that asked for it, its format, its file (none: standard output). */
 export interface ReportOutput {
   readonly flag: string;
-  readonly format: CheckFormat;
+  readonly format: ReportFormat;
   readonly path?: string;
 }
 
@@ -157,7 +162,7 @@ export async function writeReports(
   io: CliIO,
   subjects: { readonly noun: string; readonly verb: string },
 ): Promise<boolean> {
-  const rendered = new Map<CheckFormat, string>();
+  const rendered = new Map<ReportFormat, string>();
   const render = (o: ReportOutput) => {
     const key = o.format;
     // text is coloured for a terminal only, so it is not shared between standard output and a file

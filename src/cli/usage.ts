@@ -299,3 +299,37 @@ Examples:
 
 Exit codes: 0 no finding at or above --fail-on (default error); 1 there is one; 2 an input
 cannot be read.`;
+
+export const EXPIRY_DESCRIPTION = `Every certificate under the paths, when it expires, and whether it needs action.
+
+PATH is a certificate file (PEM, DER or PKCS#7) or a folder, walked recursively
+(hidden entries skipped; files without a certificate, such as keys and notes, are
+passed over). The same certificate found in several places is one entry listing
+every place. A named file that cannot be read, or a malformed certificate in a
+folder, is a finding on that file (EXPIRY_FILE_UNREADABLE); the rest still counts.
+
+The date that counts is the one the chain clients build stops validating: the
+path is validated as 'certgate verify' does (--roots, --add-roots), using the
+intermediates found beside the certificate and anywhere else in the run. An
+intermediate on that path that expires before the leaf moves the date
+(EXPIRY_CHAIN_EXPIRES_FIRST); a spare cross-signed root in a bundle, which no
+client uses, does not. Without a trusted chain the certificate's own date is
+used and a note says so.
+
+Thresholds are time left (--warn 30d --critical 7d) or the share of the lifetime
+used (--warn 66% --critical 90%). The default is lifetime-aware, because
+lifetimes shrink (200 days since 2026-03-15, 100 from 2027, 47 from 2029):
+automated renewal starts with about a third of the lifetime left, so a
+certificate with a sixth left has missed it (a warning, at most 30 days before
+the end), and one with a twentieth left is critical (at most 7 days). A 398-day
+certificate warns at 30 days and is critical at 7; a 90-day one at 15 and 4.5.`;
+
+export const EXPIRY_EXAMPLES = `
+Examples:
+  $ certgate expiry /etc/ssl/private certs/
+  $ certgate expiry certs/ --warn 66% --critical 90% --at 2027-01-01
+  $ certgate expiry certs/ --format json | jq '.results[].details | {name, daysLeft, level}'
+  $ certgate expiry /etc/letsencrypt/live --format prometheus --output /var/lib/node_exporter/certgate.prom
+
+Exit codes: 0 nothing at or above --fail-on (default error: expired, not yet
+valid, critical, unreadable file); 1 there is; 2 bad usage.`;

@@ -6,6 +6,7 @@
 import { AWS_CATALOG } from './catalog-aws.js';
 import { CF_CATALOG } from './catalog-cf.js';
 import { DIFF_CATALOG } from './catalog-diff.js';
+import { EXPIRY_CATALOG } from './catalog-expiry.js';
 import { PROFILE_CATALOG } from './catalog-profile.js';
 import type { CatalogEntry } from './types.js';
 
@@ -161,6 +162,8 @@ export const CATALOG = {
   ...PROFILE_CATALOG,
   // Live mode (`check --aws`): AWS calls that failed, and what live evidence says on its own
   ...AWS_CATALOG,
+  // Expiry tracking (`certgate expiry`): thresholds, the chain clients build, unreadable files
+  ...EXPIRY_CATALOG,
   // The live edge (`certgate probe`): connection failures are findings on their target
   PROBE_DNS_FAILURE: { title: 'Host name does not resolve', severity: 'error' },
   PROBE_CONNECTION_REFUSED: { title: 'Connection refused: nothing listens on the port', severity: 'error' },

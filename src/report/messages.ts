@@ -11,6 +11,7 @@ import type { FindingArgs } from '../findings/types.js';
 import { AWS_WORDINGS } from './messages-aws.js';
 import { CF_WORDINGS } from './messages-cf.js';
 import { DIFF_WORDINGS } from './messages-diff.js';
+import { EXPIRY_WORDINGS } from './messages-expiry.js';
 import { describeNameMismatch } from './messages-name.js';
 import { PATH_WORDINGS } from './messages-path.js';
 import { PROBE_WORDINGS } from './messages-probe.js';
@@ -29,6 +30,7 @@ const WORDINGS: Record<FindingCode, Wording> = {
   ...PATH_WORDINGS,
   ...CF_WORDINGS,
   ...DIFF_WORDINGS,
+  ...EXPIRY_WORDINGS,
   ...PROFILE_WORDINGS,
   ...AWS_WORDINGS,
   ...PROBE_WORDINGS,

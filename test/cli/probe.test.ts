@@ -240,7 +240,9 @@ describe('targets', () => {
   test('usage errors: no target, a bad --resolve, a bad --timeout; a bad target argument is a finding', async () => {
     const none = await runCli(['probe', ...common()]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/no targets: give host\[:port\] arguments, --targets FILE, --from INPUT... or --from-aws/);
+    expect(none.stderr).toMatch(
+      /no targets: give host\[:port\] arguments, --targets FILE, --from INPUT... or --from-aws/,
+    );
     const badTarget = await runCli([
       'probe',
       'a.example.test:99999',

@@ -1,0 +1,265 @@
+/**
+ * `expiry()`: every certificate of the inventory once, judged by the date its chain stops
+ * validating, not the earliest date in its file: the chain is the one clients build (RFC 5280
+ * path validation through the same engine as `certgate verify`), so a cross-signed root or a
+ * spare intermediate in a bundle, which no client uses, changes nothing, while an intermediate
+ * on the path that expires before the leaf does.
+ *
+ * Which certificates are tracked: every end-entity certificate, and a CA certificate when its
+ * file holds no end-entity one (a CA or intermediate kept on its own). Intermediates that come
+ * with a leaf count through the leaf's chain.
+ */
+
+import { createFinding, type Finding } from '../findings/finding.js';
+import type { Locator } from '../findings/types.js';
+import { verify } from '../verify/verify.js';
+import type { Certificate } from '../x509/model.js';
+import { type CertificateFile, readCertificateFiles } from './files.js';
+import { type Standing, standingOf, type Thresholds, thresholdText } from './thresholds.js';
+import type { ExpiryDetails, ExpiryOptions, ExpiryPlace, ExpiryResult } from './types.js';
+
+/** One distinct certificate of the inventory, with every place it was found. */
+interface Entry {
+  readonly certificate: Certificate;
+  readonly places: ExpiryPlace[];
+  /** The other certificates of the files it was found in: its chain as kept beside it. */
+  readonly beside: Certificate[];
+}
+
+const isCa = (c: Certificate): boolean => c.extension('basicConstraints')?.ca === true;
+
+/**
+ * Tracks every certificate under `options.paths`: one result per distinct certificate (by
+ * SHA-256), most urgent first, then one per file that could not be read.
+ *
+ * @example
+ * ```ts
+ * const results = await expiry({ paths: ['/etc/ssl/private', 'certs/'], at: new Date() });
+ * const soon = results.filter((r) => r.details && r.details.daysLeft < 30);
+ * ```
+ */
+export async function expiry(options: ExpiryOptions): Promise<ExpiryResult[]> {
+  const at = options.at ?? new Date();
+  const { files, problems } = await readCertificateFiles(options.paths ?? []);
+  const entries = inventory(files);
+  const intermediates = uniqueCas(files);
+  const results = entries.map((e) => judge(e, intermediates, at, options));
+  results.sort(byUrgency);
+  for (const p of problems) {
+    const finding = createFinding(
+      'EXPIRY_FILE_UNREADABLE',
+      { source: p.path },
+      { path: p.path, reason: p.reason },
+    );
+    results.push({ subject: { kind: 'file', id: p.path, source: p.path }, findings: [finding] });
+  }
+  return results;
+}
+
+/** The distinct certificates to track, in first-seen order. */
+function inventory(files: readonly CertificateFile[]): Entry[] {
+  const byFingerprint = new Map<string, Entry>();
+  for (const file of files) {
+    const hasLeaf = file.certificates.some((c) => !isCa(c));
+    file.certificates.forEach((certificate, index) => {
+      if (hasLeaf && isCa(certificate)) return;
+      const place: ExpiryPlace = { kind: 'file', path: file.path, index };
+      const known = byFingerprint.get(certificate.sha256Fingerprint);
+      const beside = file.certificates.filter((c) => c !== certificate);
+      if (known) {
+        known.places.push(place);
+        known.beside.push(...beside);
+      } else byFingerprint.set(certificate.sha256Fingerprint, { certificate, places: [place], beside });
+    });
+  }
+  return [...byFingerprint.values()];
+}
+
+/** Every CA certificate of the run, once: any of them may complete another file's chain. */
+function uniqueCas(files: readonly CertificateFile[]): Certificate[] {
+  const seen = new Map<string, Certificate>();
+  for (const f of files) for (const c of f.certificates) if (isCa(c)) seen.set(c.sha256Fingerprint, c);
+  return [...seen.values()];
+}
+
+/** The chain clients build for `leaf`: verified at a moment inside its validity, so expiry itself never hides the path. */
+function chainOf(
+  e: Entry,
+  intermediates: readonly Certificate[],
+  at: Date,
+  options: ExpiryOptions,
+): { path: readonly Certificate[] } | { reason: string } {
+  const leaf = e.certificate;
+  const inside = new Date(
+    Math.min(Math.max(at.getTime(), leaf.notBefore.getTime()), leaf.notAfter.getTime()),
+  );
+  const result = verify({
+    chain: [leaf],
+    untrusted: [...e.beside, ...intermediates],
+    at: inside,
+    ...(options.roots !== undefined ? { roots: options.roots } : {}),
+    ...(options.addRoots !== undefined ? { addRoots: options.addRoots } : {}),
+    source: e.places[0]!.path,
+  });
+  if (result.verdict === 'pass' && result.path) {
+    // the anchor is the trust store's, not a certificate clients check the dates of
+    const anchored = result.origins?.at(-1) !== 'chain' && result.origins?.at(-1) !== 'untrusted';
+    return { path: anchored ? result.path.slice(0, -1) : result.path };
+  }
+  const first = result.findings.find((f) => f.severity === 'error') ?? result.findings[0];
+  return { reason: first ? first.code : 'no path to a trusted root' };
+}
+
+/** The name people know a certificate by: its first DNS name, else its CN, else its subject. */
+function nameOf(c: Certificate): string {
+  const dns = c.extension('subjectAltName')?.names.find((n) => n.type === 'dNSName');
+  if (dns && dns.type === 'dNSName') return dns.value;
+  const cn = c.subject.rdns.flat().find((a) => a.shortName === 'CN');
+  return cn?.value ?? c.subject.text;
+}
+
+function judge(
+  e: Entry,
+  intermediates: readonly Certificate[],
+  at: Date,
+  options: ExpiryOptions,
+): ExpiryResult {
+  const c = e.certificate;
+  const ca = isCa(c);
+  // a CA tracked on its own has no chain of interest: its own dates are the answer
+  const chain = ca ? { path: [c] } : chainOf(e, intermediates, at, options);
+  const path = 'path' in chain ? chain.path : [c];
+  let first = c;
+  for (const p of path) if (p.notAfter.getTime() < first.notAfter.getTime()) first = p;
+  const standing = standingOf(c.notBefore, first.notAfter, at, options.thresholds ?? {});
+  const name = nameOf(c);
+  const location: Locator = { source: e.places[0]!.path, certIndex: e.places[0]!.index };
+  const limitedBy =
+    first === c
+      ? undefined
+      : {
+          subject: first.subject.text,
+          notAfter: first.notAfter.toISOString(),
+          fingerprint: first.sha256Fingerprint,
+        };
+  const findings = findingsOf(name, c, first, standing, location, options.thresholds ?? {}, limitedBy);
+  if ('reason' in chain)
+    findings.push(createFinding('EXPIRY_CHAIN_UNVERIFIED', location, { name, reason: chain.reason }));
+  const details: ExpiryDetails = {
+    fingerprint: c.sha256Fingerprint,
+    name,
+    subject: c.subject.text,
+    issuer: c.issuer.text,
+    serialNumber: c.serialNumber,
+    sans: (c.extension('subjectAltName')?.names ?? []).flatMap((n) =>
+      n.type === 'dNSName' || n.type === 'iPAddress' ? [n.value] : [],
+    ),
+    ca,
+    notBefore: c.notBefore.toISOString(),
+    notAfter: c.notAfter.toISOString(),
+    chainNotAfter: first.notAfter.toISOString(),
+    ...(limitedBy ? { limitedBy } : {}),
+    chainVerified: 'path' in chain,
+    daysLeft: standing.daysLeft,
+    lifetimeDays: standing.lifetimeDays,
+    lifetimeUsed: standing.lifetimeUsed,
+    level: standing.level,
+    warnAt: standing.warnAt.toISOString(),
+    criticalAt: standing.criticalAt.toISOString(),
+    renewal: {
+      status: 'unknown',
+      reason:
+        'a certificate file says nothing of how it is renewed: whoever issued it must renew and redeploy it',
+    },
+    places: e.places,
+  };
+  return {
+    subject: { kind: 'certificate', id: c.sha256Fingerprint, source: e.places[0]!.path },
+    findings,
+    details,
+  };
+}
+
+function findingsOf(
+  name: string,
+  c: Certificate,
+  first: Certificate,
+  s: Standing,
+  location: Locator,
+  thresholds: Thresholds,
+  limitedBy: ExpiryDetails['limitedBy'],
+): Finding[] {
+  const date = (d: Date) => d.toISOString().slice(0, 10);
+  const base = {
+    name,
+    notAfter: date(first.notAfter),
+    daysLeft: s.daysLeft,
+    lifetimeDays: s.lifetimeDays,
+    lifetimeUsed: s.lifetimeUsed,
+    ...(limitedBy ? { limitedBy: limitedBy.subject } : {}),
+  };
+  const out: Finding[] = [];
+  switch (s.level) {
+    case 'expired':
+      out.push(createFinding('EXPIRY_EXPIRED', location, { ...base, daysAgo: Math.floor(-s.daysLeft) }));
+      break;
+    case 'not-yet-valid':
+      out.push(
+        createFinding('EXPIRY_NOT_YET_VALID', location, { name, notBefore: c.notBefore.toISOString() }),
+      );
+      break;
+    case 'critical':
+      out.push(
+        createFinding('EXPIRY_CRITICAL', location, {
+          ...base,
+          threshold: thresholds.critical
+            ? thresholdText(thresholds.critical)
+            : 'default: a twentieth of the lifetime left, at most 7 days',
+        }),
+      );
+      break;
+    case 'warning':
+      out.push(
+        createFinding('EXPIRY_WARNING', location, {
+          ...base,
+          threshold: thresholds.warn
+            ? thresholdText(thresholds.warn)
+            : 'default: a sixth of the lifetime left, at most 30 days',
+        }),
+      );
+      break;
+    default:
+      break;
+  }
+  if (limitedBy)
+    out.push(
+      createFinding('EXPIRY_CHAIN_EXPIRES_FIRST', location, {
+        name,
+        limitedBy: limitedBy.subject,
+        chainNotAfter: date(first.notAfter),
+        notAfter: date(c.notAfter),
+      }),
+    );
+  return out;
+}
+
+const URGENCY: Readonly<Record<string, number>> = {
+  expired: 0,
+  'not-yet-valid': 1,
+  critical: 2,
+  warning: 3,
+  ok: 4,
+};
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Most urgent first; then the earliest chain expiry; then by fingerprint (stable). */
+function byUrgency(a: ExpiryResult, b: ExpiryResult): number {
+  const da = a.details!;
+  const db = b.details!;
+  return (
+    URGENCY[da.level]! - URGENCY[db.level]! ||
+    compare(da.chainNotAfter, db.chainNotAfter) ||
+    compare(da.fingerprint, db.fingerprint)
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The expiry report in the Prometheus text exposition format (version 0.0.4), for a cron job
+ * writing into node_exporter's textfile collector: one series per certificate and place, dates
+ * as Unix seconds (`*_timestamp_seconds`), so alert rules compare them with `time()`. The
+ * thresholds are data too (`certgate_certificate_warning_timestamp_seconds`): a rule
+ * `time() > certgate_certificate_warning_timestamp_seconds` warns each certificate at its own,
+ * lifetime-aware moment. Every metric is documented in docs/metrics.md.
+ */
+
+import type { Report } from '../report/report.js';
+import type { ExpiryDetails } from './types.js';
+
+/** One metric family: its name, HELP text and the samples. */
+interface Family {
+  readonly name: string;
+  readonly help: string;
+  readonly samples: { readonly labels: Readonly<Record<string, string>>; readonly value: number }[];
+}
+
+/** A label value escaped as the exposition format wants: backslash, double quote, line feed. */
+function escapeLabel(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+/** HELP text escaped: backslash and line feed. */
+function escapeHelp(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+}
+
+const seconds = (iso: string): number => Date.parse(iso) / 1000;
+
+/** `AB:CD:...` → `abcd...`, as blackbox_exporter writes `fingerprint_sha256`. */
+const fingerprintLabel = (fingerprint: string): string => fingerprint.replace(/:/g, '').toLowerCase();
+
+function render(families: readonly Family[]): string {
+  const out: string[] = [];
+  for (const f of families) {
+    out.push(`# HELP ${f.name} ${escapeHelp(f.help)}`, `# TYPE ${f.name} gauge`);
+    for (const s of f.samples) {
+      const labels = Object.entries(s.labels)
+        .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
+        .join(',');
+      out.push(`${f.name}${labels ? `{${labels}}` : ''} ${Number.isFinite(s.value) ? s.value : 'NaN'}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The metrics of an expiry report; `at` is when the run judged the certificates. */
+export function formatExpiryPrometheus(report: Report, at: Date): string {
+  const certs = report.results.flatMap((r) =>
+    r.subject.kind === 'certificate' && r.details !== undefined ? [r.details as ExpiryDetails] : [],
+  );
+  const perPlace = (value: (d: ExpiryDetails) => number) =>
+    certs.flatMap((d) =>
+      d.places.map((p) => ({
+        labels: { fingerprint_sha256: fingerprintLabel(d.fingerprint), name: d.name, place: p.path },
+        value: value(d),
+      })),
+    );
+  const unreadable = report.results.filter((r) => r.subject.kind === 'file');
+  const families: Family[] = [
+    {
+      name: 'certgate_certificate_not_after_timestamp_seconds',
+      help: "When the certificate's own validity ends (notAfter), in Unix seconds.",
+      samples: perPlace((d) => seconds(d.notAfter)),
+    },
+    {
+      name: 'certgate_certificate_not_before_timestamp_seconds',
+      help: "When the certificate's validity starts (notBefore), in Unix seconds.",
+      samples: perPlace((d) => seconds(d.notBefore)),
+    },
+    {
+      name: 'certgate_certificate_chain_not_after_timestamp_seconds',
+      help: "When the chain clients build stops validating: the earliest notAfter on it, the trust anchor excepted (the certificate's own when no chain was built).",
+      samples: perPlace((d) => seconds(d.chainNotAfter)),
+    },
+    {
+      name: 'certgate_certificate_warning_timestamp_seconds',
+      help: "When the certificate crosses the run's warning threshold (lifetime-aware by default), in Unix seconds.",
+      samples: perPlace((d) => seconds(d.warnAt)),
+    },
+    {
+      name: 'certgate_certificate_critical_timestamp_seconds',
+      help: "When the certificate crosses the run's critical threshold, in Unix seconds.",
+      samples: perPlace((d) => seconds(d.criticalAt)),
+    },
+    {
+      name: 'certgate_certificate_lifetime_used_ratio',
+      help: 'The share of the validity period gone at the time of the run, 0 to 1.',
+      samples: perPlace((d) => d.lifetimeUsed),
+    },
+    {
+      name: 'certgate_certificate_chain_verified',
+      help: '1 when a chain to a trusted root was built for the certificate, else 0.',
+      samples: perPlace((d) => (d.chainVerified ? 1 : 0)),
+    },
+    {
+      name: 'certgate_file_read_error',
+      help: 'A file certgate could not read as certificates (1 per file); its certificates are not in the other metrics.',
+      samples: unreadable.map((r) => ({ labels: { path: r.subject.id }, value: 1 })),
+    },
+    {
+      name: 'certgate_expiry_certificates',
+      help: 'How many distinct certificates the run tracked.',
+      samples: [{ labels: {}, value: certs.length }],
+    },
+    {
+      name: 'certgate_expiry_run_timestamp_seconds',
+      help: 'When the run judged the certificates (--at, else the time it ran), in Unix seconds.',
+      samples: [{ labels: {}, value: at.getTime() / 1000 }],
+    },
+  ];
+  return render(families);
+}

@@ -1,0 +1,70 @@
+/** The public types of `certgate expiry` and `expiry()`: options, places, and the result details. */
+
+import type { Result } from '../findings/finding.js';
+import type { CertificateInputs } from '../verify/verify.js';
+import type { Level, Thresholds } from './thresholds.js';
+
+/** What to track and how to judge it. */
+export interface ExpiryOptions {
+  /** Files and folders (walked recursively) holding PEM, DER or PKCS#7 certificates. */
+  readonly paths?: readonly string[];
+  /** "Now"; default the current time. */
+  readonly at?: Date;
+  /** Warning and critical thresholds; each left out takes the lifetime-aware default. */
+  readonly thresholds?: Thresholds;
+  /** Trust only these roots when building chains (default: the Mozilla roots Node.js ships). */
+  readonly roots?: CertificateInputs;
+  /** Trust these roots as well. */
+  readonly addRoots?: CertificateInputs;
+}
+
+/** Where a certificate was found. */
+export interface FilePlace {
+  readonly kind: 'file';
+  readonly path: string;
+  /** 0-based position of the certificate in the file. */
+  readonly index: number;
+}
+
+export type ExpiryPlace = FilePlace;
+
+/** The JSON details of one certificate. */
+export interface ExpiryDetails {
+  /** SHA-256 of the DER, upper-case hex with colons. */
+  readonly fingerprint: string;
+  /** The name people know it by: its first DNS name, else its subject CN, else the subject. */
+  readonly name: string;
+  readonly subject: string;
+  readonly issuer: string;
+  readonly serialNumber: string;
+  readonly sans: readonly string[];
+  /** Whether it is a CA certificate (tracked on its own when its file holds no end-entity one). */
+  readonly ca: boolean;
+  readonly notBefore: string;
+  /** The certificate's own notAfter. */
+  readonly notAfter: string;
+  /** When the chain clients build stops validating: the earliest notAfter on it (the anchor excepted). */
+  readonly chainNotAfter: string;
+  /** The certificate of the chain that expires first, when it is not this one. */
+  readonly limitedBy?: { readonly subject: string; readonly notAfter: string; readonly fingerprint: string };
+  /** Whether a chain to a trusted root was built. */
+  readonly chainVerified: boolean;
+  /** Days from `at` to chainNotAfter, to one decimal (negative once expired). */
+  readonly daysLeft: number;
+  readonly lifetimeDays: number;
+  /** The share of the lifetime gone, 0..1. */
+  readonly lifetimeUsed: number;
+  readonly level: Level;
+  /** When the warning and critical thresholds are crossed. */
+  readonly warnAt: string;
+  readonly criticalAt: string;
+  /** How it renews: `unknown` for a file (nothing in it says), with the reason. */
+  readonly renewal: { readonly status: 'unknown'; readonly reason: string };
+  /** Every place it was found. */
+  readonly places: readonly ExpiryPlace[];
+}
+
+/** One certificate's result: subject `{kind: 'certificate', id: fingerprint, source: first place}`. */
+export interface ExpiryResult extends Result<ExpiryDetails | undefined> {
+  readonly details?: ExpiryDetails;
+}

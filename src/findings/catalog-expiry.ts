@@ -1,0 +1,22 @@
+/**
+ * The catalog entries of `certgate expiry`: where each certificate stands against the run's
+ * thresholds, what its chain changes about that, and the files that could not be read.
+ */
+
+import type { CatalogEntry } from './types.js';
+
+export const EXPIRY_CATALOG = {
+  EXPIRY_EXPIRED: { title: 'The certificate (or its chain) has expired', severity: 'error' },
+  EXPIRY_NOT_YET_VALID: { title: 'The certificate is not valid yet', severity: 'error' },
+  EXPIRY_CRITICAL: { title: 'The certificate expires past the critical threshold', severity: 'error' },
+  EXPIRY_WARNING: { title: 'The certificate expires past the warning threshold', severity: 'warning' },
+  EXPIRY_CHAIN_EXPIRES_FIRST: {
+    title: 'A certificate of the chain clients build expires before the leaf',
+    severity: 'note',
+  },
+  EXPIRY_CHAIN_UNVERIFIED: {
+    title: "No trusted chain: the expiry is the certificate's own",
+    severity: 'note',
+  },
+  EXPIRY_FILE_UNREADABLE: { title: 'A certificate file could not be read', severity: 'error' },
+} as const satisfies Record<string, CatalogEntry>;
