@@ -333,7 +333,21 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .command('expiry')
       .summary('every certificate in files and folders: when it expires, and whether it needs action')
       .description(EXPIRY_DESCRIPTION)
-      .argument('<path...>', 'certificate files (PEM, DER, PKCS#7) and folders, walked recursively')
+      .argument(
+        '[path-or-host...]',
+        'certificate files (PEM, DER, PKCS#7) and folders, walked recursively; host[:port] endpoints, probed with SNI',
+      )
+      .addOption(
+        repeatableFileOption('--targets <file>', "probe the endpoints of a file, one a line, '#' comments"),
+      )
+      .addOption(portOption())
+      .option(
+        '--resolve <host:port:addr>',
+        "connect to ADDR for HOST:PORT instead of asking DNS, as curl's (HOST may be '*') (repeatable)",
+        collectResolve,
+      )
+      .addOption(timeoutOption())
+      .addOption(concurrencyOption())
       .addOption(thresholdOption('warn'))
       .addOption(thresholdOption('critical'))
       .option(
@@ -346,9 +360,15 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   )
     .option('--verbose', 'text output: show notes too (the other formats always include them)')
     .addHelpText('after', EXPIRY_EXAMPLES)
-    .action(async (paths: string[], opts) => {
+    .action(async (args: string[], opts) => {
+      if (args.length === 0 && (opts.targets?.length ?? 0) === 0) {
+        io.stderr.write(
+          errorLine('no certificates to track: give files, folders, host[:port] or --targets FILE'),
+        );
+        return setExit(EXIT_USAGE);
+      }
       const { runExpiry } = await import('./commands/expiry.js');
-      setExit(await runExpiry(paths, opts, io));
+      setExit(await runExpiry(args, opts, io));
     });
 
   program

@@ -300,13 +300,17 @@ Examples:
 Exit codes: 0 no finding at or above --fail-on (default error); 1 there is one; 2 an input
 cannot be read.`;
 
-export const EXPIRY_DESCRIPTION = `Every certificate under the paths, when it expires, and whether it needs action.
+export const EXPIRY_DESCRIPTION = `Every certificate in files, folders and on endpoints: when it expires, and whether it needs action.
 
-PATH is a certificate file (PEM, DER or PKCS#7) or a folder, walked recursively
+A PATH is a certificate file (PEM, DER or PKCS#7) or a folder, walked recursively
 (hidden entries skipped; files without a certificate, such as keys and notes, are
-passed over). The same certificate found in several places is one entry listing
+passed over). A HOST[:PORT] (an argument that is not on disk and does not look
+like a path), and each line of --targets FILE, is probed with SNI as 'certgate
+probe' does (--resolve, --timeout, --concurrency, --port), and the chain it sends
+is tracked. The same certificate found in several places is one entry listing
 every place. A named file that cannot be read, or a malformed certificate in a
-folder, is a finding on that file (EXPIRY_FILE_UNREADABLE); the rest still counts.
+folder, is a finding on that file (EXPIRY_FILE_UNREADABLE); an endpoint that
+serves nothing keeps the probe's finding; the rest still counts.
 
 The date that counts is the one the chain clients build stops validating: the
 path is validated as 'certgate verify' does (--roots, --add-roots), using the
@@ -327,6 +331,7 @@ certificate warns at 30 days and is critical at 7; a 90-day one at 15 and 4.5.`;
 export const EXPIRY_EXAMPLES = `
 Examples:
   $ certgate expiry /etc/ssl/private certs/
+  $ certgate expiry certs/ www.example.com api.example.com:8443 --targets edges.txt
   $ certgate expiry certs/ --warn 66% --critical 90% --at 2027-01-01
   $ certgate expiry certs/ --format json | jq '.results[].details | {name, daysLeft, level}'
   $ certgate expiry /etc/letsencrypt/live --format prometheus --output /var/lib/node_exporter/certgate.prom

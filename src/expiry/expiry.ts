@@ -14,14 +14,25 @@ import { createFinding, type Finding } from '../findings/finding.js';
 import type { Locator } from '../findings/types.js';
 import { verify } from '../verify/verify.js';
 import type { Certificate } from '../x509/model.js';
-import { type CertificateFile, readCertificateFiles } from './files.js';
+import { readEndpoints } from './endpoints.js';
+import { readCertificateFiles } from './files.js';
 import { type Standing, standingOf, type Thresholds, thresholdText } from './thresholds.js';
 import type { ExpiryDetails, ExpiryOptions, ExpiryPlace, ExpiryResult } from './types.js';
+
+/** Certificates found together: a file's, or the chain an endpoint served. */
+interface Group {
+  readonly certificates: readonly Certificate[];
+  /** The file or endpoint, for findings. */
+  readonly source: string;
+  place(index: number): ExpiryPlace;
+}
 
 /** One distinct certificate of the inventory, with every place it was found. */
 interface Entry {
   readonly certificate: Certificate;
   readonly places: ExpiryPlace[];
+  /** The file or endpoint of the first place, for findings. */
+  readonly source: string;
   /** The other certificates of the files it was found in: its chain as kept beside it. */
   readonly beside: Certificate[];
 }
@@ -40,11 +51,28 @@ const isCa = (c: Certificate): boolean => c.extension('basicConstraints')?.ca ==
  */
 export async function expiry(options: ExpiryOptions): Promise<ExpiryResult[]> {
   const at = options.at ?? new Date();
-  const { files, problems } = await readCertificateFiles(options.paths ?? []);
-  const entries = inventory(files);
-  const intermediates = uniqueCas(files);
+  const [{ files, problems }, served] = await Promise.all([
+    readCertificateFiles(options.paths ?? []),
+    readEndpoints(options.targets ?? [], options.probe),
+  ]);
+  const groups: Group[] = [
+    ...files.map((f) => ({
+      certificates: f.certificates,
+      source: f.path,
+      place: (index: number): ExpiryPlace => ({ kind: 'file', path: f.path, index }),
+    })),
+    ...served.chains.map((c) => ({
+      certificates: c.certificates,
+      source: c.endpoint,
+      place: (index: number): ExpiryPlace => ({ kind: 'endpoint', endpoint: c.endpoint, index }),
+    })),
+  ];
+  const entries = inventory(groups);
+  const intermediates = uniqueCas(groups);
   const results = entries.map((e) => judge(e, intermediates, at, options));
   results.sort(byUrgency);
+  // an endpoint that served nothing keeps the probe's finding (unreachable, refused, not TLS, ...)
+  for (const f of served.failures) results.push({ subject: f.subject, findings: f.findings });
   for (const p of problems) {
     const finding = createFinding(
       'EXPIRY_FILE_UNREADABLE',
@@ -57,26 +85,32 @@ export async function expiry(options: ExpiryOptions): Promise<ExpiryResult[]> {
 }
 
 /** The distinct certificates to track, in first-seen order. */
-function inventory(files: readonly CertificateFile[]): Entry[] {
+function inventory(groups: readonly Group[]): Entry[] {
   const byFingerprint = new Map<string, Entry>();
-  for (const file of files) {
-    const hasLeaf = file.certificates.some((c) => !isCa(c));
-    file.certificates.forEach((certificate, index) => {
+  for (const group of groups) {
+    const hasLeaf = group.certificates.some((c) => !isCa(c));
+    group.certificates.forEach((certificate, index) => {
       if (hasLeaf && isCa(certificate)) return;
-      const place: ExpiryPlace = { kind: 'file', path: file.path, index };
+      const place = group.place(index);
       const known = byFingerprint.get(certificate.sha256Fingerprint);
-      const beside = file.certificates.filter((c) => c !== certificate);
+      const beside = group.certificates.filter((c) => c !== certificate);
       if (known) {
         known.places.push(place);
         known.beside.push(...beside);
-      } else byFingerprint.set(certificate.sha256Fingerprint, { certificate, places: [place], beside });
+      } else
+        byFingerprint.set(certificate.sha256Fingerprint, {
+          certificate,
+          places: [place],
+          source: group.source,
+          beside,
+        });
     });
   }
   return [...byFingerprint.values()];
 }
 
 /** Every CA certificate of the run, once: any of them may complete another file's chain. */
-function uniqueCas(files: readonly CertificateFile[]): Certificate[] {
+function uniqueCas(files: readonly Group[]): Certificate[] {
   const seen = new Map<string, Certificate>();
   for (const f of files) for (const c of f.certificates) if (isCa(c)) seen.set(c.sha256Fingerprint, c);
   return [...seen.values()];
@@ -99,7 +133,7 @@ function chainOf(
     at: inside,
     ...(options.roots !== undefined ? { roots: options.roots } : {}),
     ...(options.addRoots !== undefined ? { addRoots: options.addRoots } : {}),
-    source: e.places[0]!.path,
+    source: e.source,
   });
   if (result.verdict === 'pass' && result.path) {
     // the anchor is the trust store's, not a certificate clients check the dates of
@@ -133,7 +167,7 @@ function judge(
   for (const p of path) if (p.notAfter.getTime() < first.notAfter.getTime()) first = p;
   const standing = standingOf(c.notBefore, first.notAfter, at, options.thresholds ?? {});
   const name = nameOf(c);
-  const location: Locator = { source: e.places[0]!.path, certIndex: e.places[0]!.index };
+  const location: Locator = { source: e.source, certIndex: e.places[0]!.index };
   const limitedBy =
     first === c
       ? undefined
@@ -169,12 +203,12 @@ function judge(
     renewal: {
       status: 'unknown',
       reason:
-        'a certificate file says nothing of how it is renewed: whoever issued it must renew and redeploy it',
+        'neither a file nor a served chain says how a certificate is renewed: whoever issued it must renew and redeploy it',
     },
     places: e.places,
   };
   return {
-    subject: { kind: 'certificate', id: c.sha256Fingerprint, source: e.places[0]!.path },
+    subject: { kind: 'certificate', id: c.sha256Fingerprint, source: e.source },
     findings,
     details,
   };

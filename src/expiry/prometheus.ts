@@ -8,7 +8,7 @@
  */
 
 import type { Report } from '../report/report.js';
-import type { ExpiryDetails } from './types.js';
+import { type ExpiryDetails, placeText } from './types.js';
 
 /** One metric family: its name, HELP text and the samples. */
 interface Family {
@@ -54,7 +54,7 @@ export function formatExpiryPrometheus(report: Report, at: Date): string {
   const perPlace = (value: (d: ExpiryDetails) => number) =>
     certs.flatMap((d) =>
       d.places.map((p) => ({
-        labels: { fingerprint_sha256: fingerprintLabel(d.fingerprint), name: d.name, place: p.path },
+        labels: { fingerprint_sha256: fingerprintLabel(d.fingerprint), name: d.name, place: placeText(p) },
         value: value(d),
       })),
     );
@@ -99,6 +99,13 @@ export function formatExpiryPrometheus(report: Report, at: Date): string {
       name: 'certgate_file_read_error',
       help: 'A file certgate could not read as certificates (1 per file); its certificates are not in the other metrics.',
       samples: unreadable.map((r) => ({ labels: { path: r.subject.id }, value: 1 })),
+    },
+    {
+      name: 'certgate_endpoint_probe_error',
+      help: 'An endpoint that served no certificate (unreachable, refused, not TLS, ...; 1 per endpoint), with the finding code.',
+      samples: report.results
+        .filter((r) => r.subject.kind === 'endpoint')
+        .map((r) => ({ labels: { endpoint: r.subject.id, code: r.findings[0]?.code ?? '' }, value: 1 })),
     },
     {
       name: 'certgate_expiry_certificates',

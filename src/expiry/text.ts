@@ -7,7 +7,7 @@ import type { Colors } from '../report/colors.js';
 import type { Report, ReportResult } from '../report/report.js';
 import { forTerminal, terminalSafe } from '../report/terminal.js';
 import { formatFindingLines } from '../report/text.js';
-import type { ExpiryDetails } from './types.js';
+import { type ExpiryDetails, placeText } from './types.js';
 
 const LEVEL_WORDS: Readonly<Record<ExpiryDetails['level'], string>> = {
   expired: 'EXPIRED',
@@ -25,7 +25,7 @@ function levelCell(level: ExpiryDetails['level'], c: Colors): (text: string) => 
 
 const where = (d: ExpiryDetails): string => {
   const first = d.places[0];
-  const text = first ? `${first.path}${first.index > 0 ? `#${first.index}` : ''}` : '';
+  const text = first ? `${placeText(first)}${first.index > 0 ? `#${first.index}` : ''}` : '';
   return d.places.length > 1 ? `${text} (+${d.places.length - 1})` : text;
 };
 
@@ -81,7 +81,8 @@ export function formatExpiryText(report: Report, options: { colors: Colors; verb
   for (const e of report.errors) lines.push(`${c.red('ERROR')} ${forTerminal(e.message)}`);
   const count = (level: ExpiryDetails['level']) =>
     rows.filter((r) => (r.details as ExpiryDetails).level === level).length;
-  const unreadable = others.length;
+  const unreadable = others.filter((r) => r.subject.kind === 'file').length;
+  const unreached = others.filter((r) => r.subject.kind === 'endpoint').length;
   const parts = [
     `${rows.length} certificate${rows.length === 1 ? '' : 's'}`,
     `${count('expired')} expired`,
@@ -90,6 +91,7 @@ export function formatExpiryText(report: Report, options: { colors: Colors; verb
     `${count('ok')} ok`,
     ...(count('not-yet-valid') > 0 ? [`${count('not-yet-valid')} not yet valid`] : []),
     ...(unreadable > 0 ? [`${unreadable} unreadable file${unreadable === 1 ? '' : 's'}`] : []),
+    ...(unreached > 0 ? [`${unreached} endpoint${unreached === 1 ? '' : 's'} without a certificate`] : []),
   ];
   const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
   lines.push('', `${parts.join(', ')}; verdict ${verdict}`);

@@ -1,13 +1,19 @@
 /** The public types of `certgate expiry` and `expiry()`: options, places, and the result details. */
 
 import type { Result } from '../findings/finding.js';
+import type { ProbeTarget } from '../probe/types.js';
 import type { CertificateInputs } from '../verify/verify.js';
+import type { EndpointOptions } from './endpoints.js';
 import type { Level, Thresholds } from './thresholds.js';
 
 /** What to track and how to judge it. */
 export interface ExpiryOptions {
   /** Files and folders (walked recursively) holding PEM, DER or PKCS#7 certificates. */
   readonly paths?: readonly string[];
+  /** Live endpoints (`host[:port]`), probed with SNI: the chain each serves is tracked. */
+  readonly targets?: readonly (string | ProbeTarget)[];
+  /** How the endpoints are probed (`--resolve`, timeout, concurrency), as `probe()` takes them. */
+  readonly probe?: EndpointOptions;
   /** "Now"; default the current time. */
   readonly at?: Date;
   /** Warning and critical thresholds; each left out takes the lifetime-aware default. */
@@ -26,7 +32,19 @@ export interface FilePlace {
   readonly index: number;
 }
 
-export type ExpiryPlace = FilePlace;
+/** An endpoint that served it, probed with SNI. */
+export interface EndpointPlace {
+  readonly kind: 'endpoint';
+  /** `host:port (address)`. */
+  readonly endpoint: string;
+  /** 0-based position in the chain the server sent. */
+  readonly index: number;
+}
+
+export type ExpiryPlace = FilePlace | EndpointPlace;
+
+/** A place as text: the file's path or the endpoint. */
+export const placeText = (p: ExpiryPlace): string => (p.kind === 'file' ? p.path : p.endpoint);
 
 /** The JSON details of one certificate. */
 export interface ExpiryDetails {
@@ -58,7 +76,7 @@ export interface ExpiryDetails {
   /** When the warning and critical thresholds are crossed. */
   readonly warnAt: string;
   readonly criticalAt: string;
-  /** How it renews: `unknown` for a file (nothing in it says), with the reason. */
+  /** How it renews: `unknown` for a file or a served chain (nothing in them says), with the reason. */
   readonly renewal: { readonly status: 'unknown'; readonly reason: string };
   /** Every place it was found. */
   readonly places: readonly ExpiryPlace[];

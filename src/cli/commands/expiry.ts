@@ -1,19 +1,29 @@
 /**
- * `certgate expiry PATH...`: every certificate under the paths, when it (or the chain clients
- * build for it) expires and where it stands against the thresholds, as a table, JSON, the
- * Prometheus text format or the CI formats `check` writes, with the exit code of `--fail-on`.
+ * `certgate expiry PATH|HOST...`: every certificate under the paths and on the endpoints, when
+ * it (or the chain clients build for it) expires and where it stands against the thresholds, as
+ * a table, JSON, the Prometheus text format or the CI formats `check` writes, with the exit code
+ * of `--fail-on`.
  */
 
+import { stat } from 'node:fs/promises';
 import { expiry } from '../../expiry/expiry.js';
 import { formatExpiryPrometheus } from '../../expiry/prometheus.js';
 import { formatExpiryText } from '../../expiry/text.js';
 import type { Thresholds } from '../../expiry/thresholds.js';
+import type { ExpiryResult } from '../../expiry/types.js';
+import { badTargetResult } from '../../probe/bad-target.js';
+import { ProbeUsageError } from '../../probe/errors.js';
+import { createProgress } from '../../probe/progress.js';
+import { parseTarget, parseTargetsText } from '../../probe/targets.js';
+import type { ProbeTarget } from '../../probe/types.js';
+import type { Colors } from '../../report/colors.js';
 import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
-import { buildReport } from '../../report/report.js';
+import { buildReport, type Report } from '../../report/report.js';
+import { displayName } from '../../sources/document.js';
 import type { Certificate } from '../../x509/model.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, errorLine } from '../io.js';
 import type { ReportFormat } from '../options.js';
-import { readCertificateFile, readRootsOption, reportStop } from '../read-inputs.js';
+import { readCertificateFile, readFileOrStop, readRootsOption, reportStop } from '../read-inputs.js';
 import { clearReportFiles, planReportOutputs, writeReports } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
@@ -25,6 +35,11 @@ export interface ExpiryCliOptions {
   readonly critical?: Thresholds['critical'];
   readonly roots?: string;
   readonly addRoots?: readonly string[];
+  readonly targets?: readonly string[];
+  readonly resolve?: readonly string[];
+  readonly timeout: number;
+  readonly concurrency?: number;
+  readonly port: number;
   readonly verbose?: boolean;
   readonly output?: string;
   readonly sarif?: string;
@@ -34,37 +49,108 @@ export interface ExpiryCliOptions {
   readonly docsUrl?: string;
 }
 
-/** Runs `expiry` and returns the exit code. */
-export async function runExpiry(
-  paths: readonly string[],
-  opts: ExpiryCliOptions,
+/** Extensions of certificate files: an argument ending so is a path even when it does not exist. */
+const CERT_EXTENSION = /\.(pem|crt|cer|der|p7b|p7c|cert|ca-bundle)$/i;
+
+/**
+ * The arguments as paths and endpoints: what exists on disk, or looks like a path (a separator,
+ * a certificate extension), is a path; else a `host[:port]` with a dot (or an https:// URL, an
+ * IP address, localhost) is an endpoint; anything else a path, which then is an unreadable file.
+ */
+async function splitArguments(
+  args: readonly string[],
+  port: number,
+): Promise<{ paths: string[]; targets: ProbeTarget[] }> {
+  const paths: string[] = [];
+  const targets: ProbeTarget[] = [];
+  for (const arg of args) {
+    const onDisk = await stat(arg).then(
+      () => true,
+      () => false,
+    );
+    const pathLike = onDisk || /[\\/]/.test(arg.replace(/^https:\/\//i, '')) || CERT_EXTENSION.test(arg);
+    const target = pathLike ? undefined : parseTarget(arg, 'argv', port);
+    const host = target?.ok ? target.value.host : '';
+    if (target?.ok && (host.includes('.') || host.includes(':') || host === 'localhost'))
+      targets.push(target.value);
+    else paths.push(arg);
+  }
+  return { paths, targets };
+}
+
+/** The targets of each --targets file, and a PROBE_BAD_TARGET result for every line that is not one. */
+async function targetFiles(
+  files: readonly string[],
+  port: number,
   io: CliIO,
-): Promise<number> {
+): Promise<{ targets: ProbeTarget[]; bad: ExpiryResult[] }> {
+  const targets: ProbeTarget[] = [];
+  const bad: ExpiryResult[] = [];
+  for (const file of files) {
+    const text = new TextDecoder().decode(await readFileOrStop(file, io, '--targets'));
+    const source = displayName(file);
+    const read = parseTargetsText(text, source, port);
+    targets.push(...read.targets);
+    for (const e of read.errors) {
+      const r = badTargetResult(e.text, e.reason, { source, line: e.line });
+      bad.push({ subject: r.subject, findings: r.findings });
+    }
+  }
+  return { targets, bad };
+}
+
+/** Runs `expiry` and returns the exit code. */
+export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions, io: CliIO): Promise<number> {
   const startedAt = new Date();
   const at = opts.at ?? startedAt;
   const outputs = planReportOutputs(opts, io);
   if (!outputs || !(await clearReportFiles(outputs, io))) return EXIT_USAGE;
   let roots: readonly Certificate[] | undefined;
   const addRoots: Certificate[] = [];
+  const { paths, targets } = await splitArguments(args, opts.port);
+  let bad: ExpiryResult[];
   try {
     if (opts.roots !== undefined) roots = (await readRootsOption(opts.roots, io)).certificates;
     for (const f of opts.addRoots ?? [])
       addRoots.push(
         ...(await readCertificateFile(f, io, { what: '--add-roots', required: true })).certificates,
       );
+    const listed = await targetFiles(opts.targets ?? [], opts.port, io);
+    targets.push(...listed.targets);
+    bad = listed.bad;
   } catch (err) {
     return reportStop(err, io);
   }
-  const results = await expiry({
-    paths,
-    at,
-    thresholds: {
-      ...(opts.warn ? { warn: opts.warn } : {}),
-      ...(opts.critical ? { critical: opts.critical } : {}),
-    },
-    ...(roots ? { roots } : {}),
-    ...(addRoots.length > 0 ? { addRoots } : {}),
-  });
+  const progress = createProgress(io.stderr, io.env);
+  let found: ExpiryResult[];
+  try {
+    found = await expiry({
+      paths,
+      targets,
+      probe: {
+        timeoutMs: opts.timeout,
+        ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+        ...(opts.resolve ? { resolve: opts.resolve } : {}),
+        onProgress: (done, total) => progress.update(done, total),
+      },
+      at,
+      thresholds: {
+        ...(opts.warn ? { warn: opts.warn } : {}),
+        ...(opts.critical ? { critical: opts.critical } : {}),
+      },
+      ...(roots ? { roots } : {}),
+      ...(addRoots.length > 0 ? { addRoots } : {}),
+    });
+  } catch (err) {
+    progress.finish();
+    if (err instanceof ProbeUsageError) {
+      io.stderr.write(errorLine(`--${err.option} ${JSON.stringify(err.value)}: ${err.reason}`));
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+  progress.finish();
+  const results = [...found, ...bad];
   const report = buildReport({
     command: 'expiry',
     version: packageVersion(),
@@ -75,9 +161,9 @@ export async function runExpiry(
   });
   const render = {
     ...opts,
-    formatText: (r: typeof report, o: { colors: Parameters<typeof formatExpiryText>[1]['colors'] }) =>
+    formatText: (r: Report, o: { colors: Colors }) =>
       formatExpiryText(r, { ...o, verbose: opts.verbose === true }),
-    formatPrometheus: (r: typeof report) => formatExpiryPrometheus(r, at),
+    formatPrometheus: (r: Report) => formatExpiryPrometheus(r, at),
   };
   if (!(await writeReports(report, outputs, render, io, { noun: 'certificate', verb: 'tracked' })))
     return EXIT_USAGE;
