@@ -68,8 +68,8 @@ function certificate({ serial, subject, issuer, spki, issuerKey, issuerSpki, isC
   return seq(tbs, SHA256_RSA, tlv(0x03, Buffer.from([0]), signature));
 }
 
-/** Generates the root, the intermediate and N leaves (exported for profiling). */
-export function makeChains() {
+/** Generates the root, the intermediate and `n` leaves (exported for profiling and bench/expiry.mjs). */
+export function makeChains(n = N) {
   const rootKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const interKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const leafKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -94,7 +94,7 @@ export function makeChains() {
   });
   const leafSpki = spki(leafKeys);
   const leaves = [];
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < n; i++) {
     const host = `host${i}.example.com`;
     const der = certificate({
       serial: 1000 + i,
