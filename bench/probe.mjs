@@ -14,11 +14,20 @@
 //       about 5x slower; the 4x target is judged against that loop, and against -CAfile beside it.
 // Every client runs in each of ROUNDS interleaved rounds after a warm-up; the median round counts.
 //
+// Latency mode (after the loopback parts): loopback is CPU-bound and hides what concurrency buys,
+// so a TCP proxy in a child process (plain node:net piping) sits in front of the same nginx and
+// holds every chunk, and every end of stream, LATENCY_MS in each direction: a 2 x LATENCY_MS round
+// trip, like a nearby edge. Through it, in interleaved rounds: certgate's `probe()` at its default
+// settings (no concurrency given, as `certgate probe` runs) over the 300 names, and the openssl
+// s_client -CAfile loop over the first LATENCY_OPENSSL_NAMES. Target: >= 25x the openssl loop.
+//
 // Target: >= 400 handshakes/s on a 2-core machine where client and server share the
 // cores, and >= 4x the openssl loop; a plain tls.connect loop reaches about 3.5x, so the probe
 // must not add to it. Run: npm run bench -- probe
-// Knobs: BENCH_PROBE_NAMES (300), BENCH_PROBE_CONCURRENCY (32, the probe's default),
-// BENCH_PROBE_ROUNDS (3), BENCH_OPENSSL_NAMES (100), NGINX (the nginx binary).
+// Knobs: BENCH_PROBE_NAMES (300), BENCH_PROBE_CONCURRENCY (32, where the probe's adaptive default starts),
+// BENCH_PROBE_ROUNDS (3), BENCH_OPENSSL_NAMES (100), NGINX (the nginx binary);
+// BENCH_PROBE_LATENCY_MS (10, each way), BENCH_LATENCY_OPENSSL_NAMES (50),
+// BENCH_LATENCY_CONCURRENCY (unset: the probe's default), BENCH_PROBE_PARTS (`loopback,latency`).
 import { execFileSync, spawn } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as connectTcp, createServer } from 'node:net';
@@ -34,6 +43,11 @@ const ROUNDS = Number(process.env.BENCH_PROBE_ROUNDS ?? 3);
 const OPENSSL_NAMES = Math.min(NAMES, Number(process.env.BENCH_OPENSSL_NAMES ?? 100));
 const AS_TYPED_NAMES = Math.min(NAMES, 50);
 const TIMEOUT_MS = 5000;
+const LATENCY_MS = Number(process.env.BENCH_PROBE_LATENCY_MS ?? 10);
+const LATENCY_OPENSSL_NAMES = Math.min(NAMES, Number(process.env.BENCH_LATENCY_OPENSSL_NAMES ?? 50));
+// Unset: the probe's default concurrency (the point of the latency mode); set, to compare.
+const LATENCY_CONCURRENCY = process.env.BENCH_LATENCY_CONCURRENCY;
+const PARTS = new Set((process.env.BENCH_PROBE_PARTS ?? 'loopback,latency').split(','));
 // Every part also stops issuing handshakes after this long, whatever is left of its names.
 const PART_DEADLINE_MS = 120_000;
 
@@ -192,6 +206,49 @@ async function startNginxOn(binary, dir, port) {
   throw new Error(`nginx did not start on ${HOST}:${port}:\n${stderr}${log}`);
 }
 
+// --- the latency proxy: a child process, so its work does not share the probe's event loop
+
+// Accepts on a free loopback port, connects to the upstream port per connection, and passes
+// every chunk (and the end of each direction) on after `delay` ms, in order. Prints its port.
+const PROXY_SOURCE = `
+const net = require('node:net');
+const [upstreamPort, delay] = process.argv.slice(1).map(Number);
+const host = ${JSON.stringify(HOST)};
+function pipeLate(from, to) {
+  from.on('data', (chunk) => setTimeout(() => to.destroyed || to.write(chunk), delay));
+  from.on('end', () => setTimeout(() => to.destroyed || to.end(), delay));
+  from.on('error', () => setTimeout(() => to.destroy(), delay));
+}
+const server = net.createServer({ noDelay: true, allowHalfOpen: true }, (client) => {
+  const upstream = net.connect({ host, port: upstreamPort, noDelay: true, allowHalfOpen: true });
+  pipeLate(client, upstream);
+  pipeLate(upstream, client);
+});
+server.listen(0, host, () => process.stdout.write(server.address().port + '\\n'));
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+function startLatencyProxy(upstreamPort, delay) {
+  const child = spawn(process.execPath, ['-e', PROXY_SOURCE, String(upstreamPort), String(delay)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`latency proxy exited (${code})`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve({ port: Number(out.trim()), stop });
+    });
+  });
+}
+
 // --- the three clients
 
 /** Runs `task(name)` over the names with at most `concurrency` at once; returns failures. */
@@ -236,11 +293,18 @@ async function timeTlsConnect(port, names, extra) {
   return names.length / seconds;
 }
 
-async function timeProbe(probe, port, names, root) {
+/** `settings` defaults to the loopback parts' (CONCURRENCY, TIMEOUT_MS); `{}` is the probe's defaults. */
+async function timeProbe(
+  probe,
+  port,
+  names,
+  root,
+  settings = { concurrency: CONCURRENCY, timeoutMs: TIMEOUT_MS },
+) {
   const start = performance.now();
   const results = await probe(
     names.map((name) => `${name}:${port}`),
-    { resolve: [`*:${port}:${HOST}`], roots: root, concurrency: CONCURRENCY, timeoutMs: TIMEOUT_MS },
+    { resolve: [`*:${port}:${HOST}`], roots: root, ...settings },
   );
   const seconds = (performance.now() - start) / 1000;
   const failed = results.filter((r) => r.findings.some((f) => f.severity === 'error'));
@@ -303,34 +367,67 @@ export async function run() {
     const { root, rootFile } = makeCertificates(dir);
     server = await startNginx(binary, dir);
     const names = Array.from({ length: NAMES }, (_, i) => `n${i}.bench.test`);
-    // The plain loop: the handshake alone, the chain taken as served (a prober that verifies with
-    // its own engine connects like this), as most code writes it: tls.connect builds a new
-    // SecureContext for every connection. The second one shares one SecureContext: the ceiling.
-    const plain = { rejectUnauthorized: false };
-    const shared = { rejectUnauthorized: false, secureContext: createSecureContext({}) };
-    const clients = {
-      probe: (list) => timeProbe(probe, server.port, list, root),
-      plain: (list) => timeTlsConnect(server.port, list, plain),
-      shared: (list) => timeTlsConnect(server.port, list, shared),
-    };
-
-    // Warm-up: JIT, nginx workers' first handshakes, the openssl binary in the page cache.
-    for (const client of Object.values(clients)) await client(names.slice(0, 100));
-    await timeOpensslLoop(server.port, names.slice(0, 5), rootFile);
-
-    // Every round runs every client, so a busy moment on the machine hits all of them alike.
-    clients.openssl = () => timeOpensslLoop(server.port, names.slice(0, OPENSSL_NAMES), rootFile);
-    const rates = { probe: [], plain: [], shared: [], openssl: [] };
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [key, client] of Object.entries(clients)) rates[key].push(await client(names));
-    }
-    // The command exactly as typed, without -CAfile: s_client then loads the system trust store
-    // in every process, which costs more than the handshake.
-    const asTyped = await timeOpensslLoop(server.port, names.slice(0, AS_TYPED_NAMES), undefined);
-    report(rates, asTyped);
+    if (PARTS.has('loopback')) await runLoopback(probe, server, names, root, rootFile);
+    if (PARTS.has('latency')) await runLatency(probe, server, names, root, rootFile);
   } finally {
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The loopback parts: certgate, the tls.connect loops and the openssl loops straight to nginx. */
+async function runLoopback(probe, server, names, root, rootFile) {
+  // The plain loop: the handshake alone, the chain taken as served (a prober that verifies with
+  // its own engine connects like this), as most code writes it: tls.connect builds a new
+  // SecureContext for every connection. The second one shares one SecureContext: the ceiling.
+  const plain = { rejectUnauthorized: false };
+  const shared = { rejectUnauthorized: false, secureContext: createSecureContext({}) };
+  const clients = {
+    probe: (list) => timeProbe(probe, server.port, list, root),
+    plain: (list) => timeTlsConnect(server.port, list, plain),
+    shared: (list) => timeTlsConnect(server.port, list, shared),
+  };
+
+  // Warm-up: JIT, nginx workers' first handshakes, the openssl binary in the page cache.
+  for (const client of Object.values(clients)) await client(names.slice(0, 100));
+  await timeOpensslLoop(server.port, names.slice(0, 5), rootFile);
+
+  // Every round runs every client, so a busy moment on the machine hits all of them alike.
+  clients.openssl = () => timeOpensslLoop(server.port, names.slice(0, OPENSSL_NAMES), rootFile);
+  const rates = { probe: [], plain: [], shared: [], openssl: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [key, client] of Object.entries(clients)) rates[key].push(await client(names));
+  }
+  // The command exactly as typed, without -CAfile: s_client then loads the system trust store
+  // in every process, which costs more than the handshake.
+  const asTyped = await timeOpensslLoop(server.port, names.slice(0, AS_TYPED_NAMES), undefined);
+  report(rates, asTyped);
+}
+
+/** The latency mode: certgate at its defaults and the openssl -CAfile loop, through the proxy. */
+async function runLatency(probe, server, names, root, rootFile) {
+  const proxy = await startLatencyProxy(server.port, LATENCY_MS);
+  try {
+    const clients = {
+      probe: (list) =>
+        timeProbe(
+          probe,
+          proxy.port,
+          list,
+          root,
+          LATENCY_CONCURRENCY === undefined ? {} : { concurrency: Number(LATENCY_CONCURRENCY) },
+        ),
+      openssl: (list) => timeOpensslLoop(proxy.port, list.slice(0, LATENCY_OPENSSL_NAMES), rootFile),
+    };
+    await clients.probe(names.slice(0, 100));
+    await timeOpensslLoop(proxy.port, names.slice(0, 3), rootFile);
+    const rates = { probe: [], openssl: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [key, client] of Object.entries(clients)) rates[key].push(await client(names));
+    }
+    reportLatency(rates);
+  } finally {
+    await proxy.stop();
   }
 }
 
@@ -367,5 +464,34 @@ function report(rates, asTyped) {
     `targets: >= 400 handshakes/s ${met(certgate >= 400)}; >= 4x the openssl loop as typed ` +
       `${met(certgate / asTyped >= 4)} (${ratio(certgate, asTyped)}); against the -CAfile loop ` +
       `${ratio(certgate, openssl)} (${met(certgate / openssl >= 4)}), where a plain tls.connect loop gets ${ratio(plain, openssl)}`,
+  );
+}
+
+function reportLatency(rates) {
+  const fmt = (n) => Math.round(n).toLocaleString('en-US');
+  const line = (label, rate, detail) =>
+    console.log(`${label.padEnd(40)} ${fmt(rate).padStart(6)} handshakes/s (${detail})`);
+  const rounds = (xs) => `median of ${ROUNDS}: ${xs.map(fmt).join(', ')}`;
+  const certgate = median(rates.probe);
+  const openssl = median(rates.openssl);
+  console.log(
+    `latency mode: ${NAMES} names through a loopback proxy adding ${LATENCY_MS} ms each way ` +
+      `(${2 * LATENCY_MS} ms round trip) in front of the same nginx`,
+  );
+  line(
+    LATENCY_CONCURRENCY === undefined
+      ? 'certgate probe(), default settings'
+      : `certgate probe(), concurrency ${LATENCY_CONCURRENCY}`,
+    certgate,
+    `${(NAMES / certgate).toFixed(2)} s, ${rounds(rates.probe)}`,
+  );
+  line(
+    'openssl s_client loop, -CAfile root',
+    openssl,
+    `${LATENCY_OPENSSL_NAMES} names in turn, ${rounds(rates.openssl)}`,
+  );
+  const ratio = certgate / openssl;
+  console.log(
+    `latency mode certgate / openssl: ${ratio.toFixed(2)}x; target >= 25x ${ratio >= 25 ? 'met' : 'NOT met'}`,
   );
 }

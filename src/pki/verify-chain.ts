@@ -49,17 +49,19 @@ export function verifyChain(options: ChainVerifyOptions): ChainVerifyOutcome {
     requiredKeyUsages: options.requiredKeyUsages ?? [],
     ...(options.programAnchors ? { programAnchors: options.programAnchors } : {}),
   };
-  const built = buildPath(options.leaf, {
-    ...checks,
-    store: new TrustStore(options.anchors, options.intermediates),
-    budget: new Budget(),
-    // maxDepth counts the leaf and the anchor as well
-    maxIntermediates:
-      options.maxDepth === undefined ? policy.maxIntermediates : Math.max(0, options.maxDepth - 2),
-    crls,
-    crlCheck: options.crlCheck ?? 'all',
-    policySettings: options.policySettings ?? {},
-  });
+  const build = () =>
+    buildPath(options.leaf, {
+      ...checks,
+      store: new TrustStore(options.anchors, options.intermediates),
+      budget: new Budget(),
+      // maxDepth counts the leaf and the anchor as well
+      maxIntermediates:
+        options.maxDepth === undefined ? policy.maxIntermediates : Math.max(0, options.maxDepth - 2),
+      crls,
+      crlCheck: options.crlCheck ?? 'all',
+      policySettings: options.policySettings ?? {},
+    });
+  const built = cachedBuild(options, at, build);
   if (!built.ok) return built;
   const name =
     options.reference === undefined ? undefined : checkName(options.leaf, options.reference, policy);
@@ -74,6 +76,62 @@ export function verifyChain(options: ChainVerifyOptions): ChainVerifyOutcome {
   return name === undefined
     ? { ok: true, path: built.path, warnings }
     : { ok: true, path: built.path, matchedName: name, warnings };
+}
+
+/**
+ * Path building does not look at the reference identity, so one decoded chain checked against
+ * many names (`certgate probe` of 300 hosts behind one wildcard certificate) builds its path
+ * once: the outcome is kept per leaf object, keyed by the identity of every other certificate
+ * and set it was built from and by the settings, and the name check still runs per call. Only
+ * calls without CRLs and policy settings are kept (those are objects a caller may rebuild).
+ * Decoded certificates are immutable, so the same objects and settings give the same outcome;
+ * a budget failure is deterministic too (every check counts, cache hits included).
+ */
+const buildCache = new WeakMap<Certificate, Map<string, ReturnType<typeof buildPath>>>();
+
+/** Outcomes kept per leaf before its map is cleared (one per validation time, mostly). */
+const BUILD_CACHE_LIMIT = 16;
+
+/** A small number per object, for cache keys by identity. */
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+
+function identity(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) {
+    id = nextIdentity++;
+    identities.set(value, id);
+  }
+  return id;
+}
+
+function cachedBuild(
+  options: ChainVerifyOptions,
+  at: Date,
+  build: () => ReturnType<typeof buildPath>,
+): ReturnType<typeof buildPath> {
+  if ((options.crls?.length ?? 0) > 0 || options.policySettings !== undefined) return build();
+  const key = [
+    at.getTime(),
+    options.policy ?? '',
+    options.purpose ?? '',
+    options.maxDepth ?? '',
+    options.crlCheck ?? '',
+    (options.requiredKeyUsages ?? []).join(','),
+    identity(options.anchors),
+    options.programAnchors ? identity(options.programAnchors) : '',
+    options.intermediates.map(identity).join(','),
+  ].join('|');
+  let byKey = buildCache.get(options.leaf);
+  const known = byKey?.get(key);
+  if (known) return known;
+  const built = build();
+  if (!byKey) {
+    byKey = new Map();
+    buildCache.set(options.leaf, byKey);
+  } else if (byKey.size >= BUILD_CACHE_LIMIT) byKey.clear();
+  byKey.set(key, built);
+  return built;
 }
 
 /**

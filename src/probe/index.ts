@@ -13,7 +13,7 @@ export { ProbeUsageError, type ProbeUsageOption } from './errors.js';
 export { normalizeFingerprint } from './expect.js';
 export { DEFAULT_ALPN, MAX_CHAIN_LENGTH, nodeProber } from './node-prober.js';
 export { isUnanswered, probeExitCode } from './outcome.js';
-export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, probe } from './probe.js';
+export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, MAX_ADAPTIVE_CONCURRENCY, probe } from './probe.js';
 export {
   DEFAULT_PORT,
   endpointText,

@@ -19,6 +19,7 @@ import { createFinding } from '../findings/finding.js';
 import type { FindingArgs, Locator } from '../findings/types.js';
 import { toCertificates } from '../verify/input.js';
 import { badTargetResult } from './bad-target.js';
+import { AdaptiveConcurrency, DEFAULT_CONCURRENCY } from './concurrency.js';
 import { ProbeUsageError } from './errors.js';
 import { type ResolvedExpectation, resolveExpectation } from './expect.js';
 import { createJudge, type Judge, judgeChain, type ProbeReference } from './judge.js';
@@ -44,8 +45,8 @@ import type {
 /** Default connect + handshake deadline. */
 export const DEFAULT_TIMEOUT_MS = 5000;
 
-/** Default number of handshakes in flight. */
-export const DEFAULT_CONCURRENCY = 32;
+/** Handshakes in flight at the start of a run with the default (adaptive) concurrency, see `concurrency.ts`. */
+export { DEFAULT_CONCURRENCY, MAX_ADAPTIVE_CONCURRENCY } from './concurrency.js';
 
 /** Everything one run needs, validated and decoded once. */
 interface Run {
@@ -182,17 +183,20 @@ async function probeEntries(
   const run = createRun(options);
   const list = entries.filter((t): t is ProbeTarget => !isResult(t));
   for (const t of list) expectationFor(t, run); // bad expectations are usage errors, before any I/O
-  const concurrency = positive('concurrency', options.concurrency, DEFAULT_CONCURRENCY);
+  // A concurrency given is fixed; the default adapts to the network (see concurrency.ts).
+  const fixed = positive('concurrency', options.concurrency, DEFAULT_CONCURRENCY);
+  const adaptive = options.concurrency === undefined ? new AdaptiveConcurrency() : undefined;
   const out: ProbeResult[][] = new Array(list.length);
   const inFlight = new Set<number>();
   let done = 0;
-  await runPool(list.length, concurrency, async (i) => {
+  await runPool(list.length, adaptive ? () => adaptive.limit : fixed, async (i) => {
     if (run.signal?.aborted) return;
     inFlight.add(i);
     const results = await unlessAborted(probeTarget(list[i]!, run), run.signal);
     if (results === undefined) return;
     inFlight.delete(i);
     out[i] = results;
+    adaptive?.record(results.some(isTrouble));
     options.onProgress?.(++done, list.length);
   });
   let next = 0;
@@ -201,6 +205,14 @@ async function probeEntries(
     const i = next++;
     return out[i] ?? [interruptedResult(list[i]!, run, inFlight.has(i))];
   });
+}
+
+/** Failures that say the server or this host is overloaded: the adaptive concurrency backs off. */
+const TROUBLE_CODES: ReadonlySet<string> = new Set(['PROBE_TIMEOUT', 'PROBE_RESET']);
+const TROUBLE_ERRNOS: ReadonlySet<unknown> = new Set(['EMFILE', 'ENFILE', 'EADDRNOTAVAIL', 'ENOBUFS']);
+
+function isTrouble(result: ProbeResult): boolean {
+  return result.findings.some((f) => TROUBLE_CODES.has(f.code) || TROUBLE_ERRNOS.has(f.args.errorCode));
 }
 
 /** The work's value, or undefined as soon as `signal` aborts (the work is then abandoned). */

@@ -203,7 +203,7 @@ export interface ProbeOptions {
   readonly allAddresses?: boolean;
   /** Connect + handshake deadline per attempt; default 5000 ms. */
   readonly timeoutMs?: number;
-  /** How many handshakes run at once; default 32. */
+  /** How many handshakes run at once: fixed when given; by default adaptive, from 32 doubling up to 128 while the run waits on the network (see concurrency.ts). */
   readonly concurrency?: number;
   /** SNI to send instead of the target's host name. */
   readonly sni?: string;

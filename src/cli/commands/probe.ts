@@ -68,7 +68,8 @@ interface ProbeCliOptions {
   readonly timeout: number;
   /** The port of targets and --from aliases that name none. */
   readonly port: number;
-  readonly concurrency: number;
+  /** Fixed when given; the probe's adaptive default otherwise. */
+  readonly concurrency?: number;
   /** A name with `--sni NAME`, false with `--no-sni`. */
   readonly sni?: string | false;
   readonly roots?: string;
@@ -210,7 +211,7 @@ async function prepare(args: readonly string[], opts: ProbeCliOptions, io: CliIO
     ...(opts.resolve ? { resolve: opts.resolve } : {}),
     allAddresses: opts.allAddresses === true,
     timeoutMs: opts.timeout,
-    concurrency: opts.concurrency,
+    ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
     ...(typeof opts.sni === 'string' ? { sni: opts.sni } : {}),
     noSni: opts.sni === false,
     ...(opts.roots !== undefined ? { roots: (await readRootsOption(opts.roots, io)).certificates } : {}),
