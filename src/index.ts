@@ -207,6 +207,7 @@ export { formatExpiryPrometheus } from './expiry/prometheus.js';
 export {
   DEFAULT_CONCURRENCY,
   DEFAULT_TIMEOUT_MS,
+  MAX_ADAPTIVE_CONCURRENCY,
   endpointText,
   type HandshakeFailure,
   type HandshakeFailureKind,

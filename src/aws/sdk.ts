@@ -32,6 +32,16 @@ export interface SdkClientConfig {
   logger: SdkLogger;
 }
 
+/** ACM's key algorithms, every one (ListCertificates hides all but RSA unless asked, spec §1.3). */
+export type AcmKeyAlgorithm =
+  | 'EC_prime256v1'
+  | 'EC_secp384r1'
+  | 'EC_secp521r1'
+  | 'RSA_1024'
+  | 'RSA_2048'
+  | 'RSA_3072'
+  | 'RSA_4096';
+
 type ClientClass = new (config: SdkClientConfig) => SdkClient;
 type CommandClass<I> = new (input: I) => object;
 
@@ -40,6 +50,13 @@ export interface Sdk {
   readonly acm: {
     ACMClient: ClientClass;
     DescribeCertificateCommand: CommandClass<{ CertificateArn: string }>;
+    ListCertificatesCommand: CommandClass<{
+      Includes?: { keyTypes?: AcmKeyAlgorithm[] };
+      CertificateKeyPairOrigins?: ('ACME' | 'AWS_MANAGED' | 'CUSTOMER_PROVIDED')[];
+      NextToken?: string;
+      MaxItems?: number;
+    }>;
+    GetCertificateCommand: CommandClass<{ CertificateArn: string }>;
   };
   readonly cloudfront: {
     CloudFrontClient: ClientClass;

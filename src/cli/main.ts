@@ -13,6 +13,7 @@ import {
   collectCert,
   collectDistributionId,
   collectParameter,
+  collectRegion,
   collectResolve,
   concurrencyOption,
   crlCheckOption,
@@ -348,6 +349,16 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       )
       .addOption(timeoutOption())
       .addOption(concurrencyOption())
+      .option(
+        '--aws',
+        'every ACM certificate of the account too (ListCertificates, DescribeCertificate, GetCertificate), with whether ACM will renew it',
+      )
+      .option('--profile <name>', 'the AWS profile for --aws (default: the SDK chain); implies --aws')
+      .option(
+        '--region <region>',
+        'look for ACM certificates in this region only (repeatable; default: every commercial region); implies --aws',
+        collectRegion,
+      )
       .addOption(thresholdOption('warn'))
       .addOption(thresholdOption('critical'))
       .option(
@@ -361,9 +372,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--verbose', 'text output: show notes too (the other formats always include them)')
     .addHelpText('after', EXPIRY_EXAMPLES)
     .action(async (args: string[], opts) => {
-      if (args.length === 0 && (opts.targets?.length ?? 0) === 0) {
+      const aws = opts.aws || opts.profile !== undefined || (opts.region?.length ?? 0) > 0;
+      if (args.length === 0 && (opts.targets?.length ?? 0) === 0 && !aws) {
         io.stderr.write(
-          errorLine('no certificates to track: give files, folders, host[:port] or --targets FILE'),
+          errorLine('no certificates to track: give files, folders, host[:port], --targets FILE or --aws'),
         );
         return setExit(EXIT_USAGE);
       }

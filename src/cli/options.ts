@@ -240,9 +240,10 @@ export function timeoutOption(): Option {
 
 /** `--concurrency N` for `probe`: handshakes in flight. */
 export function concurrencyOption(): Option {
-  return new Option('--concurrency <n>', 'how many handshakes run at once')
-    .argParser(boundedIntParser('a count', 1, 1024))
-    .default(32);
+  return new Option(
+    '--concurrency <n>',
+    'how many handshakes run at once (default: adaptive, from 32 doubling up to 128 while the run waits on the network; a number fixes it)',
+  ).argParser(boundedIntParser('a count', 1, 1024));
 }
 
 /**
@@ -349,4 +350,9 @@ export function expiryFormatOption(): Option {
 /** The report options of `certgate expiry`: `reportOptions()` with its own `--format`. */
 export function expiryReportOptions(): Option[] {
   return [expiryFormatOption(), ...reportOptions().slice(1)];
+}
+
+/** Collects `--region` values (repeatable), each checked as `parseRegion` does. */
+export function collectRegion(value: string, previous: readonly string[] | undefined): string[] {
+  return [...(previous ?? []), parseRegion(value)];
 }

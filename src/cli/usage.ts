@@ -310,7 +310,10 @@ probe' does (--resolve, --timeout, --concurrency, --port), and the chain it send
 is tracked. The same certificate found in several places is one entry listing
 every place. A named file that cannot be read, or a malformed certificate in a
 folder, is a finding on that file (EXPIRY_FILE_UNREADABLE); an endpoint that
-serves nothing keeps the probe's finding; the rest still counts.
+serves nothing keeps the probe's finding; the rest still counts. With --aws, every
+ACM certificate of the account too (--region R, default every commercial region),
+with whether ACM will renew it: imported, not in use or ineligible, renewal
+pending validation or failed, email validation, renewal late.
 
 The date that counts is the one the chain clients build stops validating: the
 path is validated as 'certgate verify' does (--roots, --add-roots), using the
@@ -333,8 +336,10 @@ Examples:
   $ certgate expiry /etc/ssl/private certs/
   $ certgate expiry certs/ www.example.com api.example.com:8443 --targets edges.txt
   $ certgate expiry certs/ --warn 66% --critical 90% --at 2027-01-01
+  $ certgate expiry --aws --profile prod --region us-east-1 --region eu-west-1
   $ certgate expiry certs/ --format json | jq '.results[].details | {name, daysLeft, level}'
   $ certgate expiry /etc/letsencrypt/live --format prometheus --output /var/lib/node_exporter/certgate.prom
 
 Exit codes: 0 nothing at or above --fail-on (default error: expired, not yet
-valid, critical, unreadable file); 1 there is; 2 bad usage.`;
+valid, critical, unreadable file, a failing ACM renewal); 1 there is; 2 bad
+usage; 3 --aws could read nothing from the account.`;

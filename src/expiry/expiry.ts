@@ -10,10 +10,13 @@
  * with a leaf count through the leaf's chain.
  */
 
+import type { AwsFailure } from '../aws/types.js';
 import { createFinding, type Finding } from '../findings/finding.js';
 import type { Locator } from '../findings/types.js';
 import { verify } from '../verify/verify.js';
 import type { Certificate } from '../x509/model.js';
+import { readCertificates } from '../x509/read.js';
+import { acmReadiness } from './acm-readiness.js';
 import { readEndpoints } from './endpoints.js';
 import { readCertificateFiles } from './files.js';
 import { type Standing, standingOf, type Thresholds, thresholdText } from './thresholds.js';
@@ -50,10 +53,22 @@ const isCa = (c: Certificate): boolean => c.extension('basicConstraints')?.ca ==
  * ```
  */
 export async function expiry(options: ExpiryOptions): Promise<ExpiryResult[]> {
+  return (await expiryRun(options)).results;
+}
+
+/** What {@link expiryRun} gives: the results, and the AWS failure when `--aws` could read nothing. */
+export interface ExpiryRun {
+  readonly results: ExpiryResult[];
+  readonly awsUnavailable?: AwsFailure;
+}
+
+/** {@link expiry}, also saying when the account could not be read at all (the CLI's exit 3). */
+export async function expiryRun(options: ExpiryOptions): Promise<ExpiryRun> {
   const at = options.at ?? new Date();
-  const [{ files, problems }, served] = await Promise.all([
+  const [{ files, problems }, served, acm] = await Promise.all([
     readCertificateFiles(options.paths ?? []),
     readEndpoints(options.targets ?? [], options.probe),
+    options.aws ? readAcm(options.aws, at) : undefined,
   ]);
   const groups: Group[] = [
     ...files.map((f) => ({
@@ -66,11 +81,13 @@ export async function expiry(options: ExpiryOptions): Promise<ExpiryResult[]> {
       source: c.endpoint,
       place: (index: number): ExpiryPlace => ({ kind: 'endpoint', endpoint: c.endpoint, index }),
     })),
+    ...(acm?.groups ?? []),
   ];
   const entries = inventory(groups);
   const intermediates = uniqueCas(groups);
-  const results = entries.map((e) => judge(e, intermediates, at, options));
+  const results = entries.map((e) => judge(e, intermediates, at, options, acm?.details));
   results.sort(byUrgency);
+  results.push(...(acm?.results ?? []));
   // an endpoint that served nothing keeps the probe's finding (unreachable, refused, not TLS, ...)
   for (const f of served.failures) results.push({ subject: f.subject, findings: f.findings });
   for (const p of problems) {
@@ -81,7 +98,81 @@ export async function expiry(options: ExpiryOptions): Promise<ExpiryResult[]> {
     );
     results.push({ subject: { kind: 'file', id: p.path, source: p.path }, findings: [finding] });
   }
-  return results;
+  return { results, ...(acm?.unavailable ? { awsUnavailable: acm.unavailable } : {}) };
+}
+
+/**
+ * The account's ACM certificates as groups (issued ones, with their PEMs), each one's detail by
+ * ARN, results for those with no certificate to date (pending, failed, expired without a PEM),
+ * and what failed. The AWS layer is imported only here: runs without --aws never load the SDK.
+ */
+async function readAcm(aws: NonNullable<ExpiryOptions['aws']>, at: Date) {
+  const { fetchAcmInventory } = await import('../aws/acm-inventory.js');
+  const { failureFindings, ACCOUNT_SOURCE } = await import('../aws/failure-findings.js');
+  const inventory = await fetchAcmInventory(aws);
+  const groups: Group[] = [];
+  const details = new Map<string, Readonly<Record<string, unknown>>>();
+  const results: ExpiryResult[] = [];
+  for (const c of inventory.certificates) {
+    const inUseBy = Array.isArray(c.detail.InUseBy)
+      ? c.detail.InUseBy.filter((x): x is string => typeof x === 'string')
+      : [];
+    let certificates: readonly Certificate[] = [];
+    if (c.pem !== undefined) {
+      try {
+        certificates = readCertificates(c.pem, { source: c.arn }).certificates;
+      } catch {
+        certificates = []; // dated by ACM's fields below instead
+      }
+    }
+    if (certificates.length > 0) {
+      details.set(c.arn, c.detail);
+      groups.push({
+        certificates,
+        source: c.arn,
+        place: (index: number): ExpiryPlace => ({
+          kind: 'acm',
+          arn: c.arn,
+          region: c.region,
+          index,
+          inUseBy,
+        }),
+      });
+      continue;
+    }
+    const name = typeof c.detail.DomainName === 'string' ? c.detail.DomainName : c.arn;
+    const status = typeof c.detail.Status === 'string' ? c.detail.Status : 'UNKNOWN';
+    const notAfter = typeof c.detail.NotAfter === 'string' ? c.detail.NotAfter : undefined;
+    const finding =
+      status === 'EXPIRED' && notAfter
+        ? createFinding(
+            'EXPIRY_EXPIRED',
+            { source: c.arn },
+            {
+              name,
+              notAfter: notAfter.slice(0, 10),
+              daysAgo: Math.max(0, Math.floor((at.getTime() - Date.parse(notAfter)) / 86_400_000)),
+            },
+          )
+        : createFinding(
+            'EXPIRY_ACM_NOT_ISSUED',
+            { source: c.arn },
+            { certificate: c.arn, name, region: c.region, status },
+          );
+    results.push({ subject: { kind: 'acm-certificate', id: c.arn, source: c.region }, findings: [finding] });
+  }
+  const failures = failureFindings(inventory.failed).map((f) => f.finding);
+  if (failures.length > 0)
+    results.push({
+      subject: { kind: 'aws', id: ACCOUNT_SOURCE, source: ACCOUNT_SOURCE },
+      findings: failures,
+    });
+  return {
+    groups,
+    details,
+    results,
+    ...(inventory.nothingRead ? { unavailable: inventory.nothingRead } : {}),
+  };
 }
 
 /** The distinct certificates to track, in first-seen order. */
@@ -157,6 +248,7 @@ function judge(
   intermediates: readonly Certificate[],
   at: Date,
   options: ExpiryOptions,
+  acmDetails?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
 ): ExpiryResult {
   const c = e.certificate;
   const ca = isCa(c);
@@ -179,6 +271,14 @@ function judge(
   const findings = findingsOf(name, c, first, standing, location, options.thresholds ?? {}, limitedBy);
   if ('reason' in chain)
     findings.push(createFinding('EXPIRY_CHAIN_UNVERIFIED', location, { name, reason: chain.reason }));
+  // an ACM certificate (the leaf of an ACM place): will ACM renew it in time?
+  const acmPlace = e.places.find((p) => p.kind === 'acm' && p.index === 0);
+  const acmDetail = acmPlace?.kind === 'acm' ? acmDetails?.get(acmPlace.arn) : undefined;
+  const readiness =
+    acmPlace?.kind === 'acm' && acmDetail
+      ? acmReadiness(acmDetail, name, acmPlace.arn, { source: acmPlace.arn }, at)
+      : undefined;
+  if (readiness) findings.push(...readiness.findings);
   const details: ExpiryDetails = {
     fingerprint: c.sha256Fingerprint,
     name,
@@ -200,7 +300,7 @@ function judge(
     level: standing.level,
     warnAt: standing.warnAt.toISOString(),
     criticalAt: standing.criticalAt.toISOString(),
-    renewal: {
+    renewal: readiness?.renewal ?? {
       status: 'unknown',
       reason:
         'neither a file nor a served chain says how a certificate is renewed: whoever issued it must renew and redeploy it',

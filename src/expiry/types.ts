@@ -1,5 +1,6 @@
 /** The public types of `certgate expiry` and `expiry()`: options, places, and the result details. */
 
+import type { AwsOptions } from '../aws/types.js';
 import type { Result } from '../findings/finding.js';
 import type { ProbeTarget } from '../probe/types.js';
 import type { CertificateInputs } from '../verify/verify.js';
@@ -14,6 +15,8 @@ export interface ExpiryOptions {
   readonly targets?: readonly (string | ProbeTarget)[];
   /** How the endpoints are probed (`--resolve`, timeout, concurrency), as `probe()` takes them. */
   readonly probe?: EndpointOptions;
+  /** Every ACM certificate of the account (`--aws`), in these regions (default: every commercial one). */
+  readonly aws?: AwsOptions & { readonly regions?: readonly string[] };
   /** "Now"; default the current time. */
   readonly at?: Date;
   /** Warning and critical thresholds; each left out takes the lifetime-aware default. */
@@ -41,10 +44,22 @@ export interface EndpointPlace {
   readonly index: number;
 }
 
-export type ExpiryPlace = FilePlace | EndpointPlace;
+/** An ACM certificate of the account (`expiry --aws`). */
+export interface AcmPlace {
+  readonly kind: 'acm';
+  readonly arn: string;
+  readonly region: string;
+  /** 0-based position in GetCertificate's certificate + chain. */
+  readonly index: number;
+  /** The AWS resources using it (describe-certificate `InUseBy`). */
+  readonly inUseBy: readonly string[];
+}
+
+export type ExpiryPlace = FilePlace | EndpointPlace | AcmPlace;
 
 /** A place as text: the file's path or the endpoint. */
-export const placeText = (p: ExpiryPlace): string => (p.kind === 'file' ? p.path : p.endpoint);
+export const placeText = (p: ExpiryPlace): string =>
+  p.kind === 'file' ? p.path : p.kind === 'endpoint' ? p.endpoint : p.arn;
 
 /** The JSON details of one certificate. */
 export interface ExpiryDetails {
@@ -76,8 +91,16 @@ export interface ExpiryDetails {
   /** When the warning and critical thresholds are crossed. */
   readonly warnAt: string;
   readonly criticalAt: string;
-  /** How it renews: `unknown` for a file or a served chain (nothing in them says), with the reason. */
-  readonly renewal: { readonly status: 'unknown'; readonly reason: string };
+  /**
+   * How it renews, with the reason: `managed` (ACM renews it), `manual` (imported), `not-renewing`
+   * (unused or ineligible), `failing` (renewal pending validation or failed), `needs-human` (email
+   * validation), `late` (ACM should have renewed it by now), `unknown` (a file or a served chain
+   * says nothing of it).
+   */
+  readonly renewal: {
+    readonly status: 'unknown' | 'managed' | 'manual' | 'not-renewing' | 'failing' | 'needs-human' | 'late';
+    readonly reason: string;
+  };
   /** Every place it was found. */
   readonly places: readonly ExpiryPlace[];
 }

@@ -19,4 +19,23 @@ export const EXPIRY_CATALOG = {
     severity: 'note',
   },
   EXPIRY_FILE_UNREADABLE: { title: 'A certificate file could not be read', severity: 'error' },
+  // ACM renewal readiness (`--aws`): will ACM renew it in time?
+  EXPIRY_ACM_IMPORTED: { title: 'Imported into ACM: it never renews by itself', severity: 'note' },
+  EXPIRY_ACM_WILL_NOT_RENEW: {
+    title: 'ACM will not renew it: not in use, or not eligible',
+    severity: 'warning',
+  },
+  EXPIRY_ACM_RENEWAL_FAILING: {
+    title: "ACM's renewal is pending validation or has failed",
+    severity: 'error',
+  },
+  EXPIRY_ACM_EMAIL_VALIDATION: {
+    title: 'Validated by email: every renewal waits for a person',
+    severity: 'warning',
+  },
+  EXPIRY_ACM_RENEWAL_LATE: {
+    title: 'ACM should have renewed it by now',
+    severity: 'warning',
+  },
+  EXPIRY_ACM_NOT_ISSUED: { title: 'An ACM certificate that is not issued', severity: 'note' },
 } as const satisfies Record<string, CatalogEntry>;

@@ -46,4 +46,34 @@ export const EXPIRY_WORDINGS: Record<Extract<FindingCode, `EXPIRY_${string}`>, W
     message: `${str(a.path)}: ${str(a.reason)}; its certificates are not tracked`,
     fix: 'fix the path or the file (PEM, DER or PKCS#7), or leave it out of the run',
   }),
+  EXPIRY_ACM_IMPORTED: (a) => ({
+    message: `${str(a.certificate)} (${str(a.name)}) is imported: ACM never renews an imported certificate, so it expires on ${str(a.notAfter)} unless someone reimports a renewed one`,
+    fix: 'before that date, reimport the renewed certificate into the same ARN (aws acm import-certificate --certificate-arn ARN ...; the ARN and its users stay), or move to an ACM-issued certificate that renews itself',
+  }),
+  EXPIRY_ACM_WILL_NOT_RENEW: (a) => ({
+    message: `ACM will not renew ${str(a.certificate)} (${str(a.name)}): ${str(a.why)}; it expires on ${str(a.notAfter)}`,
+    fix:
+      a.inUse === false
+        ? 'fine if it is meant to lapse (delete it then); otherwise attach it to the resource that should use it, and ACM renews it'
+        : 'request a new certificate for these names (DNS validation), and move its users to it',
+  }),
+  EXPIRY_ACM_RENEWAL_FAILING: (a) => ({
+    message: `ACM's renewal of ${str(a.certificate)} (${str(a.name)}) is ${str(a.status)}${a.reason !== undefined ? ` (${str(a.reason)})` : ''}${a.domains !== undefined ? ` for ${str(a.domains)}` : ''}; it expires on ${str(a.notAfter)}`,
+    fix:
+      a.reason === 'CAA_ERROR'
+        ? 'add a CAA record that allows amazon.com (issue, and issuewild for wildcards) on the name or its parent, then wait for ACM to retry'
+        : 'put the validation CNAME records back in public DNS exactly as describe-certificate lists them (ResourceRecord Name and Value), and keep the certificate in use; ACM retries on its own',
+  }),
+  EXPIRY_ACM_EMAIL_VALIDATION: (a) => ({
+    message: `${str(a.certificate)} (${str(a.name)}) is validated by email for ${str(a.domains)}: each renewal waits for someone to approve the mail ACM sends from 45 days before expiry (${str(a.notAfter)})`,
+    fix: 'move it to DNS validation (aws acm update-certificate-options, or a new DNS-validated certificate): renewals then need nobody',
+  }),
+  EXPIRY_ACM_RENEWAL_LATE: (a) => ({
+    message: `ACM starts renewing ${str(a.certificate)} (${str(a.name)}) ${str(a.lead)} days before it expires on ${str(a.notAfter)}, and has not renewed it a week after that (renewal status ${str(a.status)})`,
+    fix: "check the certificate's renewal status and validation records in ACM; if nothing is wrong, request a new certificate before the date",
+  }),
+  EXPIRY_ACM_NOT_ISSUED: (a) => ({
+    message: `${str(a.certificate)} (${str(a.name)}, ${str(a.region)}) is ${str(a.status)}, not issued: it has no dates to track`,
+    fix: 'finish its validation (PENDING_VALIDATION) or delete it if it is not needed',
+  }),
 };

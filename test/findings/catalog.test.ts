@@ -26,7 +26,7 @@ describe.each(FINDING_CODES)('%s', (code) => {
 
 test('codes are SCREAMING_SNAKE with a known domain prefix', () => {
   for (const code of FINDING_CODES)
-    expect(code).toMatch(/^(CERT|PATH|NAME|CF|TLS|INPUT|PROBE|CONFIG|DIFF|PROFILE|AWS)_[A-Z0-9_]+$/);
+    expect(code).toMatch(/^(CERT|PATH|NAME|CF|TLS|INPUT|PROBE|CONFIG|DIFF|PROFILE|AWS|EXPIRY)_[A-Z0-9_]+$/);
 });
 
 test('createFinding takes the catalog severity unless overridden', () => {

@@ -6,7 +6,7 @@
  */
 
 import { stat } from 'node:fs/promises';
-import { expiry } from '../../expiry/expiry.js';
+import { expiryRun } from '../../expiry/expiry.js';
 import { formatExpiryPrometheus } from '../../expiry/prometheus.js';
 import { formatExpiryText } from '../../expiry/text.js';
 import type { Thresholds } from '../../expiry/thresholds.js';
@@ -40,6 +40,10 @@ export interface ExpiryCliOptions {
   readonly timeout: number;
   readonly concurrency?: number;
   readonly port: number;
+  /** `--aws` (implied by `--profile` and `--region`): every ACM certificate of the account. */
+  readonly aws?: boolean;
+  readonly profile?: string;
+  readonly region?: readonly string[];
   readonly verbose?: boolean;
   readonly output?: string;
   readonly sarif?: string;
@@ -123,8 +127,18 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
   }
   const progress = createProgress(io.stderr, io.env);
   let found: ExpiryResult[];
+  let awsUnavailable: Awaited<ReturnType<typeof expiryRun>>['awsUnavailable'];
+  const aws = opts.aws === true || opts.profile !== undefined || (opts.region?.length ?? 0) > 0;
   try {
-    found = await expiry({
+    ({ results: found, awsUnavailable } = await expiryRun({
+      ...(aws
+        ? {
+            aws: {
+              ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+              ...(opts.region?.length ? { regions: opts.region } : {}),
+            },
+          }
+        : {}),
       paths,
       targets,
       probe: {
@@ -140,7 +154,7 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
       },
       ...(roots ? { roots } : {}),
       ...(addRoots.length > 0 ? { addRoots } : {}),
-    });
+    }));
   } catch (err) {
     progress.finish();
     if (err instanceof ProbeUsageError) {
@@ -167,5 +181,16 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
   };
   if (!(await writeReports(report, outputs, render, io, { noun: 'certificate', verb: 'tracked' })))
     return EXIT_USAGE;
-  return computeExitCode({ findings: results.flatMap((r) => r.findings), failOn: opts.failOn });
+  // every AWS call failed: one line, and exit 3 (what the files and endpoints gave is still reported)
+  if (awsUnavailable)
+    io.stderr.write(
+      errorLine(
+        `--aws: nothing could be read from the account: ${awsUnavailable.operation} failed (${awsUnavailable.kind}): ${awsUnavailable.message}`,
+      ),
+    );
+  return computeExitCode({
+    findings: results.flatMap((r) => r.findings),
+    failOn: opts.failOn,
+    operationalErrors: awsUnavailable ? 1 : 0,
+  });
 }
