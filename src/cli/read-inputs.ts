@@ -7,6 +7,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { InputError } from '../findings/input-error.js';
+import { badTargetResult } from '../probe/bad-target.js';
+import { parseTargetsText } from '../probe/targets.js';
+import type { ProbeResult, ProbeTarget } from '../probe/types.js';
 import { EXIT_USAGE } from '../report/exit-code.js';
 import { displayName } from '../sources/document.js';
 import { MAX_INPUT_BYTES, readInput } from '../sources/input-file.js';
@@ -243,4 +246,25 @@ export async function readStdinPrefix(
     }
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The targets of each `--targets FILE` (one a line, `#` comments), and a PROBE_BAD_TARGET result
+ * for every line that is not one; a file that cannot be read stops the run (UsageStop).
+ */
+export async function readTargetFiles(
+  files: readonly string[],
+  port: number,
+  io: CliIO,
+): Promise<{ targets: ProbeTarget[]; bad: ProbeResult[] }> {
+  const targets: ProbeTarget[] = [];
+  const bad: ProbeResult[] = [];
+  for (const file of files) {
+    const text = new TextDecoder().decode(await readFileOrStop(file, io, '--targets'));
+    const source = displayName(file);
+    const read = parseTargetsText(text, source, port);
+    targets.push(...read.targets);
+    for (const e of read.errors) bad.push(badTargetResult(e.text, e.reason, { source, line: e.line }));
+  }
+  return { targets, bad };
 }

@@ -9,10 +9,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { check } from '../../src/check/check.js';
 import { describeFinding } from '../../src/report/messages.js';
-import { type FakeAccountSpec, type FakeAws, startFakeAws } from '../support/fake-aws.js';
+import type { FakeAccountSpec } from '../support/fake-aws.js';
+import { fakeAwsInProcess } from '../support/fake-aws-in-process.js';
 import { issuedCertificate } from './template.js';
 
 const ACCOUNT = '111122223333';
@@ -92,21 +93,7 @@ Resources:
 `,
 );
 
-let fake: FakeAws | undefined;
-const saved = { ...process.env };
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, saved);
-});
-
-async function useFake(spec: FakeAccountSpec): Promise<FakeAws> {
-  fake = await startFakeAws(spec);
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, fake.env, { AWS_MAX_ATTEMPTS: '2' });
-  return fake;
-}
+const useFake = fakeAwsInProcess(2);
 
 async function run() {
   const { results, awsUnavailable } = await check([template], { aws: {}, at: AT });

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { check } from '../../src/check/check.js';
 import { runCli } from '../support/cli.js';
 import {
@@ -16,9 +16,8 @@ import {
   FAKE_SECRET,
   FAKE_SESSION_TOKEN,
   type FakeAccountSpec,
-  type FakeAws,
-  startFakeAws,
 } from '../support/fake-aws.js';
+import { fakeAwsInProcess } from '../support/fake-aws-in-process.js';
 import { issuedCertificate, templateYaml } from './template.js';
 
 const ACCOUNT = '111122223333';
@@ -61,29 +60,7 @@ writeFileSync(
   ]),
 );
 
-let fake: FakeAws | undefined;
-const saved = { ...process.env };
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, saved);
-});
-
-/** Starts the fake and points this worker's SDK at it (no machine config, no instance metadata). */
-async function useFake(
-  spec: FakeAccountSpec,
-  env: Record<string, string | undefined> = {},
-): Promise<FakeAws> {
-  fake = await startFakeAws(spec);
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, fake.env, { AWS_MAX_ATTEMPTS: '2' });
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  return fake;
-}
+const useFake = fakeAwsInProcess(2);
 
 /** `certgate check template.yaml --aws --format json`, with what it printed. */
 async function run(...more: string[]) {

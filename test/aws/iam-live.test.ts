@@ -10,17 +10,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { check } from '../../src/check/check.js';
 import { describeFinding } from '../../src/report/messages.js';
 import { readCertificates } from '../../src/x509/read.js';
 import { createTestChain } from '../support/cert-factory.js';
-import {
-  type FakeAccountSpec,
-  type FakeAws,
-  type FakeServerCertificate,
-  startFakeAws,
-} from '../support/fake-aws.js';
+import type { FakeAccountSpec, FakeServerCertificate } from '../support/fake-aws.js';
+import { fakeAwsInProcess } from '../support/fake-aws-in-process.js';
 import { templateYaml } from './template.js';
 
 const ACCOUNT = '111122223333';
@@ -92,21 +88,7 @@ const template = write(
   ]),
 );
 
-let fake: FakeAws | undefined;
-const saved = { ...process.env };
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, saved);
-});
-
-async function useFake(spec: FakeAccountSpec): Promise<FakeAws> {
-  fake = await startFakeAws(spec);
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, fake.env, { AWS_MAX_ATTEMPTS: '1' });
-  return fake;
-}
+const useFake = fakeAwsInProcess(1);
 
 async function run(files: string[], aws = true) {
   const { results, awsUnavailable } = await check(files, { ...(aws ? { aws: {} } : {}), at: AT, roots });

@@ -10,10 +10,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { check } from '../../src/check/check.js';
 import { describeFinding } from '../../src/report/messages.js';
-import { type FakeAccountSpec, type FakeAws, startFakeAws } from '../support/fake-aws.js';
+import type { FakeAccountSpec, FakeAws } from '../support/fake-aws.js';
+import { fakeAwsInProcess } from '../support/fake-aws-in-process.js';
 import { issuedCertificate, templateYaml } from './template.js';
 
 const ACCOUNT = '111122223333';
@@ -89,21 +90,7 @@ const template = write(
 `,
 );
 
-let fake: FakeAws | undefined;
-const saved = { ...process.env };
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, saved);
-});
-
-async function useFake(spec: FakeAccountSpec): Promise<FakeAws> {
-  fake = await startFakeAws(spec);
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, fake.env, { AWS_MAX_ATTEMPTS: '1' });
-  return fake;
-}
+const useFake = fakeAwsInProcess(1);
 
 async function run(file = template) {
   const { results, awsUnavailable } = await check([file], { aws: { preflight: true }, at: AT });

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createCertificate } from '../support/cert-factory.js';
+import { createCertificate, serverLeaf } from '../support/cert-factory.js';
 import {
   childEnv,
   FAKE_ACCESS_KEY_ID,
@@ -43,15 +43,7 @@ function acm(
   to: string,
   fields: Partial<FakeCertificate> = {},
 ): FakeCertificate {
-  const leaf = createCertificate({
-    subject: `CN=${name}`,
-    issuer: intermediate,
-    sans: [`dns:${name}`],
-    keyUsage: ['digitalSignature'],
-    eku: ['serverAuth'],
-    notBefore: new Date(from),
-    notAfter: new Date(to),
-  });
+  const leaf = serverLeaf(name, intermediate, from, to);
   return {
     CertificateArn: arn(region, n),
     DomainName: name,

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { createCertificate } from '../support/cert-factory.js';
+import { createCertificate, serverLeaf } from '../support/cert-factory.js';
 import { spawnCertgate } from '../support/spawn-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certgate-expiry-cli-'));
@@ -23,15 +23,7 @@ const intermediate = createCertificate({
   pathLen: 0,
 });
 const leaf = (name: string, notBefore: string, notAfter: string) =>
-  createCertificate({
-    subject: `CN=${name}`,
-    issuer: intermediate,
-    sans: [`dns:${name}`],
-    keyUsage: ['digitalSignature'],
-    eku: ['serverAuth'],
-    notBefore: new Date(notBefore),
-    notAfter: new Date(notAfter),
-  });
+  serverLeaf(name, intermediate, notBefore, notAfter);
 mkdirSync(join(dir, 'certs', 'sub'), { recursive: true });
 // a 90-day certificate with 10 days left (warning), one with 2 days left (critical), one fine
 writeFileSync(

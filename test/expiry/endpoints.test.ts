@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expiry } from '../../src/expiry/expiry.js';
 import { type Running, site, tlsServer } from '../probe/servers.js';
-import { createCertificate } from '../support/cert-factory.js';
+import { createCertificate, serverLeaf } from '../support/cert-factory.js';
 import { spawnCertgate } from '../support/spawn-cli.js';
 
 const root = createCertificate({ subject: 'CN=Edge Root', ca: true });
@@ -21,16 +21,7 @@ const intermediate = createCertificate({
   ca: true,
   pathLen: 0,
 });
-const leaf = (name: string, notAfter: string) =>
-  createCertificate({
-    subject: `CN=${name}`,
-    issuer: intermediate,
-    sans: [`dns:${name}`],
-    keyUsage: ['digitalSignature'],
-    eku: ['serverAuth'],
-    notBefore: new Date('2026-09-01Z'),
-    notAfter: new Date(notAfter),
-  });
+const leaf = (name: string, notAfter: string) => serverLeaf(name, intermediate, '2026-09-01Z', notAfter);
 const www = leaf('www.example.test', '2026-11-30Z'); // 90 days: 9 days left at AT, a warning
 const api = leaf('api.example.test', '2027-03-01Z');
 const AT = new Date('2026-11-21T00:00:00Z');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { expiry } from '../../src/expiry/expiry.js';
-import { createCertificate, type IssuedCertificate } from '../support/cert-factory.js';
+import { createCertificate, type IssuedCertificate, serverLeaf } from '../support/cert-factory.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certgate-expiry-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,15 +36,7 @@ const intermediate = createCertificate({
   notAfter: new Date('2027-01-15Z'),
 });
 const leaf = (name: string, notBefore: string, notAfter: string) =>
-  createCertificate({
-    subject: `CN=${name}`,
-    issuer: intermediate,
-    sans: [`dns:${name}`],
-    keyUsage: ['digitalSignature'],
-    eku: ['serverAuth'],
-    notBefore: new Date(notBefore),
-    notAfter: new Date(notAfter),
-  });
+  serverLeaf(name, intermediate, notBefore, notAfter);
 
 const shop = leaf('shop.example.com', '2026-09-01Z', '2027-03-20Z'); // 200 days, outlives its intermediate
 const api = leaf('api.example.com', '2026-09-03Z', '2026-12-02Z'); // 90 days, 1 day left

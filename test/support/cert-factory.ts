@@ -229,3 +229,21 @@ export function createTestChain(
   });
   return { root, intermediate, leaf };
 }
+
+/** A TLS server leaf for one DNS name issued by `issuer` (digitalSignature, serverAuth), valid as given. */
+export function serverLeaf(
+  name: string,
+  issuer: IssuedCertificate,
+  notBefore: string,
+  notAfter: string,
+): IssuedCertificate {
+  return createCertificate({
+    subject: `CN=${name}`,
+    issuer,
+    sans: [`dns:${name}`],
+    keyUsage: ['digitalSignature'],
+    eku: ['serverAuth'],
+    notBefore: new Date(notBefore),
+    notAfter: new Date(notAfter),
+  });
+}

@@ -11,19 +11,17 @@ import { formatExpiryPrometheus } from '../../expiry/prometheus.js';
 import { formatExpiryText } from '../../expiry/text.js';
 import type { Thresholds } from '../../expiry/thresholds.js';
 import type { ExpiryResult } from '../../expiry/types.js';
-import { badTargetResult } from '../../probe/bad-target.js';
 import { ProbeUsageError } from '../../probe/errors.js';
 import { createProgress } from '../../probe/progress.js';
-import { parseTarget, parseTargetsText } from '../../probe/targets.js';
+import { parseTarget } from '../../probe/targets.js';
 import type { ProbeTarget } from '../../probe/types.js';
 import type { Colors } from '../../report/colors.js';
 import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code.js';
 import { buildReport, type Report } from '../../report/report.js';
-import { displayName } from '../../sources/document.js';
 import type { Certificate } from '../../x509/model.js';
 import { type CliIO, errorLine } from '../io.js';
 import type { ReportFormat } from '../options.js';
-import { readCertificateFile, readFileOrStop, readRootsOption, reportStop } from '../read-inputs.js';
+import { readCertificateFile, readRootsOption, readTargetFiles, reportStop } from '../read-inputs.js';
 import { clearReportFiles, planReportOutputs, writeReports } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
@@ -82,27 +80,6 @@ async function splitArguments(
   return { paths, targets };
 }
 
-/** The targets of each --targets file, and a PROBE_BAD_TARGET result for every line that is not one. */
-async function targetFiles(
-  files: readonly string[],
-  port: number,
-  io: CliIO,
-): Promise<{ targets: ProbeTarget[]; bad: ExpiryResult[] }> {
-  const targets: ProbeTarget[] = [];
-  const bad: ExpiryResult[] = [];
-  for (const file of files) {
-    const text = new TextDecoder().decode(await readFileOrStop(file, io, '--targets'));
-    const source = displayName(file);
-    const read = parseTargetsText(text, source, port);
-    targets.push(...read.targets);
-    for (const e of read.errors) {
-      const r = badTargetResult(e.text, e.reason, { source, line: e.line });
-      bad.push({ subject: r.subject, findings: r.findings });
-    }
-  }
-  return { targets, bad };
-}
-
 /** Runs `expiry` and returns the exit code. */
 export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions, io: CliIO): Promise<number> {
   const startedAt = new Date();
@@ -119,9 +96,9 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
       addRoots.push(
         ...(await readCertificateFile(f, io, { what: '--add-roots', required: true })).certificates,
       );
-    const listed = await targetFiles(opts.targets ?? [], opts.port, io);
+    const listed = await readTargetFiles(opts.targets ?? [], opts.port, io);
     targets.push(...listed.targets);
-    bad = listed.bad;
+    bad = listed.bad.map((r) => ({ subject: r.subject, findings: r.findings }));
   } catch (err) {
     return reportStop(err, io);
   }

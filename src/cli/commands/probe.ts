@@ -18,7 +18,7 @@ import { targetsFromDistributions } from '../../probe/from.js';
 import { probeExitCode } from '../../probe/outcome.js';
 import { probe } from '../../probe/probe.js';
 import { createProgress } from '../../probe/progress.js';
-import { endpointText, parseTarget, parseTargetsText } from '../../probe/targets.js';
+import { endpointText, parseTarget } from '../../probe/targets.js';
 import { formatProbeText } from '../../probe/text.js';
 import type { ProbeExpectation, ProbeOptions, ProbeResult, ProbeTarget } from '../../probe/types.js';
 import {
@@ -38,8 +38,8 @@ import type { CheckFormat } from '../options.js';
 import {
   checkStdinOnce,
   readCertificateFile,
-  readFileOrStop,
   readRootsOption,
+  readTargetFiles,
   reportStop,
   UsageStop,
 } from '../read-inputs.js';
@@ -119,14 +119,8 @@ async function explicitTargets(
     if (parsed.ok) targets.push(parsed.value);
     else bad.push(badTargetResult(arg, parsed.error, { source: 'argv' }));
   }
-  for (const file of opts.targets ?? []) {
-    const text = new TextDecoder().decode(await readFileOrStop(file, io, '--targets'));
-    const source = displayName(file);
-    const { targets: read, errors } = parseTargetsText(text, source, opts.port);
-    targets.push(...read);
-    for (const e of errors) bad.push(badTargetResult(e.text, e.reason, { source, line: e.line }));
-  }
-  return { targets, bad };
+  const listed = await readTargetFiles(opts.targets ?? [], opts.port, io);
+  return { targets: [...targets, ...listed.targets], bad: [...bad, ...listed.bad] };
 }
 
 /** What --expect names: a fingerprint, an ACM ARN (evidence from --cert), or a certificate file. */
