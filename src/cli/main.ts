@@ -12,6 +12,7 @@ import {
   atOption,
   collectCert,
   collectDistributionId,
+  collectDnsServer,
   collectParameter,
   collectRegion,
   collectResolve,
@@ -358,6 +359,15 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         '--region <region>',
         'look for ACM certificates in this region only (repeatable; default: every commercial region); implies --aws',
         collectRegion,
+      )
+      .option(
+        '--dns-server <addr>',
+        'ask this DNS server (ADDR or ADDR:PORT) for the renewal checks of ACM certificates (repeatable; default: the system resolver)',
+        collectDnsServer,
+      )
+      .option(
+        '--no-dns',
+        'make no DNS lookups: skip the validation-record and CAA checks of ACM certificates',
       )
       .addOption(thresholdOption('warn'))
       .addOption(thresholdOption('critical'))

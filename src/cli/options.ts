@@ -356,3 +356,12 @@ export function expiryReportOptions(): Option[] {
 export function collectRegion(value: string, previous: readonly string[] | undefined): string[] {
   return [...(previous ?? []), parseRegion(value)];
 }
+
+/** Collects `--dns-server ADDR[:PORT]` values: an IPv4 or bracketed IPv6 address, an optional port. */
+export function collectDnsServer(value: string, previous: readonly string[] | undefined): string[] {
+  if (!/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.test(value))
+    throw new InvalidArgumentError(
+      'expected an IP address, optionally with a port: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53',
+    );
+  return [...(previous ?? []), value];
+}

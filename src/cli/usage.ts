@@ -313,7 +313,9 @@ folder, is a finding on that file (EXPIRY_FILE_UNREADABLE); an endpoint that
 serves nothing keeps the probe's finding; the rest still counts. With --aws, every
 ACM certificate of the account too (--region R, default every commercial region),
 with whether ACM will renew it: imported, not in use or ineligible, renewal
-pending validation or failed, email validation, renewal late.
+pending validation or failed, email validation, renewal late; and, through DNS
+(--dns-server ADDR, --no-dns), whether its validation records still resolve and
+CAA lets Amazon issue.
 
 The date that counts is the one the chain clients build stops validating: the
 path is validated as 'certgate verify' does (--roots, --add-roots), using the

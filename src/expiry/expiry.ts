@@ -85,7 +85,9 @@ export async function expiryRun(options: ExpiryOptions): Promise<ExpiryRun> {
   ];
   const entries = inventory(groups);
   const intermediates = uniqueCas(groups);
-  const results = entries.map((e) => judge(e, intermediates, at, options, acm?.details));
+  const judged = entries.map((e) => judge(e, intermediates, at, options, acm?.details));
+  const results =
+    acm && options.dns !== false ? await withDnsReadiness(judged, acm.details, options.dns) : judged;
   results.sort(byUrgency);
   results.push(...(acm?.results ?? []));
   // an endpoint that served nothing keeps the probe's finding (unreachable, refused, not TLS, ...)
@@ -99,6 +101,51 @@ export async function expiryRun(options: ExpiryOptions): Promise<ExpiryRun> {
     results.push({ subject: { kind: 'file', id: p.path, source: p.path }, findings: [finding] });
   }
   return { results, ...(acm?.unavailable ? { awsUnavailable: acm.unavailable } : {}) };
+}
+
+/** Renewal statuses the DNS checks matter for: ACM is (or should be) renewing the certificate. */
+const RENEWING: ReadonlySet<string> = new Set(['managed', 'late', 'failing']);
+
+/**
+ * Each ACM-issued certificate ACM is renewing, checked against DNS (validation records, CAA); a
+ * problem found makes a `managed` renewal `at-risk`. Lookups run a few at once, one resolver.
+ */
+async function withDnsReadiness(
+  results: readonly ExpiryResult[],
+  details: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+  dns: ExpiryOptions['dns'],
+): Promise<ExpiryResult[]> {
+  const { dnsReadiness, makeResolver } = await import('./dns-readiness.js');
+  const resolver = makeResolver(dns || {});
+  const checked: ExpiryResult[] = [...results];
+  let next = 0;
+  const worker = async () => {
+    while (next < checked.length) {
+      const i = next++;
+      const r = checked[i]!;
+      const d = r.details;
+      const place = d?.places.find((p) => p.kind === 'acm' && p.index === 0);
+      const detail = place?.kind === 'acm' ? details.get(place.arn) : undefined;
+      if (!d || place?.kind !== 'acm' || !detail || !RENEWING.has(d.renewal.status)) continue;
+      const found = await dnsReadiness(detail, {
+        resolver,
+        name: d.name,
+        arn: place.arn,
+        location: { source: place.arn },
+      });
+      if (found.length === 0) continue;
+      const atRisk = d.renewal.status === 'managed' && found.some((f) => f.severity !== 'note');
+      checked[i] = {
+        ...r,
+        findings: [...r.findings, ...found],
+        details: atRisk
+          ? { ...d, renewal: { status: 'at-risk', reason: 'a DNS check says the next renewal will fail' } }
+          : d,
+      };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, checked.length) }, worker));
+  return checked;
 }
 
 /**

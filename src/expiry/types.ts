@@ -4,6 +4,7 @@ import type { AwsOptions } from '../aws/types.js';
 import type { Result } from '../findings/finding.js';
 import type { ProbeTarget } from '../probe/types.js';
 import type { CertificateInputs } from '../verify/verify.js';
+import type { DnsOptions } from './dns-readiness.js';
 import type { EndpointOptions } from './endpoints.js';
 import type { Level, Thresholds } from './thresholds.js';
 
@@ -15,6 +16,8 @@ export interface ExpiryOptions {
   readonly targets?: readonly (string | ProbeTarget)[];
   /** How the endpoints are probed (`--resolve`, timeout, concurrency), as `probe()` takes them. */
   readonly probe?: EndpointOptions;
+  /** DNS for the renewal checks of ACM certificates (validation records, CAA); false: none. */
+  readonly dns?: DnsOptions | false;
   /** Every ACM certificate of the account (`--aws`), in these regions (default: every commercial one). */
   readonly aws?: AwsOptions & { readonly regions?: readonly string[] };
   /** "Now"; default the current time. */
@@ -94,11 +97,20 @@ export interface ExpiryDetails {
   /**
    * How it renews, with the reason: `managed` (ACM renews it), `manual` (imported), `not-renewing`
    * (unused or ineligible), `failing` (renewal pending validation or failed), `needs-human` (email
-   * validation), `late` (ACM should have renewed it by now), `unknown` (a file or a served chain
+   * validation), `late` (ACM should have renewed it by now), `at-risk` (managed, but a DNS check
+   * says the next renewal will fail: a validation record missing, CAA), `unknown` (a file or a served chain
    * says nothing of it).
    */
   readonly renewal: {
-    readonly status: 'unknown' | 'managed' | 'manual' | 'not-renewing' | 'failing' | 'needs-human' | 'late';
+    readonly status:
+      | 'unknown'
+      | 'managed'
+      | 'at-risk'
+      | 'manual'
+      | 'not-renewing'
+      | 'failing'
+      | 'needs-human'
+      | 'late';
     readonly reason: string;
   };
   /** Every place it was found. */

@@ -38,4 +38,13 @@ export const EXPIRY_CATALOG = {
     severity: 'warning',
   },
   EXPIRY_ACM_NOT_ISSUED: { title: 'An ACM certificate that is not issued', severity: 'note' },
+  EXPIRY_ACM_VALIDATION_RECORD_MISSING: {
+    title: 'A DNS validation record ACM needs to renew is missing or points elsewhere',
+    severity: 'warning',
+  },
+  EXPIRY_ACM_CAA_FORBIDS: {
+    title: 'CAA does not let Amazon issue for a name of the certificate',
+    severity: 'error',
+  },
+  EXPIRY_DNS_LOOKUP_FAILED: { title: 'A DNS lookup of a renewal check failed', severity: 'note' },
 } as const satisfies Record<string, CatalogEntry>;

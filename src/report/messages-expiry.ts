@@ -76,4 +76,16 @@ export const EXPIRY_WORDINGS: Record<Extract<FindingCode, `EXPIRY_${string}`>, W
     message: `${str(a.certificate)} (${str(a.name)}, ${str(a.region)}) is ${str(a.status)}, not issued: it has no dates to track`,
     fix: 'finish its validation (PENDING_VALIDATION) or delete it if it is not needed',
   }),
+  EXPIRY_ACM_VALIDATION_RECORD_MISSING: (a) => ({
+    message: `the DNS validation record ${str(a.record)} of ${str(a.certificate)} (for ${str(a.domains)}) ${a.found === 'nothing' ? 'is not in DNS' : `points at ${str(a.found)}`}, not at ${str(a.expected)}: ACM renews a DNS-validated certificate only while every record it asked for resolves, so the next renewal of ${str(a.name)} will fail`,
+    fix: `create (or correct) the CNAME ${str(a.record)} -> ${str(a.expected)} in the public zone; in Route 53, enter the name without the zone appended twice`,
+  }),
+  EXPIRY_ACM_CAA_FORBIDS: (a) => ({
+    message: `CAA at ${str(a.at)} (${str(a.records)}) does not let Amazon issue for ${str(a.domain)}, a name of ${str(a.certificate)}: ACM's renewal of ${str(a.name)} fails with CAA_ERROR`,
+    fix: `add a CAA record allowing amazon.com at ${str(a.at)} (${String(a.domain ?? '').startsWith('*.') ? '0 issuewild "amazon.com"' : '0 issue "amazon.com"'})`,
+  }),
+  EXPIRY_DNS_LOOKUP_FAILED: (a) => ({
+    message: `the ${str(a.query)} lookup for ${str(a.certificate)} (${str(a.name)}) failed (${str(a.error)}): that renewal check was not made`,
+    fix: 'check the resolver (give one with --dns-server ADDR) and that the zone answers',
+  }),
 };

@@ -137,7 +137,7 @@ test('every ACM certificate once, with whether ACM will renew it; the same certi
   const rootFile = join(dir, 'root.pem');
   writeFileSync(rootFile, root.pem);
   const run = await spawnCertgate(
-    ['expiry', file, '--aws', ...REGIONS, '--roots', rootFile, '--at', AT, '--format', 'json'],
+    ['expiry', file, '--aws', '--no-dns', ...REGIONS, '--roots', rootFile, '--at', AT, '--format', 'json'],
     { env: childEnv(fake), timeoutMs: 60_000 },
   );
   for (const secret of [FAKE_SECRET, FAKE_SESSION_TOKEN, FAKE_ACCESS_KEY_ID])
@@ -181,7 +181,7 @@ test('no credentials accepted: exit 3 and one line; nothing else is lost', async
   const env = { ...childEnv(fake), AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNKEY000000' };
   const file = join(dir, 'good.pem');
   const run = await spawnCertgate(
-    ['expiry', file, '--aws', '--region', 'us-east-1', '--at', AT, '--format', 'json'],
+    ['expiry', file, '--aws', '--no-dns', '--region', 'us-east-1', '--at', AT, '--format', 'json'],
     {
       env,
       timeoutMs: 60_000,

@@ -130,3 +130,9 @@ test('the alert rules of docs/metrics.md load in promtool and use only metrics t
   expect(used.length).toBeGreaterThan(4);
   for (const name of used) expect(emitted, name).toContain(name);
 });
+
+test('--dns-server takes an address with an optional port; anything else is a usage error', async () => {
+  const run = await spawnCertgate([...base, '--dns-server', 'resolver.example']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(/--dns-server <addr>.*expected an IP address, optionally with a port/);
+});

@@ -42,6 +42,9 @@ export interface ExpiryCliOptions {
   readonly aws?: boolean;
   readonly profile?: string;
   readonly region?: readonly string[];
+  /** False with `--no-dns`. */
+  readonly dns?: boolean;
+  readonly dnsServer?: readonly string[];
   readonly verbose?: boolean;
   readonly output?: string;
   readonly sarif?: string;
@@ -124,6 +127,7 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
         ...(opts.resolve ? { resolve: opts.resolve } : {}),
         onProgress: (done, total) => progress.update(done, total),
       },
+      dns: opts.dns === false ? false : { ...(opts.dnsServer?.length ? { servers: opts.dnsServer } : {}) },
       at,
       thresholds: {
         ...(opts.warn ? { warn: opts.warn } : {}),
