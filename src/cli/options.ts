@@ -103,8 +103,8 @@ export function crlCheckOption(): Option {
  */
 export type CheckFormat = OutputFormat | 'sarif' | 'junit' | 'github' | 'gitlab';
 
-/** Every report format a command may render: the shared ones, and `prometheus` (`certgate expiry`). */
-export type ReportFormat = CheckFormat | 'prometheus';
+/** Every report format a command may render: the shared ones, and `prometheus` and `html` (`certgate expiry`). */
+export type ReportFormat = CheckFormat | 'prometheus' | 'html';
 
 /** `--format text|json|sarif|junit|github|gitlab` for `check` and `probe`. */
 export function checkFormatOption(): Option {
@@ -337,13 +337,13 @@ export function thresholdOption(level: 'warn' | 'critical'): Option {
   });
 }
 
-/** `--format` for `certgate expiry`: the shared formats and the Prometheus text format. */
+/** `--format` for `certgate expiry`: the shared formats, the Prometheus text format and HTML. */
 export function expiryFormatOption(): Option {
   return new Option(
     '-f, --format <format>',
-    "output format on standard output (or --output): prometheus writes the metrics for node_exporter's textfile collector (docs/metrics.md)",
+    "output format on standard output (or --output): prometheus writes the metrics for node_exporter's textfile collector (docs/metrics.md), html one self-contained page with a timeline and the action list",
   )
-    .choices(['text', 'json', 'prometheus', 'sarif', 'junit', 'github', 'gitlab'])
+    .choices(['text', 'json', 'prometheus', 'html', 'sarif', 'junit', 'github', 'gitlab'])
     .default('text');
 }
 

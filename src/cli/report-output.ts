@@ -31,6 +31,8 @@ interface RenderOptions {
   readonly docsUrl?: string;
   /** The command's Prometheus exposition, for the commands that offer `--format prometheus`. */
   readonly formatPrometheus?: (report: Report) => string;
+  /** The command's HTML page, for the commands that offer `--format html`. */
+  readonly formatHtml?: (report: Report) => string;
 }
 
 /** The report in the chosen format. */
@@ -52,6 +54,9 @@ export function renderReport(report: Report, options: RenderOptions, io: CliIO):
     case 'prometheus':
       if (!options.formatPrometheus) throw new Error(`${report.command} has no Prometheus format`);
       return options.formatPrometheus(report);
+    case 'html':
+      if (!options.formatHtml) throw new Error(`${report.command} has no HTML format`);
+      return options.formatHtml(report);
     default: {
       const colored = options.output === undefined && shouldColor(io.stdout.isTTY, io.env);
       return options.formatText(report, { colors: createColors(colored) });

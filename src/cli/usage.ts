@@ -341,6 +341,7 @@ Examples:
   $ certgate expiry --aws --profile prod --region us-east-1 --region eu-west-1
   $ certgate expiry certs/ --format json | jq '.results[].details | {name, daysLeft, level}'
   $ certgate expiry /etc/letsencrypt/live --format prometheus --output /var/lib/node_exporter/certgate.prom
+  $ certgate expiry certs/ --aws --format html --output expiry.html
 
 Exit codes: 0 nothing at or above --fail-on (default error: expired, not yet
 valid, critical, unreadable file, a failing ACM renewal); 1 there is; 2 bad

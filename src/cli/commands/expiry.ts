@@ -7,6 +7,7 @@
 
 import { stat } from 'node:fs/promises';
 import { expiryRun } from '../../expiry/expiry.js';
+import { formatExpiryHtml } from '../../expiry/html.js';
 import { formatExpiryPrometheus } from '../../expiry/prometheus.js';
 import { formatExpiryText } from '../../expiry/text.js';
 import type { Thresholds } from '../../expiry/thresholds.js';
@@ -159,6 +160,7 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
     formatText: (r: Report, o: { colors: Colors }) =>
       formatExpiryText(r, { ...o, verbose: opts.verbose === true }),
     formatPrometheus: (r: Report) => formatExpiryPrometheus(r, at),
+    formatHtml: (r: Report) => formatExpiryHtml(r, at),
   };
   if (!(await writeReports(report, outputs, render, io, { noun: 'certificate', verb: 'tracked' })))
     return EXIT_USAGE;
