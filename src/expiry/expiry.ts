@@ -19,6 +19,7 @@ import { readCertificates } from '../x509/read.js';
 import { acmReadiness } from './acm-readiness.js';
 import { readEndpoints } from './endpoints.js';
 import { readCertificateFiles } from './files.js';
+import { markStaleEdges } from './stale-edge.js';
 import { type Standing, standingOf, type Thresholds, thresholdText } from './thresholds.js';
 import type { ExpiryDetails, ExpiryOptions, ExpiryPlace, ExpiryResult } from './types.js';
 
@@ -86,8 +87,9 @@ export async function expiryRun(options: ExpiryOptions): Promise<ExpiryRun> {
   const entries = inventory(groups);
   const intermediates = uniqueCas(groups);
   const judged = entries.map((e) => judge(e, intermediates, at, options, acm?.details));
-  const results =
+  const checked =
     acm && options.dns !== false ? await withDnsReadiness(judged, acm.details, options.dns) : judged;
+  const results = acm ? markStaleEdges(checked, acm.issuedAt, at) : checked;
   results.sort(byUrgency);
   results.push(...(acm?.results ?? []));
   // an endpoint that served nothing keeps the probe's finding (unreachable, refused, not TLS, ...)
@@ -214,9 +216,13 @@ async function readAcm(aws: NonNullable<ExpiryOptions['aws']>, at: Date) {
       subject: { kind: 'aws', id: ACCOUNT_SOURCE, source: ACCOUNT_SOURCE },
       findings: failures,
     });
+  const issuedAt = new Map(
+    [...details].map(([arn, d]) => [arn, typeof d.IssuedAt === 'string' ? d.IssuedAt : undefined] as const),
+  );
   return {
     groups,
     details,
+    issuedAt,
     results,
     ...(inventory.nothingRead ? { unavailable: inventory.nothingRead } : {}),
   };

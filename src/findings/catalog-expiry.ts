@@ -47,4 +47,8 @@ export const EXPIRY_CATALOG = {
     severity: 'error',
   },
   EXPIRY_DNS_LOOKUP_FAILED: { title: 'A DNS lookup of a renewal check failed', severity: 'note' },
+  EXPIRY_EDGE_SERVES_OLD: {
+    title: 'An endpoint still serves the certificate ACM has replaced',
+    severity: 'warning',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -88,4 +88,8 @@ export const EXPIRY_WORDINGS: Record<Extract<FindingCode, `EXPIRY_${string}`>, W
     message: `the ${str(a.query)} lookup for ${str(a.certificate)} (${str(a.name)}) failed (${str(a.error)}): that renewal check was not made`,
     fix: 'check the resolver (give one with --dns-server ADDR) and that the zone answers',
   }),
+  EXPIRY_EDGE_SERVES_OLD: (a) => ({
+    message: `${str(a.endpoint)} still serves the old certificate for ${str(a.name)} (serial ${str(a.servedSerial)}, until ${str(a.servedNotAfter)}), while ${str(a.certificate)} was renewed to serial ${str(a.serial)} (issued ${str(a.issued)})${a.propagating === true ? ': CloudFront can take several hours to pick a renewal up' : ', more than a day ago'}`,
+    fix: 'find what the endpoint really uses: another certificate (a copy imported elsewhere, a load balancer listener with a fixed certificate), or a distribution not updated; point it at the renewed ARN',
+  }),
 };
