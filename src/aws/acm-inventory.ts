@@ -7,7 +7,10 @@
  * endpoint holds the same certificate.
  */
 
+import type { Distribution } from '../cloudfront/model.js';
 import { toCliJson } from './cli-shape.js';
+import { listDistributions } from './cloudfront.js';
+import { accountDistributions } from './documents.js';
 import type { FailedCall } from './failure-findings.js';
 import { mapLimit } from './pool.js';
 import { AWS_REGIONS } from './regions.js';
@@ -37,6 +40,8 @@ export interface AcmCertificate {
 /** What the account gave, what failed, and the regions passed over. */
 export interface AcmInventory {
   readonly certificates: readonly AcmCertificate[];
+  /** The account's CloudFront distributions (where ACM certificates are in use), when asked for. */
+  readonly distributions: readonly Distribution[];
   readonly failed: readonly FailedCall[];
   /** Opt-in regions the account has not enabled. */
   readonly disabledRegions: readonly string[];
@@ -50,10 +55,12 @@ const CALL_CONCURRENCY = 4;
 
 /** Reads every ACM certificate of the regions. Never throws for an AWS failure. */
 export async function fetchAcmInventory(
-  options: AwsOptions & { readonly regions?: readonly string[] },
+  options: AwsOptions & { readonly regions?: readonly string[]; readonly distributions?: boolean },
 ): Promise<AcmInventory> {
   const session = await AwsSession.open(options);
   try {
+    // where the certificates are used: CloudFront is global, one listing
+    const listed = options.distributions ? listDistributions(session) : undefined;
     const regions = options.regions?.length ? options.regions : AWS_REGIONS;
     const failed: FailedCall[] = [];
     const disabledRegions: string[] = [];
@@ -78,9 +85,18 @@ export async function fetchAcmInventory(
       });
     });
     const certificates = perRegion.flat().filter((c): c is AcmCertificate => c !== undefined);
+    let distributions: Distribution[] = [];
+    const list = await listed;
+    if (list?.ok) distributions = accountDistributions(list.value);
+    else if (list)
+      failed.push({
+        failure: list.failure,
+        unchecked: 'which CloudFront distributions use the certificates (their aliases not probed)',
+      });
     const first = failed[0]?.failure;
     return {
       certificates,
+      distributions,
       failed,
       disabledRegions: disabledRegions.sort(),
       ...(succeeded === 0 && first ? { nothingRead: first } : {}),

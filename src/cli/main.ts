@@ -361,6 +361,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         collectRegion,
       )
       .option(
+        '--probe-edges',
+        "with --aws: probe every alias of the CloudFront distributions using the account's certificates, at the distribution's own domain, to find an edge still serving a replaced certificate; implies --aws",
+      )
+      .option(
         '--dns-server <addr>',
         'ask this DNS server (ADDR or ADDR:PORT) for the renewal checks of ACM certificates (repeatable; default: the system resolver)',
         collectDnsServer,
@@ -382,7 +386,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--verbose', 'text output: show notes too (the other formats always include them)')
     .addHelpText('after', EXPIRY_EXAMPLES)
     .action(async (args: string[], opts) => {
-      const aws = opts.aws || opts.profile !== undefined || (opts.region?.length ?? 0) > 0;
+      const aws = opts.aws || opts.profile !== undefined || (opts.region?.length ?? 0) > 0 || opts.probeEdges;
       if (args.length === 0 && (opts.targets?.length ?? 0) === 0 && !aws) {
         io.stderr.write(
           errorLine('no certificates to track: give files, folders, host[:port], --targets FILE or --aws'),

@@ -339,6 +339,7 @@ Examples:
   $ certgate expiry certs/ www.example.com api.example.com:8443 --targets edges.txt
   $ certgate expiry certs/ --warn 66% --critical 90% --at 2027-01-01
   $ certgate expiry --aws --profile prod --region us-east-1 --region eu-west-1
+  $ certgate expiry --aws --probe-edges       every alias of the distributions using them, too
   $ certgate expiry certs/ --format json | jq '.results[].details | {name, daysLeft, level}'
   $ certgate expiry /etc/letsencrypt/live --format prometheus --output /var/lib/node_exporter/certgate.prom
   $ certgate expiry certs/ --aws --format html --output expiry.html

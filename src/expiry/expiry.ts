@@ -66,11 +66,17 @@ export interface ExpiryRun {
 /** {@link expiry}, also saying when the account could not be read at all (the CLI's exit 3). */
 export async function expiryRun(options: ExpiryOptions): Promise<ExpiryRun> {
   const at = options.at ?? new Date();
-  const [{ files, problems }, served, acm] = await Promise.all([
+  const [{ files, problems }, given, acm] = await Promise.all([
     readCertificateFiles(options.paths ?? []),
     readEndpoints(options.targets ?? [], options.probe),
-    options.aws ? readAcm(options.aws, at) : undefined,
+    options.aws ? readAcm(options.aws, at, options.edgePort) : undefined,
   ]);
+  // the aliases of the distributions using the account's certificates, probed once they are known
+  const edges = acm?.edges.length ? await readEndpoints(acm.edges, options.probe) : undefined;
+  const served = {
+    chains: [...given.chains, ...(edges?.chains ?? [])],
+    failures: [...given.failures, ...(edges?.failures ?? [])],
+  };
   const groups: Group[] = [
     ...files.map((f) => ({
       certificates: f.certificates,
@@ -155,10 +161,10 @@ async function withDnsReadiness(
  * ARN, results for those with no certificate to date (pending, failed, expired without a PEM),
  * and what failed. The AWS layer is imported only here: runs without --aws never load the SDK.
  */
-async function readAcm(aws: NonNullable<ExpiryOptions['aws']>, at: Date) {
+async function readAcm(aws: NonNullable<ExpiryOptions['aws']>, at: Date, edgePort?: number) {
   const { fetchAcmInventory } = await import('../aws/acm-inventory.js');
   const { failureFindings, ACCOUNT_SOURCE } = await import('../aws/failure-findings.js');
-  const inventory = await fetchAcmInventory(aws);
+  const inventory = await fetchAcmInventory({ ...aws, distributions: aws.probeEdges === true });
   const groups: Group[] = [];
   const details = new Map<string, Readonly<Record<string, unknown>>>();
   const results: ExpiryResult[] = [];
@@ -216,6 +222,17 @@ async function readAcm(aws: NonNullable<ExpiryOptions['aws']>, at: Date) {
       subject: { kind: 'aws', id: ACCOUNT_SOURCE, source: ACCOUNT_SOURCE },
       findings: failures,
     });
+  // each alias of a distribution using one of these certificates, dialled at the distribution's domain
+  const arns = new Set(inventory.certificates.map((c) => c.arn));
+  const using = inventory.distributions.filter((d) => {
+    const arn = d.viewerCertificate?.acmCertificateArn?.value;
+    return typeof arn === 'string' && arns.has(arn);
+  });
+  const { targetsFromDistributions } = await import('../probe/from.js');
+  const edges = targetsFromDistributions(using, {
+    viaDistributionDomain: true,
+    ...(edgePort !== undefined ? { port: edgePort } : {}),
+  }).targets;
   const issuedAt = new Map(
     [...details].map(([arn, d]) => [arn, typeof d.IssuedAt === 'string' ? d.IssuedAt : undefined] as const),
   );
@@ -223,6 +240,7 @@ async function readAcm(aws: NonNullable<ExpiryOptions['aws']>, at: Date) {
     groups,
     details,
     issuedAt,
+    edges,
     results,
     ...(inventory.nothingRead ? { unavailable: inventory.nothingRead } : {}),
   };

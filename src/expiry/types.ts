@@ -14,12 +14,22 @@ export interface ExpiryOptions {
   readonly paths?: readonly string[];
   /** Live endpoints (`host[:port]`), probed with SNI: the chain each serves is tracked. */
   readonly targets?: readonly (string | ProbeTarget)[];
+  /** The port of the aliases probed with `aws.probeEdges` (default 443, CloudFront's). */
+  readonly edgePort?: number;
   /** How the endpoints are probed (`--resolve`, timeout, concurrency), as `probe()` takes them. */
   readonly probe?: EndpointOptions;
   /** DNS for the renewal checks of ACM certificates (validation records, CAA); false: none. */
   readonly dns?: DnsOptions | false;
   /** Every ACM certificate of the account (`--aws`), in these regions (default: every commercial one). */
-  readonly aws?: AwsOptions & { readonly regions?: readonly string[] };
+  readonly aws?: AwsOptions & {
+    readonly regions?: readonly string[];
+    /**
+     * Also list the CloudFront distributions and probe every alias of those using an ACM
+     * certificate of the account, at the distribution's own domain (an edge still serving a
+     * replaced certificate is then found).
+     */
+    readonly probeEdges?: boolean;
+  };
   /** "Now"; default the current time. */
   readonly at?: Date;
   /** Warning and critical thresholds; each left out takes the lifetime-aware default. */

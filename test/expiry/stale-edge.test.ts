@@ -83,3 +83,57 @@ test('within a day of the renewal it is a note: CloudFront picks renewals up asy
   const stale = results.flatMap((r) => r.findings).find((f) => f.code === 'EXPIRY_EDGE_SERVES_OLD');
   expect(stale).toMatchObject({ severity: 'note', args: { propagating: true } });
 });
+
+test('--probe-edges: the aliases of the distributions using the certificate are probed at their own domain', async () => {
+  await useFake({
+    accountId: ACCOUNT,
+    distributions: [
+      {
+        Id: 'E1SHOPEXAMPLE1',
+        DomainName: 'd111111abcdef8.cloudfront.net',
+        Aliases: ['shop.example.test'],
+        ViewerCertificate: { ACMCertificateArn: ARN, SSLSupportMethod: 'sni-only' },
+      },
+      {
+        Id: 'E2OTHEREXAMPL2',
+        DomainName: 'd222222abcdef8.cloudfront.net',
+        Aliases: ['other.example.test'],
+        ViewerCertificate: { CloudFrontDefaultCertificate: true },
+      },
+    ],
+    certificates: {
+      'us-east-1': [
+        {
+          CertificateArn: ARN,
+          DomainName: 'shop.example.test',
+          SubjectAlternativeNames: ['shop.example.test'],
+          Status: 'ISSUED',
+          Type: 'AMAZON_ISSUED',
+          KeyAlgorithm: 'EC-prime256v1',
+          NotBefore: '2026-11-28T00:00:00.000Z',
+          NotAfter: '2027-06-14T00:00:00.000Z',
+          IssuedAt: '2026-11-28T00:00:00.000Z',
+          InUseBy: [`arn:aws:cloudfront::${ACCOUNT}:distribution/E1SHOPEXAMPLE1`],
+          RenewalEligibility: 'ELIGIBLE',
+          CertificatePem: renewed.pem,
+          CertificateChainPem: intermediate.pem,
+        },
+      ],
+    },
+  });
+  const results = await expiry({
+    aws: { regions: ['us-east-1'], probeEdges: true },
+    dns: false,
+    edgePort: edge.port,
+    probe: { resolve: [`d111111abcdef8.cloudfront.net:${edge.port}:127.0.0.1`] },
+    at: new Date('2026-12-01T00:00:00Z'),
+    roots: root.pem,
+  });
+  const served = results.find((r) => r.details?.places.some((p) => p.kind === 'endpoint'))!;
+  expect(served.details!.places).toEqual([
+    { kind: 'endpoint', endpoint: `shop.example.test:${edge.port} (127.0.0.1)`, index: 0 },
+  ]);
+  expect(served.findings.map((f) => f.code)).toContain('EXPIRY_EDGE_SERVES_OLD');
+  // only the distribution using an ACM certificate of the account is probed
+  expect(JSON.stringify(results)).not.toContain('other.example.test');
+});

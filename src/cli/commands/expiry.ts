@@ -43,6 +43,8 @@ export interface ExpiryCliOptions {
   readonly aws?: boolean;
   readonly profile?: string;
   readonly region?: readonly string[];
+  /** `--probe-edges` (implies --aws): the aliases of the distributions using the account's certificates. */
+  readonly probeEdges?: boolean;
   /** False with `--no-dns`. */
   readonly dns?: boolean;
   readonly dnsServer?: readonly string[];
@@ -109,7 +111,11 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
   const progress = createProgress(io.stderr, io.env);
   let found: ExpiryResult[];
   let awsUnavailable: Awaited<ReturnType<typeof expiryRun>>['awsUnavailable'];
-  const aws = opts.aws === true || opts.profile !== undefined || (opts.region?.length ?? 0) > 0;
+  const aws =
+    opts.aws === true ||
+    opts.profile !== undefined ||
+    (opts.region?.length ?? 0) > 0 ||
+    opts.probeEdges === true;
   try {
     ({ results: found, awsUnavailable } = await expiryRun({
       ...(aws
@@ -117,6 +123,7 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
             aws: {
               ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
               ...(opts.region?.length ? { regions: opts.region } : {}),
+              ...(opts.probeEdges ? { probeEdges: true } : {}),
             },
           }
         : {}),
@@ -129,6 +136,7 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
         onProgress: (done, total) => progress.update(done, total),
       },
       dns: opts.dns === false ? false : { ...(opts.dnsServer?.length ? { servers: opts.dnsServer } : {}) },
+      edgePort: opts.port,
       at,
       thresholds: {
         ...(opts.warn ? { warn: opts.warn } : {}),
