@@ -337,7 +337,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .description(EXPIRY_DESCRIPTION)
       .argument(
         '[path-or-host...]',
-        'certificate files (PEM, DER, PKCS#7) and folders, walked recursively; host[:port] endpoints, probed with SNI',
+        'certificate files (PEM, DER, PKCS#7, PKCS#12) and folders, walked recursively; host[:port] endpoints, probed with SNI',
+      )
+      .option(
+        '--password-env <var>',
+        'the password of PKCS#12 files (.p12, .pfx) is in this environment variable (default: no password)',
       )
       .addOption(
         repeatableFileOption('--targets <file>', "probe the endpoints of a file, one a line, '#' comments"),

@@ -302,7 +302,8 @@ cannot be read.`;
 
 export const EXPIRY_DESCRIPTION = `Every certificate in files, folders and on endpoints: when it expires, and whether it needs action.
 
-A PATH is a certificate file (PEM, DER or PKCS#7) or a folder, walked recursively
+A PATH is a certificate file (PEM, DER, PKCS#7, or PKCS#12 with the password in the
+variable --password-env names) or a folder, walked recursively
 (hidden entries skipped; files without a certificate, such as keys and notes, are
 passed over). A HOST[:PORT] (an argument that is not on disk and does not look
 like a path), and each line of --targets FILE, is probed with SNI as 'certgate

@@ -67,7 +67,9 @@ export interface ExpiryRun {
 export async function expiryRun(options: ExpiryOptions): Promise<ExpiryRun> {
   const at = options.at ?? new Date();
   const [{ files, problems }, given, acm] = await Promise.all([
-    readCertificateFiles(options.paths ?? []),
+    readCertificateFiles(options.paths ?? [], {
+      ...(options.pkcs12Password !== undefined ? { pkcs12Password: options.pkcs12Password } : {}),
+    }),
     readEndpoints(options.targets ?? [], options.probe),
     options.aws ? readAcm(options.aws, at, options.edgePort) : undefined,
   ]);

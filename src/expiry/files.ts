@@ -1,5 +1,6 @@
 /**
- * Certificates at rest: files and folders (walked recursively), PEM, DER and PKCS#7. A named file
+ * Certificates at rest: files and folders (walked recursively), PEM, DER, PKCS#7 and PKCS#12
+ * (`.p12`/`.pfx`, see pkcs12.ts). A named file
  * that cannot be read, or holds no certificate, is a problem on that file; in a folder, files
  * without a certificate (keys, READMEs) are passed over, and a malformed certificate is still a
  * problem on its file. Hidden entries (`.git`) are not walked; a folder reached twice through
@@ -14,6 +15,7 @@ import { MAX_INPUT_BYTES, readInput } from '../sources/input-file.js';
 import { X509DecodeError } from '../x509/errors.js';
 import type { Certificate } from '../x509/model.js';
 import { readCertificates } from '../x509/read.js';
+import { looksLikePkcs12, readPkcs12 } from './pkcs12.js';
 
 /** A file's certificates, in file order. */
 export interface CertificateFile {
@@ -36,6 +38,7 @@ const MAX_FILES = 200_000;
 /** Reads every certificate file under `paths`. Never throws for a bad path: it is a problem. */
 export async function readCertificateFiles(
   paths: readonly string[],
+  options: { readonly pkcs12Password?: string } = {},
 ): Promise<{ files: CertificateFile[]; problems: FileProblem[] }> {
   const problems: FileProblem[] = [];
   const named: string[] = [];
@@ -68,7 +71,7 @@ export async function readCertificateFiles(
       const job = jobs[i]!;
       // synchronous reads of a folder's files: let timers and sockets (probes run alongside) in
       if (i % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
-      const read = await readOne(job.path, job.named);
+      const read = await readOne(job.path, job.named, options.pkcs12Password ?? '');
       if ('reason' in read) problems.push(read);
       else if (read.certificates.length > 0) files[i] = read;
     }
@@ -107,7 +110,13 @@ async function walk(dir: string, out: string[], seen: Set<string>): Promise<bool
   return false;
 }
 
-async function readOne(path: string, named: boolean): Promise<CertificateFile | FileProblem> {
+const PKCS12_EXTENSION = /\.(p12|pfx)$/i;
+
+async function readOne(
+  path: string,
+  named: boolean,
+  password: string,
+): Promise<CertificateFile | FileProblem> {
   let bytes: Uint8Array;
   try {
     // a folder's files are read in one go each (open, fstat, read, close without leaving the
@@ -120,6 +129,10 @@ async function readOne(path: string, named: boolean): Promise<CertificateFile | 
     // in a folder, a file too large for a certificate is not one (an archive, a database)
     if (!named) return { path, certificates: [] };
     return { path, reason: e instanceof InputError ? stripSource(e.message, path) : String(e) };
+  }
+  if (PKCS12_EXTENSION.test(path) || looksLikePkcs12(bytes)) {
+    const read = readPkcs12(bytes, password);
+    return 'reason' in read ? { path, reason: read.reason } : { path, certificates: read.certificates };
   }
   try {
     return { path, certificates: readCertificates(bytes, { source: path }).certificates };

@@ -12,6 +12,8 @@ import type { Level, Thresholds } from './thresholds.js';
 export interface ExpiryOptions {
   /** Files and folders (walked recursively) holding PEM, DER or PKCS#7 certificates. */
   readonly paths?: readonly string[];
+  /** The password of PKCS#12 files (default: none, the empty password). Never printed. */
+  readonly pkcs12Password?: string;
   /** Live endpoints (`host[:port]`), probed with SNI: the chain each serves is tracked. */
   readonly targets?: readonly (string | ProbeTarget)[];
   /** The port of the aliases probed with `aws.probeEdges` (default 443, CloudFront's). */

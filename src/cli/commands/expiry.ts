@@ -35,6 +35,8 @@ export interface ExpiryCliOptions {
   readonly roots?: string;
   readonly addRoots?: readonly string[];
   readonly targets?: readonly string[];
+  /** `--password-env VAR`: where the PKCS#12 password is (the value is never printed). */
+  readonly passwordEnv?: string;
   readonly resolve?: readonly string[];
   readonly timeout: number;
   readonly concurrency?: number;
@@ -108,6 +110,11 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
   } catch (err) {
     return reportStop(err, io);
   }
+  const password = opts.passwordEnv === undefined ? undefined : io.env[opts.passwordEnv];
+  if (opts.passwordEnv !== undefined && password === undefined) {
+    io.stderr.write(errorLine(`--password-env ${opts.passwordEnv}: the variable is not set`));
+    return EXIT_USAGE;
+  }
   const progress = createProgress(io.stderr, io.env);
   let found: ExpiryResult[];
   let awsUnavailable: Awaited<ReturnType<typeof expiryRun>>['awsUnavailable'];
@@ -128,6 +135,7 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
           }
         : {}),
       paths,
+      ...(password !== undefined ? { pkcs12Password: password } : {}),
       targets,
       probe: {
         timeoutMs: opts.timeout,
