@@ -8,7 +8,7 @@
 import type { Report } from '../report/report.js';
 import { type ExpiryDetails, placeText } from './types.js';
 
-const escape = (text: string): string =>
+const escapeHtml = (text: string): string =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -43,8 +43,8 @@ function timeline(certs: readonly ExpiryDetails[], at: Date): string {
     const to = x(Date.parse(d.chainNotAfter));
     const warn = x(Date.parse(d.warnAt));
     return [
-      `<text x="${LEFT - 8}" y="${y + 14}" text-anchor="end">${escape(d.name.slice(0, 40))}</text>`,
-      `<rect x="${from.toFixed(1)}" y="${y + 4}" width="${Math.max(2, to - from).toFixed(1)}" height="12" rx="3" fill="${COLORS[d.level]}"><title>${escape(`${d.name}: ${d.chainNotAfter.slice(0, 10)}, ${d.daysLeft} days left`)}</title></rect>`,
+      `<text x="${LEFT - 8}" y="${y + 14}" text-anchor="end">${escapeHtml(d.name.slice(0, 40))}</text>`,
+      `<rect x="${from.toFixed(1)}" y="${y + 4}" width="${Math.max(2, to - from).toFixed(1)}" height="12" rx="3" fill="${COLORS[d.level]}"><title>${escapeHtml(`${d.name}: ${d.chainNotAfter.slice(0, 10)}, ${d.daysLeft} days left`)}</title></rect>`,
       `<line x1="${warn.toFixed(1)}" x2="${warn.toFixed(1)}" y1="${y + 2}" y2="${y + 18}" stroke="#202124" stroke-width="1" stroke-dasharray="2,2"/>`,
     ].join('');
   });
@@ -53,7 +53,7 @@ function timeline(certs: readonly ExpiryDetails[], at: Date): string {
     certs.length > shown.length ? `<p>${certs.length - shown.length} more in the table below.</p>` : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" role="img" aria-label="expiry timeline">
 <line x1="${nowX}" x2="${nowX}" y1="0" y2="${height}" stroke="#1a73e8" stroke-width="2"/>
-<text x="${nowX}" y="${height - 6}" text-anchor="middle" fill="#1a73e8">now ${escape(at.toISOString().slice(0, 10))}</text>
+<text x="${nowX}" y="${height - 6}" text-anchor="middle" fill="#1a73e8">now ${escapeHtml(at.toISOString().slice(0, 10))}</text>
 ${rows.join('\n')}
 </svg>${more}`;
 }
@@ -75,13 +75,13 @@ export function formatExpiryHtml(report: Report, at: Date): string {
       : `<ol class="actions">${actions
           .map(
             ({ f }) =>
-              `<li class="${f.severity}"><strong>${escape(f.severity)}</strong> <code>${escape(f.code)}</code>: ${escape(f.message)}${f.fix ? `<br><em>fix:</em> ${escape(f.fix)}` : ''}</li>`,
+              `<li class="${f.severity}"><strong>${escapeHtml(f.severity)}</strong> <code>${escapeHtml(f.code)}</code>: ${escapeHtml(f.message)}${f.fix ? `<br><em>fix:</em> ${escapeHtml(f.fix)}` : ''}</li>`,
           )
           .join('\n')}</ol>`;
   const table = `<table><thead><tr><th>status</th><th>name</th><th>expires</th><th>days</th><th>lifetime used</th><th>renewal</th><th>where</th></tr></thead><tbody>${certs
     .map(
       (d) =>
-        `<tr class="${d.level}"><td>${escape(d.level)}</td><td>${escape(d.name)}</td><td>${escape(d.chainNotAfter.slice(0, 10))}${d.limitedBy ? ' (chain)' : ''}</td><td>${d.daysLeft}</td><td>${Math.round(d.lifetimeUsed * 100)}%</td><td title="${escape(d.renewal.reason)}">${escape(d.renewal.status)}</td><td>${d.places.map((p) => escape(placeText(p))).join('<br>')}</td></tr>`,
+        `<tr class="${d.level}"><td>${escapeHtml(d.level)}</td><td>${escapeHtml(d.name)}</td><td>${escapeHtml(d.chainNotAfter.slice(0, 10))}${d.limitedBy ? ' (chain)' : ''}</td><td>${d.daysLeft}</td><td>${Math.round(d.lifetimeUsed * 100)}%</td><td title="${escapeHtml(d.renewal.reason)}">${escapeHtml(d.renewal.status)}</td><td>${d.places.map((p) => escapeHtml(placeText(p))).join('<br>')}</td></tr>`,
     )
     .join('\n')}</tbody></table>`;
   return `<!doctype html>
@@ -90,7 +90,7 @@ export function formatExpiryHtml(report: Report, at: Date): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>certgate expiry: ${certs.length} certificates, verdict ${escape(report.verdict)}</title>
+<title>certgate expiry: ${certs.length} certificates, verdict ${escapeHtml(report.verdict)}</title>
 <style>
 body { font: 14px/1.45 system-ui, sans-serif; margin: 24px; color: #202124; }
 h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
@@ -103,8 +103,8 @@ ol.actions li { margin-bottom: 8px; } li.error strong { color: #b3261e; } li.war
 </style>
 </head>
 <body>
-<h1>certgate expiry: ${certs.length} certificate${certs.length === 1 ? '' : 's'}, verdict ${escape(report.verdict)}</h1>
-<p>Judged at ${escape(at.toISOString())}. Dates are when the chain clients build stops validating; the dashed mark is each certificate's warning threshold.</p>
+<h1>certgate expiry: ${certs.length} certificate${certs.length === 1 ? '' : 's'}, verdict ${escapeHtml(report.verdict)}</h1>
+<p>Judged at ${escapeHtml(at.toISOString())}. Dates are when the chain clients build stops validating; the dashed mark is each certificate's warning threshold.</p>
 <h2>What needs action</h2>
 ${actionList}
 <h2>Timeline</h2>
