@@ -8,14 +8,17 @@
 import { Resolver } from 'node:dns/promises';
 import { createFinding, type Finding } from '../findings/finding.js';
 import type { Locator } from '../findings/types.js';
+import type { DnsOptions } from './types.js';
 
 type Detail = Readonly<Record<string, unknown>>;
 
-/** How DNS is asked: servers (`host` or `host:port`), default the system's. */
-export interface DnsOptions {
-  readonly servers?: readonly string[];
-  /** Per query, in ms (default 2000; two tries). */
-  readonly timeoutMs?: number;
+/**
+ * What the checks ask of a resolver (`dns.promises.Resolver` fits); written out so the published
+ * types carry no Node types.
+ */
+export interface DnsResolver {
+  resolveCname(name: string): Promise<string[]>;
+  resolveCaa(name: string): Promise<readonly object[]>;
 }
 
 /** The issuer domains Amazon's CAA records may name (ACM "setup-caa"). */
@@ -24,7 +27,7 @@ const AMAZON_CAA = new Set(['amazon.com', 'amazontrust.com', 'awstrust.com', 'am
 const normal = (name: string): string => name.trim().toLowerCase().replace(/\.$/, '');
 
 /** A resolver for the run: one per set of options, shared by every certificate. */
-export function makeResolver(options: DnsOptions = {}): Resolver {
+export function makeResolver(options: DnsOptions = {}): DnsResolver {
   const resolver = new Resolver({ timeout: options.timeoutMs ?? 2000, tries: 2 });
   if (options.servers?.length) resolver.setServers([...options.servers]);
   return resolver;
@@ -63,7 +66,7 @@ function validationRecords(d: Detail): { name: string; value: string; domains: s
 /** R5: every validation CNAME in DNS, pointing where ACM said. */
 async function checkValidationRecords(
   d: Detail,
-  ctx: { resolver: Resolver; name: string; arn: string; location: Locator },
+  ctx: { resolver: DnsResolver; name: string; arn: string; location: Locator },
 ): Promise<Finding[]> {
   const out: Finding[] = [];
   for (const record of validationRecords(d)) {
@@ -110,7 +113,7 @@ type CaaRecord = { critical: number } & Record<string, unknown>;
 /** The CAA RRset that governs `name` (RFC 8659 §3: the closest name up the tree that has one), or undefined. */
 async function governingCaa(
   name: string,
-  resolver: Resolver,
+  resolver: DnsResolver,
 ): Promise<{ at: string; records: CaaRecord[] } | { error: string; at: string } | undefined> {
   const labels = name.split('.');
   for (let i = 0; i < labels.length - 1; i++) {
@@ -146,7 +149,7 @@ function caaAllowsAmazon(records: readonly CaaRecord[], wildcard: boolean): bool
 /** R6: CAA lets Amazon issue for every name of the certificate. */
 async function checkCaa(
   d: Detail,
-  ctx: { resolver: Resolver; name: string; arn: string; location: Locator },
+  ctx: { resolver: DnsResolver; name: string; arn: string; location: Locator },
 ): Promise<Finding[]> {
   const names = Array.isArray(d.SubjectAlternativeNames)
     ? d.SubjectAlternativeNames.filter((n): n is string => typeof n === 'string')
@@ -196,7 +199,7 @@ async function checkCaa(
 /** The DNS findings of one ACM-issued certificate: its validation records, and CAA for its names. */
 export async function dnsReadiness(
   d: Detail,
-  ctx: { resolver: Resolver; name: string; arn: string; location: Locator },
+  ctx: { resolver: DnsResolver; name: string; arn: string; location: Locator },
 ): Promise<Finding[]> {
   if (d.Type !== 'AMAZON_ISSUED') return [];
   return [...(await checkValidationRecords(d, ctx)), ...(await checkCaa(d, ctx))];

@@ -4,9 +4,15 @@ import type { AwsOptions } from '../aws/types.js';
 import type { Result } from '../findings/finding.js';
 import type { ProbeTarget } from '../probe/types.js';
 import type { CertificateInputs } from '../verify/verify.js';
-import type { DnsOptions } from './dns-readiness.js';
 import type { EndpointOptions } from './endpoints.js';
 import type { Level, Thresholds } from './thresholds.js';
+
+/** How DNS is asked for the renewal checks: servers (`host` or `host:port`), default the system's. */
+export interface DnsOptions {
+  readonly servers?: readonly string[];
+  /** Per query, in ms (default 2000; two tries). */
+  readonly timeoutMs?: number;
+}
 
 /** What to track and how to judge it. */
 export interface ExpiryOptions {
