@@ -19,6 +19,7 @@ import { readCertificates } from '../x509/read.js';
 import { acmReadiness } from './acm-readiness.js';
 import { readEndpoints } from './endpoints.js';
 import { readCertificateFiles } from './files.js';
+import { SignaturePrechecks } from './prechecks.js';
 import { markStaleEdges } from './stale-edge.js';
 import { type Standing, standingOf, type Thresholds, thresholdText } from './thresholds.js';
 import type { ExpiryDetails, ExpiryOptions, ExpiryPlace, ExpiryResult } from './types.js';
@@ -66,8 +67,11 @@ export interface ExpiryRun {
 /** {@link expiry}, also saying when the account could not be read at all (the CLI's exit 3). */
 export async function expiryRun(options: ExpiryOptions): Promise<ExpiryRun> {
   const at = options.at ?? new Date();
+  // signatures are checked on the thread pool as soon as a leaf and a possible issuer are read
+  const prechecks = new SignaturePrechecks();
   const [{ files, problems }, given, acm] = await Promise.all([
     readCertificateFiles(options.paths ?? [], {
+      onFile: (f) => prechecks.add(f.certificates),
       ...(options.pkcs12Password !== undefined ? { pkcs12Password: options.pkcs12Password } : {}),
     }),
     readEndpoints(options.targets ?? [], options.probe),
@@ -92,8 +96,10 @@ export async function expiryRun(options: ExpiryOptions): Promise<ExpiryRun> {
     })),
     ...(acm?.groups ?? []),
   ];
+  for (const g of groups.slice(files.length)) prechecks.add(g.certificates); // served chains, ACM
   const entries = inventory(groups);
   const intermediates = uniqueCas(groups);
+  await prechecks.done();
   const judged = entries.map((e) => judge(e, intermediates, at, options, acm?.details));
   const checked =
     acm && options.dns !== false ? await withDnsReadiness(judged, acm.details, options.dns) : judged;

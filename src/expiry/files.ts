@@ -38,7 +38,11 @@ const MAX_FILES = 200_000;
 /** Reads every certificate file under `paths`. Never throws for a bad path: it is a problem. */
 export async function readCertificateFiles(
   paths: readonly string[],
-  options: { readonly pkcs12Password?: string } = {},
+  options: {
+    readonly pkcs12Password?: string;
+    /** Called with each file as it is read (before the run's other files are). */
+    readonly onFile?: (file: CertificateFile) => void;
+  } = {},
 ): Promise<{ files: CertificateFile[]; problems: FileProblem[] }> {
   const problems: FileProblem[] = [];
   const named: string[] = [];
@@ -73,7 +77,10 @@ export async function readCertificateFiles(
       if (i % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
       const read = await readOne(job.path, job.named, options.pkcs12Password ?? '');
       if ('reason' in read) problems.push(read);
-      else if (read.certificates.length > 0) files[i] = read;
+      else if (read.certificates.length > 0) {
+        files[i] = read;
+        options.onFile?.(read);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, jobs.length) }, worker));

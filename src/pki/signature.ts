@@ -145,6 +145,55 @@ function verifyWithKey(signed: SignedData, key: KeyObject, algorithm: SignatureA
   }
 }
 
+/**
+ * Checks the signature `issuer` made on `signed` on libuv's thread pool, and keeps the result
+ * where {@link checkSignature} looks first: a run that validates thousands of leaves
+ * (`certgate expiry` over a folder) starts these for all of them at once, so the RSA and ECDSA
+ * work runs on every core, and path validation then finds it done. Nothing is decided here
+ * that checkSignature would decide otherwise: the algorithm is identified the same way, the
+ * policy still checks it there, and a key of the wrong kind or one OpenSSL cannot load is left
+ * to the synchronous path.
+ */
+export function precheckSignature(signed: Certificate, issuer: Certificate): Promise<void> {
+  const algorithm = identifySignatureAlgorithm(signed.signatureAlgorithm);
+  if (algorithm === undefined || keyKind(issuer.publicKey) !== algorithm.key) return Promise.resolve();
+  if (resultCache.get(signed)?.has(issuer)) return Promise.resolve();
+  const key = publicKeyOf(issuer);
+  if (key === null) return Promise.resolve();
+  const options =
+    algorithm.key === 'rsa'
+      ? {
+          key,
+          padding:
+            algorithm.pssSaltLength === undefined
+              ? constants.RSA_PKCS1_PADDING
+              : constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: algorithm.pssSaltLength,
+        }
+      : algorithm.key === 'ec' || algorithm.key === 'dsa'
+        ? { key, dsaEncoding: 'der' as const }
+        : key;
+  const digest =
+    algorithm.key === 'rsa' || algorithm.key === 'ec' || algorithm.key === 'dsa' ? algorithm.digest : null;
+  return new Promise((resolve) => {
+    const keep = (ok: boolean) => {
+      let byIssuer = resultCache.get(signed);
+      if (byIssuer === undefined) {
+        byIssuer = new WeakMap();
+        resultCache.set(signed, byIssuer);
+      }
+      byIssuer.set(issuer, ok);
+      resolve();
+    };
+    try {
+      verify(digest, signed.tbs, options, signed.signatureValue, (err, ok) => keep(err === null && ok));
+    } catch {
+      // OpenSSL refuses to even start on a signature it cannot parse: not valid, as verifyWithKey says
+      keep(false);
+    }
+  });
+}
+
 /** The issuer's key as a KeyObject, or null when OpenSSL cannot load it (cached either way). */
 function publicKeyOf(cert: Certificate): KeyObject | null {
   let key = keyCache.get(cert);
