@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expiry } from '../../src/expiry/expiry.js';
 import { type Running, site, tlsServer } from '../probe/servers.js';
 import { createCertificate, serverLeaf } from '../support/cert-factory.js';
+import type { FakeCertificate } from '../support/fake-aws.js';
 import { fakeAwsInProcess } from '../support/fake-aws-in-process.js';
 
 const ACCOUNT = '111122223333';
@@ -31,29 +32,30 @@ afterAll(async () => {
 
 const useFake = fakeAwsInProcess(1);
 
+/** The renewed certificate as ACM describes it, issued at `issuedAt`, in use by `distribution`. */
+const renewedInAcm = (issuedAt: string, distribution: string): FakeCertificate => ({
+  CertificateArn: ARN,
+  DomainName: 'shop.example.test',
+  SubjectAlternativeNames: ['shop.example.test'],
+  Status: 'ISSUED',
+  Type: 'AMAZON_ISSUED',
+  KeyAlgorithm: 'EC-prime256v1',
+  NotBefore: '2026-11-28T00:00:00.000Z',
+  NotAfter: '2027-06-14T00:00:00.000Z',
+  IssuedAt: issuedAt,
+  InUseBy: [`arn:aws:cloudfront::${ACCOUNT}:distribution/${distribution}`],
+  RenewalEligibility: 'ELIGIBLE',
+  RenewalSummary: { RenewalStatus: 'SUCCESS' },
+  CertificatePem: renewed.pem,
+  CertificateChainPem: intermediate.pem,
+});
+
 async function run(issuedAt: string, at: string) {
   await useFake({
     accountId: ACCOUNT,
     distributions: [],
     certificates: {
-      'us-east-1': [
-        {
-          CertificateArn: ARN,
-          DomainName: 'shop.example.test',
-          SubjectAlternativeNames: ['shop.example.test'],
-          Status: 'ISSUED',
-          Type: 'AMAZON_ISSUED',
-          KeyAlgorithm: 'EC-prime256v1',
-          NotBefore: '2026-11-28T00:00:00.000Z',
-          NotAfter: '2027-06-14T00:00:00.000Z',
-          IssuedAt: issuedAt,
-          InUseBy: [`arn:aws:cloudfront::${ACCOUNT}:distribution/E1EXAMPLE`],
-          RenewalEligibility: 'ELIGIBLE',
-          RenewalSummary: { RenewalStatus: 'SUCCESS' },
-          CertificatePem: renewed.pem,
-          CertificateChainPem: intermediate.pem,
-        },
-      ],
+      'us-east-1': [renewedInAcm(issuedAt, 'E1EXAMPLE')],
     },
   });
   return expiry({
@@ -102,23 +104,7 @@ test('--probe-edges: the aliases of the distributions using the certificate are 
       },
     ],
     certificates: {
-      'us-east-1': [
-        {
-          CertificateArn: ARN,
-          DomainName: 'shop.example.test',
-          SubjectAlternativeNames: ['shop.example.test'],
-          Status: 'ISSUED',
-          Type: 'AMAZON_ISSUED',
-          KeyAlgorithm: 'EC-prime256v1',
-          NotBefore: '2026-11-28T00:00:00.000Z',
-          NotAfter: '2027-06-14T00:00:00.000Z',
-          IssuedAt: '2026-11-28T00:00:00.000Z',
-          InUseBy: [`arn:aws:cloudfront::${ACCOUNT}:distribution/E1SHOPEXAMPLE1`],
-          RenewalEligibility: 'ELIGIBLE',
-          CertificatePem: renewed.pem,
-          CertificateChainPem: intermediate.pem,
-        },
-      ],
+      'us-east-1': [renewedInAcm('2026-11-28T00:00:00.000Z', 'E1SHOPEXAMPLE1')],
     },
   });
   const results = await expiry({

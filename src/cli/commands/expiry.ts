@@ -21,13 +21,12 @@ import { computeExitCode, EXIT_USAGE, type FailOn } from '../../report/exit-code
 import { buildReport, type Report } from '../../report/report.js';
 import type { Certificate } from '../../x509/model.js';
 import { type CliIO, errorLine } from '../io.js';
-import type { ReportFormat } from '../options.js';
 import { readCertificateFile, readRootsOption, readTargetFiles, reportStop } from '../read-inputs.js';
-import { clearReportFiles, planReportOutputs, writeReports } from '../report-output.js';
+import { clearReportFiles, planReportOutputs, type ReportFlags, writeReports } from '../report-output.js';
 import { packageVersion } from '../version.js';
 
-export interface ExpiryCliOptions {
-  readonly format: ReportFormat;
+/** The options of `certgate expiry`; where the reports go is the shared ReportFlags. */
+export interface ExpiryCliOptions extends ReportFlags {
   readonly failOn: FailOn;
   readonly at?: Date;
   readonly warn?: Thresholds['warn'];
@@ -51,11 +50,6 @@ export interface ExpiryCliOptions {
   readonly dns?: boolean;
   readonly dnsServer?: readonly string[];
   readonly verbose?: boolean;
-  readonly output?: string;
-  readonly sarif?: string;
-  readonly junit?: string;
-  readonly json?: string;
-  readonly gitlab?: string;
   readonly docsUrl?: string;
 }
 
