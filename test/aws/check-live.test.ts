@@ -11,13 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../support/cli.js';
-import {
-  FAKE_ACCESS_KEY_ID,
-  FAKE_SECRET,
-  FAKE_SESSION_TOKEN,
-  type FakeAws,
-  startFakeAws,
-} from '../support/fake-aws.js';
+import { FAKE_ACCESS_KEY_ID, FAKE_SECRET, FAKE_SESSION_TOKEN } from '../support/fake-aws.js';
 import {
   ELSEWHERE_HOLDER,
   FILLER_COUNT,
@@ -27,6 +21,7 @@ import {
   gateAccount,
   gateTemplate,
 } from '../support/fake-aws-accounts.js';
+import { fakeAwsForFile } from '../support/fake-aws-in-process.js';
 
 interface Report {
   verdict: string;
@@ -67,19 +62,8 @@ function offlineFiles(): { acm: string; list: string } {
   };
 }
 
-let fake: FakeAws;
-const saved = { ...process.env };
-beforeAll(async () => {
-  fake = await startFakeAws(gateAccount());
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, fake.env);
-});
-afterAll(async () => {
-  await fake.close();
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, saved);
-  rmSync(dir, { recursive: true, force: true });
-});
+const fake = fakeAwsForFile(gateAccount);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function checkJson(...args: string[]) {
   const cli = await runCli(['check', ...args, '--format', 'json', '--at', GATE_AT, '--no-config']);
@@ -116,7 +100,9 @@ describe('certgate check template.yaml --aws --aws-preflight', () => {
   });
 
   test('the wrong-region certificate was found in its own region, not reported as missing', () => {
-    const eu = fake.requests.filter((q) => q.operation === 'DescribeCertificate' && q.region === 'eu-west-1');
+    const eu = fake().requests.filter(
+      (q) => q.operation === 'DescribeCertificate' && q.region === 'eu-west-1',
+    );
     expect(eu.length).toBeGreaterThan(0);
     expect(verdictCodes(live.report, 'WrongRegionSite')).not.toContain('CF_CERTIFICATE_EVIDENCE_MISSING');
     const codes = live.report.results.flatMap((r) => r.findings.map((f) => f.code));
@@ -135,7 +121,7 @@ describe('certgate check template.yaml --aws --aws-preflight', () => {
   });
 
   test("the account's distributions are context: every page read, none reported as checked", () => {
-    const pages = fake.requests.filter((q) => q.operation === 'ListDistributions');
+    const pages = fake().requests.filter((q) => q.operation === 'ListDistributions');
     expect(pages.length).toBeGreaterThan(FILLER_COUNT / 2);
     const ids = live.report.results.filter((r) => r.subject.kind === 'distribution').map((r) => r.subject.id);
     expect(ids.sort()).toEqual([...SITES].sort());

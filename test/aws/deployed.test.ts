@@ -4,23 +4,13 @@
  * would be.
  */
 
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { FAKE_SECRET, type FakeAws, startFakeAws } from '../support/fake-aws.js';
+import { FAKE_SECRET } from '../support/fake-aws.js';
 import { FILLER_COUNT, GATE_AT, GATE_DISTRIBUTIONS, gateAccount } from '../support/fake-aws-accounts.js';
+import { fakeAwsForFile } from '../support/fake-aws-in-process.js';
 
-let fake: FakeAws;
-const saved = { ...process.env };
-beforeAll(async () => {
-  fake = await startFakeAws(gateAccount());
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, fake.env);
-});
-afterAll(async () => {
-  await fake.close();
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  Object.assign(process.env, saved);
-});
+const fake = fakeAwsForFile(gateAccount);
 
 const run = async (...args: string[]) => {
   const cli = await runCli(['check', ...args, '--format', 'json', '--at', GATE_AT, '--no-config']);
@@ -35,7 +25,7 @@ test('--distribution-id: the deployed distribution is checked, read with GetDist
   );
   expect(ids.map((x: { subject: { id: string } }) => x.subject.id)).toEqual([GATE_DISTRIBUTIONS.holder]);
   expect(r.code).toBe(0);
-  expect(fake.requests.some((q) => q.operation === 'GetDistribution')).toBe(true);
+  expect(fake().requests.some((q) => q.operation === 'GetDistribution')).toBe(true);
 });
 
 test('--distribution-id of a distribution the account does not have: one line naming it, exit 2', async () => {
@@ -61,7 +51,7 @@ test('no input and no distribution id: the usual missing-argument line, exit 2',
 });
 
 test('--distribution-id denied: the IAM action is named, and with nothing read, exit 3 and one line', async () => {
-  fake.queueFault('GetDistribution', { status: 403, code: 'AccessDenied', message: 'Access denied' });
+  fake().queueFault('GetDistribution', { status: 403, code: 'AccessDenied', message: 'Access denied' });
   const r = await run('--distribution-id', GATE_DISTRIBUTIONS.holder);
   expect(r.code).toBe(3);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -4,7 +4,7 @@
  * metadata); after each test the fake is closed and the environment put back as it was.
  */
 
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type FakeAccountSpec, type FakeAws, startFakeAws } from './fake-aws.js';
 
 /** Registers the clean-up and gives the starter; `maxAttempts` is the SDK's AWS_MAX_ATTEMPTS. */
@@ -32,6 +32,29 @@ export function fakeAwsInProcess(maxAttempts: number) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
+    return fake;
+  };
+}
+
+/** One fake for the whole file: started before its tests, closed after them; gives the running fake. */
+export function fakeAwsForFile(spec: () => FakeAccountSpec): () => FakeAws {
+  let fake: FakeAws | undefined;
+  const saved = { ...process.env };
+  const clearAws = () => {
+    for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
+  };
+  beforeAll(async () => {
+    fake = await startFakeAws(spec());
+    clearAws();
+    Object.assign(process.env, fake.env);
+  });
+  afterAll(async () => {
+    await fake?.close();
+    clearAws();
+    Object.assign(process.env, saved);
+  });
+  return () => {
+    if (!fake) throw new Error('the fake AWS account is not started yet (use it inside a test)');
     return fake;
   };
 }

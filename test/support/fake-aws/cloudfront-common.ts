@@ -3,7 +3,7 @@
 import { FaultAnswer } from './fault.js';
 import { decodeToken } from './paging.js';
 import type { Answer, FakeAccountSpec, FakeDistribution, Fault } from './types.js';
-import { document, el, leaf, type XmlElement } from './xml.js';
+import { document, errorResponse, type XmlElement } from './xml.js';
 
 export const API = '/2020-05-31';
 /** LastModifiedTime / CreatedTime of fixtures that do not give one. */
@@ -18,18 +18,7 @@ export interface CloudFrontRequest {
 
 /** CloudFront's error body; the SDK names the error after `<Code>`. */
 export function cloudFrontError(fault: Fault, requestId: string): Answer {
-  const body = document(
-    el(
-      'ErrorResponse',
-      el(
-        'Error',
-        leaf('Type', fault.type ?? 'Sender'),
-        leaf('Code', fault.code),
-        leaf('Message', fault.message),
-      ),
-      leaf('RequestId', requestId),
-    ),
-  );
+  const body = document(errorResponse(fault, requestId));
   return { status: fault.status, headers: { 'content-type': 'text/xml' }, body };
 }
 

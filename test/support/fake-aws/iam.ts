@@ -11,7 +11,7 @@
 import { FaultAnswer } from './fault.js';
 import { decodeToken, encodeToken, pageFrom, pageSize } from './paging.js';
 import type { Answer, FakeAccountSpec, FakeServerCertificate, Fault } from './types.js';
-import { el, escapeXml, leaf, render, type XmlElement } from './xml.js';
+import { el, errorResponse, escapeXml, leaf, render, type XmlElement } from './xml.js';
 
 export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
 const IAM_VERSION = '2010-05-08';
@@ -31,18 +31,7 @@ function document(root: XmlElement): string {
 }
 
 export function iamError(fault: Fault, requestId: string): Answer {
-  const body = document(
-    el(
-      'ErrorResponse',
-      el(
-        'Error',
-        leaf('Type', fault.type ?? 'Sender'),
-        leaf('Code', fault.code),
-        leaf('Message', fault.message),
-      ),
-      leaf('RequestId', requestId),
-    ),
-  );
+  const body = document(errorResponse(fault, requestId));
   return { status: fault.status, headers: { 'content-type': 'text/xml' }, body };
 }
 

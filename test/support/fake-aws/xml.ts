@@ -72,3 +72,20 @@ export function readElement(xml: string, name: string): string | undefined {
   const match = new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml);
   return match?.[1] === undefined ? undefined : unescapeXml(match[1]);
 }
+
+/** The `ErrorResponse` of the XML protocols (CloudFront's REST-XML, IAM's Query): the SDK names the error after `<Code>`. */
+export function errorResponse(
+  fault: { readonly type?: string; readonly code: string; readonly message: string },
+  requestId: string,
+): XmlElement {
+  return el(
+    'ErrorResponse',
+    el(
+      'Error',
+      leaf('Type', fault.type ?? 'Sender'),
+      leaf('Code', fault.code),
+      leaf('Message', fault.message),
+    ),
+    leaf('RequestId', requestId),
+  );
+}
