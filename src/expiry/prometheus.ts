@@ -96,6 +96,21 @@ export function formatExpiryPrometheus(report: Report, at: Date): string {
       samples: perPlace((d) => (d.chainVerified ? 1 : 0)),
     },
     {
+      name: 'certgate_certificate_renewal_status',
+      help: 'How the certificate renews: 1 on the series whose status label is the current one (managed, at-risk, manual, not-renewing, failing, needs-human, late, unknown).',
+      samples: certs.flatMap((d) =>
+        d.places.map((p) => ({
+          labels: {
+            fingerprint_sha256: fingerprintLabel(d.fingerprint),
+            name: d.name,
+            place: placeText(p),
+            status: d.renewal.status,
+          },
+          value: 1,
+        })),
+      ),
+    },
+    {
       name: 'certgate_file_read_error',
       help: 'A file certgate could not read as certificates (1 per file); its certificates are not in the other metrics.',
       samples: unreadable.map((r) => ({ labels: { path: r.subject.id }, value: 1 })),

@@ -111,6 +111,10 @@ test('--format prometheus: metrics promtool accepts, one series per certificate 
   expect(text).toContain('name="fine \\"quoted\\" \\\\ name.example.com"');
   expect(text).toMatch(/^certgate_file_read_error\{path="[^"]+broken\.pem"\} 1$/m);
   expect(text).toMatch(/^certgate_expiry_certificates 3$/m);
+  // files say nothing of renewal: one series each, status unknown
+  expect(text).toMatch(
+    /^certgate_certificate_renewal_status\{fingerprint_sha256="[0-9a-f]{64}",name="urgent\.example\.com",place="[^"]+urgent\.pem",status="unknown"\} 1$/m,
+  );
   expect(text).toMatch(/^certgate_expiry_run_timestamp_seconds 1796083200$/m);
   rmSync(join(dir, 'certs', 'broken.pem'));
 });
