@@ -22,6 +22,7 @@ import {
   failOnOption,
   formatOption,
   hostOption,
+  intervalOption,
   ipOption,
   parseAccount,
   parseRegion,
@@ -33,6 +34,7 @@ import {
   repeatableFileOption,
   reportOptions,
   securityPolicyOption,
+  serveOption,
   thresholdOption,
   timeoutOption,
   warnDaysOption,
@@ -384,7 +386,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         "build chains to these roots only instead of the Mozilla roots: a file, a folder, or 'system'",
       )
       .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
-      .addOption(atOption()),
+      .addOption(atOption())
+      .addOption(serveOption())
+      .addOption(intervalOption()),
     expiryReportOptions(),
   )
     .option('--verbose', 'text output: show notes too (the other formats always include them)')

@@ -5,6 +5,7 @@
 
 import { InvalidArgumentError, Option } from 'commander';
 import { parseThreshold } from '../expiry/thresholds.js';
+import { parseListenAddress } from '../exporter/serve.js';
 import { FAIL_ON_VALUES } from '../report/exit-code.js';
 
 export type OutputFormat = 'text' | 'json';
@@ -364,4 +365,35 @@ export function collectDnsServer(value: string, previous: readonly string[] | un
       'expected an IP address, optionally with a port: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53',
     );
   return [...(previous ?? []), value];
+}
+
+const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Parses `90s`, `15m`, `1h`, `2d` (a whole or decimal number and a unit) into ms. */
+export function parseDuration(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)([smhd])$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('expected a number and a unit: 90s, 15m, 1h, 2d');
+  return Math.round(Number(m[1]) * DURATION_UNITS[m[2]!]!);
+}
+
+/** `--serve [ADDR:]PORT`: keep running as a Prometheus exporter. */
+export function serveOption(): Option {
+  return new Option(
+    '--serve <[addr:]port>',
+    'keep running: rescan every --interval and serve the metrics at /metrics (and /healthz) on PORT (every interface) or ADDR:PORT',
+  ).argParser((value: string) => {
+    const parsed = parseListenAddress(value);
+    if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+    return parsed;
+  });
+}
+
+/** `--interval DURATION` for `--serve`. */
+export function intervalOption(): Option {
+  return new Option(
+    '--interval <duration>',
+    'with --serve: the time between scans, varied by up to 10% either way so exporters started together spread out (90s, 15m, 1h; at least 10m with --aws)',
+  )
+    .argParser(parseDuration)
+    .default(3_600_000, '1h');
 }

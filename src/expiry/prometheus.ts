@@ -8,13 +8,26 @@
  */
 
 import type { Report } from '../report/report.js';
-import { type ExpiryDetails, placeText } from './types.js';
+import { type ExpiryDetails, type ExpiryPlace, placeText } from './types.js';
 
-/** One metric family: its name, HELP text and the samples. */
-interface Family {
+/** One sample: its labels and value. */
+export interface Sample {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly value: number;
+}
+
+/** One metric family: its name, HELP text, type (default gauge) and the samples. */
+export interface Family {
   readonly name: string;
   readonly help: string;
-  readonly samples: { readonly labels: Readonly<Record<string, string>>; readonly value: number }[];
+  readonly type?: 'gauge' | 'counter';
+  readonly samples: readonly Sample[];
+}
+
+/** A certificate at one of its places: one series per metric. */
+export interface PlacedCertificate {
+  readonly details: ExpiryDetails;
+  readonly place: ExpiryPlace;
 }
 
 /** A label value escaped as the exposition format wants: backslash, double quote, line feed. */
@@ -32,10 +45,11 @@ const seconds = (iso: string): number => Date.parse(iso) / 1000;
 /** `AB:CD:...` → `abcd...`, as blackbox_exporter writes `fingerprint_sha256`. */
 const fingerprintLabel = (fingerprint: string): string => fingerprint.replace(/:/g, '').toLowerCase();
 
-function render(families: readonly Family[]): string {
+/** Families in the text exposition format, one `# HELP` and `# TYPE` line each. */
+export function renderFamilies(families: readonly Family[]): string {
   const out: string[] = [];
   for (const f of families) {
-    out.push(`# HELP ${f.name} ${escapeHelp(f.help)}`, `# TYPE ${f.name} gauge`);
+    out.push(`# HELP ${f.name} ${escapeHelp(f.help)}`, `# TYPE ${f.name} ${f.type ?? 'gauge'}`);
     for (const s of f.samples) {
       const labels = Object.entries(s.labels)
         .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
@@ -46,20 +60,27 @@ function render(families: readonly Family[]): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The metrics of an expiry report; `at` is when the run judged the certificates. */
-export function formatExpiryPrometheus(report: Report, at: Date): string {
-  const certs = report.results.flatMap((r) =>
-    r.subject.kind === 'certificate' && r.details !== undefined ? [r.details as ExpiryDetails] : [],
-  );
-  const perPlace = (value: (d: ExpiryDetails) => number) =>
-    certs.flatMap((d) =>
-      d.places.map((p) => ({
-        labels: { fingerprint_sha256: fingerprintLabel(d.fingerprint), name: d.name, place: placeText(p) },
-        value: value(d),
-      })),
-    );
-  const unreadable = report.results.filter((r) => r.subject.kind === 'file');
-  const families: Family[] = [
+/** Each certificate of a report at each of its places. */
+export function placedCertificates(report: Report): PlacedCertificate[] {
+  const placed: PlacedCertificate[] = [];
+  for (const r of report.results) {
+    if (r.subject.kind !== 'certificate' || r.details === undefined) continue;
+    const details = r.details as ExpiryDetails;
+    for (const place of details.places) placed.push({ details, place });
+  }
+  return placed;
+}
+
+/** The per-certificate families: one series per certificate and place. */
+export function certificateFamilies(placed: readonly PlacedCertificate[]): Family[] {
+  const labelsOf = ({ details: d, place }: PlacedCertificate) => ({
+    fingerprint_sha256: fingerprintLabel(d.fingerprint),
+    name: d.name,
+    place: placeText(place),
+  });
+  const perPlace = (value: (d: ExpiryDetails) => number): Sample[] =>
+    placed.map((p) => ({ labels: labelsOf(p), value: value(p.details) }));
+  return [
     {
       name: 'certgate_certificate_not_after_timestamp_seconds',
       help: "When the certificate's own validity ends (notAfter), in Unix seconds.",
@@ -98,34 +119,47 @@ export function formatExpiryPrometheus(report: Report, at: Date): string {
     {
       name: 'certgate_certificate_renewal_status',
       help: 'How the certificate renews: 1 on the series whose status label is the current one (managed, at-risk, manual, not-renewing, failing, needs-human, late, unknown).',
-      samples: certs.flatMap((d) =>
-        d.places.map((p) => ({
-          labels: {
-            fingerprint_sha256: fingerprintLabel(d.fingerprint),
-            name: d.name,
-            place: placeText(p),
-            status: d.renewal.status,
-          },
-          value: 1,
-        })),
-      ),
+      samples: placed.map((p) => ({
+        labels: { ...labelsOf(p), status: p.details.renewal.status },
+        value: 1,
+      })),
     },
+  ];
+}
+
+/** A result as the problem metrics read it (a report's, or expiry()'s). */
+interface ProblemResult {
+  readonly subject: { readonly kind: string; readonly id: string };
+  readonly findings: readonly { readonly code: string }[];
+}
+
+/** The problems of a run: files not read, endpoints that served nothing. */
+export function problemFamilies(results: readonly ProblemResult[]): Family[] {
+  return [
     {
       name: 'certgate_file_read_error',
       help: 'A file certgate could not read as certificates (1 per file); its certificates are not in the other metrics.',
-      samples: unreadable.map((r) => ({ labels: { path: r.subject.id }, value: 1 })),
+      samples: results
+        .filter((r) => r.subject.kind === 'file')
+        .map((r) => ({ labels: { path: r.subject.id }, value: 1 })),
     },
     {
       name: 'certgate_endpoint_probe_error',
       help: 'An endpoint that served no certificate (unreachable, refused, not TLS, ...; 1 per endpoint), with the finding code.',
-      samples: report.results
+      samples: results
         .filter((r) => r.subject.kind === 'endpoint')
         .map((r) => ({ labels: { endpoint: r.subject.id, code: r.findings[0]?.code ?? '' }, value: 1 })),
     },
+  ];
+}
+
+/** How many distinct certificates, and when they were judged. */
+export function runFamilies(certificates: number, at: Date): Family[] {
+  return [
     {
       name: 'certgate_expiry_certificates',
       help: 'How many distinct certificates the run tracked.',
-      samples: [{ labels: {}, value: certs.length }],
+      samples: [{ labels: {}, value: certificates }],
     },
     {
       name: 'certgate_expiry_run_timestamp_seconds',
@@ -133,5 +167,15 @@ export function formatExpiryPrometheus(report: Report, at: Date): string {
       samples: [{ labels: {}, value: at.getTime() / 1000 }],
     },
   ];
-  return render(families);
+}
+
+/** The metrics of an expiry report; `at` is when the run judged the certificates. */
+export function formatExpiryPrometheus(report: Report, at: Date): string {
+  const placed = placedCertificates(report);
+  const distinct = new Set(placed.map((p) => p.details.fingerprint)).size;
+  return renderFamilies([
+    ...certificateFamilies(placed),
+    ...problemFamilies(report.results),
+    ...runFamilies(distinct, at),
+  ]);
 }

@@ -11,7 +11,8 @@ import { formatExpiryHtml } from '../../expiry/html.js';
 import { formatExpiryPrometheus } from '../../expiry/prometheus.js';
 import { formatExpiryText } from '../../expiry/text.js';
 import type { Thresholds } from '../../expiry/thresholds.js';
-import type { ExpiryResult } from '../../expiry/types.js';
+import type { ExpiryOptions, ExpiryResult } from '../../expiry/types.js';
+import type { ListenAddress } from '../../exporter/serve.js';
 import { ProbeUsageError } from '../../probe/errors.js';
 import { createProgress } from '../../probe/progress.js';
 import { parseTarget } from '../../probe/targets.js';
@@ -51,6 +52,10 @@ export interface ExpiryCliOptions extends ReportFlags {
   readonly dnsServer?: readonly string[];
   readonly verbose?: boolean;
   readonly docsUrl?: string;
+  /** `--serve [ADDR:]PORT`: keep running as a Prometheus exporter. */
+  readonly serve?: ListenAddress;
+  /** `--interval`, ms (default 1 h). */
+  readonly interval: number;
 }
 
 /** Extensions of certificate files: an argument ending so is a path even when it does not exist. */
@@ -86,6 +91,15 @@ async function splitArguments(
 export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions, io: CliIO): Promise<number> {
   const startedAt = new Date();
   const at = opts.at ?? startedAt;
+  if (
+    opts.serve &&
+    (opts.format !== 'text' || [opts.output, opts.sarif, opts.junit, opts.json, opts.gitlab].some(Boolean))
+  ) {
+    io.stderr.write(
+      errorLine('--serve serves the metrics at /metrics: drop --format and the report-file flags'),
+    );
+    return EXIT_USAGE;
+  }
   const outputs = planReportOutputs(opts, io);
   if (!outputs || !(await clearReportFiles(outputs, io))) return EXIT_USAGE;
   let roots: readonly Certificate[] | undefined;
@@ -109,44 +123,54 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
     io.stderr.write(errorLine(`--password-env ${opts.passwordEnv}: the variable is not set`));
     return EXIT_USAGE;
   }
-  const progress = createProgress(io.stderr, io.env);
-  let found: ExpiryResult[];
-  let awsUnavailable: Awaited<ReturnType<typeof expiryRun>>['awsUnavailable'];
   const aws =
     opts.aws === true ||
     opts.profile !== undefined ||
     (opts.region?.length ?? 0) > 0 ||
     opts.probeEdges === true;
+  const scanOptions = (now: Date, onProgress?: (done: number, total: number) => void): ExpiryOptions => ({
+    ...(aws
+      ? {
+          aws: {
+            ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+            ...(opts.region?.length ? { regions: opts.region } : {}),
+            ...(opts.probeEdges ? { probeEdges: true } : {}),
+          },
+        }
+      : {}),
+    paths,
+    ...(password !== undefined ? { pkcs12Password: password } : {}),
+    targets,
+    probe: {
+      timeoutMs: opts.timeout,
+      ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+      ...(opts.resolve ? { resolve: opts.resolve } : {}),
+      ...(onProgress ? { onProgress } : {}),
+    },
+    dns: opts.dns === false ? false : { ...(opts.dnsServer?.length ? { servers: opts.dnsServer } : {}) },
+    edgePort: opts.port,
+    at: now,
+    thresholds: {
+      ...(opts.warn ? { warn: opts.warn } : {}),
+      ...(opts.critical ? { critical: opts.critical } : {}),
+    },
+    ...(roots ? { roots } : {}),
+    ...(addRoots.length > 0 ? { addRoots } : {}),
+  });
+  if (opts.serve) {
+    const { serveExpiry } = await import('./expiry-serve.js');
+    return serveExpiry(
+      { listen: opts.serve, intervalMs: opts.interval, aws, paths, targets, at: opts.at, scanOptions },
+      io,
+    );
+  }
+  const progress = createProgress(io.stderr, io.env);
+  let found: ExpiryResult[];
+  let awsUnavailable: Awaited<ReturnType<typeof expiryRun>>['awsUnavailable'];
   try {
-    ({ results: found, awsUnavailable } = await expiryRun({
-      ...(aws
-        ? {
-            aws: {
-              ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
-              ...(opts.region?.length ? { regions: opts.region } : {}),
-              ...(opts.probeEdges ? { probeEdges: true } : {}),
-            },
-          }
-        : {}),
-      paths,
-      ...(password !== undefined ? { pkcs12Password: password } : {}),
-      targets,
-      probe: {
-        timeoutMs: opts.timeout,
-        ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
-        ...(opts.resolve ? { resolve: opts.resolve } : {}),
-        onProgress: (done, total) => progress.update(done, total),
-      },
-      dns: opts.dns === false ? false : { ...(opts.dnsServer?.length ? { servers: opts.dnsServer } : {}) },
-      edgePort: opts.port,
-      at,
-      thresholds: {
-        ...(opts.warn ? { warn: opts.warn } : {}),
-        ...(opts.critical ? { critical: opts.critical } : {}),
-      },
-      ...(roots ? { roots } : {}),
-      ...(addRoots.length > 0 ? { addRoots } : {}),
-    }));
+    ({ results: found, awsUnavailable } = await expiryRun(
+      scanOptions(at, (done, total) => progress.update(done, total)),
+    ));
   } catch (err) {
     progress.finish();
     if (err instanceof ProbeUsageError) {

@@ -1,0 +1,167 @@
+/**
+ * `certgate expiry ... --serve [ADDR:]PORT`: scan, serve `/metrics`, wait the interval (jittered,
+ * so many exporters started together do not scan together), scan again. Scans never overlap; a
+ * scrape is answered from the last scan's text, so a slow or failing scan never fails a scrape.
+ */
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ExporterState, processMetrics, type ScanOutcome, type ScanSummary } from './state.js';
+
+/** The exposition format's content type (text format 0.0.4). */
+const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+/** Where to listen: `PORT` (every interface, as exporters do) or `ADDR:PORT` / `[v6]:PORT`. */
+export interface ListenAddress {
+  readonly host?: string;
+  readonly port: number;
+}
+
+/** Parses `9793`, `127.0.0.1:9793`, `[::1]:9793`, `:9793`; the reason when it is none. */
+export function parseListenAddress(text: string): ListenAddress | string {
+  const m = /^(?:(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]*)):)?(\d{1,5})$/.exec(text.trim());
+  const port = m ? Number(m[3]) : Number.NaN;
+  if (!m || port < 0 || port > 65535) return 'expected PORT or ADDR:PORT (9793, 127.0.0.1:9793, [::1]:9793)';
+  const host = m[1] ?? (m[2] || undefined);
+  return host === undefined ? { port } : { host, port };
+}
+
+export interface ExporterOptions {
+  readonly listen: ListenAddress;
+  /** Between the end of a scan and the start of the next, before jitter, in ms. */
+  readonly intervalMs: number;
+  /** The share of the interval the wait varies by, either way (default 0.1). */
+  readonly jitter?: number;
+  /** One scan. Its errors are the exporter's: a scan that throws counts as failing every source. */
+  readonly scan: (signal: AbortSignal) => Promise<ScanOutcome>;
+  readonly state: ExporterState;
+  /** Told of each scan's outcome (for the log). */
+  readonly onScan?: (summary: ScanSummary) => void;
+  /** Told of a scan that threw. */
+  readonly onScanError?: (error: unknown) => void;
+  /** Stops the exporter: the scan in progress is aborted, the server closed. */
+  readonly signal?: AbortSignal;
+  /** Random in [0, 1): injectable so tests can pin the jitter. */
+  readonly random?: () => number;
+}
+
+/** A running exporter. */
+export interface RunningExporter {
+  /** The address bound (the port is the real one when 0 was asked for). */
+  readonly address: AddressInfo;
+  /** Resolves when the first scan is applied. */
+  readonly firstScan: Promise<void>;
+  /** Resolves when the exporter has stopped (signal aborted, or close()). */
+  readonly stopped: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The wait before the next scan: the interval, moved up to `jitter` of itself either way. */
+export function jitteredDelay(intervalMs: number, jitter: number, random: () => number): number {
+  return Math.max(0, Math.round(intervalMs * (1 + jitter * (2 * random() - 1))));
+}
+
+/**
+ * Starts the server and the scan loop.
+ *
+ * @throws when the address cannot be bound (in use, not permitted): the caller names it
+ */
+export async function startExporter(options: ExporterOptions): Promise<RunningExporter> {
+  const startedAt = Date.now() - process.uptime() * 1000;
+  const { state } = options;
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  let lastScanEnd = Date.now();
+  let scanning = false;
+
+  const server = createServer((req, res) => answer(req, res));
+  function answer(req: IncomingMessage, res: ServerResponse): void {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('method not allowed\n');
+      return;
+    }
+    if (path === '/metrics') {
+      const body = state.text + processMetrics(startedAt, process.memoryUsage.rss());
+      res.writeHead(200, { 'Content-Type': CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body) });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    if (path === '/healthz') {
+      // alive while scans keep coming: a loop stuck for three intervals is not healthy
+      const stuck = Date.now() - lastScanEnd > 3 * options.intervalMs + 60_000 && scanning;
+      res.writeHead(stuck ? 503 : 200, { 'Content-Type': 'text/plain' });
+      res.end(req.method === 'HEAD' ? undefined : stuck ? 'scan stuck\n' : 'ok\n');
+      return;
+    }
+    if (path === '/') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<html><body><h1>certgate exporter</h1><p><a href="/metrics">/metrics</a></p></body></html>\n');
+      return;
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
+  }
+
+  await listen(server, options.listen);
+  let timer: NodeJS.Timeout | undefined;
+  let markFirst: () => void = () => {};
+  const firstScan = new Promise<void>((resolve) => {
+    markFirst = resolve;
+  });
+  let markStopped: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    markStopped = resolve;
+  });
+
+  const random = options.random ?? Math.random;
+  const loop = async (): Promise<void> => {
+    if (stop.signal.aborted) return;
+    scanning = true;
+    try {
+      // not inside `onScan?.(...)`: an optional call skips its arguments when there is no callback
+      const summary = state.apply(await options.scan(stop.signal));
+      options.onScan?.(summary);
+    } catch (e) {
+      if (!stop.signal.aborted) {
+        state.failAll(e instanceof Error ? e.message : String(e));
+        options.onScanError?.(e);
+      }
+    } finally {
+      scanning = false;
+      lastScanEnd = Date.now();
+      markFirst();
+    }
+    if (stop.signal.aborted) return;
+    timer = setTimeout(loop, jitteredDelay(options.intervalMs, options.jitter ?? 0.1, random));
+  };
+  void loop();
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      stop.abort();
+      options.signal?.removeEventListener('abort', onAbort);
+      if (timer) clearTimeout(timer);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      markFirst();
+      markStopped();
+    })();
+    return closing;
+  };
+  stop.signal.addEventListener('abort', () => void close(), { once: true });
+  return { address: server.address() as AddressInfo, firstScan, stopped, close };
+}
+
+function listen(server: Server, at: ListenAddress): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(at.port, at.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
