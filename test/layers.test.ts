@@ -22,6 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['inspect', 'verify', 'explain', 'config', 'aws'],
   ['check', 'probe'],
   ['diff', 'expiry'],
+  ['alerts', 'exporter'],
   ['cli'],
   ['index.ts'],
 ];

@@ -10,6 +10,7 @@ import { terminalSafe } from '../report/terminal.js';
 import { type CliIO, errorLine, processIO } from './io.js';
 import {
   atOption,
+  collectAlert,
   collectCert,
   collectDistributionId,
   collectDnsServer,
@@ -32,6 +33,7 @@ import {
   portOption,
   purposeOption,
   repeatableFileOption,
+  repeatOption,
   reportOptions,
   securityPolicyOption,
   serveOption,
@@ -388,7 +390,25 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .addOption(repeatableFileOption('--add-roots <file>', 'trust these roots as well'))
       .addOption(atOption())
       .addOption(serveOption())
-      .addOption(intervalOption()),
+      .addOption(intervalOption())
+      .option(
+        '--alert <kind=value>',
+        'send alerts: webhook=URL, slack=URL, alertmanager=URL, pagerduty=ROUTING_KEY; the value may be env:VAR or file:PATH, which keeps the secret off the command line (repeatable)',
+        collectAlert,
+      )
+      .option(
+        '--state <file>',
+        'with --alert: remember what was sent, so each alert fires once and resolves when the certificate is renewed or removed',
+      )
+      .addOption(repeatOption())
+      .option(
+        '--pagerduty-url <url>',
+        'with --alert pagerduty=...: the Events API v2 URL (default https://events.pagerduty.com/v2/enqueue)',
+      )
+      .option(
+        '--webhook-secret-env <var>',
+        'with --alert webhook=...: sign each body with HMAC-SHA256 of the secret in this variable (X-Certgate-Signature-256)',
+      ),
     expiryReportOptions(),
   )
     .option('--verbose', 'text output: show notes too (the other formats always include them)')

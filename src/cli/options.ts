@@ -397,3 +397,18 @@ export function intervalOption(): Option {
     .argParser(parseDuration)
     .default(3_600_000, '1h');
 }
+
+/** Collects `--alert KIND=VALUE` (resolved and checked when the command starts, not here: no secret in parse errors). */
+export function collectAlert(value: string, previous: readonly string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** `--repeat DURATION`: how long before a firing alert is sent again. */
+export function repeatOption(): Option {
+  return new Option(
+    '--repeat <duration>',
+    'with --alert and --state: send a firing alert again after this long (90s, 15m, 1h, 2d)',
+  )
+    .argParser(parseDuration)
+    .default(86_400_000, '24h');
+}

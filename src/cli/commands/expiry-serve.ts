@@ -5,7 +5,7 @@
  */
 
 import { expiryRun } from '../../expiry/expiry.js';
-import type { ExpiryOptions } from '../../expiry/types.js';
+import type { ExpiryOptions, ExpiryResult } from '../../expiry/types.js';
 import { type ListenAddress, startExporter } from '../../exporter/serve.js';
 import { AWS_SOURCE, endpointSource, SourceMap } from '../../exporter/sources.js';
 import { ExporterState } from '../../exporter/state.js';
@@ -31,6 +31,11 @@ export interface ServeSettings {
   /** `--at`: every scan judges at this moment (for tests and what-ifs); default each scan's time. */
   readonly at: Date | undefined;
   readonly scanOptions: (at: Date) => ExpiryOptions;
+  /** `--alert`: sends each scan's alerts (never throws: failures are said on stderr). */
+  readonly alert?: (
+    results: ExpiryResult[],
+    run: { readonly at: Date; readonly awsUnavailable: boolean },
+  ) => Promise<unknown>;
 }
 
 /** Runs the exporter until a signal stops it; the exit code. */
@@ -71,6 +76,10 @@ export async function serveExpiry(settings: ServeSettings, io: CliIO): Promise<n
         const at = settings.at ?? new Date();
         const options = settings.scanOptions(at);
         const run = await expiryRun({ ...options, probe: { ...options.probe, signal } });
+        await settings.alert?.(run.results, {
+          at: new Date(),
+          awsUnavailable: run.awsUnavailable !== undefined,
+        });
         const finishedAt = Date.now();
         return {
           results: run.results,

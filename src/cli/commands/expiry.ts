@@ -25,9 +25,10 @@ import { type CliIO, errorLine } from '../io.js';
 import { readCertificateFile, readRootsOption, readTargetFiles, reportStop } from '../read-inputs.js';
 import { clearReportFiles, planReportOutputs, type ReportFlags, writeReports } from '../report-output.js';
 import { packageVersion } from '../version.js';
+import { type AlertFlags, prepareSinks, sendAlerts } from './expiry-alerts.js';
 
 /** The options of `certgate expiry`; where the reports go is the shared ReportFlags. */
-export interface ExpiryCliOptions extends ReportFlags {
+export interface ExpiryCliOptions extends ReportFlags, AlertFlags {
   readonly failOn: FailOn;
   readonly at?: Date;
   readonly warn?: Thresholds['warn'];
@@ -118,6 +119,20 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
   } catch (err) {
     return reportStop(err, io);
   }
+  const alerting = prepareSinks(opts, io);
+  if ('error' in alerting) {
+    io.stderr.write(errorLine(alerting.error));
+    return EXIT_USAGE;
+  }
+  const { sinks } = alerting;
+  if (opts.serve && sinks.length > 0 && opts.state === undefined) {
+    io.stderr.write(
+      errorLine(
+        '--serve with --alert needs --state FILE: without it every scan would send every alert again',
+      ),
+    );
+    return EXIT_USAGE;
+  }
   const password = opts.passwordEnv === undefined ? undefined : io.env[opts.passwordEnv];
   if (opts.passwordEnv !== undefined && password === undefined) {
     io.stderr.write(errorLine(`--password-env ${opts.passwordEnv}: the variable is not set`));
@@ -160,7 +175,16 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
   if (opts.serve) {
     const { serveExpiry } = await import('./expiry-serve.js');
     return serveExpiry(
-      { listen: opts.serve, intervalMs: opts.interval, aws, paths, targets, at: opts.at, scanOptions },
+      {
+        listen: opts.serve,
+        intervalMs: opts.interval,
+        aws,
+        paths,
+        targets,
+        at: opts.at,
+        scanOptions,
+        alert: (results, run) => sendAlerts(results, sinks, opts, run, io),
+      },
       io,
     );
   }
@@ -205,9 +229,17 @@ export async function runExpiry(args: readonly string[], opts: ExpiryCliOptions,
         `--aws: nothing could be read from the account: ${awsUnavailable.operation} failed (${awsUnavailable.kind}): ${awsUnavailable.message}`,
       ),
     );
+  // alerts are dated by the clock (when they fired, when they are re-sent), whatever --at judged
+  const sinksFailed = await sendAlerts(
+    found,
+    sinks,
+    opts,
+    { at: new Date(), awsUnavailable: awsUnavailable !== undefined },
+    io,
+  );
   return computeExitCode({
     findings: results.flatMap((r) => r.findings),
     failOn: opts.failOn,
-    operationalErrors: awsUnavailable ? 1 : 0,
+    operationalErrors: (awsUnavailable ? 1 : 0) + sinksFailed,
   });
 }
