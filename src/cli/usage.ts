@@ -332,7 +332,15 @@ lifetimes shrink (200 days since 2026-03-15, 100 from 2027, 47 from 2029):
 automated renewal starts with about a third of the lifetime left, so a
 certificate with a sixth left has missed it (a warning, at most 30 days before
 the end), and one with a twentieth left is critical (at most 7 days). A 398-day
-certificate warns at 30 days and is critical at 7; a 90-day one at 15 and 4.5.`;
+certificate warns at 30 days and is critical at 7; a 90-day one at 15 and 4.5.
+
+--serve [ADDR:]PORT keeps running as a Prometheus exporter: it rescans every
+--interval (default 1h, varied by 10%) and serves the last scan at /metrics and
+/healthz; a source that fails keeps its last values and counts an error
+(docs/metrics.md; alert rules in examples/prometheus/). --alert KIND=VALUE sends
+alerts without Prometheus (webhook, slack, alertmanager, pagerduty; VALUE may be
+env:VAR or file:PATH); with --state FILE each fires once, repeats after --repeat
+and resolves when the certificate is renewed or removed.`;
 
 export const EXPIRY_EXAMPLES = `
 Examples:
@@ -344,7 +352,10 @@ Examples:
   $ certgate expiry certs/ --format json | jq '.results[].details | {name, daysLeft, level}'
   $ certgate expiry /etc/letsencrypt/live --format prometheus --output /var/lib/node_exporter/certgate.prom
   $ certgate expiry certs/ --aws --format html --output expiry.html
+  $ certgate expiry /etc/ssl/private --targets edges.txt --serve 9793 --interval 1h
+  $ certgate expiry certs/ --alert slack=env:SLACK_URL --state /var/lib/certgate/alerts.json
 
 Exit codes: 0 nothing at or above --fail-on (default error: expired, not yet
 valid, critical, unreadable file, a failing ACM renewal); 1 there is; 2 bad
-usage; 3 --aws could read nothing from the account.`;
+usage; 3 --aws could read nothing from the account, or an --alert sink failed.
+With --serve: runs until SIGINT or SIGTERM, then 0.`;
