@@ -13,6 +13,7 @@ import { listDistributions } from './cloudfront.js';
 import { accountDistributions } from './documents.js';
 import type { FailedCall } from './failure-findings.js';
 import { mapLimit } from './pool.js';
+import { AcmRates } from './rate.js';
 import { AWS_REGIONS } from './regions.js';
 import type { AcmKeyAlgorithm } from './sdk.js';
 import { AwsSession } from './session.js';
@@ -65,8 +66,9 @@ export async function fetchAcmInventory(
     const failed: FailedCall[] = [];
     const disabledRegions: string[] = [];
     let succeeded = 0;
+    const rates = new AcmRates();
     const perRegion = await mapLimit(regions, REGION_CONCURRENCY, async (region) => {
-      const arns = await listArns(session, region);
+      const arns = await listArns(session, region, rates);
       if (!arns.ok) {
         if (arns.failure.kind === 'region-disabled') disabledRegions.push(region);
         else failed.push({ failure: arns.failure, unchecked: `the ACM certificates of ${region}` });
@@ -74,13 +76,14 @@ export async function fetchAcmInventory(
       }
       succeeded++;
       return mapLimit(arns.value, CALL_CONCURRENCY, async (arn) => {
-        const described = await describe(session, arn, region);
+        const described = await describe(session, arn, region, rates);
         if (!described.ok) {
           failed.push({ failure: described.failure, unchecked: `certificate ${arn}` });
           return undefined;
         }
         const detail = described.value;
-        const pem = detail.Status === 'ISSUED' ? await fetchPem(session, arn, region, failed) : undefined;
+        const pem =
+          detail.Status === 'ISSUED' ? await fetchPem(session, arn, region, failed, rates) : undefined;
         return { arn, region, detail, ...(pem !== undefined ? { pem } : {}) };
       });
     });
@@ -106,7 +109,7 @@ export async function fetchAcmInventory(
   }
 }
 
-async function listArns(session: AwsSession, region: string) {
+async function listArns(session: AwsSession, region: string, rates: AcmRates) {
   const { ListCertificatesCommand } = session.sdk.acm;
   return session.call(
     { operation: 'ListCertificates', iamAction: 'acm:ListCertificates', region },
@@ -114,6 +117,7 @@ async function listArns(session: AwsSession, region: string) {
       const arns: string[] = [];
       let token: string | undefined;
       do {
+        await rates.take(region, 'ListCertificates');
         const page = (await session.acm(region).send(
           new ListCertificatesCommand({
             Includes: { keyTypes: KEY_TYPES },
@@ -130,14 +134,16 @@ async function listArns(session: AwsSession, region: string) {
   );
 }
 
-async function describe(session: AwsSession, arn: string, region: string) {
+async function describe(session: AwsSession, arn: string, region: string, rates: AcmRates) {
   const { DescribeCertificateCommand } = session.sdk.acm;
   const got = await session.call(
     { operation: 'DescribeCertificate', iamAction: 'acm:DescribeCertificate', region },
-    async () =>
-      (await session.acm(region).send(new DescribeCertificateCommand({ CertificateArn: arn }))) as {
+    async () => {
+      await rates.take(region, 'DescribeCertificate');
+      return (await session.acm(region).send(new DescribeCertificateCommand({ CertificateArn: arn }))) as {
         Certificate?: unknown;
-      },
+      };
+    },
   );
   if (!got.ok) return got;
   return { ok: true as const, value: toCliJson(got.value.Certificate ?? {}) as Record<string, unknown> };
@@ -148,15 +154,18 @@ async function fetchPem(
   arn: string,
   region: string,
   failed: FailedCall[],
+  rates: AcmRates,
 ): Promise<string | undefined> {
   const { GetCertificateCommand } = session.sdk.acm;
   const got = await session.call(
     { operation: 'GetCertificate', iamAction: 'acm:GetCertificate', region },
-    async () =>
-      (await session.acm(region).send(new GetCertificateCommand({ CertificateArn: arn }))) as {
+    async () => {
+      await rates.take(region, 'GetCertificate');
+      return (await session.acm(region).send(new GetCertificateCommand({ CertificateArn: arn }))) as {
         Certificate?: string;
         CertificateChain?: string;
-      },
+      };
+    },
   );
   if (!got.ok) {
     failed.push({ failure: got.failure, unchecked: `the chain of ${arn} (dated by ACM's NotAfter only)` });
