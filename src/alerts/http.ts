@@ -8,6 +8,7 @@
 
 import { request as httpRequest, type IncomingMessage, STATUS_CODES } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { AbortSignalLike } from '../probe/types.js';
 import type { SendOptions } from './types.js';
 
 /** A delivery that failed for good: which sink, why, and after how many attempts. */
@@ -107,7 +108,7 @@ function attempt(
   body: Buffer,
   headers: Record<string, string>,
   timeoutMs: number,
-  signal: AbortSignal | undefined,
+  signal: AbortSignalLike | undefined,
 ): Promise<Attempt> {
   return new Promise((resolve) => {
     let settled = false;
@@ -171,7 +172,7 @@ function attempt(
 }
 
 /** Waits `ms`; false when the signal ended the wait. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(false);
     const onAbort = (): void => {

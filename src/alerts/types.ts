@@ -4,6 +4,8 @@
  * file into events; each sink (sinks/) turns events into the requests its service takes.
  */
 
+import type { AbortSignalLike } from '../probe/types.js';
+
 /**
  * The rules an alert can be raised by; the names are those of the Prometheus alert rules shipped
  * in examples/prometheus/certgate-rules.yml, so both paths page under the same name.
@@ -86,7 +88,7 @@ export interface Sink {
   readonly kind: 'webhook' | 'slack' | 'alertmanager' | 'pagerduty';
   /**
    * A stable key for the state file that holds no secret: the kind and a short hash of the
-   * target (`slack#3f2a9c1d`).
+   * target (`slack#3f2a9c1d5e7b`).
    */
   readonly key: string;
   /** How it is named in messages: the kind and where the secret came from, never the secret. */
@@ -98,5 +100,5 @@ export interface Sink {
 export interface SendOptions {
   /** Per attempt, in ms. */
   readonly timeoutMs: number;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignalLike;
 }

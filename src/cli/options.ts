@@ -5,7 +5,7 @@
 
 import { InvalidArgumentError, Option } from 'commander';
 import { parseThreshold } from '../expiry/thresholds.js';
-import { parseListenAddress } from '../exporter/serve.js';
+import { parseListenAddress } from '../exporter/listen.js';
 import { FAIL_ON_VALUES } from '../report/exit-code.js';
 
 export type OutputFormat = 'text' | 'json';

@@ -5,26 +5,12 @@
  */
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AbortSignalLike } from '../probe/types.js';
+import type { ListenAddress } from './listen.js';
 import { type ExporterState, processMetrics, type ScanOutcome, type ScanSummary } from './state.js';
 
 /** The exposition format's content type (text format 0.0.4). */
 const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
-
-/** Where to listen: `PORT` (every interface, as exporters do) or `ADDR:PORT` / `[v6]:PORT`. */
-export interface ListenAddress {
-  readonly host?: string;
-  readonly port: number;
-}
-
-/** Parses `9793`, `127.0.0.1:9793`, `[::1]:9793`, `:9793`; the reason when it is none. */
-export function parseListenAddress(text: string): ListenAddress | string {
-  const m = /^(?:(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]*)):)?(\d{1,5})$/.exec(text.trim());
-  const port = m ? Number(m[3]) : Number.NaN;
-  if (!m || port < 0 || port > 65535) return 'expected PORT or ADDR:PORT (9793, 127.0.0.1:9793, [::1]:9793)';
-  const host = m[1] ?? (m[2] || undefined);
-  return host === undefined ? { port } : { host, port };
-}
 
 export interface ExporterOptions {
   readonly listen: ListenAddress;
@@ -33,14 +19,14 @@ export interface ExporterOptions {
   /** The share of the interval the wait varies by, either way (default 0.1). */
   readonly jitter?: number;
   /** One scan. Its errors are the exporter's: a scan that throws counts as failing every source. */
-  readonly scan: (signal: AbortSignal) => Promise<ScanOutcome>;
+  readonly scan: (signal: AbortSignalLike) => Promise<ScanOutcome>;
   readonly state: ExporterState;
   /** Told of each scan's outcome (for the log). */
   readonly onScan?: (summary: ScanSummary) => void;
   /** Told of a scan that threw. */
   readonly onScanError?: (error: unknown) => void;
   /** Stops the exporter: the scan in progress is aborted, the server closed. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignalLike;
   /** Random in [0, 1): injectable so tests can pin the jitter. */
   readonly random?: () => number;
 }
@@ -48,7 +34,7 @@ export interface ExporterOptions {
 /** A running exporter. */
 export interface RunningExporter {
   /** The address bound (the port is the real one when 0 was asked for). */
-  readonly address: AddressInfo;
+  readonly address: { readonly address: string; readonly port: number; readonly family: string };
   /** Resolves when the first scan is applied. */
   readonly firstScan: Promise<void>;
   /** Resolves when the exporter has stopped (signal aborted, or close()). */
@@ -153,7 +139,8 @@ export async function startExporter(options: ExporterOptions): Promise<RunningEx
     return closing;
   };
   stop.signal.addEventListener('abort', () => void close(), { once: true });
-  return { address: server.address() as AddressInfo, firstScan, stopped, close };
+  const bound = server.address() as { address: string; port: number; family: string };
+  return { address: bound, firstScan, stopped, close };
 }
 
 function listen(server: Server, at: ListenAddress): Promise<void> {

@@ -10,7 +10,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { jitteredDelay, parseListenAddress } from '../../src/exporter/serve.js';
+import { parseListenAddress } from '../../src/exporter/listen.js';
+import { jitteredDelay } from '../../src/exporter/serve.js';
 import { createCertificate, serverLeaf } from '../support/cert-factory.js';
 import { spawnCertgate } from '../support/spawn-cli.js';
 

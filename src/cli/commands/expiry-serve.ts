@@ -6,7 +6,8 @@
 
 import { expiryRun } from '../../expiry/expiry.js';
 import type { ExpiryOptions, ExpiryResult } from '../../expiry/types.js';
-import { type ListenAddress, startExporter } from '../../exporter/serve.js';
+import type { ListenAddress } from '../../exporter/listen.js';
+import { startExporter } from '../../exporter/serve.js';
 import { AWS_SOURCE, endpointSource, SourceMap } from '../../exporter/sources.js';
 import { ExporterState } from '../../exporter/state.js';
 import type { ProbeTarget } from '../../probe/types.js';

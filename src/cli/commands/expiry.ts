@@ -12,7 +12,7 @@ import { formatExpiryPrometheus } from '../../expiry/prometheus.js';
 import { formatExpiryText } from '../../expiry/text.js';
 import type { Thresholds } from '../../expiry/thresholds.js';
 import type { ExpiryOptions, ExpiryResult } from '../../expiry/types.js';
-import type { ListenAddress } from '../../exporter/serve.js';
+import type { ListenAddress } from '../../exporter/listen.js';
 import { ProbeUsageError } from '../../probe/errors.js';
 import { createProgress } from '../../probe/progress.js';
 import { parseTarget } from '../../probe/targets.js';
