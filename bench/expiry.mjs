@@ -7,21 +7,15 @@
 // and the best of each counts (the machine is shared and noisy).
 // Run: npm run bench -- expiry   (BENCH_EXPIRY_FILES=10000, BENCH_EXPIRY_RUNS=3)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { makeChains } from './verify.mjs';
+import { writeCertificateFolder } from './lib/cert-folder.mjs';
 
 const FILES = Number(process.env.BENCH_EXPIRY_FILES ?? 10000);
 const RUNS = Number(process.env.BENCH_EXPIRY_RUNS ?? 3);
 const BIN = new URL('../bin/certgate.js', import.meta.url).pathname;
-
-const pem = (der) =>
-  `-----BEGIN CERTIFICATE-----\n${Buffer.from(der)
-    .toString('base64')
-    .match(/.{1,64}/g)
-    .join('\n')}\n-----END CERTIFICATE-----\n`;
 
 /** The baseline: read every file and parse each PEM block with X509Certificate. */
 const BARE = `
@@ -43,16 +37,7 @@ function timed(args) {
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'certgate-bench-expiry-'));
   try {
-    const { root, inter, leaves } = makeChains(FILES);
-    const certs = join(dir, 'certs');
-    const interPem = pem(inter);
-    leaves.forEach((leaf, i) => {
-      const sub = join(certs, `d${Math.floor(i / 1000)}`);
-      if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
-      writeFileSync(join(sub, `host${i}.pem`), pem(leaf.der) + interPem);
-    });
-    const rootFile = join(dir, 'root.pem');
-    writeFileSync(rootFile, pem(root));
+    const { certs, rootFile } = writeCertificateFolder(dir, FILES);
     const args = [
       BIN,
       'expiry',

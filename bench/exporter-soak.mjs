@@ -8,20 +8,14 @@
 // scan is printed too, and what it would add over a day of 10-second scans if it were linear.
 // Run: npm run bench -- exporter-soak   (BENCH_SOAK_SCANS=30, BENCH_SOAK_FILES=10000)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeChains } from './verify.mjs';
+import { writeCertificateFolder } from './lib/cert-folder.mjs';
 
 const FILES = Number(process.env.BENCH_SOAK_FILES ?? 10000);
 const SCANS = Number(process.env.BENCH_SOAK_SCANS ?? 30);
 const DIST = new URL('../dist/', import.meta.url).href;
-
-const pem = (der) =>
-  `-----BEGIN CERTIFICATE-----\n${Buffer.from(der)
-    .toString('base64')
-    .match(/.{1,64}/g)
-    .join('\n')}\n-----END CERTIFICATE-----\n`;
 
 /** The child: the exporter, a scraper, and a heap reading after a full GC at each scan. */
 const CHILD = `
@@ -50,20 +44,12 @@ process.stdout.write(JSON.stringify({ samples, served, scrapes }));
 
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'certgate-bench-soak-'));
-  const { root, inter, leaves } = makeChains(FILES);
-  const certs = join(dir, 'certs');
-  const interPem = pem(inter);
-  leaves.forEach((leaf, i) => {
-    const sub = join(certs, `d${Math.floor(i / 1000)}`);
-    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
-    writeFileSync(join(sub, `host${i}.pem`), pem(leaf.der) + interPem);
-  });
-  writeFileSync(join(dir, 'root.pem'), pem(root));
+  const { certs, rootFile } = writeCertificateFolder(dir, FILES);
   try {
     const started = Date.now();
     const r = spawnSync(
       process.execPath,
-      ['--expose-gc', '--input-type=module', '-e', CHILD, certs, join(dir, 'root.pem'), String(SCANS)],
+      ['--expose-gc', '--input-type=module', '-e', CHILD, certs, rootFile, String(SCANS)],
       { encoding: 'utf8', maxBuffer: 1 << 26 },
     );
     if (r.status !== 0) throw new Error(`the soak child failed: ${r.stderr}`);

@@ -6,21 +6,13 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseRetryAfter, postJson, SinkError } from '../../src/alerts/http.js';
-import { type Receiver, type Reply, startReceiver } from './receiver.js';
+import { receiverPool } from './receiver.js';
 
 const LABEL = 'webhook=https://hooks.example.net';
 const PATH = '/in/t0ken-abc?sig=qq99';
 const FAST = { label: LABEL, timeoutMs: 2000, attempts: 4, baseDelayMs: 10 } as const;
 
-const receivers: Receiver[] = [];
-async function receiver(script?: readonly Reply[]): Promise<Receiver> {
-  const r = await startReceiver(script);
-  receivers.push(r);
-  return r;
-}
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
+const receiver = receiverPool(afterEach);
 
 async function rejection(promise: Promise<unknown>): Promise<SinkError> {
   try {

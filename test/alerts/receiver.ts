@@ -85,3 +85,21 @@ export async function startReceiver(script: readonly Reply[] = [OK]): Promise<Re
       }),
   };
 }
+
+/**
+ * Receivers started by one test file, each closed after its test: `const start = receiverPool();`
+ * then `await start(script)` in a test.
+ */
+export function receiverPool(
+  afterEachHook: (fn: () => Promise<void>) => void,
+): (script?: readonly Reply[]) => Promise<Receiver> {
+  const open: Receiver[] = [];
+  afterEachHook(async () => {
+    await Promise.all(open.splice(0).map((r) => r.close()));
+  });
+  return async (script) => {
+    const r = await startReceiver(script);
+    open.push(r);
+    return r;
+  };
+}

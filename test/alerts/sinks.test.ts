@@ -14,22 +14,14 @@ import { escapeSlack, SLACK_MAX_SECTIONS } from '../../src/alerts/sinks/slack.js
 import { WEBHOOK_SIGNATURE_HEADER } from '../../src/alerts/sinks/webhook.js';
 import type { AlertEvent } from '../../src/alerts/types.js';
 import { AT, batch, certificate, event, FINGERPRINT, REFRESH_UNTIL, resolved } from './fixtures.js';
-import { type Receiver, type Reply, startReceiver } from './receiver.js';
+import { receiverPool } from './receiver.js';
 
 const SEND = { timeoutMs: 2000 } as const;
 const FAST: SinkOptions = { attempts: 3, baseDelayMs: 5 };
 const TOKEN_PATH = '/services/T0001/B0002/s3cr3tT0kenXyZ';
 const ROUTING = 'R0UT1NGKEY0123456789abcdef012345';
 
-const receivers: Receiver[] = [];
-async function receiver(script?: readonly Reply[]): Promise<Receiver> {
-  const r = await startReceiver(script);
-  receivers.push(r);
-  return r;
-}
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
+const receiver = receiverPool(afterEach);
 
 const target = (value: string, pagerdutyUrl?: string): AlertTarget =>
   parseAlertTarget(value, { env: {}, ...(pagerdutyUrl ? { pagerdutyUrl } : {}) });

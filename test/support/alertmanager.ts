@@ -4,10 +4,10 @@
  * its API v2 and read them back, as Prometheus and amtool do.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startDaemon } from './daemon.js';
 import { freePort } from './prometheus.js';
 
 /** An alert as GET /api/v2/alerts gives it. */
@@ -21,7 +21,7 @@ export interface StoredAlert {
 
 export interface TestAlertmanager {
   readonly url: string;
-  /** The alerts it holds; resolved ones too with `{ active: false }`-style filters off. */
+  /** The alerts it holds, filtered as the API's query string says (`?active=true`). */
   alerts(query?: string): Promise<StoredAlert[]>;
   close(): Promise<void>;
 }
@@ -33,7 +33,7 @@ export async function startAlertmanager(): Promise<TestAlertmanager> {
     join(dir, 'alertmanager.yml'),
     ['route:', '  receiver: nowhere', '  group_wait: 1s', 'receivers:', '  - name: nowhere', ''].join('\n'),
   );
-  const child: ChildProcess = spawn(
+  const { url, close } = await startDaemon(
     'prometheus-alertmanager',
     [
       `--config.file=${join(dir, 'alertmanager.yml')}`,
@@ -42,46 +42,9 @@ export async function startAlertmanager(): Promise<TestAlertmanager> {
       '--cluster.listen-address=',
       '--log.level=warn',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    `http://127.0.0.1:${port}`,
+    dir,
   );
-  let log = '';
-  child.stderr?.on('data', (b: Buffer) => {
-    log = (log + b.toString()).slice(-4000);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const close = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve();
-        }, 5000);
-        child.once('exit', () => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await close();
-      throw new Error(`alertmanager exited ${child.exitCode}: ${log}`);
-    }
-    const ready = await fetch(`${url}/-/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) {
-      await close();
-      throw new Error(`alertmanager did not get ready: ${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
   return {
     url,
     async alerts(query = '') {

@@ -4,11 +4,11 @@
  * tests read what it stored through its HTTP API, as a dashboard or a rule would.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startDaemon } from './daemon.js';
 
 export interface TestPrometheus {
   readonly url: string;
@@ -53,7 +53,7 @@ export async function startPrometheus(
     '',
   ].join('\n');
   writeFileSync(join(dir, 'prometheus.yml'), config);
-  const child: ChildProcess = spawn(
+  const { url, close } = await startDaemon(
     'prometheus',
     [
       `--config.file=${join(dir, 'prometheus.yml')}`,
@@ -61,46 +61,9 @@ export async function startPrometheus(
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    `http://127.0.0.1:${port}`,
+    dir,
   );
-  let log = '';
-  child.stderr?.on('data', (b: Buffer) => {
-    log = (log + b.toString()).slice(-4000);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const close = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve();
-        }, 5000);
-        child.once('exit', () => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await close();
-      throw new Error(`prometheus exited ${child.exitCode}: ${log}`);
-    }
-    const ready = await fetch(`${url}/-/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) {
-      await close();
-      throw new Error(`prometheus did not get ready: ${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const query: TestPrometheus['query'] = async (expr) => {
     const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}`);
     const body = (await r.json()) as { status: string; error?: string; data?: { result: unknown } };
