@@ -5,6 +5,7 @@
  */
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AbortSignalLike } from '../probe/types.js';
 import type { ListenAddress } from './listen.js';
 import { type ExporterState, processMetrics, type ScanOutcome, type ScanSummary } from './state.js';
@@ -60,6 +61,8 @@ export async function startExporter(options: ExporterOptions): Promise<RunningEx
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let lastScanEnd = Date.now();
   let scanning = false;
+  /** The last scan's text, gzipped (built on the first scrape that asks for it). */
+  let gzipped: { readonly text: string; readonly bytes: Buffer } | undefined;
 
   const server = createServer((req, res) => answer(req, res));
   function answer(req: IncomingMessage, res: ServerResponse): void {
@@ -69,8 +72,27 @@ export async function startExporter(options: ExporterOptions): Promise<RunningEx
       return;
     }
     if (path === '/metrics') {
-      const body = state.text + processMetrics(startedAt, process.memoryUsage.rss());
-      res.writeHead(200, { 'Content-Type': CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body) });
+      const live = processMetrics(startedAt, process.memoryUsage.rss());
+      // Prometheus asks for gzip; 10,000 certificates are ~18 MB of text. The scan's part is
+      // compressed once per scan and the live part per scrape: two gzip members, one stream
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        if (gzipped?.text !== state.text) gzipped = { text: state.text, bytes: gzipSync(state.text) };
+        const body = Buffer.concat([gzipped.bytes, gzipSync(live)]);
+        res.writeHead(200, {
+          'Content-Type': CONTENT_TYPE,
+          'Content-Encoding': 'gzip',
+          'Content-Length': body.length,
+          Vary: 'Accept-Encoding',
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      const body = state.text + live;
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPE,
+        'Content-Length': Buffer.byteLength(body),
+        Vary: 'Accept-Encoding',
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }

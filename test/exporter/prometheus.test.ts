@@ -9,8 +9,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expiryRun } from '../../src/expiry/expiry.js';
 import { type RunningExporter, startExporter } from '../../src/exporter/serve.js';
@@ -115,6 +117,19 @@ test('what /metrics serves passes promtool check metrics; /healthz answers; othe
       .filter((name) => /^(certgate|process)_/.test(name)),
   );
   expect([...served].sort()).toEqual([...documented].sort());
+  // gzip when asked (as Prometheus asks): two members, one stream, the same text
+  const zipped = await new Promise<Buffer>((done, fail) => {
+    get(`${base}/metrics`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      expect(res.headers['content-encoding']).toBe('gzip');
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(Buffer.concat(chunks)));
+    }).on('error', fail);
+  });
+  const unzipped = gunzipSync(zipped).toString('utf8');
+  expect(unzipped.replace(/^process_resident_memory_bytes \d+$/m, '')).toBe(
+    text.replace(/^process_resident_memory_bytes \d+$/m, ''),
+  );
   expect((await fetch(`${base}/healthz`)).status).toBe(200);
   expect((await fetch(`${base}/nothing`)).status).toBe(404);
   expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
