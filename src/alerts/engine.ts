@@ -13,7 +13,7 @@
 import type { ExpiryDetails, ExpiryResult } from '../expiry/types.js';
 import { placeText } from '../expiry/types.js';
 import type { AlertState, SentAlert } from './state.js';
-import type { AlertCertificate, AlertEvent, AlertName, AlertSeverity } from './types.js';
+import type { AlertCertificate, AlertEvent, AlertName, AlertSeverity, AlertWhy } from './types.js';
 
 /** The expiry rules, lowest first: a higher one replaces a lower one for the same certificate. */
 const EXPIRY_RANK: Readonly<Record<string, number>> = {
@@ -196,14 +196,7 @@ export function planSink(
       active.push({ ...eventOf(id, before), state: 'firing', why: 'repeat' });
       continue;
     }
-    const why = options.present.has(certificate.fingerprint)
-      ? (topRank.get(certificate.fingerprint) ?? 0) > (EXPIRY_RANK[before.alertname] ?? 0) &&
-        (EXPIRY_RANK[before.alertname] ?? 0) > 0
-        ? 'escalated'
-        : 'recovered'
-      : certificate.places.some((p) => options.placesNow.has(p))
-        ? 'renewed'
-        : 'removed';
+    const why = resolution(before, topRank, options);
     events.push({
       ...eventOf(id, before),
       state: 'resolved',
@@ -213,6 +206,18 @@ export function planSink(
     });
   }
   return { events, active, next, previous: { ...sent } };
+}
+
+/** Why an alert that no longer fires is resolved. */
+function resolution(
+  before: SentAlert,
+  topRank: ReadonlyMap<string, number>,
+  now: { readonly present: ReadonlySet<string>; readonly placesNow: ReadonlySet<string> },
+): AlertWhy {
+  const { fingerprint, places } = before.certificate;
+  if (!now.present.has(fingerprint)) return places.some((p) => now.placesNow.has(p)) ? 'renewed' : 'removed';
+  const rank = EXPIRY_RANK[before.alertname] ?? 0;
+  return rank > 0 && (topRank.get(fingerprint) ?? 0) > rank ? 'escalated' : 'recovered';
 }
 
 function sentRecord(c: Condition, startsAt: string, lastSentAt: string): SentAlert {
@@ -240,7 +245,7 @@ function eventOf(id: string, s: SentAlert): AlertEvent {
   };
 }
 
-function resolvedSummary(s: SentAlert, why: string): string {
+function resolvedSummary(s: SentAlert, why: AlertWhy): string {
   const name = s.certificate.name;
   switch (why) {
     case 'renewed':

@@ -4,6 +4,7 @@
  * file into events; each sink (sinks/) turns events into the requests its service takes.
  */
 
+import type { ExpiryDetails } from '../expiry/types.js';
 import type { AbortSignalLike } from '../probe/types.js';
 
 /**
@@ -26,25 +27,29 @@ export type AlertSeverity = 'warning' | 'critical';
  */
 export type AlertWhy = 'new' | 'repeat' | 'escalated' | 'renewed' | 'removed' | 'recovered';
 
-/** The certificate an alert is about, as sinks show it. */
-export interface AlertCertificate {
+/**
+ * The certificate an alert is about, as sinks show it: its expiry details, with the fingerprint
+ * as the metrics write it and the places as text.
+ */
+export type AlertCertificate = Pick<
+  ExpiryDetails,
+  | 'name'
+  | 'subject'
+  | 'issuer'
+  | 'serialNumber'
+  | 'sans'
+  | 'notBefore'
+  | 'notAfter'
+  | 'chainNotAfter'
+  | 'daysLeft'
+  | 'lifetimeUsed'
+  | 'renewal'
+> & {
   /** SHA-256 of the DER, lower-case hex without colons (as the metrics' `fingerprint_sha256`). */
   readonly fingerprint: string;
-  readonly name: string;
-  readonly subject: string;
-  readonly issuer: string;
-  readonly serialNumber: string;
-  readonly sans: readonly string[];
-  readonly notBefore: string;
-  readonly notAfter: string;
-  /** When the chain clients build stops validating. */
-  readonly chainNotAfter: string;
-  readonly daysLeft: number;
-  readonly lifetimeUsed: number;
-  readonly renewal: { readonly status: string; readonly reason: string };
   /** Every place it was found: file paths, `host:port (address)`, ACM ARNs. */
   readonly places: readonly string[];
-}
+};
 
 /** One alert, firing or resolved, as a run sends it. */
 export interface AlertEvent {

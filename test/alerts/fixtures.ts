@@ -19,7 +19,7 @@ export function certificate(overrides: Partial<AlertCertificate> = {}): AlertCer
     chainNotAfter: '2026-12-09T00:00:00.000Z',
     daysLeft: 6.5,
     lifetimeUsed: 0.93,
-    renewal: { status: 'not-ready', reason: 'DNS validation record missing' },
+    renewal: { status: 'at-risk', reason: 'DNS validation record missing' },
     places: ['certs/www.pem', 'www.example.com:443 (192.0.2.10)'],
     ...overrides,
   };

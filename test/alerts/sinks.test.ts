@@ -89,7 +89,7 @@ describe('slack', () => {
     const [first, second, third] = body.blocks.slice(1).map((b) => b.text.text);
     expect(first).toContain(':rotating_light: *FIRING* CertificateExpiresSoon (critical)');
     expect(first).toContain('*Places:* certs/www.pem, www.example.com:443 (192.0.2.10)');
-    expect(first).toContain('*Renewal:* not-ready: DNS validation record missing');
+    expect(first).toContain('*Renewal:* at-risk: DNS validation record missing');
     expect(second).toContain(':warning: *FIRING* CertificateNeedsRenewal (warning) (still firing)');
     expect(second).toContain('&lt;!channel&gt; &amp; co expires in 2 days');
     expect(JSON.stringify(body)).not.toContain('<!channel>');
@@ -154,7 +154,7 @@ describe('alertmanager', () => {
           summary: 'www.example.com expires in 6.5 days (2026-12-09T00:00:00.000Z)',
           description: [
             'Places: certs/www.pem, www.example.com:443 (192.0.2.10)',
-            'Renewal: not-ready (DNS validation record missing)',
+            'Renewal: at-risk (DNS validation record missing)',
             'Not after: 2026-12-09T00:00:00.000Z',
             'Subject: CN=www.example.com',
             'Issuer: CN=Example Issuing CA,O=Example',
@@ -224,7 +224,7 @@ describe('pagerduty', () => {
         class: 'CertificateExpiresSoon',
         custom_details: expect.objectContaining({
           fingerprint_sha256: FINGERPRINT,
-          renewal_status: 'not-ready',
+          renewal_status: 'at-risk',
           days_left: 6.5,
           places: ['certs/www.pem', 'www.example.com:443 (192.0.2.10)'],
         }),
