@@ -73,6 +73,11 @@ export interface Extracted {
 
 /** One likely cause, with the check that confirms or rules it out. */
 export interface Cause {
+  /**
+   * Stable id of the cause (`missing-intermediate`, `client-trust-store`, `no-sni`, ...; a
+   * CloudFront rule's id, `CF-09`, for rulebook causes). See docs/explain.md for the list.
+   */
+  readonly id: string;
   /** 1 = most likely. */
   readonly rank: number;
   readonly cause: string;

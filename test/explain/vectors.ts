@@ -82,6 +82,11 @@ export const CLOUDFRONT_VECTORS: readonly ExplainVector[] = [
 /** TLS client errors. */
 // biome-ignore format: table rows stay one line each
 export const TLS_VECTORS: readonly ExplainVector[] = [
+  // Handshake-level failures (no certificate in the message)
+  { name: 'openssl: sslv3 alert handshake failure', input: '140735:error:14094410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:s3_pkt.c:1472:SSL alert number 40', id: 'handshake.alert-handshake-failure', firstCause: 'sends no SNI' },
+  { name: 'Chrome: ERR_SSL_VERSION_OR_CIPHER_MISMATCH', input: 'This site can’t provide a secure connection\napi.example.com uses an unsupported protocol.\nERR_SSL_VERSION_OR_CIPHER_MISMATCH', id: 'browser.ERR_SSL_VERSION_OR_CIPHER_MISMATCH', firstCause: 'sends no SNI' },
+  { name: 'curl: wrong version number', input: 'curl: (35) error:1408F10B:SSL routines:ssl3_get_record:wrong version number', id: 'handshake.wrong-version-number', firstCause: 'speaks TLS to a port that does not' },
+  { name: '.NET Framework: could not create SSL/TLS secure channel', input: 'System.Net.WebException: The request was aborted: Could not create SSL/TLS secure channel.', id: 'handshake.protocol-version', firstCause: 'share no TLS version' },
   // Node.js / Postman
   { name: 'Node: altnames, near miss not listed', input: nodeStack("Hostname/IP does not match certificate's altnames: Host: api.example.com. is not in the cert's altnames: DNS:www.example.com, DNS:*.static.example.com", 'ERR_TLS_CERT_ALTNAME_INVALID'), id: 'node.altnames', client: 'node', extracted: { host: 'api.example.com', dnsNames: ['www.example.com', '*.static.example.com'], clientCode: 'ERR_TLS_CERT_ALTNAME_INVALID' }, firstCause: "not in the certificate's subjectAltNames", command: 'certgate verify - --host api.example.com', diagnosis: 'api.example.com is not covered: the certificate has www.example.com and *.static.example.com; api.example.com itself or a wildcard *.example.com would cover it' },
   { name: 'Postman: wildcard at the apex', input: "Error: Hostname/IP does not match certificate's altnames: Host: example.com. is not in the cert's altnames: DNS:*.example.com", id: 'node.altnames', extracted: { host: 'example.com', dnsNames: ['*.example.com'] }, firstCause: 'apex', diagnosis: '*.example.com covers names one label below example.com, never example.com itself' },

@@ -42,9 +42,9 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
 };
 
 /** A cause tied to a rulebook rule, with the rule's finding code when the catalog has it. */
-export function rule(id: string, text: Omit<CauseText, 'rule' | 'code'>): CauseText {
+export function rule(id: string, text: Omit<CauseText, 'id' | 'rule' | 'code'>): CauseText {
   const code = RULE_CODES[id];
-  return { ...text, rule: id, ...(code !== undefined && isFindingCode(code) ? { code } : {}) };
+  return { id, ...text, rule: id, ...(code !== undefined && isFindingCode(code) ? { code } : {}) };
 }
 
 /** Each cause, built from what the message said. */
@@ -138,6 +138,7 @@ export const CF_CAUSES = {
       command: gateCheck(e),
     }),
   staleArn: (e: Extracted) => ({
+    id: 'stale-arn',
     cause:
       'the distribution points at another certificate than the one you checked: a stale ARN in a parameter, variable or environment-specific file',
     check: `compare the ARN in the deployed config (${arnOf(e)}) with the certificate you expect, and its SANs with the aliases`,

@@ -11,9 +11,10 @@ import { docsPath } from '../../findings/catalog.js';
 import { type HostnameMatch, type MatchHint, matchHostname, parseReference } from '../../names/hostname.js';
 import { parseIpAddress } from '../../names/ip-address.js';
 import { isPublicSuffix } from '../../pki/public-suffix.js';
-import { servedChain, targetName } from '../commands.js';
+import { servedChain } from '../commands.js';
 import type { Diagnosis, Extracted } from '../types.js';
 import type { CauseText } from './cloudfront-causes.js';
+import { TLS_CAUSES } from './tls-causes.js';
 import { listNames } from './words.js';
 
 /** Certificates platforms serve when no custom certificate matches the host, by SAN suffix. */
@@ -41,48 +42,16 @@ const PLATFORM_DEFAULTS: readonly (readonly [suffix: string, what: string])[] = 
   ['vercel.app', "Vercel's default certificate: the custom domain is not attached to the project"],
 ];
 
+const C = TLS_CAUSES;
 const cause = {
-  notListed: (e: Extracted): CauseText => ({
-    cause: `the name is not in the certificate's subjectAltNames (added later as an alias or host without reissuing the certificate, or a typo)`,
-    check: `compare the host with the DNS SANs the server sends; the verify step prints them and the nearest miss. For a CloudFront alias, 'certgate check template.yaml --cert acm.json' finds this before the deploy`,
-    command: servedChain(e, 'verify'),
-    code: 'NAME_MISMATCH',
-  }),
-  apex: (e: Extracted): CauseText => ({
-    cause: 'a wildcard SAN is expected to cover the apex: *.example.com does not cover example.com',
-    check: 'is the host the apex of a wildcard SAN? then list the apex as a SAN of its own',
-    command: servedChain(e, 'verify'),
-    code: 'NAME_MISMATCH',
-  }),
-  depth: (e: Extracted): CauseText => ({
-    cause: 'a wildcard SAN is one label short: *.example.com covers www.example.com, not a.b.example.com',
-    check:
-      'does the host have more labels in place of the * than one? then add *.b.example.com or the name itself',
-    command: servedChain(e, 'verify'),
-    code: 'NAME_MISMATCH',
-  }),
-  endpoint: (e: Extracted): CauseText => ({
-    cause:
-      "DNS (or the SNI name) leads to another server, distribution or load balancer than the one with your certificate, so the certificate served is another site's (CloudFront serves *.cloudfront.net for a host that is not an alias of the distribution DNS points at)",
-    check: `resolve the host ('dig +short ${targetName(e)}') and compare with the endpoint you configured; the subject and issuer of the certificate served tell whose it is`,
-    command: servedChain(e, 'inspect'),
-  }),
-  cnOnly: (e: Extracted): CauseText => ({
-    cause:
-      'the certificate has no subjectAltName, only a subject CN, which browsers (Chrome 58+) and Go (1.15+) ignore',
-    check:
-      'the certificate served has no subjectAltName extension (CERT_NO_SUBJECT_ALT_NAME); reissue it with the names as SANs',
-    command: servedChain(e, 'inspect'),
-    code: 'CERT_NO_SUBJECT_ALT_NAME',
-  }),
-  ipSan: (e: Extracted): CauseText => ({
-    cause:
-      'the client connects to an IP address, and the certificate has no matching IP Address SAN (an address written as a DNS name does not count)',
-    check: 'connect by host name instead, or reissue the certificate with the address as an IP Address SAN',
-    command: servedChain(e, 'verify'),
-    code: 'NAME_MISMATCH',
-  }),
+  notListed: C['name-not-listed'],
+  apex: C['wildcard-apex'],
+  depth: C['wildcard-depth'],
+  endpoint: C['wrong-endpoint'],
+  cnOnly: C['cn-only'],
+  ipSan: C['ip-san'],
   malformed: (e: Extracted, hint: Extract<MatchHint, { kind: 'MalformedSan' }>): CauseText => ({
+    id: 'malformed-san',
     cause: `the SAN ${hint.presented} would cover the host if it were well formed: ${hint.error.reason}`,
     check:
       'reissue the certificate with the name written as a plain A-label DNS name, wildcard only as the whole leftmost label',

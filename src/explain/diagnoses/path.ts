@@ -11,82 +11,21 @@ import { ERROR_CODES } from '../../findings/path-codes.js';
 import type { PathErrorKind } from '../../pki/errors.js';
 import { servedChain } from '../commands.js';
 import type { Diagnosis, Extracted } from '../types.js';
-import type { CauseText } from './cloudfront-causes.js';
 import { diagnoseNameMismatch } from './name.js';
+import { TLS_CAUSES } from './tls-causes.js';
 
-const ADD_ROOT =
-  '(Node.js: NODE_EXTRA_CA_CERTS=corp-root.pem; curl: --cacert; Python: REQUESTS_CA_BUNDLE; Java: keytool -importcert into cacerts; Go and OpenSSL: SSL_CERT_FILE)';
-
+const C = TLS_CAUSES;
 const cause = {
-  missingIntermediate: (e: Extracted): CauseText => ({
-    cause:
-      "the server sends its certificate without the intermediate CA certificate(s): browsers often hide this by fetching or caching the intermediate, Node.js, curl, Java and Go don't",
-    check:
-      'count the certificates the server sends: one (the leaf alone) means the intermediate is missing; serve the full chain (fullchain.pem, or import the chain into ACM with --certificate-chain)',
-    command: servedChain(e, 'inspect'),
-    code: 'PATH_UNKNOWN_ISSUER',
-  }),
-  privateCa: (e: Extracted): CauseText => ({
-    cause: "the certificate comes from a private or internal CA that is not in the client's trust store",
-    check: `the chain ends at your organisation's CA: verify with that root added; if it passes, add the root to the client ${ADD_ROOT}`,
-    command: servedChain(e, 'verify', ' --add-roots corp-root.pem'),
-    code: 'PATH_UNKNOWN_ISSUER',
-  }),
-  proxy: (e: Extracted): CauseText => ({
-    cause:
-      'a TLS-inspection proxy (Zscaler, Netskope, a corporate firewall, antivirus) re-signs the traffic with its own CA, which the client does not trust',
-    check: `the issuer of the certificate the client sees names the proxy, and differs from what a machine outside the network sees; add the proxy's root CA to the client ${ADD_ROOT}`,
-    command: servedChain(e, 'inspect'),
-  }),
-  oldStore: (e: Extracted): CauseText => ({
-    cause:
-      'the client has an old trust store without the root the chain ends at (old Java, Android, Docker base image, pinned certifi)',
-    check:
-      'the chain verifies with current Mozilla roots but not on the client: update the CA bundle or the runtime',
-    command: servedChain(e, 'verify'),
-  }),
-  defaultCert: (e: Extracted): CauseText => ({
-    cause:
-      "the server sends a self-signed placeholder: an appliance's or ingress controller's default certificate, served because no configured site matches the name (SNI) asked for",
-    check:
-      'read the subject of the certificate served: a default or "fake" certificate means the host name, SNI or TLS configuration does not reach your site',
-    command: servedChain(e, 'inspect'),
-    code: 'PATH_UNTRUSTED_ROOT',
-  }),
-  selfSignedOnPurpose: (e: Extracted): CauseText => ({
-    cause: 'a self-signed certificate is deployed on purpose (development, internal service)',
-    check: `replace it with a CA-issued certificate, or trust exactly that certificate on the client ${ADD_ROOT}`,
-    command: servedChain(e, 'verify', ' --add-roots server.pem'),
-    code: 'PATH_UNTRUSTED_ROOT',
-  }),
-  leafExpired: (e: Extracted): CauseText => ({
-    cause:
-      'the leaf certificate expired: renewal failed, or the renewed certificate is not deployed (imported ACM certificates never renew; CloudFront takes up to 24 hours to pick up a reimport)',
-    check: 'the notAfter and days left of the leaf the server sends (certificate #0)',
-    command: servedChain(e, 'inspect'),
-    code: 'CERT_EXPIRED',
-  }),
-  intermediateExpired: (e: Extracted): CauseText => ({
-    cause:
-      'an intermediate or cross-signed certificate in the served chain expired (an old chain bundle kept when the leaf was renewed)',
-    check: 'the notAfter of every certificate after #0; serve the chain that came with the current leaf',
-    command: servedChain(e, 'inspect'),
-    code: 'CERT_EXPIRED',
-  }),
-  clientClock: (e: Extracted): CauseText => ({
-    cause:
-      "the client's clock is wrong (a VM or container after suspend, a device without a real-time clock)",
-    check:
-      "compare 'date -u' on the client with the certificate's notBefore/notAfter; verify with --at to see the verdict at another time",
-    command: servedChain(e, 'verify'),
-  }),
-  notYetValid: (e: Extracted): CauseText => ({
-    cause:
-      "a certificate was deployed before its notBefore (issued for a future date, or the issuing CA's clock ran ahead)",
-    check: 'the notBefore of each certificate the server sends, against the current UTC time',
-    command: servedChain(e, 'inspect'),
-    code: 'CERT_NOT_YET_VALID',
-  }),
+  missingIntermediate: C['missing-intermediate'],
+  privateCa: C['private-ca'],
+  proxy: C.proxy,
+  oldStore: C['client-trust-store'],
+  defaultCert: C['default-certificate'],
+  selfSignedOnPurpose: C['self-signed'],
+  leafExpired: C['leaf-expired'],
+  intermediateExpired: C['intermediate-expired'],
+  clientClock: C['client-clock'],
+  notYetValid: C['not-yet-valid'],
 };
 
 const docsOf = (...kinds: PathErrorKind[]) => kinds.map((k) => docsPath(ERROR_CODES[k]));
@@ -98,7 +37,7 @@ export function diagnoseUnknownIssuer(e: Extracted): Diagnosis {
   let causes = [cause.missingIntermediate(e), cause.privateCa(e), cause.proxy(e), cause.oldStore(e)];
   let diagnosis: string | undefined;
   if (e.proxy) {
-    causes = [cause.proxy(e), ...causes.filter((c) => c.cause !== cause.proxy(e).cause)];
+    causes = [cause.proxy(e), ...causes.filter((c) => c.id !== 'proxy')];
     diagnosis = `the text names ${e.proxy}${e.issuer ? ` (issuer: ${e.issuer})` : ''}: a TLS-inspection proxy re-signs the connection; add its root CA to the client`;
   } else if (leafOnly) {
     diagnosis =
@@ -195,6 +134,7 @@ function diagnoseOther(kind: PathErrorKind, e: Extracted): Diagnosis {
     meaning: `${title}.`,
     causes: [
       {
+        id: code,
         cause: title.charAt(0).toLowerCase() + title.slice(1),
         check:
           'certgate verify walks the verification flow, names the certificate and the step that fails, and says how to fix it',

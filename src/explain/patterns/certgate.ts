@@ -43,6 +43,7 @@ function diagnoseCode(code: FindingCode, e: Extracted): Diagnosis {
         ? ruleCauses
         : [
             {
+              id: code,
               cause: title.charAt(0).toLowerCase() + title.slice(1),
               check: `the finding names the certificate or distribution and the location; see ${docsPath(code)}`,
               command: commandFor(code, e),

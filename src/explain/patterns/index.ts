@@ -10,6 +10,7 @@ import { certgatePatterns } from './certgate.js';
 import { CLOUDFRONT_PATTERNS } from './cloudfront.js';
 import { CURL_PATTERNS } from './curl.js';
 import { GO_PATTERNS } from './go.js';
+import { HANDSHAKE_PATTERNS } from './handshake.js';
 import { JAVA_PATTERNS } from './java.js';
 import { NODE_PATTERNS } from './node.js';
 import { OPENSSL_PATTERNS } from './openssl.js';
@@ -23,5 +24,6 @@ export const PATTERNS: readonly Pattern[] = [
   ...JAVA_PATTERNS,
   ...GO_PATTERNS,
   ...BROWSER_PATTERNS,
+  ...HANDSHAKE_PATTERNS,
   ...certgatePatterns(),
 ];
