@@ -137,7 +137,9 @@ function toMatch(
  */
 export function explain(input: string): Explanation {
   const { text, truncated } = normaliseInput(input);
-  const candidates = absorbBareCodes(dropContained(scan(text)));
+  const found = absorbBareCodes(dropContained(scan(text)));
+  const messages = found.filter((c) => !c.pattern.fallback);
+  const candidates = messages.length > 0 ? messages : found;
   const facts = scanFacts(text);
   const lineAt = lineIndex(text);
   // Same pattern, same values: one error printed again (a retry, a rollback event) is one match.
@@ -152,7 +154,10 @@ export function explain(input: string): Explanation {
     if (seen) seen.count++;
     else unique.set(identity, { candidate, read, count: 1 });
   }
-  const all = [...unique.values()];
+  // Connection and HTTP errors go after the certificate errors of the same text (stable sort).
+  const all = [...unique.values()].sort(
+    (a, b) => Number(a.candidate.pattern.secondary ?? false) - Number(b.candidate.pattern.secondary ?? false),
+  );
   const matches = all.slice(0, MAX_MATCHES).map(({ candidate, read, count }) => ({
     ...toMatch(candidate, read, facts, lineAt(candidate.start)),
     occurrences: count,

@@ -32,6 +32,38 @@ export interface Pattern {
   readonly extract?: (match: RegExpExecArray, text: string) => Extraction;
   /** Words the match: what it means, the causes in order, the checks and commands. */
   readonly diagnose: (extracted: Extracted) => Diagnosis;
+  /**
+   * The error is about the connection, not a certificate (connection refused, DNS, an HTTP
+   * status): listed after the certificate errors of the same text, which are the likelier cause.
+   */
+  readonly secondary?: boolean;
+  /**
+   * Not an error message but a transcript that shows a failure (an `s_client` chain of one
+   * certificate): used only when the text holds no error message at all.
+   */
+  readonly fallback?: boolean;
+}
+
+/** A message of one client: case-insensitive, the regex source as given (bounded). */
+export function clientPattern(
+  client: ExplainClient | undefined,
+  id: string,
+  title: string,
+  key: string,
+  source: string,
+  diagnose: (extracted: Extracted) => Diagnosis,
+  extract?: Pattern['extract'],
+): Pattern {
+  return {
+    id,
+    title,
+    source: 'tls-client',
+    ...(client ? { client } : {}),
+    key,
+    regex: new RegExp(source, 'gi'),
+    ...(extract ? { extract } : {}),
+    diagnose,
+  };
 }
 
 /** A pattern for a bare code: `\bCODE\b`, case-sensitive. */

@@ -21,6 +21,14 @@ const CLIENT_NAMES: Readonly<Record<string, string>> = {
   browser: 'a browser',
   java: 'Java',
   go: 'Go',
+  python: 'Python',
+  dotnet: '.NET',
+  windows: 'Windows (Schannel / WinINet)',
+  gnutls: 'GnuTLS (wget, git, apt)',
+  rustls: 'rustls',
+  qt: 'Qt',
+  nginx: 'nginx',
+  envoy: 'Envoy',
 };
 
 const WRAPPER_NAMES: Readonly<Record<string, string>> = {

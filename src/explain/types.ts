@@ -11,7 +11,21 @@ import type { FindingCode } from '../findings/catalog.js';
 export type ExplainSource = 'cloudfront' | 'tls-client' | 'certgate';
 
 /** The TLS client whose wording matched. */
-export type ExplainClient = 'node' | 'openssl' | 'curl' | 'browser' | 'java' | 'go';
+export type ExplainClient =
+  | 'node'
+  | 'openssl'
+  | 'curl'
+  | 'browser'
+  | 'java'
+  | 'go'
+  | 'python'
+  | 'dotnet'
+  | 'windows'
+  | 'gnutls'
+  | 'rustls'
+  | 'qt'
+  | 'nginx'
+  | 'envoy';
 
 /** The tool that wrapped a CloudFront error (it decides which `certgate check` input to suggest). */
 export type ExplainWrapper = 'cloudformation' | 'cdk' | 'terraform' | 'aws-cli';

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { type ExplainMatch, explain, formatExplanationText, PATTERNS } from '../../src/explain/index.js';
 import { CATALOG, docsPath, FINDING_CODES } from '../../src/findings/catalog.js';
-import { CLOUDFRONT_VECTORS, CODE_VECTORS, type ExplainVector, TLS_VECTORS } from './vectors.js';
+import {
+  CLOUDFRONT_VECTORS,
+  CODE_VECTORS,
+  type ExplainVector,
+  FAMILY_VECTORS,
+  TLS_VECTORS,
+} from './vectors.js';
 
 function only(input: string): ExplainMatch {
   const result = explain(input);
@@ -29,6 +35,10 @@ describe('CloudFront errors', () => {
 
 describe('TLS client errors', () => {
   test.each(TLS_VECTORS.map((v) => [v.name, v] as const))('%s', (_, v) => check(v));
+});
+
+describe('more client families, and errors that are not about certificates', () => {
+  test.each(FAMILY_VECTORS.map((v) => [v.name, v] as const))('%s', (_, v) => check(v));
 });
 
 describe('certgate finding codes', () => {

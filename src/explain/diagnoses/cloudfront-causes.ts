@@ -151,6 +151,35 @@ export const CF_CAUSES = {
       check: 'aliases must be lower-case A-labels without a trailing dot, wildcards only as a leading *.',
       command: gateCheck(e, false),
     }),
+  justIssued: (e: Extracted) => ({
+    id: 'just-issued',
+    cause:
+      'the certificate was requested or validated moments before the distribution used it: the same apply or stack created both, and the distribution was given the ARN before validation finished (Terraform: aws_acm_certificate.arn instead of aws_acm_certificate_validation.certificate_arn; CloudFormation/CDK: no dependency on the validated certificate)',
+    check:
+      'the Status and IssuedAt of the certificate against the time of the failure: ISSUED only after the distribution call means this cause; make the distribution wait for validation and apply again',
+    command: gateCheck(e),
+  }),
+  updateInProgress: (_e: Extracted) => ({
+    id: 'update-in-progress',
+    cause:
+      'another viewer-certificate change on the same distribution is still deploying: CloudFront takes one at a time (two stacks or pipelines updating the distribution, or a retry while the first change is InProgress)',
+    check:
+      "'aws cloudfront get-distribution --id <id> --query Distribution.Status' says InProgress: wait for Deployed ('aws cloudfront wait distribution-deployed --id <id>') and apply again",
+  }),
+  planValidation: (_e: Extracted) => ({
+    id: 'plan-validation',
+    cause:
+      'the tool rejected the value before any API call: the provider or construct schema does not accept it (a value outside its list, two settings that exclude each other such as acm_certificate_arn with cloudfront_default_certificate = true)',
+    check:
+      'the field and the values the message lists: use one of them exactly (CloudFront policy names carry a year: TLSv1.2_2021, not TLSv1.2), or remove one of the conflicting settings; an older provider may not know a newer value',
+  }),
+  requestShape: (_e: Extracted) => ({
+    id: 'not-certificate',
+    cause:
+      "not a certificate problem: the request's shape is wrong before CloudFront checks anything (get-distribution-config output passed whole, with its ETag and DistributionConfig wrapper, or a field name misspelt)",
+    check:
+      "pass only the DistributionConfig object (jq '.DistributionConfig' dist.json) and give the ETag as --if-match",
+  }),
   legacyFields: (e: Extracted) =>
     rule('CF-13', {
       cause:

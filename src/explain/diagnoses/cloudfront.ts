@@ -56,7 +56,7 @@ export function diagnoseCertificateUnusable(e: Extracted): Diagnosis {
   return ivc(
     e,
     "CloudFront could not use the certificate the distribution names: it doesn't exist in this account, isn't in us-east-1, isn't valid (not ISSUED, expired, an unsupported key) or comes without a valid chain.",
-    ['region', 'missing', 'status', 'dates', 'trust', 'keyType', 'format'],
+    ['region', 'missing', 'status', 'justIssued', 'dates', 'trust', 'keyType', 'format'],
   );
 }
 
@@ -122,4 +122,36 @@ export function diagnoseLegacyFields(e: Extracted): Diagnosis {
     ['legacyFields'],
     `remove Certificate and CertificateSource from ViewerCertificate before update-distribution, or set them to the same certificate with CertificateSource ${field === 'ACMCertificateArn' ? "'acm'" : "'iam'"} (CF-13)`,
   );
+}
+
+/** `IllegalUpdate`: only one viewer-certificate change may be in progress at a time. */
+export function diagnoseUpdateInProgress(e: Extracted): Diagnosis {
+  return {
+    meaning:
+      'CloudFront refused the update because an earlier change to the same distribution is still being deployed; nothing is wrong with the certificate itself.',
+    causes: cfCauses(e, ['updateInProgress']),
+  };
+}
+
+/** A provider or construct rejected a value before any API call (Terraform plan-time validation). */
+export function diagnosePlanValidation(e: Extracted): Diagnosis {
+  return {
+    meaning:
+      'Terraform (or the construct library) rejected the configuration while planning: no request reached CloudFront, so the fix is in the configuration file, at the line the message names.',
+    ...(e.value && e.allowedValues
+      ? {
+          diagnosis: `${e.field ?? 'the field'} is ${e.value}, which is not one of ${e.allowedValues.join(', ')}`,
+        }
+      : {}),
+    causes: cfCauses(e, ['planValidation', 'noCertificate']),
+  };
+}
+
+/** The AWS CLI / SDK refused the request's shape before sending it. */
+export function diagnoseRequestShape(e: Extracted): Diagnosis {
+  return {
+    meaning:
+      "The AWS CLI (botocore) checked the request against CloudFront's model and refused it before sending: the input file is not a DistributionConfig.",
+    causes: cfCauses(e, ['requestShape']),
+  };
 }

@@ -4,6 +4,7 @@
  * pages that name the host and the certificate's names.
  */
 
+import { diagnoseUnknownIssuer } from '../diagnoses/path.js';
 import type { Pattern } from '../pattern.js';
 import type { Extracted } from '../types.js';
 import { clientTablePatterns } from './client-table.js';
@@ -13,7 +14,7 @@ import { namePattern, parseNameList, targetFields } from './names.js';
 function pageNames(text: string): Extracted {
   // Chrome: "This server could not prove that it is api.example.com; its security certificate is from www.example.com."
   const chrome =
-    /could not prove that it is ([^\s;]{1,253});\s+its security certificate is from ([^\s,;]{1,253})/i.exec(
+    /(?:could not|couldn't) prove that it(?: is|'s) ([^\s;]{1,253});\s+its security certificate is from ([^\s,;]{1,253})/i.exec(
       text,
     );
   if (chrome) return { ...targetFields(chrome[1]), ...parseNameList(chrome[2] ?? '') };
@@ -44,5 +45,27 @@ export const BROWSER_PATTERNS: readonly Pattern[] = [
     (_m, text) => ({ clientCode: 'SSL_ERROR_BAD_CERT_DOMAIN', ...pageNames(text) }),
     'g',
   ),
+  // The page sentence without its code; next to a code it joins that match.
+  {
+    ...namePattern(
+      'browser',
+      'browser.could-not-prove',
+      "Chrome: this server couldn't prove that it's the host; its certificate is from another name",
+      "(?:could not|couldn't) prove that it(?: is|'s) ([^\\s;]{1,253});\\s+its security certificate is from ([^\\s,;]{1,253})",
+      (m) => ({ ...targetFields(m[1]), ...parseNameList(m[2] ?? '') }),
+    ),
+    bareCode: true,
+  },
+  {
+    id: 'browser.no-issuer-chain',
+    title: 'Firefox: the certificate is not trusted because no issuer chain was provided',
+    source: 'tls-client',
+    client: 'browser',
+    key: 'path:UnknownIssuer',
+    regex: /The certificate is not trusted because no issuer chain was provided/gi,
+    // Firefox says so when the server sent the leaf alone.
+    extract: () => ({ servedCertificates: 1 }),
+    diagnose: diagnoseUnknownIssuer,
+  },
   ...clientTablePatterns('browser'),
 ];

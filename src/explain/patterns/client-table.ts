@@ -160,7 +160,10 @@ export function clientTablePatterns(client: 'curl' | 'browser' | 'java' | 'go'):
       source: 'tls-client',
       client,
       key: keyOf(keys, opensslCode),
-      regex: new RegExp(body, client === 'browser' ? 'g' : 'gi'),
+      // Firefox and pasted page text write the codes in lower case too (sec_error_unknown_issuer).
+      regex: new RegExp(body, 'gi'),
+      // A browser code next to the page sentence that says the same joins that match.
+      ...(client === 'browser' ? { bareCode: true } : {}),
       extract: (m) => ({
         ...fromGroups(m, names, 1),
         ...(client === 'browser' ? { clientCode: text.replace(/^NET::/, '') } : {}),

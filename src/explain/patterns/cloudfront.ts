@@ -13,7 +13,10 @@ import {
   diagnoseLegacyFields,
   diagnoseMalformed,
   diagnoseNotTrusted,
+  diagnosePlanValidation,
+  diagnoseRequestShape,
   diagnoseTrustedCertificateRequired,
+  diagnoseUpdateInProgress,
 } from '../diagnoses/cloudfront.js';
 import {
   diagnoseCnameAlreadyExists,
@@ -200,6 +203,47 @@ const MESSAGES: readonly Pattern[] = [
     phrase('If-Match version is missing or not valid'),
     (e) => diagnoseETag({ ...e, awsError: 'InvalidIfMatchVersion' }),
   ),
+  message(
+    'cloudfront.sni-with-sslv3',
+    'InvalidProtocolSettings: sni-only with SSLv3 (older wording)',
+    'InvalidProtocolSettings',
+    `${phrase('configured for SNI and the Minimum SSL Protocol Version is specified as SSLv3')}|${phrase("SNI and SSLv3 can't both be specified")}`,
+    diagnoseInvalidProtocolSettings,
+  ),
+  message(
+    'cloudfront.illegal-update.certificate-change-in-progress',
+    'IllegalUpdate: only one viewer certificate change may be in progress at a time',
+    'IllegalUpdate',
+    phrase('Only one viewer certificate change may be in progress at a time'),
+    diagnoseUpdateInProgress,
+  ),
+  message(
+    'terraform.expected-one-of',
+    'Terraform plan-time validation: the value is not one of the allowed values',
+    'plan-validation',
+    'expected ([\\w.]{1,200}) to be one of \\[([^\\]\\n]{0,1000})\\], got ([^\\s]{0,200})',
+    diagnosePlanValidation,
+    (m) => ({
+      field: m[1] ?? '',
+      value: m[3] ?? '',
+      allowedValues: [...(m[2] ?? '').matchAll(/"([^"]{1,64})"/g)].map((v) => v[1] ?? ''),
+    }),
+  ),
+  message(
+    'terraform.conflicts-with',
+    'Terraform plan-time validation: two settings conflict',
+    'plan-validation',
+    '"([\\w.]{1,200})": conflicts with ([\\w.]{1,200})|Conflicting configuration arguments',
+    diagnosePlanValidation,
+    (m) => (m[1] ? { field: m[1] } : {}),
+  ),
+  message(
+    'aws-cli.parameter-validation',
+    'AWS CLI: parameter validation failed (the input is not a DistributionConfig)',
+    'request-shape',
+    `${phrase('Parameter validation failed:')}|${phrase('Unknown parameter in DistributionConfig')}`,
+    diagnoseRequestShape,
+  ),
 ];
 
 /** Bare codes: each joins the nearest message with its key, or stands alone. */
@@ -241,6 +285,7 @@ const CODES: readonly [code: string, title: string, diagnose: (e: Extracted) => 
     diagnoseInconsistentQuantities,
   ],
   ['PreconditionFailed', 'PreconditionFailed: the If-Match ETag is stale', diagnoseETag],
+  ['IllegalUpdate', 'IllegalUpdate: the change is not allowed now', diagnoseUpdateInProgress],
   ['InvalidIfMatchVersion', 'InvalidIfMatchVersion: the If-Match ETag is missing or not valid', diagnoseETag],
 ];
 

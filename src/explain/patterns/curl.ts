@@ -23,7 +23,8 @@ export const CURL_PATTERNS: readonly Pattern[] = [
     'curl',
     'curl.subject-name-mismatch',
     "curl: the certificate's subject name (CN) does not match the target host",
-    `SSL: certificate subject name '([^'\\n]{0,256})' does not match ${TARGET}`,
+    // curl 7.2x printed the name in parentheses, later versions in quotes.
+    `SSL: certificate subject name ['(]([^')\\n]{0,256})[')] does not match ${TARGET}`,
     (m) => ({ ...targetFields(m[2]), dnsNames: [], commonName: m[1] ?? '' }),
   ),
   namePattern(

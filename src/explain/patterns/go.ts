@@ -28,7 +28,7 @@ export const GO_PATTERNS: readonly Pattern[] = [
     'go',
     'go.legacy-common-name',
     'Go: x509: certificate relies on legacy Common Name field',
-    'x509: certificate relies on legacy Common Name field, use SANs instead',
+    'x509: certificate relies on legacy Common Name field(?:, use SANs instead|, use SANs or temporarily enable Common Name matching with GODEBUG=x509ignoreCN=0)?',
     () => ({ dnsNames: [], ipAddresses: [] }),
   ),
   namePattern(
@@ -46,7 +46,7 @@ export const GO_PATTERNS: readonly Pattern[] = [
     key: 'path:UnknownIssuer',
     // The parenthesis names the best candidate issuer and why it failed: part of this error.
     regex:
-      /x509: certificate signed by unknown authority(?: \(possibly because of "[^"\n]{0,300}" while trying to verify candidate authority certificate "([^"\n]{1,200})"\))?/g,
+      /x509: (?:a )?certificate signed by unknown authority(?: \(possibly because of "[^"\n]{0,300}" while trying to verify candidate authority certificate "([^"\n]{1,200})"\))?/g,
     extract: (m) => (m[1] ? { issuer: m[1] } : {}),
     diagnose: diagnoseUnknownIssuer,
   },

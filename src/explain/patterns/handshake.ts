@@ -5,38 +5,14 @@
  * or cipher the two sides do not share, or a port that does not speak TLS at all.
  */
 
-import { tlsCauses } from '../diagnoses/tls-causes.js';
+import {
+  diagnoseClientCertificate,
+  diagnoseHandshakeFailure,
+  diagnoseNotTls,
+  diagnoseProtocolMismatch,
+} from '../diagnoses/handshake.js';
 import type { Pattern } from '../pattern.js';
 import type { Diagnosis, ExplainClient, Extracted } from '../types.js';
-
-const MEANING_FAILURE =
-  'The server ended the TLS handshake before a certificate was exchanged or checked (a fatal alert such as handshake_failure, alert 40): it found nothing it could answer with for the name asked for, or no version and cipher both sides support.';
-
-/** A handshake failure: no SNI and an unknown name come before versions and ciphers. */
-function diagnoseHandshakeFailure(e: Extracted): Diagnosis {
-  return {
-    meaning: MEANING_FAILURE,
-    causes: tlsCauses(e, ['no-sni', 'name-not-listed', 'protocol-mismatch', 'client-certificate']),
-  };
-}
-
-/** No shared version or cipher: the client (or server) is too old or too strict. */
-function diagnoseProtocolMismatch(e: Extracted): Diagnosis {
-  return {
-    meaning:
-      'Client and server found no TLS version or cipher suite they both support, so no certificate was checked.',
-    causes: tlsCauses(e, ['protocol-mismatch', 'no-sni', 'name-not-listed']),
-  };
-}
-
-/** The answer was not TLS at all. */
-function diagnoseNotTls(e: Extracted): Diagnosis {
-  return {
-    meaning:
-      'What came back was not a TLS record: the port answered in plain text (usually HTTP), so the client never saw a certificate.',
-    causes: tlsCauses(e, ['not-tls', 'protocol-mismatch']),
-  };
-}
 
 function handshake(
   id: string,
@@ -56,18 +32,18 @@ function handshake(
   };
 }
 
-/** The handshake-level patterns. */
+/** The handshake-level patterns (`\s+` where a message is often wrapped). */
 export const HANDSHAKE_PATTERNS: readonly Pattern[] = [
   handshake(
     'handshake.alert-handshake-failure',
     'TLS alert handshake_failure (40): the server ended the handshake',
-    '(?:sslv3|tlsv1) alert handshake failure|SSL alert number 40|Received fatal alert: handshake_failure|remote error: tls: handshake failure',
+    '(?:sslv3|tlsv1)[ _]alert[ _]handshake[ _]failure|SSL alert number 40|Received fatal alert: handshake_failure|remote error: tls: handshake failure|received fatal alert: HandshakeFailure|gnutls_handshake\\(\\) failed: Handshake failed',
     diagnoseHandshakeFailure,
   ),
   handshake(
     'handshake.unrecognized-name',
     'TLS alert unrecognized_name (112): the server has no site for the SNI name',
-    'tlsv1 unrecognized name|SSL alert number 112|unrecognized_name',
+    'tlsv1[ _]unrecognized[ _]name|SSL alert number 112|unrecognized_name',
     diagnoseHandshakeFailure,
   ),
   handshake(
@@ -80,13 +56,19 @@ export const HANDSHAKE_PATTERNS: readonly Pattern[] = [
   handshake(
     'handshake.protocol-version',
     'TLS protocol version not supported by one side',
-    'tlsv1 alert protocol version|SSL alert number 70|No appropriate protocol|Could not create SSL/TLS secure channel|unsupported protocol version',
+    'tlsv1[ _]alert[ _]protocol[ _]version|SSL alert number 70|No appropriate protocol|Could\\s+not\\s+create\\s+SSL/TLS\\s+secure\\s+channel|unsupported protocol version|An\\s+unexpected\\s+error\\s+occurred\\s+on\\s+a\\s+send|Authentication\\s+failed\\s+because\\s+the\\s+remote\\s+party\\s+has\\s+closed\\s+the\\s+transport\\s+stream|NoCipherSuitesInCommon|SEC_E_ALGORITHM_MISMATCH',
     diagnoseProtocolMismatch,
   ),
   handshake(
     'handshake.wrong-version-number',
     'OpenSSL: wrong version number (the port did not answer in TLS)',
-    'wrong version number|WRONG_VERSION_NUMBER|\\bERR_SSL_PROTOCOL_ERROR\\b|SSL_ERROR_RX_RECORD_TOO_LONG|http request on https port',
+    'wrong version number|WRONG_VERSION_NUMBER|\\bERR_SSL_PROTOCOL_ERROR\\b|SSL_ERROR_RX_RECORD_TOO_LONG|http request on https port|An unexpected TLS packet was received|received corrupt message of type InvalidContentType|packet length too long',
     diagnoseNotTls,
+  ),
+  handshake(
+    'handshake.client-certificate-alert',
+    'TLS alert about the client certificate: the server wants one, or rejected the one sent',
+    '(?:sslv3|tlsv1|tlsv13)[ _]alert[ _](?:bad[ _]certificate|unknown[ _]ca|certificate[ _]required)|SSL alert number (?:42|48|116)|Received fatal alert: bad_certificate|remote error: tls: (?:bad certificate|unknown certificate authority|certificate required)',
+    diagnoseClientCertificate,
   ),
 ];

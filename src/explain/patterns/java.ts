@@ -6,7 +6,7 @@
 import { diagnoseExpired, diagnoseNotYetValid, diagnoseUnknownIssuer } from '../diagnoses/path.js';
 import type { Pattern } from '../pattern.js';
 import { clientTablePatterns } from './client-table.js';
-import { namePattern, targetFields } from './names.js';
+import { namePattern, parseNameList, targetFields } from './names.js';
 
 function javaPattern(
   id: string,
@@ -47,6 +47,30 @@ export const JAVA_PATTERNS: readonly Pattern[] = [
     'Java: No name matching the host found (no SANs, CN differs)',
     'No name matching ([^\\s]{1,253}?)\\.? found',
     (m) => ({ ...targetFields(m[1]), dnsNames: [] }),
+  ),
+  // Apache HttpClient's DefaultHostnameVerifier.
+  namePattern(
+    'java',
+    'java.httpclient-doesnt-match-sans',
+    "Java (Apache HttpClient): the certificate doesn't match any of the subject alternative names",
+    "Certificate for <([^>\\s]{1,253})> (?:doesn't|does not) match any of the subject alternative names: \\[([^\\]\\n]{0,4000})\\]",
+    (m) => ({ ...targetFields(m[1]), ...parseNameList(m[2] ?? '') }),
+  ),
+  namePattern(
+    'java',
+    'java.httpclient-common-name',
+    "Java (Apache HttpClient): the certificate's common name doesn't match",
+    "Certificate for <([^>\\s]{1,253})> (?:doesn't|does not) match common name of the certificate subject: ([^\\s]{1,253})",
+    (m) => ({ ...targetFields(m[1]), dnsNames: [], commonName: m[2] ?? '' }),
+  ),
+  // OkHttp's OkHostnameVerifier.
+  namePattern(
+    'java',
+    'java.okhttp-hostname-not-verified',
+    'Java (OkHttp): hostname not verified',
+    // OkHttp prints certificate, DN and subjectAltNames on lines of their own.
+    'Hostname ([^\\s]{1,253}) not verified:(?:[\\s\\S]{0,600}?subjectAltNames: \\[([^\\]\\n]{0,4000})\\])?',
+    (m) => ({ ...targetFields(m[1]), ...(m[2] !== undefined ? parseNameList(m[2]) : {}) }),
   ),
   javaPattern(
     'java.pkix-path-building-failed',

@@ -1,0 +1,46 @@
+/**
+ * Python's ssl module: the strict X.509 checks Python 3.13 turns on by default
+ * (VERIFY_X509_STRICT, OpenSSL's texts for a CA without the RFC 5280 extensions), and the
+ * name errors of older versions that list the certificate's names.
+ */
+
+import { diagnoseStrictProfile } from '../diagnoses/handshake.js';
+import { diagnoseNameMismatch } from '../diagnoses/name.js';
+import { phrase } from '../input.js';
+import { clientPattern, type Pattern } from '../pattern.js';
+import { parseNameList, targetFields } from './names.js';
+
+const STRICT = [
+  'Missing Authority Key Identifier',
+  'Missing Subject Key Identifier',
+  'Basic Constraints of CA cert not marked critical',
+  'CA cert does not include key usage extension',
+  'Authority Key Identifier marked critical',
+  'Subject Key Identifier marked critical',
+  'Empty Subject Alternative Name extension',
+  'Subject empty and Subject Alt Name extension not critical',
+];
+
+/** Python's patterns. */
+export const PYTHON_PATTERNS: readonly Pattern[] = [
+  clientPattern(
+    'python',
+    'python.strict-x509',
+    'Python 3.13+ / OpenSSL strict mode: a certificate lacks an extension RFC 5280 requires',
+    'strict',
+    STRICT.map(phrase).join('|'),
+    diagnoseStrictProfile,
+  ),
+  clientPattern(
+    'python',
+    'python.hostname-doesnt-match',
+    "Python (≤ 3.6): hostname doesn't match the certificate's names",
+    'name',
+    `hostname '([^'\\n]{1,253})' ${phrase("doesn't match")}\\s+(?:either of\\s+)?([^\\n]{1,2000})`,
+    diagnoseNameMismatch,
+    (m) => ({
+      ...targetFields(m[1]),
+      ...parseNameList((m[2] ?? '').replace(/ or /g, ',').replace(/'/g, '')),
+    }),
+  ),
+];
