@@ -160,6 +160,7 @@ export { formatVerifyText, renderFlow } from './verify/text.js';
 /** Explain a CloudFront or TLS error message: likely causes in order, checks and commands. */
 export {
   type Cause,
+  type CauseEvidence,
   type ExplainClient,
   type ExplainMatch,
   type ExplainSource,

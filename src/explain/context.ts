@@ -55,13 +55,18 @@ const HOST_SOURCES: readonly RegExp[] = [
   /Connected to ([A-Za-z0-9.-]{1,253}) \([^)\n]{0,64}\) port (\d{1,5})/,
   // Python's ssl module: "Hostname mismatch, certificate is not valid for 'api.example.com'".
   /certificate is not valid for '([A-Za-z0-9.:-]{1,253})'/,
+  // Browser error pages: Chrome "example.com uses an unsupported protocol", "… sent an invalid
+  // response", Firefox "An error occurred during a connection to example.com.", "example.com
+  // uses an invalid security certificate".
+  /\b([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}) (?:uses an unsupported protocol|sent an invalid response|uses an invalid security certificate|normally uses encryption)/,
+  /An error occurred during a connection to ([A-Za-z0-9.-]{1,253}?)\.?(?:\s|$)/,
   // `openssl s_client -showcerts`: the leaf's subject CN, when the command line was not pasted.
   /^[ \t]*0 s:[^\n]{0,200}?\bCN\s?=\s?([A-Za-z0-9.-]{1,253})/m,
 ];
 
 /** Names of TLS-inspection products seen as issuers of re-signed certificates. */
-const PROXY =
-  /\b(Zscaler|Netskope|Forcepoint|Blue ?Coat|Palo Alto Networks|Fortinet|FortiGate|Sophos|Cisco Umbrella|Kaspersky|Avast|ESET|Bitdefender|McAfee Web Gateway|Menlo Security|iboss|Check Point|Barracuda|Smoothwall|Lightspeed|WatchGuard|SonicWall|Cloudflare Gateway|Cato Networks|mitmproxy|Charles Proxy|Fiddler)\b/i;
+export const PROXY_PRODUCTS =
+  /\b(Zscaler|Netskope|Forcepoint|Blue ?Coat|Palo Alto Networks|Fortinet|FortiGate|Sophos|Cisco Umbrella|Kaspersky|Avast|ESET|Bitdefender|McAfee Web Gateway|Menlo Security|iboss|Check Point|Barracuda|Smoothwall|Lightspeed|WatchGuard|SonicWall|Cloudflare Gateway|Cato Networks|mitmproxy|Charles Proxy|Fiddler|Burp Suite|Reqable|Proxyman|HTTP Toolkit)\b/i;
 
 const ISSUER_SOURCES: readonly RegExp[] = [
   // `openssl s_client -showcerts`: the issuer of each certificate served, the last one on top.
@@ -97,7 +102,7 @@ export interface TextFacts {
 /** Scans the whole text once for the facts every match may use. */
 export function scanFacts(text: string): TextFacts {
   const issuers = ISSUER_SOURCES.flatMap((re) => hits(text, re)).sort((a, b) => a.index - b.index);
-  const proxy = PROXY.exec(text)?.[1];
+  const proxy = PROXY_PRODUCTS.exec(text)?.[1];
   const lastIssuer = issuers.at(-1)?.value.trim();
   const wrapper = wrapperOf(text);
   return {
@@ -111,6 +116,21 @@ export function scanFacts(text: string): TextFacts {
     distributionIds: hits(text, DISTRIBUTION_ID),
     ...(wrapper ? { wrapper } : {}),
   };
+}
+
+/**
+ * The depth of the certificate that failed, when the log says it next to the error: on the same
+ * line ("verification error at depth 3: …", Envoy) or on the line before (`s_client`'s
+ * "depth=1 …" before "verify error:num=10:…").
+ */
+function depthOf(text: string, start: number): number | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const sameLine = /\b(?:error|failed) at depth (\d{1,2})\b/.exec(text.slice(lineStart, start));
+  if (sameLine) return Number(sameLine[1]);
+  if (lineStart === 0) return undefined;
+  const previous = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart);
+  const before = /^depth=(\d{1,2})\b/.exec(previous);
+  return before ? Number(before[1]) : undefined;
 }
 
 /** What the text around a TLS client error says. */
@@ -131,6 +151,8 @@ export function tlsContext(
   if (facts.issuer) out.issuer = facts.issuer;
   if (facts.proxy) out.proxy = facts.proxy;
   if (facts.servedCertificates > 0) out.servedCertificates = facts.servedCertificates;
+  const depth = depthOf(facts.text, start);
+  if (depth !== undefined) out.depth = depth;
   const notAfter = /\bnotAfter=([^\n]{1,40})/.exec(around(facts.text, start, end));
   if (notAfter?.[1]) out.notAfter = notAfter[1].trim();
   if (facts.printedByNode) out.client = 'node';

@@ -6,10 +6,11 @@
  * Steps: normalise the text → run every pattern (each bounded) → drop matches inside a longer
  * or higher-priority one (curl's "SSL certificate problem: X" contains OpenSSL's "X") → join a
  * bare code to the message printed next to it → add what the surrounding text says → merge
- * repeats → diagnose.
+ * repeats → diagnose → re-rank the causes by the evidence in the rest of the paste.
  */
 
 import { cloudfrontContext, scanFacts, type TextFacts, tlsContext } from './context.js';
+import { weighEvidence } from './evidence/index.js';
 import { excerptOf, lineIndex, normaliseInput } from './input.js';
 import type { Extraction, Pattern } from './pattern.js';
 import { PATTERNS } from './patterns/index.js';
@@ -101,6 +102,19 @@ function extractedOf(c: Candidate, facts: TextFacts): { extracted: Extracted; cl
   return { extracted: merged as Extracted, ...(client ? { client } : {}) };
 }
 
+interface Seen {
+  readonly candidate: Candidate;
+  read: ReturnType<typeof extractedOf>;
+  count: number;
+}
+
+/** Two readings of one error: every value the poorer one has, the fuller one has too. */
+function sameError(a: Extracted, b: Extracted): boolean {
+  const [small, large] = Object.keys(a).length <= Object.keys(b).length ? [a, b] : [b, a];
+  const big = large as Record<string, unknown>;
+  return Object.entries(small).every(([k, v]) => JSON.stringify(v) === JSON.stringify(big[k]));
+}
+
 function toMatch(
   c: Candidate,
   seen: { extracted: Extracted; client?: ExplainClient },
@@ -142,26 +156,37 @@ export function explain(input: string): Explanation {
   const candidates = messages.length > 0 ? messages : found;
   const facts = scanFacts(text);
   const lineAt = lineIndex(text);
-  // Same pattern, same values: one error printed again (a retry, a rollback event) is one match.
-  const unique = new Map<
-    string,
-    { candidate: Candidate; read: ReturnType<typeof extractedOf>; count: number }
-  >();
+  // Same pattern, same values: one error printed again (a retry, a rollback event, s_client's
+  // "verify error:num=20" and "Verify return code: 20") is one match; the fuller reading stays.
+  const byPattern = new Map<string, Seen[]>();
+  const unique: Seen[] = [];
   for (const candidate of candidates) {
     const read = extractedOf(candidate, facts);
-    const identity = `${candidate.pattern.id}\u0000${JSON.stringify(read.extracted)}`;
-    const seen = unique.get(identity);
-    if (seen) seen.count++;
-    else unique.set(identity, { candidate, read, count: 1 });
+    const group = byPattern.get(candidate.pattern.id) ?? [];
+    const seen = group.find((g) => sameError(g.read.extracted, read.extracted));
+    if (seen) {
+      seen.count++;
+      if (Object.keys(read.extracted).length > Object.keys(seen.read.extracted).length) seen.read = read;
+      continue;
+    }
+    const entry: Seen = { candidate, read, count: 1 };
+    group.push(entry);
+    byPattern.set(candidate.pattern.id, group);
+    unique.push(entry);
   }
-  // Connection and HTTP errors go after the certificate errors of the same text (stable sort).
-  const all = [...unique.values()].sort(
-    (a, b) => Number(a.candidate.pattern.secondary ?? false) - Number(b.candidate.pattern.secondary ?? false),
-  );
-  const matches = all.slice(0, MAX_MATCHES).map(({ candidate, read, count }) => ({
-    ...toMatch(candidate, read, facts, lineAt(candidate.start)),
-    occurrences: count,
-  }));
+  // Specific errors first, then generic verify failures, then connection and HTTP errors
+  // (a stable sort: within each group, the order of the text).
+  const order = (p: Pattern) => (p.secondary ? 2 : p.generic ? 1 : 0);
+  const all = [...unique].sort((a, b) => order(a.candidate.pattern) - order(b.candidate.pattern));
+  const matches = all
+    .slice(0, MAX_MATCHES)
+    .map(({ candidate, read, count }) =>
+      weighEvidence(
+        { ...toMatch(candidate, read, facts, lineAt(candidate.start)), occurrences: count },
+        text,
+        lineAt,
+      ),
+    );
   return {
     recognised: matches.length > 0,
     matches,

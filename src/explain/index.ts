@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { EVIDENCE_RULES, type EvidenceRule } from './evidence/index.js';
 export { explain, MAX_MATCHES } from './explain.js';
 export { MAX_EXPLAIN_INPUT } from './input.js';
 export type { Pattern } from './pattern.js';
@@ -13,6 +14,7 @@ export { PATTERNS } from './patterns/index.js';
 export { type ExplainTextOptions, formatExplanationText, KNOWN_MESSAGES } from './text.js';
 export type {
   Cause,
+  CauseEvidence,
   Diagnosis,
   ExplainClient,
   ExplainMatch,

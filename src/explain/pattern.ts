@@ -38,6 +38,12 @@ export interface Pattern {
    */
   readonly secondary?: boolean;
   /**
+   * A generic failure ("certificate verify failed", BoringSSL's CERTIFICATE_VERIFY_FAILED)
+   * whose reason a log often prints on another line: a specific error of the same text comes
+   * before it.
+   */
+  readonly generic?: boolean;
+  /**
    * Not an error message but a transcript that shows a failure (an `s_client` chain of one
    * certificate): used only when the text holds no error message at all.
    */

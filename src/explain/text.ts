@@ -93,6 +93,12 @@ function formatMatch(m: ExplainMatch, index: number, total: number, c: Colors): 
     lines.push(`  ${cause.rank}. ${forTerminal(cause.cause, 4096)}${tags ? c.dim(` (${tags})`) : ''}`);
     lines.push(`     check: ${forTerminal(cause.check, 4096)}`);
     if (cause.command) lines.push(`     run:   ${c.cyan(forTerminal(cause.command, 4096))}`);
+    for (const ev of cause.evidence ?? [])
+      lines.push(
+        c.dim(
+          `     moved up by line ${ev.line}: ${forTerminal(ev.excerpt)} (${forTerminal(ev.shows, 4096)})`,
+        ),
+      );
   }
   if (m.docs.length > 0) lines.push('', `  Docs: ${m.docs.join(', ')}`);
   return lines.join('\n');

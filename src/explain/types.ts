@@ -103,6 +103,20 @@ export interface Cause {
   readonly rule?: string;
   /** The certgate finding code that reports this cause. */
   readonly code?: FindingCode;
+  /** What in the paste moved this cause up (the evidence rules of `src/explain/evidence/`). */
+  readonly evidence?: readonly CauseEvidence[];
+}
+
+/** One piece of evidence for a cause: which rule saw what, where. */
+export interface CauseEvidence {
+  /** The evidence rule's id, e.g. `client.php`, `proxy.named-product`. */
+  readonly rule: string;
+  /** 1-based line of the paste that shows it. */
+  readonly line: number;
+  /** That line, shortened. */
+  readonly excerpt: string;
+  /** What it shows, in one sentence. */
+  readonly shows: string;
 }
 
 /** One recognised error. */

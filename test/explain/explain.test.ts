@@ -41,6 +41,20 @@ describe('more client families, and errors that are not about certificates', () 
   test.each(FAMILY_VECTORS.map((v) => [v.name, v] as const))('%s', (_, v) => check(v));
 });
 
+describe('a log with a generic failure and its reason', () => {
+  test("Envoy's CERTIFICATE_VERIFY_FAILED comes after the reason its verifier logged", () => {
+    const { matches } = explain(
+      '[debug][connection] X509_verify_cert: certificate verification error at depth 1: certificate has expired\n[debug][connection] [C3] TLS error: 268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED',
+    );
+    expect(matches.map((m) => m.id)).toEqual([
+      'openssl.certificate-has-expired',
+      'boringssl.certificate-verify-failed',
+    ]);
+    expect(matches[0]!.extracted.depth).toBe(1);
+    expect(matches[0]!.causes[0]!.id).toBe('intermediate-expired');
+  });
+});
+
 describe('certgate finding codes', () => {
   test.each(CODE_VECTORS.map((v) => [v.name, v] as const))('%s', (_, v) => check(v));
 

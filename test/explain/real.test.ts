@@ -8,7 +8,7 @@ import { rankOf, readCorpus } from './real-corpus.js';
  * first and 97% listed; the floors below are what the product reaches today and only ever go
  * up: a change that ranks fewer real pastes right fails here.
  */
-const FLOOR = { first: 0.64, listed: 0.96 };
+const FLOOR = { first: 0.87, listed: 0.98 };
 
 const corpus = readCorpus();
 const vocabulary = new Set(

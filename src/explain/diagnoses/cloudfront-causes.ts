@@ -151,6 +151,13 @@ export const CF_CAUSES = {
       check: 'aliases must be lower-case A-labels without a trailing dot, wildcards only as a leading *.',
       command: gateCheck(e, false),
     }),
+  iamPath: (_e: Extracted) =>
+    rule('CF-14', {
+      cause:
+        'the IAM server certificate was not uploaded for CloudFront: its IAM path must start with /cloudfront/ (CloudFront does not see it otherwise); region rules do not apply to IAM certificates',
+      check:
+        "'aws iam list-server-certificates' shows the Path of the certificate: re-upload it with --path /cloudfront/<name>/ and use the new id",
+    }),
   justIssued: (e: Extracted) => ({
     id: 'just-issued',
     cause:

@@ -20,7 +20,7 @@ function pageNames(text: string): Extracted {
   if (chrome) return { ...targetFields(chrome[1]), ...parseNameList(chrome[2] ?? '') };
   // Firefox: "… uses a certificate that is not valid for api.example.com. The certificate is only valid for the following names: a, b"
   const host = /certificate that is not valid for ([^\s]{1,253})/i.exec(text);
-  const names = /The certificate is only valid for (?:the following names: )?([^\n]{1,2000})/i.exec(text);
+  const names = /The certificate is only valid for (?:the following names:\s*)?([^\n]{1,2000})/i.exec(text);
   return {
     ...targetFields(host?.[1]),
     ...(names ? parseNameList(names[1] ?? '') : {}),

@@ -16,7 +16,6 @@ import { clientPattern, type Pattern } from '../pattern.js';
 import type { Diagnosis, Extracted } from '../types.js';
 
 const BORINGSSL_REASONS: Readonly<Record<string, (e: Extracted) => Diagnosis>> = {
-  CERTIFICATE_VERIFY_FAILED: diagnoseUnknownIssuer,
   WRONG_VERSION_NUMBER: diagnoseNotTls,
   SSLV3_ALERT_HANDSHAKE_FAILURE: diagnoseHandshakeFailure,
   TLSV1_ALERT_PROTOCOL_VERSION: diagnoseProtocolMismatch,
@@ -39,6 +38,19 @@ export const SERVER_PATTERNS: readonly Pattern[] = [
     'no "ssl_certificate" is defined (?:in server listening on SSL port|for the "listen \\.\\.\\. ssl" directive)',
     diagnoseNoServerCertificate,
   ),
+  {
+    ...clientPattern(
+      undefined,
+      'boringssl.certificate-verify-failed',
+      'BoringSSL (Envoy, gRPC): CERTIFICATE_VERIFY_FAILED',
+      'path:UnknownIssuer',
+      '(?:TLS error: \\d{1,12}:)?SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED',
+      diagnoseUnknownIssuer,
+      (_m, text) => (/\\benvoy\\b|upstream connect error/i.test(text) ? { client: 'envoy' } : {}),
+    ),
+    // The verifier logs the real reason (expired at depth 3, ...) on a line of its own.
+    generic: true,
+  },
   clientPattern(
     undefined,
     'boringssl.reason',
