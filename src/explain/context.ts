@@ -5,6 +5,7 @@
  * pattern's own extraction always wins over the context.
  */
 
+import { parseNameList } from './patterns/names.js';
 import type { ExplainClient, ExplainWrapper, Extracted } from './types.js';
 
 /** A value found in the text and where. */
@@ -85,9 +86,20 @@ const ARN = /arn:aws[a-z-]{0,10}:acm:([a-z]{2}(?:-[a-z]{1,12}){1,3}-\d):\d{12}:c
 const DISTRIBUTION_ID =
   /(?:Distribution \(|--id[ =]|distribution\/|"(?:Id|DistributionId)":\s*"|DistributionId[=: ]{1,3})(E[0-9A-Z]{9,15})\b/;
 
+/**
+ * The certificate's names printed elsewhere in the paste: an `openssl x509 -text` SAN block, or
+ * the subject CN of `curl -v`'s "Server certificate:" (a name the certificate surely has).
+ */
+const SAN_SOURCES: readonly RegExp[] = [
+  /X509v3 Subject Alternative Name:[ \t]{0,8}(?:critical)?[ \t]{0,8}\n?[ \t]{0,16}((?:DNS|IP Address):[^\n]{1,4000})/,
+  /^\*[ \t]{1,16}subject:[^\n]{0,300}?\bCN\s?=\s?([^,/\s]{1,253})/m,
+];
+
 /** Facts about the whole text, computed once per `explain` call and shared by every match. */
 export interface TextFacts {
   readonly text: string;
+  /** Certificate names printed in the paste (see {@link SAN_SOURCES}), nearest first per match. */
+  readonly sanBlocks: readonly Hit[];
   readonly hosts: readonly Hit[];
   readonly issuer?: string;
   readonly proxy?: string;
@@ -108,6 +120,7 @@ export function scanFacts(text: string): TextFacts {
   return {
     text,
     hosts: HOST_SOURCES.flatMap((re) => hits(text, re)),
+    sanBlocks: SAN_SOURCES.flatMap((re) => hits(text, re)),
     ...(lastIssuer ? { issuer: lastIssuer } : {}),
     ...(proxy ? { proxy } : {}),
     servedCertificates: hits(text, /^[ \t]*\d{1,2} s:/m).length,
@@ -147,6 +160,12 @@ export function tlsContext(
     else out.host = name;
     const port = Number(host.groups[1]);
     if (host.groups[1] && port > 0 && port < 65536 && port !== 443) out.port = port;
+  }
+  const san = nearest(facts.sanBlocks, start);
+  if (san) {
+    const names = parseNameList(san.value);
+    if (names.dnsNames.length > 0) out.dnsNames = names.dnsNames;
+    if (names.ipAddresses.length > 0) out.ipAddresses = names.ipAddresses;
   }
   if (facts.issuer) out.issuer = facts.issuer;
   if (facts.proxy) out.proxy = facts.proxy;

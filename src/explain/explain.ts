@@ -102,6 +102,18 @@ function extractedOf(c: Candidate, facts: TextFacts): { extracted: Extracted; cl
   return { extracted: merged as Extracted, ...(client ? { client } : {}) };
 }
 
+/** What comes right before an error on its line: a word or sign that says it is one. */
+const ERROR_SIGN =
+  /(?:error|fail(?:ed|ure)?|problem|reason|exception|verify|ssl|tls|x509|code|warn(?:ing)?)\W{0,12}$|[:=([>'"]\s{0,4}$/i;
+
+/** A prose-prone match with nothing before it on its line that marks an error. */
+function inProse(c: Candidate, text: string): boolean {
+  if (!c.pattern.prose) return false;
+  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, c.start - 80), c.start);
+  return before.trim() !== '' && !ERROR_SIGN.test(before);
+}
+
 interface Seen {
   readonly candidate: Candidate;
   read: ReturnType<typeof extractedOf>;
@@ -152,7 +164,7 @@ function toMatch(
 export function explain(input: string): Explanation {
   const { text, truncated } = normaliseInput(input);
   const found = absorbBareCodes(dropContained(scan(text)));
-  const messages = found.filter((c) => !c.pattern.fallback);
+  const messages = found.filter((c) => !c.pattern.fallback && !inProse(c, text));
   const candidates = messages.length > 0 ? messages : found;
   const facts = scanFacts(text);
   const lineAt = lineIndex(text);

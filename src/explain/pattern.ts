@@ -48,6 +48,11 @@ export interface Pattern {
    * certificate): used only when the text holds no error message at all.
    */
   readonly fallback?: boolean;
+  /**
+   * A short text people also write in prose ("a self signed certificate"): a match with no sign
+   * of an error before it on its line counts only when the text holds no other error.
+   */
+  readonly prose?: boolean;
 }
 
 /** A message of one client: case-insensitive, the regex source as given (bounded). */

@@ -34,7 +34,15 @@ const docsOf = (...kinds: PathErrorKind[]) => kinds.map((k) => docsPath(ERROR_CO
 export function diagnoseUnknownIssuer(e: Extracted): Diagnosis {
   const leafOnly =
     e.opensslCode === 21 || e.clientCode === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || e.servedCertificates === 1;
-  let causes = [cause.missingIntermediate(e), cause.privateCa(e), cause.proxy(e), cause.oldStore(e)];
+  // Last: an expired cross-sign or root on the only path the client knows (AddTrust 2020, DST
+  // Root CA X3 2021) shows as an unknown issuer in clients that stop at the first dead end.
+  let causes = [
+    cause.missingIntermediate(e),
+    cause.privateCa(e),
+    cause.proxy(e),
+    cause.oldStore(e),
+    cause.intermediateExpired(e),
+  ];
   let diagnosis: string | undefined;
   if (e.proxy) {
     causes = [cause.proxy(e), ...causes.filter((c) => c.id !== 'proxy')];

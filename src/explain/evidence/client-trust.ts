@@ -24,13 +24,51 @@ export const UNKNOWN_ISSUER = ['missing-intermediate', 'client-trust-store'];
 
 export const CLIENT_TRUST_RULES: readonly EvidenceRule[] = [
   {
-    id: 'client.public-service',
+    id: 'path.browsers-work',
+    when: UNKNOWN_ISSUER,
+    raises: ['missing-intermediate'],
+    weight: 2,
+    shows:
+      'desktop browsers (Chrome, Edge, Safari) open the same site: they fetch or cache a missing intermediate, the failing client does not, which is the usual sign the server omits it',
+    find: inText(
+      /\b(?:Chrome|Edge|Safari|(?:the |a |normal |my |other )?browsers?)\s(?:allows? it|works?|opens? it|is fine|loads? it|(?:has|have) no (?:problem|issue))\b|\bworks? (?:fine |well )?(?:in|with|from) (?:Chrome|Edge|Safari|(?:the |a )?browsers?)\b/i,
+    ),
+  },
+  {
+    id: 'path.browser-fails-too',
+    when: UNKNOWN_ISSUER,
+    raises: ['proxy'],
+    lowers: ['missing-intermediate', 'client-trust-store'],
+    weight: 2,
+    shows:
+      'a browser on the same machine rejects the site too, and browsers fetch missing intermediates and use the system store: a proxy re-signing the traffic (or a private CA) is left',
+    find: (text, match) =>
+      match.client === 'browser'
+        ? undefined
+        : inText(/\bDLG_FLAGS_INVALID_CA\b|\bERR_CERT_AUTHORITY_INVALID\b|\bSEC_ERROR_UNKNOWN_ISSUER\b/i)(
+            text,
+          ),
+  },
+  {
+    id: 'path.other-tools-work',
     when: UNKNOWN_ISSUER,
     raises: ['proxy', 'client-trust-store'],
+    lowers: ['missing-intermediate'],
+    weight: 2,
+    shows:
+      "curl or wget (which fetch no intermediates) verify the same site on the same machine: the chain is complete, and this client's own trust store lacks a CA the system has (a proxy's, your own)",
+    find: inText(
+      /\bworks? (?:fine |well )?(?:with|in|from|using) `?(?:curl|wget|openssl)\b|\b(?:curl|wget) (?:works?|is fine|has no (?:problem|issue))\b/i,
+    ),
+  },
+  {
+    id: 'client.public-service',
+    when: UNKNOWN_ISSUER,
+    raises: ['proxy'],
     lowers: ['missing-intermediate', 'private-ca'],
     weight: 2,
     shows:
-      'the host is a large public service, which serves a complete chain from a public CA: the issuer is unknown to this client because of its trust store or a proxy re-signing the traffic',
+      "the host is a large public service, which serves a complete chain from a public CA: an issuer unknown to this client is most often a proxy re-signing the traffic (else the client's own trust store)",
     find: publicService,
   },
   {
@@ -95,10 +133,11 @@ export const CLIENT_TRUST_RULES: readonly EvidenceRule[] = [
     id: 'client.no-ca-file',
     when: UNKNOWN_ISSUER,
     raises: ['client-trust-store'],
-    weight: 2,
+    weight: 1,
     shows:
-      'the client was given no CA file at all (CAfile: none): curl or git was built or configured without a CA bundle path, or the bundle file is missing',
-    find: inText(/\bCAfile:\s{0,4}none\b/),
+      'git / libcurl on GnuTLS names no CA file (CAfile: none): it was built or configured without a CA bundle path, or the bundle file is missing',
+    // curl -v's "CAfile: none" next to a CApath is a normal build; git's GnuTLS line is not.
+    find: inText(/\bCAfile:\s{0,4}none\s{1,4}CRLfile:/),
   },
   {
     id: 'client.self-built',

@@ -43,6 +43,17 @@ export const CONNECTION_RULES: readonly EvidenceRule[] = [
     find: byAddress,
   },
   {
+    id: 'connection.old-client-without-sni',
+    when: [...HANDSHAKE_FAMILY, 'name-not-listed', 'wrong-endpoint'],
+    raises: ['no-sni'],
+    weight: 3,
+    shows:
+      'the client is one that sends no SNI (Python 2 before 2.7.9, Java 6, Android 2, Windows XP, OpenSSL 0.9.8): a CDN or shared host answers it with its default certificate or ends the handshake',
+    find: inText(
+      /\bPython[ :]?2\.(?:[0-6](?:\.\d{1,2})?|7\.[0-8])(?!\d)|\bpython:2\.7\.[0-8]\b|\bJava (?:SE )?(?:1\.)?6\b|\bjdk1\.6|\bAndroid 2\.\d\b|\bWindows XP\b|\bOpenSSL 0\.9\.8/i,
+    ),
+  },
+  {
     id: 'connection.other-clients-work',
     when: HANDSHAKE_FAMILY,
     raises: ['protocol-mismatch'],

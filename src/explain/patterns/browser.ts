@@ -57,6 +57,17 @@ export const BROWSER_PATTERNS: readonly Pattern[] = [
     bareCode: true,
   },
   {
+    id: 'browser.issuer-unknown-sentence',
+    title: "Firefox: the certificate's issuer is unknown (page text without the code)",
+    source: 'tls-client',
+    client: 'browser',
+    key: 'path:UnknownIssuer',
+    regex:
+      /(?:because its )?certificate issuer is unknown, the certificate is self-signed,? or the server is not sending the correct intermediate certificates|The certificate is not trusted because the issuer certificate is unknown/gi,
+    // SEC_ERROR_UNKNOWN_ISSUER next to it (a bare code) joins this match.
+    diagnose: diagnoseUnknownIssuer,
+  },
+  {
     id: 'browser.no-issuer-chain',
     title: 'Firefox: the certificate is not trusted because no issuer chain was provided',
     source: 'tls-client',

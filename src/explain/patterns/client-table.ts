@@ -116,6 +116,7 @@ export function opensslTablePatterns(): Pattern[] {
         return printed !== undefined ? { ...out, client: 'openssl', clientCode: printed } : out;
       },
       diagnose: (e) => diagnoseClientErrorKeys(keys, e),
+      prose: true,
     } satisfies Pattern;
   });
 }

@@ -9,7 +9,8 @@ import { codePattern, type Pattern } from '../pattern.js';
 import { nodeCodePatterns } from './client-table.js';
 import { namePattern, parseNameList, targetFields } from './names.js';
 
-const PREFIX = "(?:Hostname/IP does not match certificate's altnames:\\s*)?";
+// Node 8 and older wrote "doesn't match".
+const PREFIX = "(?:Hostname/IP (?:does not|doesn't) match certificate's altnames:\\s*)?";
 // Node's error object repeats the reason as `reason: "Host: …"`: that copy is not a second error.
 const NOT_REASON = `(?<!reason:\\s{0,4}["'])`;
 
@@ -39,7 +40,7 @@ const NAME_PATTERNS: readonly Pattern[] = [
     'node',
     'node.altnames-mismatch',
     "Node.js: Hostname/IP does not match certificate's altnames",
-    "Hostname/IP does not match certificate's altnames",
+    "Hostname/IP (?:does not|doesn't) match certificate's altnames",
   ),
 ];
 

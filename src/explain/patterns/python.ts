@@ -43,4 +43,18 @@ export const PYTHON_PATTERNS: readonly Pattern[] = [
       ...parseNameList((m[2] ?? '').replace(/ or /g, ',').replace(/'/g, '')),
     }),
   ),
+  clientPattern(
+    'python',
+    'python.pip-certificate-did-not-match',
+    'pip / urllib3 (Python 2): the certificate did not match the expected hostname',
+    'name',
+    'Certificate did not match expected hostname: ([^\\s]{1,253}?)\\.? Certificate: \\{([^\\n]{0,8000})',
+    diagnoseNameMismatch,
+    (m) => ({
+      ...targetFields(m[1]),
+      dnsNames: [...(m[2] ?? '').matchAll(/\('DNS', '([^'\n]{1,253})'\)/g)]
+        .slice(0, 200)
+        .map((d) => d[1] ?? ''),
+    }),
+  ),
 ];

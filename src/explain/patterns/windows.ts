@@ -12,6 +12,7 @@ import {
 } from '../diagnoses/handshake.js';
 import { diagnoseNameMismatch } from '../diagnoses/name.js';
 import { diagnoseClientErrorKeys, diagnoseExpired, diagnoseUnknownIssuer } from '../diagnoses/path.js';
+import { tlsCauses } from '../diagnoses/tls-causes.js';
 import { phrase } from '../input.js';
 import { clientPattern, type Pattern } from '../pattern.js';
 import type { Diagnosis, Extracted } from '../types.js';
@@ -26,9 +27,24 @@ const BY_STATUS: Readonly<Record<string, (e: Extracted) => Diagnosis>> = {
   offlinerevocation: diagnoseRevocationUnknown,
 };
 
+/**
+ * .NET's and .NET Framework's messages without the status: any validation failure prints them
+ * (an untrusted chain, a name mismatch, an expired certificate), so every one stays listed.
+ */
+function diagnoseUnspecified(e: Extracted): Diagnosis {
+  const issuer = diagnoseUnknownIssuer(e);
+  return {
+    meaning:
+      ".NET rejected the server's certificate without saying which check failed: an untrusted or incomplete chain, a name that does not match (often a connection by IP address), or a certificate out of its dates all print this message.",
+    causes: [...issuer.causes, ...tlsCauses(e, ['leaf-expired', 'name-not-listed', 'ip-san'])],
+    ...(issuer.docs ? { docs: issuer.docs } : {}),
+  };
+}
+
 /** The diagnosis for a status word (`RemoteCertificateChainErrors`, `PartialChain`, ...). */
 function byStatus(e: Extracted): Diagnosis {
   const status = (e.clientCode ?? '').toLowerCase();
+  if (status === '') return diagnoseUnspecified(e);
   return (BY_STATUS[status] ?? diagnoseUnknownIssuer)(e);
 }
 
@@ -60,7 +76,7 @@ export const WINDOWS_PATTERNS: readonly Pattern[] = [
     '.NET Framework / PowerShell: could not establish trust relationship for the SSL/TLS secure channel',
     'path:UnknownIssuer',
     phrase('Could not establish trust relationship for the SSL/TLS secure channel'),
-    diagnoseUnknownIssuer,
+    diagnoseUnspecified,
   ),
   clientPattern(
     'windows',
