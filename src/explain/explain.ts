@@ -6,12 +6,14 @@
  * Steps: normalise the text → run every pattern (each bounded) → drop matches inside a longer
  * or higher-priority one (curl's "SSL certificate problem: X" contains OpenSSL's "X") → join a
  * bare code to the message printed next to it → add what the surrounding text says → merge
- * repeats → diagnose → re-rank the causes by the evidence in the rest of the paste.
+ * repeats → diagnose → re-rank the causes by the evidence in the rest of the paste → say
+ * what to paste next when nothing settles them.
  */
 
 import { cloudfrontContext, scanFacts, type TextFacts, tlsContext } from './context.js';
 import { weighEvidence } from './evidence/index.js';
 import { excerptOf, lineIndex, normaliseInput } from './input.js';
+import { nextStep } from './next.js';
 import type { Extraction, Pattern } from './pattern.js';
 import { PATTERNS } from './patterns/index.js';
 import type { ExplainClient, ExplainMatch, Explanation, Extracted } from './types.js';
@@ -190,15 +192,15 @@ export function explain(input: string): Explanation {
   // (a stable sort: within each group, the order of the text).
   const order = (p: Pattern) => (p.secondary ? 2 : p.generic ? 1 : 0);
   const all = [...unique].sort((a, b) => order(a.candidate.pattern) - order(b.candidate.pattern));
-  const matches = all
-    .slice(0, MAX_MATCHES)
-    .map(({ candidate, read, count }) =>
-      weighEvidence(
-        { ...toMatch(candidate, read, facts, lineAt(candidate.start)), occurrences: count },
-        text,
-        lineAt,
-      ),
+  const matches = all.slice(0, MAX_MATCHES).map(({ candidate, read, count }) => {
+    const weighed = weighEvidence(
+      { ...toMatch(candidate, read, facts, lineAt(candidate.start)), occurrences: count },
+      text,
+      lineAt,
     );
+    const next = nextStep(weighed);
+    return next ? { ...weighed, next } : weighed;
+  });
   return {
     recognised: matches.length > 0,
     matches,

@@ -96,10 +96,11 @@ function formatMatch(m: ExplainMatch, index: number, total: number, c: Colors): 
     for (const ev of cause.evidence ?? [])
       lines.push(
         c.dim(
-          `     moved up by line ${ev.line}: ${forTerminal(ev.excerpt)} (${forTerminal(ev.shows, 4096)})`,
+          `     moved ${ev.moved} by line ${ev.line}: ${forTerminal(ev.excerpt)} (${forTerminal(ev.shows, 4096)})`,
         ),
       );
   }
+  if (m.next) lines.push('', `  ${c.bold('Not settled by this paste:')} ${forTerminal(m.next, 4096)}`);
   if (m.docs.length > 0) lines.push('', `  Docs: ${m.docs.join(', ')}`);
   return lines.join('\n');
 }

@@ -103,7 +103,7 @@ export interface Cause {
   readonly rule?: string;
   /** The certgate finding code that reports this cause. */
   readonly code?: FindingCode;
-  /** What in the paste moved this cause up (the evidence rules of `src/explain/evidence/`). */
+  /** What in the paste moved this cause up or down (the rules of `src/explain/evidence/`). */
   readonly evidence?: readonly CauseEvidence[];
 }
 
@@ -111,6 +111,8 @@ export interface Cause {
 export interface CauseEvidence {
   /** The evidence rule's id, e.g. `client.php`, `proxy.named-product`. */
   readonly rule: string;
+  /** Whether the evidence speaks for the cause (`up`) or against it (`down`). */
+  readonly moved: 'up' | 'down';
   /** 1-based line of the paste that shows it. */
   readonly line: number;
   /** That line, shortened. */
@@ -139,6 +141,8 @@ export interface ExplainMatch {
   readonly diagnosis?: string;
   /** Likely causes, most likely first. */
   readonly causes: readonly Cause[];
+  /** What to paste or run next when the paste does not settle the cause (no evidence applied). */
+  readonly next?: string;
   /** Docs pages (relative to the package root) that explain the matching finding codes. */
   readonly docs: readonly string[];
 }

@@ -57,23 +57,25 @@ export function weighEvidence(
     if (rule.leading && !rule.leading.includes(match.causes[0]?.id ?? '')) continue;
     const hit = rule.find(text, match);
     if (!hit) continue;
-    const evidence: CauseEvidence = {
+    const evidence = (moved: 'up' | 'down'): CauseEvidence => ({
       rule: rule.id,
+      moved,
       line: hit.line ?? lineAt(hit.index),
       excerpt: excerptOf(text, hit.index, hit.index + hit.text.length),
       shows: rule.shows,
-    };
+    });
     let targets = rule.raises.filter((id) => listed.has(id));
     const first = rule.raises[0];
     if (targets.length === 0 && first !== undefined) {
       causes.push(build(first, match.extracted));
       targets = [first];
     }
-    for (const id of targets) {
-      score.set(id, (score.get(id) ?? 0) + rule.weight);
-      found.set(id, [...(found.get(id) ?? []), evidence]);
-    }
-    for (const id of rule.lowers ?? []) if (listed.has(id)) score.set(id, (score.get(id) ?? 0) - rule.weight);
+    const note = (id: string, delta: number, moved: 'up' | 'down') => {
+      score.set(id, (score.get(id) ?? 0) + delta);
+      found.set(id, [...(found.get(id) ?? []), evidence(moved)]);
+    };
+    for (const id of targets) note(id, rule.weight, 'up');
+    for (const id of rule.lowers ?? []) if (listed.has(id)) note(id, -rule.weight, 'down');
   }
   if (score.size === 0) return match;
   // Array.prototype.sort is stable: equal scores keep the diagnosis' order.
