@@ -180,10 +180,18 @@ that tells them apart, and the command that runs it.
 TEXT is an error code (InvalidViewerCertificate, CNAMEAlreadyExists,
 ERR_CERT_DATE_INVALID, CERT_HAS_EXPIRED, a finding code such as NAME_MISMATCH)
 or a pasted message: CloudFront API errors as the AWS CLI, CloudFormation, CDK
-and Terraform print them, and the TLS errors of Node.js (Postman, npm),
-OpenSSL, curl, browsers, Java and Go. With no TEXT, or '-', the text is read
-from standard input, so a deploy log can be piped in: every error in it is
-explained, in order. Only the first 64 KiB are read.
+and Terraform print them (and Terraform's plan-time validation), and the TLS
+errors of Node.js (Postman, npm), OpenSSL, curl, browsers (Chrome, Firefox,
+Edge), Java, Go, Python, .NET and PowerShell, Windows (Schannel, WinINet),
+GnuTLS (apt, git, wget), rustls, Qt, nginx and Envoy. With no TEXT, or '-', the
+text is read from standard input, so a deploy log can be piped in: every error
+in it is explained, in order. Only the first 64 KiB are read.
+
+Paste the lines around the error too: the command, the client and its version,
+a SAN block, the stack events before the failure. What they show (a PHP or
+Docker client, a corporate proxy, a certificate created moments before, a
+browser that works) moves the matching cause up, and the output names the line
+that moved it; when nothing settles it, it says what to paste or run next.
 
 Names in the message fill the commands. From Node's "Host: api.example.com.
 is not in the cert's altnames: DNS:www.example.com" it says which near miss

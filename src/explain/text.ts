@@ -139,5 +139,13 @@ export const KNOWN_MESSAGES: readonly string[] = [
   '  browsers: NET::ERR_CERT_COMMON_NAME_INVALID, ERR_CERT_DATE_INVALID, ERR_CERT_AUTHORITY_INVALID, SSL_ERROR_BAD_CERT_DOMAIN, SEC_ERROR_*',
   '  Java: No subject alternative DNS name matching X found, PKIX path building failed, ...',
   '  Go: x509: certificate is valid for A, not B; x509: certificate signed by unknown authority, ...',
+  "  Python: Missing Authority Key Identifier (3.13 strict), hostname 'X' doesn't match, pip's Certificate did not match",
+  '  .NET / Windows: The remote certificate is invalid ..., Could not establish trust relationship, SEC_E_UNTRUSTED_ROOT, DLG_FLAGS_*',
+  '  GnuTLS / wget / apt: The certificate is NOT trusted. The certificate issuer is unknown, ...',
+  '  rustls: invalid peer certificate: UnknownIssuer; Qt: The issuer certificate ... could not be found',
+  '  nginx: no "ssl_certificate" is defined; Envoy: TLS error: ...:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED',
+  '  handshake: alert handshake failure (40), wrong version number, ERR_SSL_VERSION_OR_CIPHER_MISMATCH',
+  'Not certificate errors, said so: ERR_CONNECTION_REFUSED, ENOTFOUND, 502 Bad Gateway, S3 AccessDenied',
+  'Terraform plan-time validation (expected X to be one of [...]), IllegalUpdate, AWS CLI parameter validation',
   'certgate finding codes: NAME_MISMATCH, PATH_UNKNOWN_ISSUER, CERT_EXPIRED, ...',
 ];

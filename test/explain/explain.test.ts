@@ -152,6 +152,25 @@ describe('untrusted input', () => {
       ).join('\n'),
     ],
     ['nested quotes and codes', `${'CNAMEAlreadyExists "\\"'.repeat(5000)}`],
+    ['s_client chain blocks without an end', 'Certificate chain\n 0 s:CN = a\n'.repeat(5000)],
+    ['OkHttp without subjectAltNames', 'Hostname a.example.com not verified: '.repeat(3000)],
+    [
+      'HttpClient list without its bracket',
+      `Certificate for <a.example.com> doesn't match any of the subject alternative names: [${'x, '.repeat(20_000)}`,
+    ],
+    [
+      'pip certificate without its brace end',
+      `Certificate did not match expected hostname: a.example.com. Certificate: {${"('DNS', 'x'), ".repeat(5000)}`,
+    ],
+    [
+      'fifty errors, each with every kind of evidence around it',
+      Array.from(
+        { length: 60 },
+        (_, i) =>
+          `FROM alpine\ncURL error 60: SSL certificate problem: unable to get local issuer certificate h${i}\nbehind a corporate proxy, built with OpenSSL, https://https://x, Python 2.7.8, time="2014-01-01T00:00:00Z"`,
+      ).join('\n'),
+    ],
+    ['evidence words without an error', 'built with OpenSSL against '.repeat(3000)],
   ];
   test.each(hostile)('%s: finishes fast and bounded', (_, input) => {
     const started = performance.now();

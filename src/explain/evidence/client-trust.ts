@@ -115,7 +115,7 @@ export const CLIENT_TRUST_RULES: readonly EvidenceRule[] = [
     shows:
       'the client runs in a container image: minimal images (alpine, scratch, distroless, slim) have no CA bundle until ca-certificates is installed or copied in',
     find: inText(
-      /^\s{0,8}FROM\s{1,8}[\w./-]{1,100}(?::[\w.-]{1,64})?(?:\s{1,8}AS\s{1,8}\w{1,64})?\s{0,8}$|\bDockerfile\b|\bapk add\b|\bdistroless\b|\bFROM scratch\b/im,
+      /^[ \t]{0,8}FROM[ \t]{1,8}[\w./-]{1,100}(?::[\w.-]{1,64})?(?:[ \t]{1,8}AS[ \t]{1,8}\w{1,64})?[ \t]{0,8}$|\bDockerfile\b|\bapk add\b|\bdistroless\b|\bFROM scratch\b/im,
     ),
   },
   {
