@@ -65,6 +65,21 @@ const HOST_SOURCES: readonly RegExp[] = [
   /^[ \t]*0 s:[^\n]{0,200}?\bCN\s?=\s?([A-Za-z0-9.-]{1,253})/m,
 ];
 
+/**
+ * Help pages tools print next to an error (curl's "More details here: https://curl.se/docs/…",
+ * AWS's "For more details, see: https://docs.aws.amazon.com/…"): never the host that failed.
+ */
+const HELP_HOSTS =
+  /^(?:curl\.se|curl\.haxx\.se|everything\.curl\.dev|docs\.aws\.amazon\.com|aws\.amazon\.com|aka\.ms|learn\.microsoft\.com|docs\.microsoft\.com|developer\.hashicorp\.com|www\.terraform\.io|registry\.terraform\.io|docs\.python\.org|nodejs\.org|docs\.npmjs\.com|www\.openssl\.org|letsencrypt\.org|support\.mozilla\.org|support\.google\.com|docs\.docker\.com|urllib3\.readthedocs\.io|requests\.readthedocs\.io)$/i;
+const HELP_BEFORE =
+  /(?:More details here|more details|details, see|see|See|Learn more|documentation|docs at|help)[:\s]{0,4}$/;
+
+/** A URL's host that is a help page the tool pointed at, not a host it connected to. */
+function isHelpLink(text: string, hit: Hit): boolean {
+  if (HELP_HOSTS.test(hit.value)) return true;
+  return HELP_BEFORE.test(text.slice(Math.max(0, hit.index - 24), hit.index));
+}
+
 /** Names of TLS-inspection products seen as issuers of re-signed certificates. */
 export const PROXY_PRODUCTS =
   /\b(Zscaler|Netskope|Forcepoint|Blue ?Coat|Palo Alto Networks|Fortinet|FortiGate|Sophos|Cisco Umbrella|Kaspersky|Avast|ESET|Bitdefender|McAfee Web Gateway|Menlo Security|iboss|Check Point|Barracuda|Smoothwall|Lightspeed|WatchGuard|SonicWall|Cloudflare Gateway|Cato Networks|mitmproxy|Charles Proxy|Fiddler|Burp Suite|Reqable|Proxyman|HTTP Toolkit)\b/i;
@@ -119,7 +134,7 @@ export function scanFacts(text: string): TextFacts {
   const wrapper = wrapperOf(text);
   return {
     text,
-    hosts: HOST_SOURCES.flatMap((re) => hits(text, re)),
+    hosts: HOST_SOURCES.flatMap((re) => hits(text, re)).filter((h) => !isHelpLink(text, h)),
     sanBlocks: SAN_SOURCES.flatMap((re) => hits(text, re)),
     ...(lastIssuer ? { issuer: lastIssuer } : {}),
     ...(proxy ? { proxy } : {}),

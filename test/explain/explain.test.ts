@@ -41,6 +41,25 @@ describe('more client families, and errors that are not about certificates', () 
   test.each(FAMILY_VECTORS.map((v) => [v.name, v] as const))('%s', (_, v) => check(v));
 });
 
+describe('help links are not the failing host', () => {
+  test.each([
+    'curl: (60) SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html',
+    'curl: (60) SSL certificate problem: unable to get local issuer certificate\nMore details here: http://curl.haxx.se/docs/sslcerts.html',
+    'Error: self-signed certificate in certificate chain. For more details, see: https://help.example.com/tls',
+  ])('%s', (input) => {
+    const m = explain(input).matches[0]!;
+    expect(m.extracted.host).toBeUndefined();
+    expect(m.causes[0]!.command).toContain('<host>');
+  });
+
+  test('the host a client connected to still counts next to a help link', () => {
+    const m = explain(
+      '$ curl https://api.example.com/\ncurl: (60) SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html',
+    ).matches[0]!;
+    expect(m.extracted.host).toBe('api.example.com');
+  });
+});
+
 describe('a log with a generic failure and its reason', () => {
   test("Envoy's CERTIFICATE_VERIFY_FAILED comes after the reason its verifier logged", () => {
     const { matches } = explain(
