@@ -8,7 +8,7 @@ import { rankOf, readCorpus } from './real-corpus.js';
  * first and 97% listed; the floors below are what the product reaches today and only ever go
  * up: a change that ranks fewer real pastes right fails here.
  */
-const FLOOR = { first: 0.89, listed: 1 };
+const FLOOR = { first: 0.9, listed: 1 };
 
 const corpus = readCorpus();
 const vocabulary = new Set(

@@ -140,6 +140,17 @@ export const CLIENT_TRUST_RULES: readonly EvidenceRule[] = [
     find: inText(/\bCAfile:\s{0,4}none\s{1,4}CRLfile:/),
   },
   {
+    id: 'client.wine',
+    when: UNKNOWN_ISSUER,
+    raises: ['client-trust-store'],
+    weight: 2,
+    shows:
+      "the program runs under Wine (its debug channels: 0024:err:wininet:...): the prefix's own certificate store lacks the root, so import it into the prefix's Trusted Root Certification Authorities",
+    find: inText(
+      /^[0-9a-f]{4}:(?:err|fixme|warn|trace):(?:wininet|winhttp|crypt|secur32|schannel|bcrypt)\b/m,
+    ),
+  },
+  {
     id: 'client.self-built',
     when: UNKNOWN_ISSUER,
     raises: ['client-trust-store'],
