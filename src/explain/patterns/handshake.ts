@@ -11,26 +11,17 @@ import {
   diagnoseNotTls,
   diagnoseProtocolMismatch,
 } from '../diagnoses/handshake.js';
-import type { Pattern } from '../pattern.js';
+import { clientPattern, type Pattern } from '../pattern.js';
 import type { Diagnosis, ExplainClient, Extracted } from '../types.js';
 
-function handshake(
+/** A handshake pattern: the diagnosis names its key, so the same failure joins across wordings. */
+const handshake = (
   id: string,
   title: string,
   source: string,
   diagnose: (e: Extracted) => Diagnosis,
   client?: ExplainClient,
-): Pattern {
-  return {
-    id,
-    title,
-    source: 'tls-client',
-    ...(client ? { client } : {}),
-    key: `handshake:${diagnose.name}`,
-    regex: new RegExp(source, 'gi'),
-    diagnose,
-  };
-}
+): Pattern => clientPattern(client, id, title, `handshake:${diagnose.name}`, source, diagnose);
 
 /** The handshake-level patterns (`\s+` where a message is often wrapped). */
 export const HANDSHAKE_PATTERNS: readonly Pattern[] = [
