@@ -29,6 +29,7 @@ const CLIENT_NAMES: Readonly<Record<string, string>> = {
   qt: 'Qt',
   nginx: 'nginx',
   envoy: 'Envoy',
+  ruby: 'Ruby',
 };
 
 const WRAPPER_NAMES: Readonly<Record<string, string>> = {

@@ -25,7 +25,8 @@ export type ExplainClient =
   | 'rustls'
   | 'qt'
   | 'nginx'
-  | 'envoy';
+  | 'envoy'
+  | 'ruby';
 
 /** The tool that wrapped a CloudFront error (it decides which `certgate check` input to suggest). */
 export type ExplainWrapper = 'cloudformation' | 'cdk' | 'terraform' | 'aws-cli';

@@ -115,7 +115,7 @@ export const CLIENT_TRUST_RULES: readonly EvidenceRule[] = [
     shows:
       'the client runs in a container image: minimal images (alpine, scratch, distroless, slim) have no CA bundle until ca-certificates is installed or copied in',
     find: inText(
-      /^[ \t]{0,8}FROM[ \t]{1,8}[\w./-]{1,100}(?::[\w.-]{1,64})?(?:[ \t]{1,8}AS[ \t]{1,8}\w{1,64})?[ \t]{0,8}$|\bDockerfile\b|\bapk add\b|\bdistroless\b|\bFROM scratch\b/im,
+      /\bdocker run\b[^\n]{0,200}\b(?:bash|sh)\b|^[ \t]{0,8}FROM[ \t]{1,8}[\w./-]{1,100}(?::[\w.-]{1,64})?(?:[ \t]{1,8}AS[ \t]{1,8}\w{1,64})?[ \t]{0,8}$|\bDockerfile\b|\bapk add\b|\bdistroless\b|\bFROM scratch\b/im,
     ),
   },
   {
@@ -125,9 +125,23 @@ export const CLIENT_TRUST_RULES: readonly EvidenceRule[] = [
     weight: 2,
     shows:
       'apt fetched over https before the system has a CA bundle (a fresh or minimal image): install ca-certificates first (over http), then switch the source to https',
-    find: inText(
-      /\bFailed to fetch https:\/\/[^\s]{1,300}(?:InRelease|Release|Packages(?:\.\w{1,4})?)\b|\bapt(?:-get)? (?:update|install)\b/,
-    ),
+    // Not when another https source of the same run was fetched: then the bundle is there.
+    find: (text) =>
+      /^Hit:\d{1,4} https:\/\//m.test(text)
+        ? undefined
+        : inText(
+            /\bFailed to fetch https:\/\/[^\s]{1,300}(?:InRelease|Release|Packages(?:\.\w{1,4})?)\b|\bapt(?:-get)? (?:update|install)\b/,
+          )(text),
+  },
+  {
+    id: 'client.same-client-other-https-works',
+    when: UNKNOWN_ISSUER,
+    raises: ['missing-intermediate'],
+    lowers: ['client-trust-store'],
+    weight: 2,
+    shows:
+      "the same client fetched another https source in the same run (apt's Hit: https://...): its CA bundle works, so the failing server's own chain is the suspect",
+    find: inText(/^Hit:\d{1,4} https:\/\/[^\s]{1,300}/m),
   },
   {
     id: 'client.no-ca-file',
@@ -138,6 +152,17 @@ export const CLIENT_TRUST_RULES: readonly EvidenceRule[] = [
       'git / libcurl on GnuTLS names no CA file (CAfile: none): it was built or configured without a CA bundle path, or the bundle file is missing',
     // curl -v's "CAfile: none" next to a CApath is a normal build; git's GnuTLS line is not.
     find: inText(/\bCAfile:\s{0,4}none\s{1,4}CRLfile:/),
+  },
+  {
+    id: 'client.rubygems',
+    when: UNKNOWN_ISSUER,
+    raises: ['client-trust-store'],
+    weight: 1,
+    shows:
+      'RubyGems and Bundler ship their own CA certificates for the gem servers: an old gem or bundle lacks the current roots; update RubyGems / Bundler',
+    find: inText(
+      /\bGem::RemoteFetcher::FetchError\b|\bBundler::Fetcher::CertificateFailureError\b|\bBundler version 1\.\d{1,2}\.\d{1,3}\b/,
+    ),
   },
   {
     id: 'client.wine',

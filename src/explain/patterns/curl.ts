@@ -3,6 +3,7 @@
  * `SSL certificate problem: <OpenSSL text>` for every verify error (from the client-error table).
  */
 
+import { diagnoseUnknownIssuer } from '../diagnoses/path.js';
 import type { Pattern } from '../pattern.js';
 import { clientTablePatterns } from './client-table.js';
 import { namePattern, targetFields } from './names.js';
@@ -34,5 +35,18 @@ export const CURL_PATTERNS: readonly Pattern[] = [
     'subjectAltName does not match (?:host name |hostname )?([^\\s\'"]{1,253})',
     (m) => targetFields(m[1]),
   ),
+  // PHP's curl extension and Composer print curl's error number without curl's own text when
+  // they add theirs; error 60 is any failed verification, the text after it says which.
+  {
+    ...namePattern(
+      'curl',
+      'curl.error-60',
+      'curl error 60 (PHP, Composer): the peer certificate failed verification',
+      '\\bcURL error 60:|\\bcurl error 60 while downloading',
+    ),
+    key: 'path:UnknownIssuer',
+    diagnose: diagnoseUnknownIssuer,
+    generic: true,
+  },
   ...clientTablePatterns('curl'),
 ];

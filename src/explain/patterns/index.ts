@@ -19,6 +19,7 @@ import { NOT_CERTIFICATE_PATTERNS } from './not-certificate.js';
 import { OPENSSL_PATTERNS } from './openssl.js';
 import { PYTHON_PATTERNS } from './python.js';
 import { QT_PATTERNS } from './qt.js';
+import { RUBY_PATTERNS } from './ruby.js';
 import { RUSTLS_PATTERNS } from './rustls.js';
 import { SERVER_PATTERNS } from './servers.js';
 import { WINDOWS_PATTERNS } from './windows.js';
@@ -32,6 +33,7 @@ export const PATTERNS: readonly Pattern[] = [
   ...GNUTLS_PATTERNS,
   ...WINDOWS_PATTERNS,
   ...RUSTLS_PATTERNS,
+  ...RUBY_PATTERNS,
   ...QT_PATTERNS,
   ...SERVER_PATTERNS,
   ...OPENSSL_PATTERNS,
