@@ -8,7 +8,7 @@ import { rankOf, readCorpus } from './real-corpus.js';
  * first and 97% listed; the floors below are what the product reaches today and only ever go
  * up: a change that ranks fewer real pastes right fails here.
  */
-const FLOOR = { first: 0.9, listed: 1 };
+const FLOOR = { first: 0.91, listed: 1 };
 
 const corpus = readCorpus();
 const vocabulary = new Set(
@@ -19,7 +19,7 @@ const vocabulary = new Set(
 
 describe('the corpus of real pastes', () => {
   test('every file names a thread, a producer and a cause of the vocabulary', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(111);
+    expect(corpus.length).toBeGreaterThanOrEqual(127);
     for (const p of corpus) {
       expect(p.source, p.file).toMatch(/^https:\/\//);
       expect(vocabulary.has(p.cause) || /^CF-\d\d$/.test(p.cause), `${p.file}: cause ${p.cause}`).toBe(true);

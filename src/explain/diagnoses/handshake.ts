@@ -79,3 +79,12 @@ export function diagnoseNotCertificate(e: Extracted): Diagnosis {
     causes: tlsCauses(e, ['not-certificate', 'not-tls', 'wrong-endpoint']),
   };
 }
+
+/** A transcript showing a server's built-in default certificate (no site matched the name). */
+export function diagnoseDefaultCertificateServed(e: Extracted): Diagnosis {
+  return {
+    meaning:
+      "The server answered with its built-in default certificate (ingress-nginx's Fake Certificate, a snake-oil or Traefik default): no configured site matched the name the client asked for, or the client asked for none (no SNI).",
+    causes: tlsCauses(e, ['default-certificate', 'no-sni', 'name-not-listed']),
+  };
+}

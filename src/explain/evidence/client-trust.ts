@@ -52,13 +52,13 @@ export const CLIENT_TRUST_RULES: readonly EvidenceRule[] = [
   {
     id: 'path.other-tools-work',
     when: UNKNOWN_ISSUER,
-    raises: ['proxy', 'client-trust-store'],
+    raises: ['client-trust-store'],
     lowers: ['missing-intermediate'],
     weight: 2,
     shows:
-      "curl or wget (which fetch no intermediates) verify the same site on the same machine: the chain is complete, and this client's own trust store lacks a CA the system has (a proxy's, your own)",
+      "curl or wget (which fetch no intermediates) verify the same site on the same machine: the chain is complete, and this client's own trust store lacks a CA the system has (a proxy's, your own): give this client the system bundle",
     find: inText(
-      /\bworks? (?:fine |well )?(?:with|in|from|using) `?(?:curl|wget|openssl)\b|\b(?:curl|wget) (?:works?|is fine|has no (?:problem|issue))\b/i,
+      /\bworks? (?:fine |well )?(?:with|in|from|using) `?(?:curl|wget|openssl)\b|\b(?:curl|wget) (?:works?|is fine|has no (?:problem|issue))\b|\bcurl\b[^\n.]{0,60}\bit works\b/i,
     ),
   },
   {

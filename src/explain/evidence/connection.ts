@@ -54,6 +54,25 @@ export const CONNECTION_RULES: readonly EvidenceRule[] = [
     ),
   },
   {
+    id: 'connection.failed-after-server-verified',
+    when: HANDSHAKE_FAMILY,
+    raises: ['client-certificate'],
+    lowers: ['no-sni', 'name-not-listed'],
+    weight: 3,
+    shows:
+      "openssl verified the server's certificate (depth=0 ... verify return:1) before the handshake failed: the server sent its certificate, and what failed came after it, most often the client certificate it asks for",
+    find: inText(/^depth=0 [^\n]{0,600}\n[ \t]{0,4}verify return:1\b/m),
+  },
+  {
+    id: 'connection.s-client-without-servername',
+    when: [...HANDSHAKE_FAMILY, 'default-certificate'],
+    raises: ['no-sni'],
+    weight: 2,
+    shows:
+      'openssl s_client was run without -servername: OpenSSL before 1.1.1 (and any -connect to an address) sends no SNI then, so the server answers with its default certificate or ends the handshake; run it again with -servername',
+    find: inText(/\bopenssl s_client\b(?![^\n]{0,300}-servername)[^\n]{0,300}-connect\b[^\n]{0,300}$/m),
+  },
+  {
     id: 'connection.other-clients-work',
     when: HANDSHAKE_FAMILY,
     raises: ['protocol-mismatch'],

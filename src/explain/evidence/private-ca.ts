@@ -5,6 +5,7 @@
  */
 
 import { parseIpAddress } from '../../names/ip-address.js';
+import { DEFAULT_CERTIFICATE_SUBJECTS } from '../patterns/servers.js';
 import type { ExplainMatch } from '../types.js';
 import { type EvidenceHit, type EvidenceRule, hitOf, inText } from './rule.js';
 
@@ -37,6 +38,19 @@ function privateTarget(text: string, match: ExplainMatch): EvidenceHit | undefin
 }
 
 export const PRIVATE_CA_RULES: readonly EvidenceRule[] = [
+  {
+    id: 'private.server-default-certificate',
+    when: UNTRUSTED,
+    raises: ['default-certificate'],
+    weight: 3,
+    shows:
+      "the certificate served is a server's built-in default (ingress-nginx's Fake Certificate, snake-oil, Traefik's default): no configured site matched the name asked for, so fix the host / TLS section (or SNI), not the client",
+    // Not for the match that is this very transcript: it says nothing beyond itself.
+    find: (text, match) =>
+      match.id === 'server.default-certificate-served'
+        ? undefined
+        : inText(DEFAULT_CERTIFICATE_SUBJECTS)(text),
+  },
   {
     id: 'private.own-certificate',
     when: UNTRUSTED,

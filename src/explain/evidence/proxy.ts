@@ -29,4 +29,15 @@ export const PROXY_RULES: readonly EvidenceRule[] = [
       /\b(?:corporate|company(?:'s)?|enterprise|office|work|school|university)\s(?:proxy|network|firewall|vpn)\b|\bbehind\s(?:a\s|the\s|our\s|my\s)?(?:corporate\s|company\s)?(?:proxy|firewall)\b|\b(?:TLS|SSL|HTTPS)[- ](?:inspection|interception|decryption)\b|\bMITM\b|\bman[- ]in[- ]the[- ]middle\b|\bintercepting proxy\b|\bHTTPS?_PROXY=|\bsecurity (?:product|software|appliance)\b|\bantivirus\b/i,
     ),
   },
+  {
+    id: 'proxy.some-networks',
+    when: PROXY_FAMILY,
+    raises: ['proxy'],
+    weight: 2,
+    shows:
+      'the same request fails on some machines or networks and not others: something in the path of those (a firewall or proxy that inspects TLS) re-signs the traffic',
+    find: inText(
+      /\b(?:on|from) some (?:of (?:our|the|my) )?(?:machines|computers|servers|networks|hosts)\b|\bonly (?:on|from|at) (?:my |our |the )?(?:work|office|company|corporate|school) (?:network|laptop|machine|computer|wifi)\b|\b(?:at|from) (?:the )?office\b/i,
+    ),
+  },
 ];

@@ -4,6 +4,7 @@
  * for. The rules re-order a diagnosis' causes; they never invent an error.
  */
 
+import type { TlsCauseId } from '../diagnoses/tls-causes.js';
 import type { ExplainMatch } from '../types.js';
 
 /** Where in the text a rule found its evidence. */
@@ -15,22 +16,8 @@ export interface EvidenceHit {
   readonly line?: number;
 }
 
-/** The causes evidence can speak for: the TLS causes, and CloudFront's `just-issued` and CF-14. */
-export type EvidenceCause =
-  | 'missing-intermediate'
-  | 'private-ca'
-  | 'proxy'
-  | 'client-trust-store'
-  | 'self-signed'
-  | 'intermediate-expired'
-  | 'client-clock'
-  | 'wildcard-depth'
-  | 'malformed-url'
-  | 'protocol-mismatch'
-  | 'not-tls'
-  | 'no-sni'
-  | 'just-issued'
-  | 'CF-14';
+/** The causes evidence can speak for: every TLS cause, and CloudFront's `just-issued` and CF-14. */
+export type EvidenceCause = TlsCauseId | 'just-issued' | 'CF-14';
 
 /** One rule. */
 export interface EvidenceRule {

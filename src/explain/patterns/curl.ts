@@ -4,7 +4,7 @@
  */
 
 import { diagnoseUnknownIssuer } from '../diagnoses/path.js';
-import type { Pattern } from '../pattern.js';
+import { clientPattern, type Pattern } from '../pattern.js';
 import { clientTablePatterns } from './client-table.js';
 import { namePattern, targetFields } from './names.js';
 
@@ -48,5 +48,14 @@ export const CURL_PATTERNS: readonly Pattern[] = [
     diagnose: diagnoseUnknownIssuer,
     generic: true,
   },
+  // macOS's curl on SecureTransport says this for any chain it cannot trust.
+  clientPattern(
+    'curl',
+    'curl.securetransport-invalid-chain',
+    'curl on macOS (SecureTransport): SSL certificate problem: Invalid certificate chain',
+    'path:UnknownIssuer',
+    'SSL certificate problem: Invalid certificate chain',
+    diagnoseUnknownIssuer,
+  ),
   ...clientTablePatterns('curl'),
 ];

@@ -28,7 +28,7 @@ export const HANDSHAKE_PATTERNS: readonly Pattern[] = [
   handshake(
     'handshake.alert-handshake-failure',
     'TLS alert handshake_failure (40): the server ended the handshake',
-    '(?:sslv3|tlsv1)[ _]alert[ _]handshake[ _]failure|SSL alert number 40|Received fatal alert: handshake_failure|remote error: tls: handshake failure|received fatal alert: HandshakeFailure|gnutls_handshake\\(\\) failed: Handshake failed',
+    '(?:sslv3|tlsv1)[ _]alert[ _]handshake[ _]failure|SSL alert number 40|Received fatal alert: handshake_failure|remote error: tls: handshake failure|received fatal alert: HandshakeFailure|gnutls_handshake\\(\\) failed: Handshake failed|SSL routines:[\\w]{1,40}:ssl handshake failure',
     diagnoseHandshakeFailure,
   ),
   handshake(

@@ -6,6 +6,7 @@
 
 import {
   diagnoseClientCertificate,
+  diagnoseDefaultCertificateServed,
   diagnoseHandshakeFailure,
   diagnoseNoServerCertificate,
   diagnoseNotTls,
@@ -28,8 +29,24 @@ const BORINGSSL_REASONS: Readonly<Record<string, (e: Extracted) => Diagnosis>> =
   SSLV3_ALERT_CERTIFICATE_EXPIRED: diagnoseExpired,
 };
 
+/** Subjects of certificates servers make up when no site has one for the name. */
+export const DEFAULT_CERTIFICATE_SUBJECTS =
+  /Kubernetes Ingress Controller Fake Certificate|TRAEFIK DEFAULT CERT|\bsnake-?oil\b|\bingress\.local\b|\blocalhost\.localdomain\b/i;
+
 /** The servers' patterns. */
 export const SERVER_PATTERNS: readonly Pattern[] = [
+  {
+    ...clientPattern(
+      undefined,
+      'server.default-certificate-served',
+      "a server's built-in default certificate was served (ingress Fake Certificate, snake-oil, Traefik default)",
+      'default-certificate',
+      `(?:subject|issuer|s:|i:|CN ?=)[^\\n]{0,200}?(?:${DEFAULT_CERTIFICATE_SUBJECTS.source})`,
+      diagnoseDefaultCertificateServed,
+    ),
+    // A transcript, not an error: it speaks only when the paste holds no error message.
+    fallback: true,
+  },
   clientPattern(
     'nginx',
     'nginx.no-ssl-certificate',
