@@ -13,10 +13,15 @@ import type { CauseText } from './cloudfront-causes.js';
 const ADD_ROOT =
   '(Node.js: NODE_EXTRA_CA_CERTS=corp-root.pem; curl: --cacert; Python: REQUESTS_CA_BUNDLE or SSL_CERT_FILE; PHP: curl.cainfo and openssl.cafile in php.ini; Java: keytool -importcert into cacerts; Docker: /etc/docker/certs.d/<registry>/ca.crt; git: http.sslCAInfo; Go and OpenSSL: SSL_CERT_FILE)';
 
-/** `openssl s_client` with and without SNI: the two answers differ when SNI decides. */
+/** The probe with and without SNI: the two answers differ when SNI decides. */
 function sniProbe(e: Extracted): string {
-  const host = targetName(e);
-  return `openssl s_client -connect ${host}:${e.port ?? 443} -servername ${host} </dev/null; openssl s_client -connect ${host}:${e.port ?? 443} -noservername </dev/null`;
+  const target = `${targetName(e)}${e.port && e.port !== 443 ? `:${e.port}` : ''}`;
+  return `certgate probe ${target}; certgate probe ${target} --no-sni`;
+}
+
+/** A probe of the host: a handshake that works and a chain that verifies rule the certificate out. */
+function probeOf(e: Extracted): string {
+  return `certgate probe ${targetName(e)}${e.port && e.port !== 443 ? `:${e.port}` : ''}`;
 }
 
 /** Every TLS cause by id. */
@@ -158,7 +163,8 @@ export const TLS_CAUSES = {
     id: 'malformed-url',
     cause:
       "the URL the client was given is malformed, so the host it checks is not your host (https://https://…, 'https//', a stray character, a path or port glued to the name)",
-    check: `print the URL exactly as the program builds it: the host in the error (${targetName(e)}) must be your site's name`,
+    check: `print the URL exactly as the program builds it: the host in the error (${targetName(e)}) must be your site's name; probe the name you meant: if it passes, the certificate is fine and the URL is what is wrong`,
+    command: 'certgate probe <the-host-you-meant>',
   }),
   'protocol-mismatch': (e: Extracted): CauseText => ({
     id: 'protocol-mismatch',
@@ -166,7 +172,7 @@ export const TLS_CAUSES = {
       'client and server share no TLS version or cipher suite: an old client (TLS 1.0/1.1 only, .NET Framework before 4.6, Java 7, old OpenSSL) against a server that requires TLS 1.2+, or a server whose security policy allows only ciphers the client lacks',
     check:
       "probe the server version by version: 'openssl s_client -tls1_2' and '-tls1_3' say which it accepts; compare with what the client offers (for CloudFront, the distribution's MinimumProtocolVersion)",
-    command: `certgate probe ${targetName(e)}${e.port && e.port !== 443 ? `:${e.port}` : ''}`,
+    command: probeOf(e),
   }),
   'not-tls': (e: Extracted): CauseText => ({
     id: 'not-tls',
@@ -190,12 +196,13 @@ export const TLS_CAUSES = {
       'inspect the CA certificates: reissue the CA (and the leaf) with the RFC 5280 extensions, or clear the strict flag for that private CA only',
     command: servedChain(e, 'inspect'),
   }),
-  'not-certificate': (_e: Extracted): CauseText => ({
+  'not-certificate': (e: Extracted): CauseText => ({
     id: 'not-certificate',
     cause:
       'not a certificate problem: the TLS connection worked (or never started) and the failure is elsewhere: the origin, permissions, DNS or the network',
     check:
-      "look at the HTTP status and the service's own message: a 502/504 is the origin, AccessDenied is a bucket policy or origin access setting, NXDOMAIN or ECONNREFUSED is DNS or the network",
+      "look at the HTTP status and the service's own message: a 502/504 is the origin, AccessDenied is a bucket policy or origin access setting, NXDOMAIN or ECONNREFUSED is DNS or the network; a probe whose handshake works and whose chain verifies rules the certificate out",
+    command: probeOf(e),
   }),
 } satisfies Record<string, (e: Extracted) => CauseText>;
 
