@@ -10,11 +10,10 @@ import { terminalSafe } from '../report/terminal.js';
 import { type CliIO, errorLine, processIO } from './io.js';
 import {
   atOption,
+  certOption,
   collectAlert,
-  collectCert,
   collectDistributionId,
   collectDnsServer,
-  collectParameter,
   collectRegion,
   collectResolve,
   concurrencyOption,
@@ -25,13 +24,14 @@ import {
   hostOption,
   intervalOption,
   ipOption,
+  parameterOption,
   parseAccount,
-  parseRegion,
   parseWildcardLabel,
   policyOption,
   policyProcessingOptions,
   portOption,
   purposeOption,
+  regionOption,
   repeatableFileOption,
   repeatOption,
   reportOptions,
@@ -150,20 +150,16 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         '[input...]',
         "distribution configs: files, a cdk.out folder, or '-' for standard input (required unless --distribution-id or --all-distributions)",
       )
-      .option(
-        '--cert <evidence>',
-        'certificate evidence: FILE (ACM describe-certificate JSON), ARN=FILE or IAMCERTID=FILE (PEM/DER chain) (repeatable)',
-        collectCert,
+      .addOption(
+        certOption(
+          'certificate evidence: FILE (ACM describe-certificate JSON), ARN=FILE or IAMCERTID=FILE (PEM/DER chain)',
+        ),
       )
-      .option(
-        '--parameter <key=value>',
-        'a CloudFormation parameter value, overriding its default (repeatable)',
-        collectParameter,
-      )
-      .option(
-        '--region <region>',
-        'the region the CloudFormation/CDK stack deploys to (default: AWS_REGION, else AWS_DEFAULT_REGION)',
-        parseRegion,
+      .addOption(parameterOption('a CloudFormation parameter value, overriding its default'))
+      .addOption(
+        regionOption(
+          'the region the CloudFormation/CDK stack deploys to (default: AWS_REGION, else AWS_DEFAULT_REGION)',
+        ),
       )
       .option(
         '--account <id>',
@@ -252,12 +248,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         '--profile <name>',
         'the AWS profile for --from-aws (default: the SDK chain: AWS_PROFILE, env keys, SSO, role); implies --from-aws',
       )
-      .option(
-        '--parameter <key=value>',
-        'a CloudFormation parameter value for --from, overriding its default (repeatable)',
-        collectParameter,
-      )
-      .option('--region <region>', 'the region a CloudFormation/CDK stack of --from deploys to', parseRegion)
+      .addOption(parameterOption('a CloudFormation parameter value for --from, overriding its default'))
+      .addOption(regionOption('the region a CloudFormation/CDK stack of --from deploys to'))
       .option(
         '--wildcard-label <label>',
         'probe LABEL.example.com for a *.example.com alias of --from (default: skip wildcards with a note)',
@@ -286,10 +278,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         '--expect <cert>',
         'the leaf that must be served: a SHA-256 fingerprint, a PEM/DER file, or an ACM ARN (with --cert)',
       )
-      .option(
-        '--cert <evidence>',
-        'evidence for an --expect ARN: aws acm describe-certificate JSON, or ARN=FILE with the PEM chain (repeatable)',
-        collectCert,
+      .addOption(
+        certOption(
+          'evidence for an --expect ARN: aws acm describe-certificate JSON, or ARN=FILE with the PEM chain',
+        ),
       )
       .addOption(securityPolicyOption(MINIMUM_PROTOCOL_VERSIONS)),
     reportOptions(),
@@ -314,17 +306,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .description(DIFF_DESCRIPTION)
       .argument('<a>', "one environment's distribution configs: a file, a cdk.out folder, or '-'")
       .argument('<b>', "the other environment's, read the same way")
-      .option(
-        '--cert <evidence>',
-        'certificate evidence for either side: FILE (ACM describe-certificate JSON), ARN=FILE or IAMCERTID=FILE (PEM/DER chain) (repeatable)',
-        collectCert,
+      .addOption(
+        certOption(
+          'certificate evidence for either side: FILE (ACM describe-certificate JSON), ARN=FILE or IAMCERTID=FILE (PEM/DER chain)',
+        ),
       )
-      .option(
-        '--parameter <key=value>',
-        'a CloudFormation parameter value for both sides, overriding its default (repeatable)',
-        collectParameter,
-      )
-      .option('--region <region>', 'the region the CloudFormation/CDK stacks deploy to', parseRegion)
+      .addOption(parameterOption('a CloudFormation parameter value for both sides, overriding its default'))
+      .addOption(regionOption('the region the CloudFormation/CDK stacks deploy to'))
       .addOption(atOption()),
     reportOptions(),
   )

@@ -412,3 +412,18 @@ export function repeatOption(): Option {
     .argParser(parseDuration)
     .default(86_400_000, '24h');
 }
+
+/** `--cert EVIDENCE` (repeatable): certificate evidence, worded for the command that takes it. */
+export function certOption(description: string): Option {
+  return new Option('--cert <evidence>', `${description} (repeatable)`).argParser(collectCert);
+}
+
+/** `--parameter KEY=VALUE` (repeatable): a CloudFormation parameter value. */
+export function parameterOption(description: string): Option {
+  return new Option('--parameter <key=value>', `${description} (repeatable)`).argParser(collectParameter);
+}
+
+/** `--region REGION`: the region a CloudFormation or CDK stack deploys to. */
+export function regionOption(description: string): Option {
+  return new Option('--region <region>', description).argParser(parseRegion);
+}
