@@ -5,14 +5,15 @@ import type { Colors } from '../report/colors.js';
 import { forTerminal } from '../report/terminal.js';
 import type { CertificateView } from './view.js';
 
-function daysLeftText(daysLeft: number, c: Colors): string {
+/** Days left, yellow inside the warning window (the run's --warn-days), red once expired. */
+function daysLeftText(daysLeft: number, warnDays: number, c: Colors): string {
   if (daysLeft < 0) return c.red(`expired ${-daysLeft} day${daysLeft === -1 ? '' : 's'} ago`);
   const text = `${daysLeft} day${daysLeft === 1 ? '' : 's'} left`;
-  return daysLeft <= 30 ? c.yellow(text) : c.green(text);
+  return daysLeft <= warnDays ? c.yellow(text) : c.green(text);
 }
 
 /** The text block of a certificate view, indented under its result header. */
-export function renderCertificateText(v: CertificateView, c: Colors): string[] {
+export function renderCertificateText(v: CertificateView, c: Colors, warnDays = 30): string[] {
   const pad = ' '.repeat(4 + 14);
   const row = (label: string, value: string) => `    ${c.dim(label.padEnd(14))}${value}`;
   const moved = v.fileIndex !== v.index ? c.dim(` (certificate ${v.fileIndex + 1} in the file)`) : '';
@@ -28,7 +29,7 @@ export function renderCertificateText(v: CertificateView, c: Colors): string[] {
     ),
     row(
       'valid',
-      `${isoSeconds(new Date(v.notBefore))} to ${isoSeconds(new Date(v.notAfter))} (${daysLeftText(v.daysLeft, c)})`,
+      `${isoSeconds(new Date(v.notBefore))} to ${isoSeconds(new Date(v.notAfter))} (${daysLeftText(v.daysLeft, warnDays, c)})`,
     ),
     row('key', v.publicKey),
     row('signature', v.signatureAlgorithm),

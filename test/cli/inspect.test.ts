@@ -280,3 +280,22 @@ describe('inspect: an extension value that does not decode', () => {
     expect(ext).toMatchObject({ name: 'extKeyUsage', summary: 'does not decode: empty extKeyUsage' });
   });
 });
+
+describe('days left in colour', () => {
+  test('yellow inside the --warn-days window, green outside it', async () => {
+    const { inspectCertificates } = await import('../../src/inspect/inspect.js');
+    const { renderCertificateText } = await import('../../src/inspect/text.js');
+    const { createColors } = await import('../../src/report/colors.js');
+    // The example leaf ends 2028-09-01: on 2028-07-01 it has 62 days left.
+    const [leaf] = inspectCertificates(readFileSync(ex('fullchain.pem')), {
+      source: 'fullchain.pem',
+      at: new Date('2028-07-01T00:00:00Z'),
+      warnDays: 90,
+    });
+    const view = leaf!.details as Parameters<typeof renderCertificateText>[0];
+    const valid = (warnDays: number) =>
+      renderCertificateText(view, createColors(true), warnDays).find((l) => l.includes('days left'))!;
+    expect(valid(90)).toContain('\u001b[33m');
+    expect(valid(30)).toContain('\u001b[32m');
+  });
+});

@@ -80,7 +80,7 @@ export async function runInspect(
     io.stdout.write(
       formatText(report, {
         colors,
-        renderDetails: (r) => renderCertificateText(r.details as CertificateView, colors),
+        renderDetails: (r) => renderCertificateText(r.details as CertificateView, colors, opts.warnDays),
       }),
     );
   }
