@@ -40,14 +40,25 @@ export const HANDSHAKE_PATTERNS: readonly Pattern[] = [
   handshake(
     'browser.ERR_SSL_VERSION_OR_CIPHER_MISMATCH',
     'browser: ERR_SSL_VERSION_OR_CIPHER_MISMATCH (no shared version or cipher, or no certificate for the name)',
-    '\\bERR_SSL_VERSION_OR_CIPHER_MISMATCH\\b|\\bSSL_ERROR_NO_CYPHER_OVERLAP\\b|unsupported protocol',
+    '\\bERR_SSL_VERSION_OR_CIPHER_MISMATCH\\b|\\bSSL_ERROR_NO_CYPHER_OVERLAP\\b',
     diagnoseHandshakeFailure,
     'browser',
   ),
+  // Chrome's page sentence for the code above: next to the code it joins that match.
+  {
+    ...handshake(
+      'browser.unsupported-protocol-page',
+      "browser: '<host> uses an unsupported protocol' (Chrome's page for ERR_SSL_VERSION_OR_CIPHER_MISMATCH)",
+      'uses an unsupported protocol',
+      diagnoseHandshakeFailure,
+      'browser',
+    ),
+    bareCode: true,
+  },
   handshake(
     'handshake.protocol-version',
     'TLS protocol version not supported by one side',
-    'tlsv1[ _]alert[ _]protocol[ _]version|SSL alert number 70|No appropriate protocol|Could\\s+not\\s+create\\s+SSL/TLS\\s+secure\\s+channel|unsupported protocol version|An\\s+unexpected\\s+error\\s+occurred\\s+on\\s+a\\s+send|Authentication\\s+failed\\s+because\\s+the\\s+remote\\s+party\\s+has\\s+closed\\s+the\\s+transport\\s+stream|NoCipherSuitesInCommon|SEC_E_ALGORITHM_MISMATCH',
+    'tlsv1[ _]alert[ _]protocol[ _]version|SSL alert number 70|No appropriate protocol|Could\\s+not\\s+create\\s+SSL/TLS\\s+secure\\s+channel|unsupported protocol(?: version)?|An\\s+unexpected\\s+error\\s+occurred\\s+on\\s+a\\s+send|Authentication\\s+failed\\s+because\\s+the\\s+remote\\s+party\\s+has\\s+closed\\s+the\\s+transport\\s+stream|NoCipherSuitesInCommon|SEC_E_ALGORITHM_MISMATCH',
     diagnoseProtocolMismatch,
   ),
   handshake(
