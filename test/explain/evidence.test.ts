@@ -84,6 +84,14 @@ describe('evidence rules', () => {
     },
   );
 
+  test("evidence that is the match itself quotes the match's own line", () => {
+    const m = explain('first line\nerror trying to connect: invalid peer certificate: UnknownIssuer')
+      .matches[0]!;
+    const ev = m.causes.flatMap((c) => c.evidence ?? []).find((e) => e.rule === 'client.rustls-roots')!;
+    expect(ev.line).toBe(2);
+    expect(ev.excerpt).toContain('UnknownIssuer');
+  });
+
   test('the text output says which line moved a cause up', () => {
     const text = formatExplanationText(explain(`${ISSUER}\nWe are behind a corporate proxy.`));
     expect(text).toContain('moved up by line 2: We are behind a corporate proxy.');

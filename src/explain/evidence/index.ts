@@ -61,7 +61,8 @@ export function weighEvidence(
       rule: rule.id,
       moved,
       line: hit.line ?? lineAt(hit.index),
-      excerpt: excerptOf(text, hit.index, hit.index + hit.text.length),
+      // a hit that is the match itself carries its excerpt already
+      excerpt: hit.line !== undefined ? hit.text : excerptOf(text, hit.index, hit.index + hit.text.length),
       shows: rule.shows,
     });
     let targets = rule.raises.filter((id) => listed.has(id));
