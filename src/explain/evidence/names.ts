@@ -44,6 +44,15 @@ function deepSubdomain(text: string, match: ExplainMatch): EvidenceHit | undefin
 
 export const NAME_RULES: readonly EvidenceRule[] = [
   {
+    id: 'names.envoy-san-check',
+    when: ['name-not-listed'],
+    raises: ['name-not-listed'],
+    weight: 2,
+    shows:
+      "Envoy checks the upstream's subjectAltNames here (match_subject_alt_names, or the dynamic forward proxy's auto_san_validation against the request's authority): a certificate without that name, or without any SAN, fails as CERTIFICATE_VERIFY_FAILED",
+    find: inText(/\b(?:match_subject_alt_names|auto_san_validation|dynamic_forward_proxy)\b/),
+  },
+  {
     id: 'names.platform-wildcard-depth',
     when: NAME_FAMILY,
     raises: ['wildcard-depth'],

@@ -13,6 +13,7 @@ import {
   diagnoseProtocolMismatch,
 } from '../diagnoses/handshake.js';
 import { diagnoseExpired, diagnoseUnknownIssuer } from '../diagnoses/path.js';
+import { tlsCauses } from '../diagnoses/tls-causes.js';
 import { clientPattern, type Pattern } from '../pattern.js';
 import type { Diagnosis, Extracted } from '../types.js';
 
@@ -32,6 +33,20 @@ const BORINGSSL_REASONS: Readonly<Record<string, (e: Extracted) => Diagnosis>> =
 /** Subjects of certificates servers make up when no site has one for the name. */
 export const DEFAULT_CERTIFICATE_SUBJECTS =
   /Kubernetes Ingress Controller Fake Certificate|TRAEFIK DEFAULT CERT|\bsnake-?oil\b|\bingress\.local\b|\blocalhost\.localdomain\b/i;
+
+/**
+ * BoringSSL's CERTIFICATE_VERIFY_FAILED says only that verification failed: in Envoy that
+ * includes its SAN check (match_subject_alt_names, the dynamic forward proxy's
+ * auto_san_validation), so the name causes stay listed after the path ones.
+ */
+function diagnoseVerifyFailed(e: Extracted): Diagnosis {
+  const issuer = diagnoseUnknownIssuer(e);
+  return {
+    ...issuer,
+    meaning: `${issuer.meaning} BoringSSL (Envoy, gRPC) prints the same code when its subjectAltName check fails.`,
+    causes: [...issuer.causes, ...tlsCauses(e, ['name-not-listed', 'cn-only'])],
+  };
+}
 
 /** The servers' patterns. */
 export const SERVER_PATTERNS: readonly Pattern[] = [
@@ -62,7 +77,7 @@ export const SERVER_PATTERNS: readonly Pattern[] = [
       'BoringSSL (Envoy, gRPC): CERTIFICATE_VERIFY_FAILED',
       'path:UnknownIssuer',
       '(?:TLS error: \\d{1,12}:)?SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED',
-      diagnoseUnknownIssuer,
+      diagnoseVerifyFailed,
       (_m, text) => (/\\benvoy\\b|upstream connect error/i.test(text) ? { client: 'envoy' } : {}),
     ),
     // The verifier logs the real reason (expired at depth 3, ...) on a line of its own.
