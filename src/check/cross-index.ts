@@ -87,7 +87,8 @@ export class GateIndex implements CrossIndex {
   private readonly aliasGroups = new Map<string, LabelGroup>();
   private readonly deployedAliasGroups = new Map<string, LabelGroup>();
   private readonly overlapGroups = new Map<string, LabelGroup>();
-  private readonly versionGroups = new Map<string, ValueGroup>();
+  /** A certificate's users' HttpVersions: the one version when they all agree (most), else the sorted group. */
+  private readonly versionGroups = new Map<string, ValueGroup | string>();
   private readonly accountGroups = new Map<string, ValueGroup>();
   readonly dedicatedIpCertificates: readonly string[];
   readonly vipDistributions: readonly Distribution[];
@@ -292,17 +293,41 @@ export class GateIndex implements CrossIndex {
 
   otherHttpVersions(key: string, distribution: Distribution, version: string, max: number): Others {
     let group = this.versionGroups.get(key);
-    if (!group) {
-      const entries = [];
-      for (const d of this.certificateUsers(key)) {
-        const v = d.httpVersion?.value;
-        if (typeof v === 'string' && !isUnresolved(v))
-          entries.push({ label: `${d.id} (${v})`, value: v, distribution: d });
-      }
-      group = new ValueGroup(entries);
+    if (group === undefined) {
+      // most certificates' users agree: the answer is then the one version, no group to sort
+      group = this.sharedHttpVersion(key) ?? new ValueGroup(this.httpVersionsOf(key));
+      this.versionGroups.set(key, group);
+    }
+    if (typeof group === 'string') {
+      if (group === version) return NO_OTHERS;
+      // a variant's own reading differs from what every user has: compare against them all
+      group = new ValueGroup(this.httpVersionsOf(key));
       this.versionGroups.set(key, group);
     }
     return group.differentFrom(this.baseOf(distribution), version, max);
+  }
+
+  /** The explicit HttpVersion every user of a certificate that has one has, when they agree. */
+  private sharedHttpVersion(key: string): string | undefined {
+    let only: string | undefined;
+    for (const d of this.certificateUsers(key)) {
+      const v = d.httpVersion?.value;
+      if (typeof v !== 'string' || isUnresolved(v)) continue;
+      if (only === undefined) only = v;
+      else if (v !== only) return undefined;
+    }
+    return only;
+  }
+
+  /** The explicit HttpVersion of each user of a certificate, labelled for a message. */
+  private httpVersionsOf(key: string): { label: string; value: string; distribution: Distribution }[] {
+    const entries = [];
+    for (const d of this.certificateUsers(key)) {
+      const v = d.httpVersion?.value;
+      if (typeof v === 'string' && !isUnresolved(v))
+        entries.push({ label: `${d.id} (${v})`, value: v, distribution: d });
+    }
+    return entries;
   }
 
   otherAccountAliases(

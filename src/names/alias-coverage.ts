@@ -24,6 +24,8 @@ import {
   checkNameLength,
   hasUpperCaseAscii,
   isAscii,
+  isPlainName,
+  MAX_NAME_OCTETS,
   toLowerCaseAscii,
 } from './labels.js';
 
@@ -72,6 +74,8 @@ export interface SanIndexOptions {
  * what is wrong, or `undefined` for a valid alias.
  */
 export function checkAliasSyntax(alias: string): NameError | undefined {
+  const plain = plainBase(alias);
+  if (plain !== undefined) return checkALabels(plain, alias);
   if (alias.length === 0) return nameError('Empty', alias, 'the alias is empty');
   // D-CNAME: CloudFront takes IDNs as punycode (CF-27 fix column).
   if (!isAscii(alias)) {
@@ -108,6 +112,19 @@ export function checkAliasSyntax(alias: string): NameError | undefined {
     return nameError('IpAddressLiteral', alias, 'an alias is a domain name, not an ip address');
   }
   return problem ?? checkALabels(base, alias);
+}
+
+/**
+ * The base of an alias that passes every check below but the A-label one, found in one pass:
+ * the alias itself, or what follows its `*.`; undefined for any other alias (upper case, a
+ * trailing dot, a misplaced `*`, a bad label), which takes the step-by-step path.
+ */
+function plainBase(alias: string): string | undefined {
+  if (isPlainName(alias)) return alias;
+  if (alias.length > MAX_NAME_OCTETS || alias.charCodeAt(0) !== 0x2a || alias.charCodeAt(1) !== 0x2e)
+    return undefined;
+  const base = alias.slice(2);
+  return isPlainName(base) ? base : undefined;
 }
 
 /** Reports whether an alias has no upper-case ASCII letters (D-CNAME: aliases must be lower case). */
@@ -152,10 +169,12 @@ function lookup(
   wildcardBases: ReadonlyMap<string, string>,
   cnCovers: ((alias: string) => boolean) | undefined,
 ): AliasCoverage {
-  const error = checkAliasSyntax(alias);
+  // a plain alias (nearly all) is known valid and lower case after one pass over it
+  const plain = plainBase(alias);
+  const error = plain === undefined ? checkAliasSyntax(alias) : checkALabels(plain, alias);
   if (error) return miss({ kind: 'InvalidAlias', error });
   if (cnCovers) return miss({ kind: 'NoSubjectAltName', commonNameWouldCover: cnCovers(alias) });
-  const name = toLowerCaseAscii(alias);
+  const name = plain === undefined ? toLowerCaseAscii(alias) : alias;
   const hit = exact.get(name);
   if (hit !== undefined) return { covered: true, by: hit };
   // D-WILD: only the identical wildcard SAN covers a wildcard alias.

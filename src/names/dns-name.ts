@@ -18,7 +18,15 @@ import { domainToASCII } from 'node:url';
 import type { Outcome } from '../types.js';
 import { type NameError, nameError } from './errors.js';
 import { parseIpAddress } from './ip-address.js';
-import { checkALabels, checkLabels, checkNameLength, isAscii, toLowerCaseAscii } from './labels.js';
+import {
+  checkALabels,
+  checkLabels,
+  checkNameLength,
+  isAscii,
+  isPlainName,
+  MAX_NAME_OCTETS,
+  toLowerCaseAscii,
+} from './labels.js';
 
 /** Dotted decimal or hex parts only: what inet_aton would read as an address (`127.1`, `0x7f.1`). */
 const INET_ATON_LIKE = /^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+))*$/;
@@ -106,6 +114,8 @@ function toAsciiName(input: string): string | NameError {
  * honour them, so such a SAN never matches.
  */
 export function parsePresentedName(value: string): Outcome<PresentedName, NameError> {
+  const plain = plainPresentedName(value);
+  if (plain) return { ok: true, value: plain };
   if (value.length === 0) return fail(nameError('Empty', value, 'the name is empty'));
   // RFC 5280 §4.2.1.6: dNSName is an IA5String; IDNs are stored as A-labels (RFC 5280 §7.2).
   if (!isAscii(value)) {
@@ -126,6 +136,22 @@ export function parsePresentedName(value: string): Outcome<PresentedName, NameEr
     ok: true,
     value: Object.freeze({ kind: 'dns-presented' as const, name, isWildcard, base, value }),
   };
+}
+
+/**
+ * A SAN that passes every check of {@link parsePresentedName}, found in one pass over it (nearly
+ * every SAN: a gate run reads some 50,000): a plain name, or `*.` and a plain name of at least two
+ * labels. Undefined for any other, which takes the step-by-step path that says what is wrong.
+ */
+function plainPresentedName(value: string): PresentedName | undefined {
+  if (isPlainName(value)) {
+    return Object.freeze({ kind: 'dns-presented', name: value, isWildcard: false, base: value, value });
+  }
+  if (value.length > MAX_NAME_OCTETS || value.charCodeAt(0) !== 0x2a || value.charCodeAt(1) !== 0x2e)
+    return undefined;
+  const base = value.slice(2);
+  if (!base.includes('.') || !isPlainName(base)) return undefined;
+  return Object.freeze({ kind: 'dns-presented', name: value, isWildcard: true, base, value });
 }
 
 /** Checks where a `*` may stand in a presented name; returns undefined for none or `*.` + 2 labels. */

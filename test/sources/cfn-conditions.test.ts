@@ -170,4 +170,33 @@ ${names.map((c) => `          - !If [${c}, ${c.toLowerCase()}.example.com, !Ref 
     const r = await gate('t.yaml', text);
     expect(r.codes).toContain('INPUT_UNRESOLVED_VALUE');
   });
+
+  test("an HttpVersion that only one branch changes is compared with the certificate's other users", async () => {
+    // every user of the certificate with an explicit HttpVersion has http2; the IsProd branch of
+    // Site has http1.1, which only that reading can disagree with
+    const text = `Parameters:
+  Env: {Type: String}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Site:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Aliases: [www.example.com]
+        HttpVersion: !If [IsProd, http1.1, http2]
+        ViewerCertificate: {AcmCertificateArn: '${ARN}', SslSupportMethod: sni-only}
+  Other:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Aliases: [api.example.com]
+        HttpVersion: http2
+        ViewerCertificate: {AcmCertificateArn: '${ARN}', SslSupportMethod: sni-only}
+`;
+    const r = await gate('t.yaml', text);
+    const shared = r.findings.find((x) => x.code === 'CF_SHARED_CERTIFICATE_HTTP_VERSION');
+    expect(shared?.args).toMatchObject({ httpVersion: 'http1.1', others: ['Other (http2)'], otherCount: 1 });
+    expect(shared?.args.when).toBe('condition IsProd is true');
+  });
 });
