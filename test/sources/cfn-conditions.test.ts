@@ -24,7 +24,8 @@ async function gate(name: string, text: string, parameters: Record<string, strin
   };
 }
 
-const yamlSite = (certBranch: string) => `Parameters:
+/** A template whose Site is read under the unknown condition IsProd; its DistributionConfig follows. */
+const IS_PROD_HEADER = `Parameters:
   Env: {Type: String}
 Conditions:
   IsProd: !Equals [!Ref Env, prod]
@@ -33,7 +34,15 @@ Resources:
     Type: AWS::CloudFront::Distribution
     Properties:
       DistributionConfig:
-        Aliases: !If [IsProd, [www.example.com], !Ref AWS::NoValue]
+`;
+
+/** The same, Site with the alias www.example.com; its other properties follow. */
+const IS_PROD_SITE = `${IS_PROD_HEADER}        Aliases: [www.example.com]
+`;
+
+const yamlSite = (
+  certBranch: string,
+) => `${IS_PROD_HEADER}        Aliases: !If [IsProd, [www.example.com], !Ref AWS::NoValue]
         ViewerCertificate: !If
           - IsProd
           - ${certBranch}
@@ -130,17 +139,7 @@ Resources:
   });
 
   test('variants of one distribution are not each other\u2019s alias conflict', async () => {
-    const text = `Parameters:
-  Env: {Type: String}
-Conditions:
-  IsProd: !Equals [!Ref Env, prod]
-Resources:
-  Site:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Aliases: [www.example.com]
-        ViewerCertificate: !If [IsProd, {AcmCertificateArn: '${ARN}', SslSupportMethod: sni-only}, {AcmCertificateArn: '${ARN}', SslSupportMethod: vip}]
+    const text = `${IS_PROD_SITE}        ViewerCertificate: !If [IsProd, {AcmCertificateArn: '${ARN}', SslSupportMethod: sni-only}, {AcmCertificateArn: '${ARN}', SslSupportMethod: vip}]
 `;
     const r = await gate('t.yaml', text);
     expect(r.codes).not.toContain('CF_ALIAS_ALREADY_EXISTS');
@@ -174,17 +173,7 @@ ${names.map((c) => `          - !If [${c}, ${c.toLowerCase()}.example.com, !Ref 
   test("an HttpVersion that only one branch changes is compared with the certificate's other users", async () => {
     // every user of the certificate with an explicit HttpVersion has http2; the IsProd branch of
     // Site has http1.1, which only that reading can disagree with
-    const text = `Parameters:
-  Env: {Type: String}
-Conditions:
-  IsProd: !Equals [!Ref Env, prod]
-Resources:
-  Site:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Aliases: [www.example.com]
-        HttpVersion: !If [IsProd, http1.1, http2]
+    const text = `${IS_PROD_SITE}        HttpVersion: !If [IsProd, http1.1, http2]
         ViewerCertificate: {AcmCertificateArn: '${ARN}', SslSupportMethod: sni-only}
   Other:
     Type: AWS::CloudFront::Distribution
