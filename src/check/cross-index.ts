@@ -311,8 +311,8 @@ export class GateIndex implements CrossIndex {
   private sharedHttpVersion(key: string): string | undefined {
     let only: string | undefined;
     for (const d of this.certificateUsers(key)) {
-      const v = d.httpVersion?.value;
-      if (typeof v !== 'string' || isUnresolved(v)) continue;
+      const v = resolved(d.httpVersion?.value);
+      if (v === undefined) continue;
       if (only === undefined) only = v;
       else if (v !== only) return undefined;
     }
@@ -323,9 +323,8 @@ export class GateIndex implements CrossIndex {
   private httpVersionsOf(key: string): { label: string; value: string; distribution: Distribution }[] {
     const entries = [];
     for (const d of this.certificateUsers(key)) {
-      const v = d.httpVersion?.value;
-      if (typeof v === 'string' && !isUnresolved(v))
-        entries.push({ label: `${d.id} (${v})`, value: v, distribution: d });
+      const v = resolved(d.httpVersion?.value);
+      if (v !== undefined) entries.push({ label: `${d.id} (${v})`, value: v, distribution: d });
     }
     return entries;
   }

@@ -25,7 +25,7 @@ import {
   hasUpperCaseAscii,
   isAscii,
   isPlainName,
-  MAX_NAME_OCTETS,
+  plainWildcardBase,
   toLowerCaseAscii,
 } from './labels.js';
 
@@ -75,7 +75,11 @@ export interface SanIndexOptions {
  */
 export function checkAliasSyntax(alias: string): NameError | undefined {
   const plain = plainBase(alias);
-  if (plain !== undefined) return checkALabels(plain, alias);
+  return plain === undefined ? checkEachStep(alias) : checkALabels(plain, alias);
+}
+
+/** {@link checkAliasSyntax} for an alias that is not plain: each check in turn, the first problem. */
+function checkEachStep(alias: string): NameError | undefined {
   if (alias.length === 0) return nameError('Empty', alias, 'the alias is empty');
   // D-CNAME: CloudFront takes IDNs as punycode (CF-27 fix column).
   if (!isAscii(alias)) {
@@ -115,16 +119,12 @@ export function checkAliasSyntax(alias: string): NameError | undefined {
 }
 
 /**
- * The base of an alias that passes every check below but the A-label one, found in one pass:
- * the alias itself, or what follows its `*.`; undefined for any other alias (upper case, a
- * trailing dot, a misplaced `*`, a bad label), which takes the step-by-step path.
+ * The base of an alias that passes every check of {@link checkAliasSyntax} but the A-label one,
+ * found in one pass: the alias itself, or what follows its `*.`; undefined for any other alias
+ * (upper case, a trailing dot, a misplaced `*`, a bad label), which takes the step-by-step path.
  */
 function plainBase(alias: string): string | undefined {
-  if (isPlainName(alias)) return alias;
-  if (alias.length > MAX_NAME_OCTETS || alias.charCodeAt(0) !== 0x2a || alias.charCodeAt(1) !== 0x2e)
-    return undefined;
-  const base = alias.slice(2);
-  return isPlainName(base) ? base : undefined;
+  return isPlainName(alias) ? alias : plainWildcardBase(alias);
 }
 
 /** Reports whether an alias has no upper-case ASCII letters (D-CNAME: aliases must be lower case). */
@@ -171,7 +171,7 @@ function lookup(
 ): AliasCoverage {
   // a plain alias (nearly all) is known valid and lower case after one pass over it
   const plain = plainBase(alias);
-  const error = plain === undefined ? checkAliasSyntax(alias) : checkALabels(plain, alias);
+  const error = plain === undefined ? checkEachStep(alias) : checkALabels(plain, alias);
   if (error) return miss({ kind: 'InvalidAlias', error });
   if (cnCovers) return miss({ kind: 'NoSubjectAltName', commonNameWouldCover: cnCovers(alias) });
   const name = plain === undefined ? toLowerCaseAscii(alias) : alias;

@@ -24,7 +24,7 @@ import {
   checkNameLength,
   isAscii,
   isPlainName,
-  MAX_NAME_OCTETS,
+  plainWildcardBase,
   toLowerCaseAscii,
 } from './labels.js';
 
@@ -147,10 +147,8 @@ function plainPresentedName(value: string): PresentedName | undefined {
   if (isPlainName(value)) {
     return Object.freeze({ kind: 'dns-presented', name: value, isWildcard: false, base: value, value });
   }
-  if (value.length > MAX_NAME_OCTETS || value.charCodeAt(0) !== 0x2a || value.charCodeAt(1) !== 0x2e)
-    return undefined;
-  const base = value.slice(2);
-  if (!base.includes('.') || !isPlainName(base)) return undefined;
+  const base = plainWildcardBase(value);
+  if (base === undefined || !base.includes('.')) return undefined;
   return Object.freeze({ kind: 'dns-presented', name: value, isWildcard: true, base, value });
 }
 

@@ -55,7 +55,19 @@ export function isPlainName(name: string): boolean {
   return true;
 }
 
+/**
+ * The base of a `*.` + plain name (see {@link isPlainName}) within the length limit, whatever
+ * the number of its labels; undefined for any other name.
+ */
+export function plainWildcardBase(name: string): string | undefined {
+  if (name.length > MAX_NAME_OCTETS || name.charCodeAt(0) !== ASTERISK || name.charCodeAt(1) !== DOT)
+    return undefined;
+  const base = name.slice(2);
+  return isPlainName(base) ? base : undefined;
+}
+
 const DOT = 0x2e;
+const ASTERISK = 0x2a;
 const HYPHEN = 0x2d;
 const UNDERSCORE = 0x5f;
 
