@@ -35,9 +35,13 @@ const exporter = await startExporter({
   scan: async () => { const t = Date.now(); const run = await expiryRun({ paths: [certs], roots }); return { ...run, at: new Date(), finishedAt: Date.now(), durationMs: Date.now() - t }; },
   onScan: (s) => { globalThis.gc(); samples.push([s.scan, process.memoryUsage().heapUsed, process.memoryUsage.rss(), s.certificates]); if (s.scan >= Number(scans)) done(); },
 });
-const scraper = setInterval(async () => { const text = await (await fetch('http://127.0.0.1:' + exporter.address.port + '/metrics')).text(); served = text.length; scrapes++; }, 250);
+// scrapes still in flight when the last scan ends are awaited: closing the exporter under them would fail them
+const inflight = new Set();
+const scrape = async () => { const text = await (await fetch('http://127.0.0.1:' + exporter.address.port + '/metrics')).text(); served = text.length; scrapes++; };
+const scraper = setInterval(() => { const p = scrape().finally(() => inflight.delete(p)); inflight.add(p); }, 250);
 await finished;
 clearInterval(scraper);
+await Promise.all(inflight);
 await exporter.close();
 process.stdout.write(JSON.stringify({ samples, served, scrapes }));
 `;
