@@ -6,6 +6,7 @@
 
 import type { Colors } from '../report/colors.js';
 import type { Report, ReportResult } from '../report/report.js';
+import { countSubjects, plural } from '../report/subject-counts.js';
 import { forTerminal, terminalSafe } from '../report/terminal.js';
 import { formatFindingLines, formatLocation } from '../report/text.js';
 
@@ -60,18 +61,6 @@ function resultLines(r: ReportResult, c: Colors, verbose: boolean): string[] {
   return lines;
 }
 
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
-
-/** `3 distributions`, or `2 distributions, 1 input` when a result is about something else. */
-function checkedCounts(results: readonly ReportResult[]): string {
-  const kinds = new Map<string, number>([['distribution', 0]]);
-  for (const r of results) kinds.set(r.subject.kind, (kinds.get(r.subject.kind) ?? 0) + 1);
-  return [...kinds]
-    .filter(([kind, n]) => n > 0 || kind === 'distribution')
-    .map(([kind, n]) => plural(n, kind))
-    .join(', ');
-}
-
 /** What the footer says of suppressed findings and of a baseline that has gone stale. */
 function suppressionLines(report: Report, c: Colors): string[] {
   const lines: string[] = [];
@@ -101,7 +90,7 @@ export function formatCheckText(report: Report, options: CheckTextOptions): stri
   const failed = report.results.filter((r) => r.verdict === 'fail').length;
   const unread = report.errors.length ? `, ${plural(report.errors.length, 'unreadable input')}` : '';
   const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
-  const checked = checkedCounts(report.results);
+  const checked = countSubjects(report.results, 'distribution');
   const suppressed = report.summary.suppressed ? `, ${report.summary.suppressed} suppressed` : '';
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}${suppressed}`;
   const lines = [

@@ -15,6 +15,7 @@ import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
 import type { Report } from '../report/report.js';
 import { formatSarif } from '../report/sarif.js';
+import { countSubjects } from '../report/subject-counts.js';
 import { forTerminal } from '../report/terminal.js';
 import { type CliIO, errorLine } from './io.js';
 import type { ReportFormat } from './options.js';
@@ -216,6 +217,7 @@ function writtenLine(
   const where = `${paths.length === 1 ? 'report' : 'reports'} written to ${paths.map((p) => forTerminal(p)).join(', ')}`;
   if (stdoutHasReport) return `certgate: ${where}\n`;
   const failing = report.results.filter((r) => r.verdict === 'fail').length;
-  const n = report.results.length;
-  return `certgate: ${n} ${subjects.noun}${n === 1 ? '' : 's'} ${subjects.verb}, ${failing} failing, verdict ${report.verdict}; ${where}\n`;
+  // results about something else (an unreadable input, an unused certificate) are counted apart
+  const checked = countSubjects(report.results, subjects.noun);
+  return `certgate: ${checked} ${subjects.verb}, ${failing} failing, verdict ${report.verdict}; ${where}\n`;
 }

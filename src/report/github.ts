@@ -13,6 +13,7 @@ import type { FingerprintRoot } from '../findings/fingerprint.js';
 import type { Severity } from '../findings/types.js';
 import type { Report, ReportFinding } from './report.js';
 import { annotationPlace, repositoryPath, workingDirectoryRoot } from './repository-path.js';
+import { countSubjects, plural } from './subject-counts.js';
 
 export interface GithubOptions {
   /** The repository root and working directory paths are made relative to (default: the working directory). */
@@ -87,14 +88,9 @@ function findingCommand(f: ReportFinding, where: FingerprintRoot): string {
   );
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** `3 distributions`, `2 distributions, 1 input`, `4 endpoints`: the results by what they are about. */
 function subjectCounts(report: Report): string {
-  const kinds = new Map<string, number>();
-  for (const r of report.results) kinds.set(r.subject.kind, (kinds.get(r.subject.kind) ?? 0) + 1);
-  if (kinds.size === 0) return '0 results';
-  return [...kinds].map(([kind, n]) => plural(n, safe(kind))).join(', ');
+  return safe(countSubjects(report.results) || '0 results');
 }
 
 /** The last lines: counts and verdict, and which annotation types GitHub will not show in full. */

@@ -116,6 +116,24 @@ describe('check: one run, several reports', () => {
     expect(readFileSync(out, 'utf8')).toBe((await run(PLAN)).stdout);
   });
 
+  test('the stderr line counts a result about something else under its own noun, not as a distribution', async () => {
+    // the second ACM file is a certificate no distribution names: a result of kind `input`
+    const out = file('other-kinds.txt');
+    const r = await run([
+      'check',
+      'examples/cloudfront/get-distribution-config.json',
+      ...['--cert', 'examples/cloudfront/acm-certificate.json'],
+      ...['--cert', 'examples/cloudfront/acm-certificate-example-net.json'],
+      ...['--output', out],
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `certgate: 1 distribution, 1 input checked, 0 failing, verdict pass; report written to ${out}\n`,
+    );
+    // the same counts as the text report's footer
+    expect(readFileSync(out, 'utf8')).toMatch(/\n1 distribution, 1 input checked \(0 failing\)/);
+  });
+
   test('an unreadable input: exit 2, and every file says so', async () => {
     const paths = { junit: file('u.xml'), gitlab: file('u.json') };
     const r = await run([...PLAN, 'missing.json', '--junit', paths.junit, '--gitlab', paths.gitlab]);
