@@ -28,8 +28,10 @@ import type { AwsFailure, AwsOptions } from './types.js';
 /** What live mode adds to the inputs. */
 export interface LiveInputs {
   readonly evidence: readonly CertificateEvidence[];
-  /** The account's distributions (and holders in other accounts): indexed for conflicts, not checked. */
+  /** The account's distributions and tenants: indexed for conflicts, not checked. */
   readonly context: readonly Distribution[];
+  /** Holders of the inputs' aliases in other accounts (pre-flight): indexed for conflicts, not checked. */
+  readonly elsewhere: readonly Distribution[];
   readonly sourceFindings: readonly { readonly distributionId?: string; readonly finding: Finding }[];
   /** Set when every call failed: nothing was checked against the account (exit 3). */
   readonly nothingChecked?: AwsFailure;
@@ -81,6 +83,7 @@ async function fetchWith(session: AwsSession, inputs: GateInputs, options: AwsOp
   findings.push(...iam.findings);
   failed.push(...iam.failed);
   let context: Distribution[] = [];
+  let elsewhere: Distribution[] = [];
   if (listed.ok) {
     succeeded++;
     context = accountDistributions(withoutInputs(listed.value, checked));
@@ -109,7 +112,7 @@ async function fetchWith(session: AwsSession, inputs: GateInputs, options: AwsOp
         false,
       );
     const pre = await preflight(session, checked, context, [...inputs.evidence, ...evidence], more);
-    context = [...context, ...pre.context];
+    elsewhere = pre.context;
     findings.push(...pre.findings);
     failed.push(...pre.failed);
     calls += pre.calls;
@@ -121,6 +124,7 @@ async function fetchWith(session: AwsSession, inputs: GateInputs, options: AwsOp
   return {
     evidence,
     context,
+    elsewhere,
     sourceFindings: findings,
     ...(calls > 0 && succeeded === 0 && first ? { nothingChecked: first } : {}),
   };

@@ -184,6 +184,7 @@ async function withLiveEvidence(
       evidence: [...inputs.evidence, ...live.evidence],
       sourceFindings: [...inputs.sourceFindings, ...live.sourceFindings],
       context: [...(inputs.context ?? []), ...live.context],
+      elsewhere: [...(inputs.elsewhere ?? []), ...live.elsewhere],
     },
     ...(live.nothingChecked ? { awsUnavailable: live.nothingChecked } : {}),
   };

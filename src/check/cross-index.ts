@@ -97,14 +97,20 @@ export class GateIndex implements CrossIndex {
 
   /** The account's own holder of each alias (read live with `--aws`): CloudFront allows one per alias. */
   private readonly accountHolders = new Map<string, Distribution>();
+  /** A holder of each alias in another account (pre-flight with `--aws`). */
+  private readonly elsewhereHolders = new Map<string, Distribution>();
 
-  /** `context`: distributions that are the account's (a subset of `distributions`), held but not checked. */
-  constructor(distributions: readonly Distribution[], context: readonly Distribution[] = NONE) {
-    for (const d of context)
-      for (const field of d.aliases) {
-        const name = resolved(field.value);
-        if (name !== undefined) this.accountHolders.set(toLowerCaseAscii(name), d);
-      }
+  /**
+   * `context`: distributions that are the account's, `elsewhere`: holders in other accounts; both
+   * a subset of `distributions`, held but not checked.
+   */
+  constructor(
+    distributions: readonly Distribution[],
+    context: readonly Distribution[] = NONE,
+    elsewhere: readonly Distribution[] = NONE,
+  ) {
+    holdersByAlias(context, this.accountHolders);
+    holdersByAlias(elsewhere, this.elsewhereHolders);
     const vipKeys = new Set<string>();
     const vip: Distribution[] = [];
     let account: string | undefined;
@@ -240,6 +246,10 @@ export class GateIndex implements CrossIndex {
 
   accountHolderOf(lower: string): Distribution | undefined {
     return this.accountHolders.get(lower);
+  }
+
+  elsewhereHolderOf(lower: string): Distribution | undefined {
+    return this.elsewhereHolders.get(lower);
   }
 
   otherAliasHolders(lower: string, distribution: Distribution, max: number): Others {
@@ -393,4 +403,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Each resolved alias of `distributions` (lower case) → the distribution holding it. */
+function holdersByAlias(distributions: readonly Distribution[], into: Map<string, Distribution>): void {
+  for (const d of distributions)
+    for (const field of d.aliases) {
+      const name = resolved(field.value);
+      if (name !== undefined) into.set(toLowerCaseAscii(name), d);
+    }
 }

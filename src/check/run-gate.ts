@@ -50,9 +50,12 @@ export function runGate(inputs: GateInputs, options: GateOptions): GateResult[] 
   // tenants take their parent's certificate before anything indexes them
   const distributions = linkTenants(inputs.distributions, inputs.context);
   // context distributions (the account's, with --aws) hold aliases too, but are not checked
+  const context = inputs.context ?? [];
+  const elsewhere = inputs.elsewhere ?? [];
   const index = new GateIndex(
-    inputs.context?.length ? [...distributions, ...inputs.context] : distributions,
-    inputs.context,
+    context.length + elsewhere.length > 0 ? [...distributions, ...context, ...elsewhere] : distributions,
+    context,
+    elsewhere,
   );
   const { byDistribution, unattached } = attachSourceFindings(distributions, inputs.sourceFindings);
 

@@ -235,7 +235,7 @@ const ALIASES: Partial<Record<FindingCode, Wording>> = {
     message:
       a.maybeSelf === true
         ? `alias ${str(a.alias)} of ${dist(a)} is held by ${str(a.accountHolder)} in the account: if ${str(a.accountHolder)} is this distribution, deployed before (a stack update), nothing conflicts; if it is another one, CloudFront rejects this one with CNAMEAlreadyExists (409)`
-        : `alias ${str(a.alias)} of ${dist(a)} is also an alias of ${names(a.others) || 'another distribution'} ${a.accountHolder !== undefined && Number(a.otherCount) === 1 ? 'in the account' : a.accountHolder !== undefined ? 'in the inputs and the account' : 'in the inputs'}; an alias belongs to one distribution only, even within one account: CloudFront rejects the second with CNAMEAlreadyExists (409)`,
+        : `alias ${str(a.alias)} of ${dist(a)} is also an alias of ${names(a.others) || 'another distribution'} ${holderPlaces(a)}; an alias belongs to one distribution only, in one account as across accounts: CloudFront rejects the second with CNAMEAlreadyExists (409)`,
     fix: 'remove the alias from one of them; to move it, use aws cloudfront list-conflicting-aliases, then associate-alias (or update-domain-association) to the target distribution',
   }),
   CF_ALIAS_DNS_POINTS_ELSEWHERE: (a) => ({
@@ -349,3 +349,16 @@ export const CF_WORDINGS = {
   ...WARN,
   ...TENANTS,
 } as Record<Extract<FindingCode, `CF_${string}`>, Wording>;
+
+/** Where CF-23's other holders are: `in the inputs`, `in the account`, `in another account`, or several. */
+function holderPlaces(a: FindingArgs): string {
+  const account = a.accountHolder !== undefined ? 1 : 0;
+  const elsewhere = a.elsewhereHolder !== undefined ? 1 : 0;
+  const places = [
+    ...(Number(a.otherCount) > account + elsewhere ? ['the inputs'] : []),
+    ...(account ? ['the account'] : []),
+    ...(elsewhere ? ['another account'] : []),
+  ];
+  if (places.length === 0) places.push('the inputs');
+  return `in ${places.length === 1 ? places[0] : `${places.slice(0, -1).join(', ')} and ${places.at(-1)}`}`;
+}

@@ -26,6 +26,11 @@ export interface GateInputs {
    * the cross-distribution index sees them (CNAMEAlreadyExists), the results do not list them.
    */
   readonly context?: readonly Distribution[];
+  /**
+   * Holders of the inputs' aliases in other accounts (`--aws-preflight`): context too, but never
+   * the account's own holder, so never the distribution itself deployed before.
+   */
+  readonly elsewhere?: readonly Distribution[];
 }
 
 /**

@@ -108,11 +108,16 @@ test('ListDomainConflicts finds holders in other accounts, distributions and ten
   const aws = await useFake(account());
   const r = await run();
   const elsewhere = conflictOn(r.findings('Site'), 'elsewhere.example.com');
-  expect(elsewhere?.args.accountHolder).toBe(
+  expect(elsewhere?.args.elsewhereHolder).toBe(
     `distribution ${ELSEWHERE.distributionId} (account ${ELSEWHERE.accountId})`,
   );
+  // a holder in another account is never this distribution deployed before: an error, said so
+  expect(elsewhere).toMatchObject({ severity: 'error', awsError: 'CNAMEAlreadyExists' });
+  expect(elsewhere?.args.maybeSelf).toBeUndefined();
+  expect(elsewhere?.args.accountHolder).toBeUndefined();
+  expect(elsewhere && describeFinding(elsewhere as never).message).toContain(' in another account;');
   const shop = conflictOn(r.findings('Site'), 'shop.example.com');
-  expect(shop?.args.accountHolder).toBe(
+  expect(shop?.args.elsewhereHolder).toBe(
     `distribution tenant ${TENANT_ELSEWHERE.distributionId} (account ${TENANT_ELSEWHERE.accountId})`,
   );
   expect(shop && describeFinding(shop as never).message).toContain(TENANT_ELSEWHERE.accountId);
@@ -120,7 +125,7 @@ test('ListDomainConflicts finds holders in other accounts, distributions and ten
   // the tenant domain of the inputs: asked through the account's tenant, whose parent's certificate covers it
   const fresh = conflictOn(r.findings('NewTenant'), 'new.saas.example');
   expect(fresh).toMatchObject({ severity: 'error', awsError: 'CNAMEAlreadyExists' });
-  expect(String(fresh?.args.accountHolder)).toContain('distribution tenant dt_*******OTHER');
+  expect(String(fresh?.args.elsewhereHolder)).toContain('distribution tenant dt_*******OTHER');
   // the inputs' own tenant (unmasked in the answer) is no holder of its own domain
   expect(conflictOn(r.findings('NewTenant'), 'again.saas.example')).toBeUndefined();
 
@@ -163,7 +168,7 @@ test('every page of ListDomainConflicts is read: NextMarker goes back as Marker'
     templateYaml([{ id: 'Site', aliases: ['elsewhere.example.com'], arn: COM }]),
   );
   const r = await run(file);
-  expect(conflictOn(r.findings('Site'), 'elsewhere.example.com')?.args.accountHolder).toBe(
+  expect(conflictOn(r.findings('Site'), 'elsewhere.example.com')?.args.elsewhereHolder).toBe(
     `distribution ${ELSEWHERE.distributionId} (account ${ELSEWHERE.accountId})`,
   );
   const pages = bodies(aws, 'ListDomainConflicts');
@@ -186,7 +191,7 @@ test('AccessDenied on ListDomainConflicts: ListConflictingAliases answers throug
   );
   const r = await run();
   // the distribution holder is still found; the tenant holder cannot be (ListConflictingAliases sees distributions only)
-  expect(conflictOn(r.findings('Site'), 'elsewhere.example.com')?.args.accountHolder).toBe(
+  expect(conflictOn(r.findings('Site'), 'elsewhere.example.com')?.args.elsewhereHolder).toBe(
     `distribution ${ELSEWHERE.distributionId} (account ${ELSEWHERE.accountId})`,
   );
   expect(conflictOn(r.findings('Site'), 'shop.example.com')).toBeUndefined();

@@ -33,6 +33,8 @@ export const aliasAlreadyExists = defineRule({
         : ctx.index.otherAliasHolders(alias.lower, d, NAMES_LISTED);
       if (others.count === 0) continue;
       const inAccount = d.deployed ? undefined : ctx.index.accountHolderOf(alias.lower);
+      // a holder in another account is never this distribution: always a conflict
+      const inOtherAccount = d.deployed ? undefined : ctx.index.elsewhereHolderOf(alias.lower);
       const accountOnly = inAccount !== undefined && others.count === 1;
       // the account's copy of this very distribution (a plan updating it in place) is no conflict
       if (accountOnly && inAccount.id === d.deployedId) continue;
@@ -52,6 +54,7 @@ export const aliasAlreadyExists = defineRule({
             others: othersList(others),
             otherCount: others.count,
             ...(inAccount !== undefined ? { accountHolder: inAccount.id } : {}),
+            ...(inOtherAccount !== undefined ? { elsewhereHolder: inOtherAccount.id } : {}),
             ...(unsure ? { maybeSelf: true } : {}),
           },
           unsure ? { severity: 'warning' } : {},

@@ -130,6 +130,8 @@ export interface CrossIndex {
   otherAliasHolders(lower: string, distribution: Distribution, max: number): Others;
   /** The account's own distribution holding this alias, when the account was read (`--aws`). */
   accountHolderOf(lower: string): Distribution | undefined;
+  /** A holder of this alias in another account (pre-flight with `--aws`), when one was found. */
+  elsewhereHolderOf(lower: string): Distribution | undefined;
   /** As `otherAliasHolders`, among the holders that are deployed state only (Distribution.deployed). */
   otherDeployedAliasHolders(lower: string, distribution: Distribution, max: number): Others;
   /** `alias (id)` of the more specific aliases other distributions hold below a wildcard alias (MS-03), bounded. */
