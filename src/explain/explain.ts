@@ -120,6 +120,8 @@ interface Seen {
   readonly candidate: Candidate;
   read: ReturnType<typeof extractedOf>;
   count: number;
+  /** The line it was last seen on: one message spelled several ways on a line (name, hex, text) counts once. */
+  line: number;
 }
 
 /** Two readings of one error: every value the poorer one has, the fuller one has too. */
@@ -178,12 +180,14 @@ export function explain(input: string): Explanation {
     const read = extractedOf(candidate, facts);
     const group = byPattern.get(candidate.pattern.id) ?? [];
     const seen = group.find((g) => sameError(g.read.extracted, read.extracted));
+    const line = lineAt(candidate.start);
     if (seen) {
-      seen.count++;
+      if (line !== seen.line) seen.count++;
+      seen.line = line;
       if (Object.keys(read.extracted).length > Object.keys(seen.read.extracted).length) seen.read = read;
       continue;
     }
-    const entry: Seen = { candidate, read, count: 1 };
+    const entry: Seen = { candidate, read, count: 1, line };
     group.push(entry);
     byPattern.set(candidate.pattern.id, group);
     unique.push(entry);

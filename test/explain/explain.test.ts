@@ -130,6 +130,15 @@ describe('several errors in one text', () => {
     ]);
   });
 
+  test('one message spelled three ways on its line (name, hex, text) is seen once; on two lines, twice', () => {
+    const line =
+      'curl: (35) schannel: next InitializeSecurityContext failed: CRYPT_E_REVOKED (0x80092010) - The certificate is revoked.';
+    expect(explain(line).matches.map((m) => [m.id, m.occurrences])).toEqual([['windows.revoked', 1]]);
+    expect(explain(`${line}\n${line}`).matches.map((m) => [m.id, m.occurrences])).toEqual([
+      ['windows.revoked', 2],
+    ]);
+  });
+
   test('a bare code joins the message next to it instead of being a second error', () => {
     const text =
       "Error: Hostname/IP does not match certificate's altnames: Host: api.example.com. is not in the cert's altnames: DNS:www.example.com\n  code: 'ERR_TLS_CERT_ALTNAME_INVALID'\n\nError: certificate has expired\n  code: 'CERT_HAS_EXPIRED'";

@@ -3,7 +3,8 @@
  * webpki error name (`UnknownIssuer`, `NotValidForName`, ...) or rustls 0.23's sentence.
  */
 
-import { diagnoseHandshakeFailure } from '../diagnoses/handshake.js';
+import type { ClientErrorKey } from '../../clients/client-errors.js';
+import { diagnoseHandshakeFailure, diagnoseRevocationUnknown } from '../diagnoses/handshake.js';
 import { diagnoseNameMismatch } from '../diagnoses/name.js';
 import {
   diagnoseClientErrorKeys,
@@ -22,9 +23,21 @@ function byError(e: Extracted): Diagnosis {
   if (code.includes('name')) return diagnoseNameMismatch(e);
   if (code.includes('expired')) return diagnoseExpired(e);
   if (code.includes('validyet')) return diagnoseNotYetValid(e);
-  if (code === 'caUsedAsEndEntity'.toLowerCase()) return diagnoseClientErrorKeys(['UntrustedRoot'], e);
-  return diagnoseUnknownIssuer(e);
+  const kind = BY_CERTIFICATE_ERROR[code];
+  if (kind === 'RevocationUnknown') return diagnoseRevocationUnknown(e);
+  return kind ? diagnoseClientErrorKeys([kind], e) : diagnoseUnknownIssuer(e);
 }
+
+/** rustls `CertificateError` variants that are not about names or dates → the failure they stand for. */
+const BY_CERTIFICATE_ERROR: Readonly<Record<string, ClientErrorKey>> = {
+  // a CA certificate served as the leaf: most often a self-signed CA of a test setup
+  causedasendentity: 'UntrustedRoot',
+  revoked: 'Revoked',
+  unknownrevocationstatus: 'RevocationUnknown',
+  badsignature: 'BadSignature',
+  unsupportedsignaturealgorithm: 'UnsupportedSignatureAlgorithm',
+  badencoding: 'InvalidCertificate',
+};
 
 /** rustls' patterns. */
 export const RUSTLS_PATTERNS: readonly Pattern[] = [

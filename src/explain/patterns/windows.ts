@@ -25,6 +25,13 @@ const BY_STATUS: Readonly<Record<string, (e: Extracted) => Diagnosis>> = {
   untrustedroot: (e) => diagnoseClientErrorKeys(['UntrustedRoot'], e),
   revocationstatusunknown: diagnoseRevocationUnknown,
   offlinerevocation: diagnoseRevocationUnknown,
+  revoked: (e) => diagnoseClientErrorKeys(['Revoked'], e),
+  notsignaturevalid: (e) => diagnoseClientErrorKeys(['BadSignature'], e),
+  hasweaksignature: (e) => diagnoseClientErrorKeys(['WeakSignatureAlgorithm'], e),
+  notvalidforusage: (e) => diagnoseClientErrorKeys(['RequiredEkuNotFound'], e),
+  invalidbasicconstraints: (e) => diagnoseClientErrorKeys(['IssuerNotCa'], e),
+  hasnotpermittednameconstraint: (e) => diagnoseClientErrorKeys(['NameConstraintViolation'], e),
+  hasexcludednameconstraint: (e) => diagnoseClientErrorKeys(['NameConstraintViolation'], e),
 };
 
 /**
@@ -57,7 +64,7 @@ export const WINDOWS_PATTERNS: readonly Pattern[] = [
     'dotnet.remote-certificate-invalid',
     '.NET: the remote certificate is invalid',
     'dotnet',
-    `${phrase('The remote certificate is invalid')}\\s+(?:${phrase('according to the validation procedure')}|${phrase('because of errors in the certificate chain')})(?:[:.]?\\s*(?:SslPolicyErrors\\.)?(RemoteCertificate(?:NameMismatch|ChainErrors|NotAvailable)|PartialChain|UntrustedRoot|NotTimeValid|RevocationStatusUnknown|OfflineRevocation|NotSignatureValid))?`,
+    `${phrase('The remote certificate is invalid')}\\s+(?:${phrase('according to the validation procedure')}|${phrase('because of errors in the certificate chain')})(?:[:.]?\\s*(?:SslPolicyErrors\\.)?(RemoteCertificate(?:NameMismatch|ChainErrors|NotAvailable)|PartialChain|UntrustedRoot|NotTimeValid|RevocationStatusUnknown|OfflineRevocation|NotSignatureValid|Revoked|HasWeakSignature|NotValidForUsage|InvalidBasicConstraints|HasNotPermittedNameConstraint|HasExcludedNameConstraint))?`,
     byStatus,
     (m) => status(m[1]),
   ),
@@ -117,6 +124,14 @@ export const WINDOWS_PATTERNS: readonly Pattern[] = [
     'revocation',
     `${phrase('The revocation function was unable to check revocation')}|\\bCRYPT_E_NO_REVOCATION_CHECK\\b|\\bCRYPT_E_REVOCATION_OFFLINE\\b|0x80092012|0x80092013`,
     diagnoseRevocationUnknown,
+  ),
+  clientPattern(
+    'windows',
+    'windows.revoked',
+    'Windows: the certificate is revoked',
+    'path:Revoked',
+    `${phrase('The certificate is revoked')}|${phrase('A certificate was explicitly revoked by its issuer')}|\\bCRYPT_E_REVOKED\\b|\\bCERT_E_REVOKED\\b|0x80092010|0x800B010C`,
+    (e) => diagnoseClientErrorKeys(['Revoked'], e),
   ),
   clientPattern(
     'windows',
