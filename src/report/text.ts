@@ -7,6 +7,7 @@
 import type { Locator } from '../findings/types.js';
 import type { Colors } from './colors.js';
 import type { Report, ReportFinding, ReportResult } from './report.js';
+import { countSubjects } from './subject-counts.js';
 import { forTerminal, terminalSafe } from './terminal.js';
 
 export interface TextOptions {
@@ -82,6 +83,8 @@ export function formatText(report: Report, options: TextOptions): string {
     ? `, ${report.errors.length} unreadable input${report.errors.length === 1 ? '' : 's'}`
     : '';
   const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
-  blocks.push(`${c.bold(`${report.results.length} checked`)}: ${counts}${unread}; verdict ${verdict}`);
+  // `2 certificates checked`: by what the results are about, as the other commands' footers say
+  const checked = countSubjects(report.results) || '0 results';
+  blocks.push(`${c.bold(`${checked} checked`)}: ${counts}${unread}; verdict ${verdict}`);
   return terminalSafe(`${blocks.join('\n\n')}\n`);
 }

@@ -38,7 +38,7 @@ describe('inspect: good inputs', () => {
     expect(r.stdout).toContain('EC P-256');
     expect(r.stdout).toMatch(/sha256\s+([0-9A-F]{2}:){31}[0-9A-F]{2}/);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
-      '2 checked: 0 errors, 0 warnings, 0 notes; verdict pass',
+      '2 certificates checked: 0 errors, 0 warnings, 0 notes; verdict pass',
     );
   });
 

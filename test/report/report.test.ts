@@ -114,6 +114,8 @@ test('text output lists each finding with its code, message and fix, then a summ
   );
   expect(text).toContain('    fix: renew or reissue');
   expect(text).toContain('PASS CN=c');
-  expect(text.trimEnd().split('\n').at(-1)).toBe('3 checked: 1 error, 1 warning, 0 notes; verdict fail');
+  expect(text.trimEnd().split('\n').at(-1)).toBe(
+    '3 certificates checked: 1 error, 1 warning, 0 notes; verdict fail',
+  );
   expect(text).not.toMatch(/\u001b\[/);
 });
