@@ -13,6 +13,7 @@ import { NAMES_LISTED, othersList } from './fields.js';
  * distribution itself; when a template or plan does not say, an account holder alone is a warning
  * (it may be this distribution, deployed before). The account's tenants hold their domains the
  * same way; a tenant of the inputs with the account tenant's Name is that tenant (not a holder).
+ * A holder the pre-flight found in another account is never this distribution: always an error.
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html
  * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_UpdateDistribution.html
  */
