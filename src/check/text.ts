@@ -6,9 +6,10 @@
 
 import type { Colors } from '../report/colors.js';
 import type { Report, ReportResult } from '../report/report.js';
-import { countSubjects, plural } from '../report/subject-counts.js';
+import { countSubjects } from '../report/subject-counts.js';
 import { forTerminal, terminalSafe } from '../report/terminal.js';
 import { formatFindingLines, formatLocation } from '../report/text.js';
+import { plural } from '../report/wording.js';
 
 export interface CheckTextOptions {
   readonly colors: Colors;

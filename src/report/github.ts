@@ -13,7 +13,8 @@ import type { FingerprintRoot } from '../findings/fingerprint.js';
 import type { Severity } from '../findings/types.js';
 import type { Report, ReportFinding } from './report.js';
 import { annotationPlace, repositoryPath, workingDirectoryRoot } from './repository-path.js';
-import { countSubjects, plural } from './subject-counts.js';
+import { countSubjects } from './subject-counts.js';
+import { plural } from './wording.js';
 
 export interface GithubOptions {
   /** The repository root and working directory paths are made relative to (default: the working directory). */

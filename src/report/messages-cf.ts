@@ -9,7 +9,7 @@
 
 import type { FindingCode } from '../findings/catalog.js';
 import type { FindingArgs } from '../findings/types.js';
-import { days, list, str } from './wording.js';
+import { andList, days, list, str } from './wording.js';
 
 type Wording = (args: FindingArgs) => { readonly message: string; readonly fix?: string };
 
@@ -359,6 +359,5 @@ function holderPlaces(a: FindingArgs): string {
     ...(account ? ['the account'] : []),
     ...(elsewhere ? ['another account'] : []),
   ];
-  if (places.length === 0) places.push('the inputs');
-  return `in ${places.length === 1 ? places[0] : `${places.slice(0, -1).join(', ')} and ${places.at(-1)}`}`;
+  return `in ${andList(places.length > 0 ? places : ['the inputs'])}`;
 }

@@ -5,14 +5,13 @@
  * its own noun, never as one of the command's subjects.
  */
 
+import { plural } from './wording.js';
+
 /** Nouns for result kinds whose name is not a word (`aws`, `acm-certificate`). */
 const NOUNS: Readonly<Record<string, string>> = {
   aws: 'AWS account',
   'acm-certificate': 'ACM certificate',
 };
-
-/** `1 error`, `2 errors`. */
-export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
 /**
  * `4 distributions, 1 certificate`: the results counted by subject kind, in the order the kinds

@@ -9,6 +9,7 @@ import type { Colors } from './colors.js';
 import type { Report, ReportFinding, ReportResult } from './report.js';
 import { countSubjects } from './subject-counts.js';
 import { forTerminal, terminalSafe } from './terminal.js';
+import { plural } from './wording.js';
 
 export interface TextOptions {
   readonly colors: Colors;
@@ -78,10 +79,8 @@ export function formatText(report: Report, options: TextOptions): string {
   const c = options.colors;
   const blocks = report.results.map((r) => formatResult(r, options).join('\n'));
   const { errors, warnings, notes } = report.summary;
-  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${notes} note${notes === 1 ? '' : 's'}`;
-  const unread = report.errors.length
-    ? `, ${report.errors.length} unreadable input${report.errors.length === 1 ? '' : 's'}`
-    : '';
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`;
+  const unread = report.errors.length ? `, ${plural(report.errors.length, 'unreadable input')}` : '';
   const verdict = report.verdict === 'pass' ? c.green('pass') : c.red('fail');
   // `2 certificates checked`: by what the results are about, as the other commands' footers say
   const checked = countSubjects(report.results) || '0 results';

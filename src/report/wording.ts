@@ -9,6 +9,13 @@ import type { FindingArgs } from '../findings/types.js';
 /** An arg as text: lists joined with `, `, missing values empty. */
 export const str = (v: FindingArgs[string]): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
 
+/** `1 error`, `2 errors`. */
+export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+
+/** `a`, `a and b`, `a, b and c`. */
+export const andList = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
 /** `n day(s)` with the right plural. */
 export function days(n: FindingArgs[string]): string {
   const count = Number(n);

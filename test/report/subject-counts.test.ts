@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { countSubjects, plural } from '../../src/report/subject-counts.js';
+import { countSubjects } from '../../src/report/subject-counts.js';
+import { plural } from '../../src/report/wording.js';
 
 const of = (...kinds: string[]) => kinds.map((kind) => ({ subject: { kind } }));
 

@@ -5,6 +5,7 @@
  * and Edge / Internet Explorer's `DLG_FLAGS_*` page codes.
  */
 
+import type { ClientErrorKey } from '../../clients/client-errors.js';
 import {
   diagnoseHandshakeFailure,
   diagnoseNotTls,
@@ -22,16 +23,20 @@ const BY_STATUS: Readonly<Record<string, (e: Extracted) => Diagnosis>> = {
   namemismatch: diagnoseNameMismatch,
   remotecertificatenamemismatch: diagnoseNameMismatch,
   nottimevalid: diagnoseExpired,
-  untrustedroot: (e) => diagnoseClientErrorKeys(['UntrustedRoot'], e),
   revocationstatusunknown: diagnoseRevocationUnknown,
   offlinerevocation: diagnoseRevocationUnknown,
-  revoked: (e) => diagnoseClientErrorKeys(['Revoked'], e),
-  notsignaturevalid: (e) => diagnoseClientErrorKeys(['BadSignature'], e),
-  hasweaksignature: (e) => diagnoseClientErrorKeys(['WeakSignatureAlgorithm'], e),
-  notvalidforusage: (e) => diagnoseClientErrorKeys(['RequiredEkuNotFound'], e),
-  invalidbasicconstraints: (e) => diagnoseClientErrorKeys(['IssuerNotCa'], e),
-  hasnotpermittednameconstraint: (e) => diagnoseClientErrorKeys(['NameConstraintViolation'], e),
-  hasexcludednameconstraint: (e) => diagnoseClientErrorKeys(['NameConstraintViolation'], e),
+};
+
+/** .NET chain statuses (X509ChainStatusFlags) that name one path failure of the client-error table. */
+const STATUS_KINDS: Readonly<Record<string, ClientErrorKey>> = {
+  untrustedroot: 'UntrustedRoot',
+  revoked: 'Revoked',
+  notsignaturevalid: 'BadSignature',
+  hasweaksignature: 'WeakSignatureAlgorithm',
+  notvalidforusage: 'RequiredEkuNotFound',
+  invalidbasicconstraints: 'IssuerNotCa',
+  hasnotpermittednameconstraint: 'NameConstraintViolation',
+  hasexcludednameconstraint: 'NameConstraintViolation',
 };
 
 /**
@@ -52,6 +57,8 @@ function diagnoseUnspecified(e: Extracted): Diagnosis {
 function byStatus(e: Extracted): Diagnosis {
   const status = (e.clientCode ?? '').toLowerCase();
   if (status === '') return diagnoseUnspecified(e);
+  const kind = STATUS_KINDS[status];
+  if (kind) return diagnoseClientErrorKeys([kind], e);
   return (BY_STATUS[status] ?? diagnoseUnknownIssuer)(e);
 }
 
