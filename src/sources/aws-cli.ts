@@ -150,7 +150,7 @@ function readConfig(
   const aliasFields: Field<string>[] = [];
   let aliasesUnresolved: Distribution['aliasesUnresolved'];
   if (Array.isArray(items)) {
-    const itemsPath = [...path, 'Aliases', 'Items'];
+    const place = new FieldPlace(doc.locator, path, ALIAS_ITEMS);
     for (let i = 0; i < items.length; i++) {
       const item: unknown = items[i];
       // a string is the common case: its name, for the messages of the others, is not built
@@ -158,13 +158,13 @@ function readConfig(
         typeof item === 'string'
           ? item
           : (asString(item, `Aliases.Items[${i}]`) ?? new UnresolvedValue(`Aliases.Items[${i}] is null`));
-      aliasFields.push(new DocField(value, doc, itemsPath, i));
+      aliasFields.push(new DocField(value, place, i));
     }
   } else if (items !== undefined) {
     const reason = new UnresolvedValue('Aliases.Items is not a list');
     aliasesUnresolved = Object.assign(reason, { location: doc.locator([...path, 'Aliases', 'Items']) });
   }
-  const quantity = own(aliases, 'Quantity');
+  const top = new FieldPlace(doc.locator, path, NO_TAIL);
   // one literal, absent fields undefined-valued: list-distributions brings 10,000 of these
   return {
     id: meta.id,
@@ -175,78 +175,88 @@ function readConfig(
     aliases: aliasFields,
     aliasesUnresolved,
     aliasesQuantity:
-      quantity === undefined
+      own(aliases, 'Quantity') === undefined
         ? undefined
-        : docField(asNumber(quantity, 'Aliases.Quantity'), doc, [...path, 'Aliases'], 'Quantity'),
-    viewerCertificate: readViewerCertificate(
-      doc,
-      [...path, 'ViewerCertificate'],
-      own(config, 'ViewerCertificate'),
-    ),
-    httpVersion: read(doc, path, config, 'HttpVersion', asString),
-    connectionMode: read(doc, path, config, 'ConnectionMode', asString),
+        : read(new FieldPlace(doc.locator, path, ALIASES), aliases, 'Quantity', asNumber, 'Aliases.'),
+    viewerCertificate: readViewerCertificate(doc, path, own(config, 'ViewerCertificate')),
+    httpVersion: read(top, config, 'HttpVersion', asString),
+    connectionMode: read(top, config, 'ConnectionMode', asString),
     etag: meta.etag,
     accountId: accountOfDistributionArn(meta.arn),
     domainName: meta.domainName,
   };
 }
 
-/** The Field of `record[key]` at `path`, named with its API name; undefined when absent. */
+// the path tails of the objects a distribution's fields are read from
+const NO_TAIL: JsonPath = [];
+const ALIASES: JsonPath = ['Aliases'];
+const ALIAS_ITEMS: JsonPath = ['Aliases', 'Items'];
+const VIEWER_CERTIFICATE: JsonPath = ['ViewerCertificate'];
+
+/**
+ * Where the fields read from one object of the document are: the document's locator (not the
+ * document: a field must not keep the whole parsed JSON alive, and list-distributions is 27 MB of
+ * text, several times that as objects) and the object's path as the distribution's path and a
+ * tail. Shared by the fields of that object; a field's whole path is built only when it is located.
+ */
+class FieldPlace {
+  constructor(
+    private readonly locate: SourceDocument['locator'],
+    private readonly parent: JsonPath,
+    private readonly tail: JsonPath,
+  ) {}
+
+  locatorOf(key: string | number): Locator {
+    return this.locate([...this.parent, ...this.tail, key]);
+  }
+}
+
+/**
+ * A Field whose Locator is made when asked for: a list-distributions file brings 10,000
+ * distributions of some 20 fields each, and almost none is ever reported. Three slots: the
+ * value, the place shared with the fields beside it, and its own key.
+ */
+class DocField<T> implements Field<T> {
+  readonly value: T | Unresolved;
+  readonly #place: FieldPlace;
+  readonly #key: string | number;
+
+  constructor(value: T | Unresolved, place: FieldPlace, key: string | number) {
+    this.value = value;
+    this.#place = place;
+    this.#key = key;
+  }
+
+  get location(): Locator {
+    return this.#place.locatorOf(this.#key);
+  }
+}
+
+/**
+ * The Field of `record[key]`, named with its API name (`prefix` + key) in what is said of a value
+ * of the wrong type; undefined when absent.
+ */
 function read<T>(
-  doc: SourceDocument,
-  path: JsonPath,
-  record: Record<string, unknown>,
+  place: FieldPlace,
+  record: unknown,
   key: string,
   as: (v: unknown, n: string) => T | UnresolvedValue | undefined,
   prefix = '',
 ): Field<T> | undefined {
   const raw = own(record, key);
-  return raw === undefined ? undefined : docField(as(raw, prefix + key), doc, path, key);
-}
-
-/**
- * A Field whose Locator is made when first asked for: a list-distributions file brings 10,000
- * distributions of some 20 fields each, and almost none is ever reported. The value's path is
- * its parent's (shared by the fields of one object) and its own key.
- */
-class DocField<T> implements Field<T> {
-  readonly value: T | Unresolved;
-  // the document's locator, not the document: a field must not keep the whole parsed JSON alive
-  // (list-distributions is 27 MB of text, several times that as objects) after it was read
-  readonly #locate: SourceDocument['locator'];
-  readonly #parent: JsonPath;
-  readonly #key: string | number;
-  #location: Locator | undefined;
-
-  constructor(value: T | Unresolved, doc: SourceDocument, parent: JsonPath, key: string | number) {
-    this.value = value;
-    this.#locate = doc.locator;
-    this.#parent = parent;
-    this.#key = key;
-  }
-
-  get location(): Locator {
-    this.#location ??= this.#locate([...this.#parent, this.#key]);
-    return this.#location;
-  }
-}
-
-function docField<T>(
-  value: T | Unresolved | undefined,
-  doc: SourceDocument,
-  parent: JsonPath,
-  key: string | number,
-): Field<T> | undefined {
-  return value === undefined ? undefined : new DocField(value, doc, parent, key);
+  if (raw === undefined) return undefined;
+  // the name is only said of a value that is not of the field's type: not built for the others
+  const value = typeof raw === 'string' && as === asString ? (raw as T) : as(raw, prefix + key);
+  return value === undefined ? undefined : new DocField(value, place, key);
 }
 
 function readViewerCertificate(
   doc: SourceDocument,
-  path: JsonPath,
+  distributionPath: JsonPath,
   vc: unknown,
 ): ViewerCertificate | undefined {
   if (vc === undefined || vc === null) return undefined;
-  const location = doc.locator(path);
+  const location = doc.locator([...distributionPath, 'ViewerCertificate']);
   if (!isRecord(vc)) {
     return {
       location,
@@ -254,14 +264,15 @@ function readViewerCertificate(
     };
   }
   const p = 'ViewerCertificate.';
+  const place = new FieldPlace(doc.locator, distributionPath, VIEWER_CERTIFICATE);
   return {
     location,
-    cloudFrontDefaultCertificate: read(doc, path, vc, 'CloudFrontDefaultCertificate', asBoolean, p),
-    acmCertificateArn: read(doc, path, vc, 'ACMCertificateArn', asString, p),
-    iamCertificateId: read(doc, path, vc, 'IAMCertificateId', asString, p),
-    sslSupportMethod: read(doc, path, vc, 'SSLSupportMethod', asString, p),
-    minimumProtocolVersion: read(doc, path, vc, 'MinimumProtocolVersion', asString, p),
-    certificate: read(doc, path, vc, 'Certificate', asString, p),
-    certificateSource: read(doc, path, vc, 'CertificateSource', asString, p),
+    cloudFrontDefaultCertificate: read(place, vc, 'CloudFrontDefaultCertificate', asBoolean, p),
+    acmCertificateArn: read(place, vc, 'ACMCertificateArn', asString, p),
+    iamCertificateId: read(place, vc, 'IAMCertificateId', asString, p),
+    sslSupportMethod: read(place, vc, 'SSLSupportMethod', asString, p),
+    minimumProtocolVersion: read(place, vc, 'MinimumProtocolVersion', asString, p),
+    certificate: read(place, vc, 'Certificate', asString, p),
+    certificateSource: read(place, vc, 'CertificateSource', asString, p),
   };
 }

@@ -215,6 +215,36 @@ describe('get-distribution and list-distributions', () => {
     expect(shared.location.path).toEqual(['DistributionList', 'Items', 2, 'Aliases', 'Items', 0]);
   });
 
+  test('each field points at its own value: the viewer certificate, the quantity and the HTTP version too', async () => {
+    const text = `{"DistributionList": {"Items": [
+  {"Id": "E1", "Aliases": {"Quantity": 2, "Items": ["a.example.com"]},
+   "ViewerCertificate": {"ACMCertificateArn": "arn:aws:acm:us-east-1:111122223333:certificate/x",
+     "SSLSupportMethod": "sni-only", "MinimumProtocolVersion": "TLSv1.2_2021"},
+   "HttpVersion": "http2"}]}}`;
+    const { inputs } = await loadText('l.json', text);
+    const d = inputs.distributions[0]!;
+    const vc = d.viewerCertificate!;
+    const at = ['DistributionList', 'Items', 0];
+    expect(vc.location.path).toEqual([...at, 'ViewerCertificate']);
+    expect(vc.acmCertificateArn!.location.path).toEqual([...at, 'ViewerCertificate', 'ACMCertificateArn']);
+    expect(where(vc.sslSupportMethod!.location)).toEqual(positionOf(text, '"sni-only"'));
+    expect(where(vc.minimumProtocolVersion!.location)).toEqual(positionOf(text, '"TLSv1.2_2021"'));
+    expect(d.aliasesQuantity!.location.path).toEqual([...at, 'Aliases', 'Quantity']);
+    expect(d.aliasesQuantity!.value).toBe(2);
+    expect(where(d.httpVersion!.location)).toEqual(positionOf(text, '"http2"'));
+    // a value of the wrong type is named by its API name
+    const wrong = await loadText(
+      'w.json',
+      '{"DistributionConfig": {"ViewerCertificate": {"SSLSupportMethod": 7, "MinimumProtocolVersion": ["x"]}, "Aliases": {"Quantity": "two"}}}',
+    );
+    const w = wrong.inputs.distributions[0]!;
+    expect(w.viewerCertificate!.sslSupportMethod!.value).toBe('7');
+    expect(w.viewerCertificate!.minimumProtocolVersion!.value).toMatchObject({
+      reason: 'ViewerCertificate.MinimumProtocolVersion is a list, not a string',
+    });
+    expect(w.aliasesQuantity!.value).toMatchObject({ reason: 'Aliases.Quantity is a string, not a number' });
+  });
+
   test('an empty list-distributions', async () => {
     const { inputs, errors } = await loadText(
       'l.json',
