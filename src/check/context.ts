@@ -23,7 +23,7 @@ import type {
 } from '../rules/cf/define-rule.js';
 import type { Profile } from '../rules/profile/profile.js';
 import type { ResolvedRef } from './certificate-ref.js';
-import type { GateIndex } from './cross-index.js';
+import { type GateIndex, resolvedAliases } from './cross-index.js';
 import type { EvidenceIndex, IndexedEvidence } from './evidence.js';
 
 /** One unresolved field and the rules that could not run because of it. */
@@ -78,9 +78,9 @@ export class DistributionState {
   ) {
     const entry = index.entryOf(distribution);
     this.ref = entry.ref;
-    this.resolved = entry.aliases;
+    this.resolved = resolvedAliases(distribution, entry);
     this.unresolvedAliases =
-      entry.aliases.length === distribution.aliases.length
+      entry.lowers.length === distribution.aliases.length
         ? []
         : distribution.aliases.filter((f) => isUnresolved(f.value));
     this.evidenceEntry = lookupEvidence(this.ref, distribution, evidence);

@@ -44,10 +44,36 @@ class HeldAlias implements Alias {
   }
 }
 
-/** What the index keeps of each distribution, shared with its rule context. */
+/** What the index keeps of each distribution: its certificate reference, its resolved aliases in lower case. */
 interface DistributionEntry {
   readonly ref: ResolvedRef;
-  readonly aliases: readonly Alias[];
+  /** The aliases that resolved, lower case, in input order (a name already lower case is the same string). */
+  readonly lowers: readonly string[];
+}
+
+/** The lower-case names of a distribution's resolved aliases, in input order. */
+function lowersOf(d: Distribution): string[] {
+  const lowers: string[] = [];
+  for (const field of d.aliases) {
+    const name = resolved(field.value);
+    if (name !== undefined) lowers.push(toLowerCaseAscii(name));
+  }
+  return lowers;
+}
+
+/**
+ * The resolved aliases of a distribution as its rules see them. Made for one distribution at a
+ * time, while its rules run (the index keeps only the names: an object per alias of 100,000
+ * that lived to the end of the run made every garbage collection copy them).
+ */
+export function resolvedAliases(d: Distribution, entry: DistributionEntry): Alias[] {
+  const out: Alias[] = new Array(entry.lowers.length);
+  let k = 0;
+  for (const field of d.aliases) {
+    const name = resolved(field.value);
+    if (name !== undefined) out[k] = new HeldAlias(name, entry.lowers[k++]!, field);
+  }
+  return out;
 }
 
 /**
@@ -120,12 +146,12 @@ export class GateIndex implements CrossIndex {
         account ??= d.accountId;
         if (d.accountId !== account) manyAccounts = true;
       }
-      const aliases: Alias[] = [];
+      const lowers: string[] = [];
       for (const field of d.aliases) {
         const name = resolved(field.value);
         if (name === undefined) continue;
         const lower = toLowerCaseAscii(name);
-        aliases.push(new HeldAlias(name, lower, field));
+        lowers.push(lower);
         // one lookup per alias (add() would make a second): 100,000 aliases in a large run
         const held = this.owners.get(lower);
         if (held === undefined) this.owners.set(lower, d);
@@ -141,7 +167,7 @@ export class GateIndex implements CrossIndex {
         if (lower.startsWith('*.')) add(this.wildcardOwners, lower.slice(2), d);
       }
       const ref = certificateRefOf(d);
-      this.entries.set(d, { ref, aliases });
+      this.entries.set(d, { ref, lowers });
       const key = ref.key;
       if (key !== undefined) add(this.users, key, d);
       // on the default certificate `vip` is an echo of GetDistributionConfig, not dedicated IPs
@@ -156,11 +182,11 @@ export class GateIndex implements CrossIndex {
     this.manyAccounts = manyAccounts;
   }
 
-  /** The certificate reference and resolved aliases of a distribution of the run. */
+  /** The certificate reference and resolved alias names of a distribution of the run. */
   entryOf(distribution: Distribution): DistributionEntry {
     let entry = this.entries.get(distribution);
     if (!entry) {
-      entry = { ref: certificateRefOf(distribution), aliases: [] };
+      entry = { ref: certificateRefOf(distribution), lowers: lowersOf(distribution) };
       this.entries.set(distribution, entry);
     }
     return entry;
@@ -171,12 +197,7 @@ export class GateIndex implements CrossIndex {
    * cross-distribution rules see it as `base` (never as another holder of base's aliases).
    */
   addVariant(variant: Distribution, base: Distribution): void {
-    const aliases: Alias[] = [];
-    for (const field of variant.aliases) {
-      const name = resolved(field.value);
-      if (name !== undefined) aliases.push(new HeldAlias(name, toLowerCaseAscii(name), field));
-    }
-    this.entries.set(variant, { ref: certificateRefOf(variant), aliases });
+    this.entries.set(variant, { ref: certificateRefOf(variant), lowers: lowersOf(variant) });
     this.bases.set(variant, base);
   }
 
@@ -191,8 +212,8 @@ export class GateIndex implements CrossIndex {
   hasSharedAlias(distribution: Distribution): boolean {
     const base = this.bases.get(distribution);
     if (base === undefined) return this.sharing.has(distribution);
-    const aliases = this.entries.get(distribution)?.aliases ?? [];
-    return aliases.some((a) => all(this.owners, a.lower).some((d) => d !== base));
+    const lowers = this.entries.get(distribution)?.lowers ?? NONE;
+    return lowers.some((lower) => all(this.owners, lower).some((d) => d !== base));
   }
 
   isShared(lower: string): boolean {
@@ -235,7 +256,7 @@ export class GateIndex implements CrossIndex {
     if (!this.overlaps) {
       const map = new Map<string, Holding[]>();
       for (const [distribution, entry] of this.entries) {
-        for (const { lower } of entry.aliases) {
+        for (const lower of entry.lowers) {
           for (const w of this.coveringWildcards(lower)) push(map, w.alias, { alias: lower, distribution });
         }
       }
@@ -387,7 +408,7 @@ export class GateIndex implements CrossIndex {
     if (!this.under) {
       const map = new Map<string, Holding[]>();
       for (const [distribution, entry] of this.entries) {
-        for (const { lower } of entry.aliases) {
+        for (const lower of entry.lowers) {
           const dot = lower.indexOf('.');
           if (!lower.startsWith('*.') && dot !== -1)
             push(map, lower.slice(dot + 1), { alias: lower, distribution });
