@@ -59,7 +59,7 @@ const CHAIN_NOT_NEEDED: readonly string[] = ['AMAZON_ISSUED', 'PRIVATE'];
  * certificate reference and evidence looked up once, and what each rule could not check.
  */
 export class DistributionState {
-  /** Unresolved fields the rules met, by label (created on first use: most distributions have none). */
+  /** Unresolved fields the rules met, by label and place (created on first use: most distributions have none). */
   skipped: Map<string, SkippedField> | undefined;
   /** Evidence needs not met, each with the rules that had them, in first-seen order. */
   needs: Map<EvidenceNeed, string[]> | undefined;
@@ -109,10 +109,13 @@ export class DistributionState {
   /** Records that `rule` could not read a field. */
   skip(rule: CfRule, label: string, reason: string, location: Locator): void {
     this.skipped ??= new Map();
-    let entry = this.skipped.get(label);
+    // by field and place: each unknown alias of a list is its own, so each one's finding says
+    // what it kept from being checked
+    const key = `${label}\u0000${location.source}\u0000${(location.path ?? []).join('\u0000')}`;
+    let entry = this.skipped.get(key);
     if (!entry) {
       entry = { label, reason, location, rules: [] };
-      this.skipped.set(label, entry);
+      this.skipped.set(key, entry);
     }
     if (!entry.rules.includes(rule.id)) entry.rules.push(rule.id);
   }
@@ -249,7 +252,7 @@ class RuleContext implements CfRuleContext {
 }
 
 /** How a finding names a tenant's parent: its id, or `(computed)` when the input computes it. */
-function tenantParentName(value: string | Unresolved): string {
+export function tenantParentName(value: string | Unresolved): string {
   return isUnresolved(value) ? '(computed)' : value;
 }
 

@@ -39,6 +39,8 @@ export const SAME_FACTS: readonly SameFact[] = [
   { keep: 'INPUT_TEMPLATE_INVALID', drop: 'INPUT_UNRESOLVED_VALUE', scope: 'location', carry: ['skipped'] },
   // a reference that names no certificate has no evidence: that is the same fact
   { keep: 'CF_CERTIFICATE_NOT_AN_ARN', drop: 'CF_CERTIFICATE_EVIDENCE_MISSING', scope: 'distribution' },
+  // so is an IAMCertificateId that is no IAM id (empty, an ARN, a name)
+  { keep: 'CF_IAM_CERTIFICATE_ID_INVALID', drop: 'CF_CERTIFICATE_EVIDENCE_MISSING', scope: 'distribution' },
 ];
 
 const KEPT: ReadonlySet<FindingCode> = new Set(SAME_FACTS.map((s) => s.keep));

@@ -89,6 +89,8 @@ export const MAX_DEDICATED_IP_CERTIFICATES = 2;
 
 /** IAMCertificateId is at most 32 characters (BOTO-CF ServerCertificateId); IAM ids are word characters (BOTO-IAM idType). */
 export const IAM_CERTIFICATE_ID_MAX = 32;
+/** The shortest IAM id (ServerCertificateMetadata.ServerCertificateId: 16 to 128 word characters). */
+export const IAM_CERTIFICATE_ID_MIN = 16;
 export const IAM_CERTIFICATE_ID_PATTERN = /^[\w]{16,128}$/;
 
 /** IAM server certificates for CloudFront are uploaded under this path prefix (BOTO-IAM; D-PROC-2023; CF-14). */

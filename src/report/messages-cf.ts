@@ -9,7 +9,7 @@
 
 import type { FindingCode } from '../findings/catalog.js';
 import type { FindingArgs } from '../findings/types.js';
-import { andList, days, list, str } from './wording.js';
+import { andList, days, list, named, str } from './wording.js';
 
 type Wording = (args: FindingArgs) => { readonly message: string; readonly fix?: string };
 
@@ -17,7 +17,15 @@ const dist = (a: FindingArgs): string =>
   a.tenantOf === undefined
     ? `distribution ${str(a.distribution) || '(unnamed)'}`
     : `tenant ${str(a.distribution) || '(unnamed)'} (of distribution ${str(a.tenantOf)})`;
-const cert = (a: FindingArgs): string => str(a.certificate) || 'its certificate';
+const cert = (a: FindingArgs): string => named(a.certificate, 'its certificate');
+
+/** What a value given as IAMCertificateId most likely is (CF-15's looksLike). */
+const IAM_ID_LOOKS_LIKE: Readonly<Record<string, string>> = {
+  arn: 'that is an ARN',
+  short: 'too short for one, an id cut off when copied?',
+  long: 'too long for CloudFront, which takes at most 32',
+  name: 'probably the certificate name',
+};
 
 /** How sure the predicted error code is, as a clause ('' when documented). */
 function certainty(a: FindingArgs, what = 'the error code'): string {
@@ -108,7 +116,10 @@ const PLACEMENT: Partial<Record<FindingCode, Wording>> = {
     fix: 'upload the certificate again with aws iam upload-server-certificate --path /cloudfront/NAME/ ... and use its new ServerCertificateId; or import it into ACM in us-east-1',
   }),
   CF_IAM_CERTIFICATE_ID_INVALID: (a) => ({
-    message: `${dist(a)} sets IAMCertificateId "${cert(a)}" (${str(a.length)} characters), which is not an IAM ServerCertificateId (at most ${str(a.max) || '32'} word characters, like ASCA...)${a.looksLike === 'arn' ? ': that is an ARN' : ': probably the certificate name'}; the request fails validation${certainty(a)}`,
+    message:
+      a.looksLike === 'empty'
+        ? `${dist(a)} sets an empty IAMCertificateId (a parameter or variable left at ''?), which names no certificate; the request fails validation${certainty(a)}`
+        : `${dist(a)} sets IAMCertificateId "${cert(a)}" (${str(a.length)} characters), which is not an IAM ServerCertificateId (16 to ${str(a.max) || '32'} word characters, like ASCA...): ${IAM_ID_LOOKS_LIKE[str(a.looksLike)] ?? IAM_ID_LOOKS_LIKE.name}; the request fails validation${certainty(a)}`,
     fix: 'use the ServerCertificateId from aws iam get-server-certificate --server-certificate-name NAME (ServerCertificateMetadata.ServerCertificateId)',
   }),
   CF_TENANT_ONLY_CERTIFICATE_FIELDS: (a) => ({
@@ -153,14 +164,14 @@ const STATE: Partial<Record<FindingCode, Wording>> = {
 
 const COVERAGE: Partial<Record<FindingCode, Wording>> = {
   CF_ALIAS_NOT_COVERED: (a) => ({
-    message: `alias ${str(a.alias) || '(unknown)'} of ${dist(a)} is not covered by certificate ${cert(a)}${sansText(a)}: ${missText(a)}; ${a.miss === 'NoSubjectAltName' ? `CloudFront may reject the update with ${IVC}` : rejects(a, IVC)} ("the certificate ... doesn't cover the alternate domain name (CNAME)")`,
+    message: `alias ${named(a.alias, '(unknown)')} of ${dist(a)} is not covered by certificate ${cert(a)}${sansText(a)}: ${missText(a)}; ${a.miss === 'NoSubjectAltName' ? `CloudFront may reject the update with ${IVC}` : rejects(a, IVC)} ("the certificate ... doesn't cover the alternate domain name (CNAME)")`,
     fix:
       a.miss === 'WildcardCoversOneLabel' || a.miss === 'WildcardDoesNotCoverApex'
         ? `add ${str(a.alias)} itself (or a wildcard one label above it) to the certificate's SANs and reissue, or remove the alias`
         : `add ${str(a.alias) || 'the alias'} (or a same-level wildcard) to the certificate's SANs and reissue, or remove the alias from the distribution`,
   }),
   CF_WILDCARD_ALIAS_NOT_COVERED: (a) => ({
-    message: `wildcard alias ${str(a.alias) || '(unknown)'} of ${dist(a)} needs the identical wildcard SAN, which certificate ${cert(a)} lacks${sansText(a)}; specific names never cover a wildcard alias, so ${rejects(a, IVC).replace(/^CloudFront /, 'CloudFront ')}`,
+    message: `wildcard alias ${named(a.alias, '(unknown)')} of ${dist(a)} needs the identical wildcard SAN, which certificate ${cert(a)} lacks${sansText(a)}; specific names never cover a wildcard alias, so ${rejects(a, IVC).replace(/^CloudFront /, 'CloudFront ')}`,
     fix: `put ${str(a.alias) || 'the wildcard'} in the certificate's SANs (request a new ACM certificate with it), or replace the wildcard alias with the specific names the certificate covers`,
   }),
   CF_WILDCARD_ALIAS_DEEPER_HOSTS: (a) => ({
@@ -251,7 +262,7 @@ const ALIASES: Partial<Record<FindingCode, Wording>> = {
     fix: `set Aliases.Quantity to ${str(a.items) || 'the number of Items'}`,
   }),
   CF_ALIAS_SYNTAX_INVALID: (a) => ({
-    message: `alias ${str(a.alias) || '(unknown)'} of ${dist(a)} is not valid as CloudFront takes aliases: ${str(a.reason) || 'bad syntax'}; CloudFront rejects it${certainty(a, 'the error code (likely InvalidArgument)')}${a.problem === 'UpperCase' ? '; whether it lower-cases instead of rejecting is UNCONFIRMED' : ''}`,
+    message: `alias ${named(a.alias, '(unknown)')} of ${dist(a)} is not valid as CloudFront takes aliases: ${str(a.reason) || 'bad syntax'}; CloudFront rejects it${certainty(a, 'the error code (likely InvalidArgument)')}${a.problem === 'UpperCase' ? '; whether it lower-cases instead of rejecting is UNCONFIRMED' : ''}`,
     fix:
       a.problem === 'UpperCase'
         ? `write the alias in lower case: ${str(a.suggestion)}`

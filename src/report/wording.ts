@@ -9,6 +9,13 @@ import type { FindingArgs } from '../findings/types.js';
 /** An arg as text: lists joined with `, `, missing values empty. */
 export const str = (v: FindingArgs[string]): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
 
+/**
+ * A value for a message, `fallback` when the finding does not say it, and `(empty)` when the
+ * input gave an empty string (a parameter or variable that defaults to ''): never a blank.
+ */
+export const named = (v: FindingArgs[string], fallback: string): string =>
+  v === '' ? '(empty)' : str(v) || fallback;
+
 /** `1 error`, `2 errors`. */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 

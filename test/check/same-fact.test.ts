@@ -3,7 +3,7 @@ import { oneFindingPerFact, SAME_FACTS } from '../../src/check/same-fact.js';
 import { CATALOG } from '../../src/findings/catalog.js';
 import { createFinding } from '../../src/findings/finding.js';
 import { describeFinding } from '../../src/report/messages.js';
-import { defaultCertDistribution, distribution, findingsOf, gate, unresolved } from './builders.js';
+import { defaultCertDistribution, distribution, findingsOf, gate, tenant, unresolved } from './builders.js';
 
 const codes = (fs: readonly { code: string }[]) => fs.map((f) => f.code);
 
@@ -60,4 +60,43 @@ test('findings at different places are different facts', () => {
 test('a list with no fact-keeping code is returned as it is', () => {
   const items = [{ finding: createFinding('CF_DEDICATED_IP', { source: 'a' }) }];
   expect(oneFindingPerFact(items)).toEqual(items);
+});
+
+// seen in widdix/aws-cf-templates static-website.yaml: IamCertificateId from a parameter that defaults to ''
+test('an IAMCertificateId that is no id is one finding: not also "no evidence" for it, and never a blank', () => {
+  const found = findingsOf(gate([distribution({ arn: null, iam: '' })], []));
+  expect(codes(found)).toContain('CF_IAM_CERTIFICATE_ID_INVALID');
+  expect(codes(found)).not.toContain('CF_CERTIFICATE_EVIDENCE_MISSING');
+  const { message } = describeFinding(found.find((f) => f.code === 'CF_IAM_CERTIFICATE_ID_INVALID')!);
+  expect(message).toContain('empty IAMCertificateId');
+  expect(message).not.toContain('probably the certificate name');
+});
+
+test('each unknown alias of a list says what it kept from being checked', () => {
+  const two = distribution({
+    aliases: [unresolved('!ImportValue A'), unresolved('!ImportValue B'), 'www.example.com'],
+  });
+  const sourceFindings = two.aliases.slice(0, 2).map((alias, i) => ({
+    distributionId: two.id,
+    finding: createFinding('INPUT_UNRESOLVED_VALUE', alias.location, {
+      field: `Aliases.Items[${i}]`,
+      reason: 'x',
+      skipped: 'name coverage and alias conflicts',
+    }),
+  }));
+  const found = findingsOf(gate([two], [], { sourceFindings })).filter(
+    (f) => f.code === 'INPUT_UNRESOLVED_VALUE',
+  );
+  expect(found).toHaveLength(2);
+  expect(found[0]!.args.skipped).toEqual(found[1]!.args.skipped);
+  expect(Array.isArray(found[1]!.args.skipped)).toBe(true);
+});
+
+// seen in the AWS::CloudFront::DistributionTenant examples of the CloudFormation reference
+test("the engine's own findings on a tenant call it a tenant", () => {
+  const arn = 'arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-4000-8000-000000000001';
+  const found = findingsOf(gate([tenant({ arn })], []));
+  const missing = found.find((f) => f.code === 'CF_CERTIFICATE_EVIDENCE_MISSING')!;
+  expect(missing.args.tenantOf).toBe('EMULTI');
+  expect(describeFinding(missing).message).toContain('of tenant acme (of distribution EMULTI)');
 });

@@ -1,4 +1,8 @@
-import { IAM_CERTIFICATE_ID_MAX, IAM_CERTIFICATE_ID_PATTERN } from '../../cloudfront/policies.js';
+import {
+  IAM_CERTIFICATE_ID_MAX,
+  IAM_CERTIFICATE_ID_MIN,
+  IAM_CERTIFICATE_ID_PATTERN,
+} from '../../cloudfront/policies.js';
 import { defineRule } from './define-rule.js';
 import { iamId } from './fields.js';
 
@@ -18,12 +22,23 @@ export const iamCertificateIdInvalid = defineRule({
     const id = iamId(ctx);
     if (id === undefined) return undefined;
     if (id.length <= IAM_CERTIFICATE_ID_MAX && IAM_CERTIFICATE_ID_PATTERN.test(id)) return undefined;
-    const looksLike = id.startsWith('arn:') ? 'arn' : 'name';
     return ctx.report(ctx.distribution.viewerCertificate!.iamCertificateId!.location, {
       certificate: id,
       length: id.length,
       max: IAM_CERTIFICATE_ID_MAX,
-      looksLike,
+      looksLike: whatItIs(id),
     });
   },
 });
+
+/**
+ * What a value that is no IAM certificate id most likely is, for the message: nothing (a
+ * parameter that defaults to ''), an ARN, an id cut short or too long (word characters only, as
+ * ids are), else the certificate's name.
+ */
+function whatItIs(id: string): 'empty' | 'arn' | 'short' | 'long' | 'name' {
+  if (id.length === 0) return 'empty';
+  if (id.startsWith('arn:')) return 'arn';
+  if (/^\w+$/.test(id)) return id.length < IAM_CERTIFICATE_ID_MIN ? 'short' : 'long';
+  return 'name';
+}

@@ -18,6 +18,8 @@ export const nonSniClients = defineRule({
     const policy = minimumProtocolVersion(ctx);
     if (policy === undefined || !LEGACY_CLIENT_POLICIES.includes(policy as MinimumProtocolVersion))
       return undefined;
+    // sni-only with SSLv3 is refused outright (CF_SNI_WITH_SSLV3): no note on top of the error
+    if (policy === 'SSLv3') return undefined;
     return ctx.report(locationOf(ctx, ctx.distribution.viewerCertificate?.minimumProtocolVersion), {
       policy,
     });

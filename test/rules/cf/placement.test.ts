@@ -341,6 +341,25 @@ describe('CF-15 CF_IAM_CERTIFICATE_ID_INVALID', () => {
       evidence: [],
       want: [],
     },
+    // seen in widdix/aws-cf-templates static-website.yaml: a parameter that defaults to ''
+    {
+      name: 'empty (a parameter left at its default)',
+      d: distribution({ arn: null, iam: '' }),
+      evidence: [],
+      want: [reject(undefined, { certificate: '', length: 0, looksLike: 'empty' })],
+    },
+    {
+      name: 'an id cut short',
+      d: distribution({ arn: null, iam: 'ASCAEXAMPLE123' }),
+      evidence: [],
+      want: [reject(undefined, { looksLike: 'short', length: 14 })],
+    },
+    {
+      name: 'an IAM id longer than CloudFront takes',
+      d: distribution({ arn: null, iam: `ASCA${'X'.repeat(36)}` }),
+      evidence: [],
+      want: [reject(undefined, { looksLike: 'long', length: 40 })],
+    },
   ]);
 
   test('carries no awsError: the rulebook names none', () => {

@@ -167,6 +167,8 @@ describe('MS-08 CF_NON_SNI_CLIENTS', () => {
     { name: 'sni-only + TLSv1_2016', d: d({ policy: 'TLSv1_2016' }), want: [note()] },
     { name: 'sni-only + TLSv1.2_2021', d: d(), want: [] },
     { name: 'vip + TLSv1', d: d({ ssl: 'vip', policy: 'TLSv1' }), want: [] },
+    // refused outright (CF_SNI_WITH_SSLV3): no note about legacy clients on top
+    { name: 'sni-only + SSLv3', d: d({ policy: 'SSLv3' }), want: [] },
   ]);
 });
 
