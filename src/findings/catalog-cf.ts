@@ -16,6 +16,10 @@ export const CF_CATALOG = {
     severity: 'error',
   },
   CF_CERTIFICATE_OTHER_ACCOUNT: { title: 'ACM certificate belongs to another account', severity: 'error' },
+  CF_CERTIFICATE_VALIDATION_OTHER_REGION: {
+    title: 'Terraform waits for the certificate validation in another region than the certificate',
+    severity: 'error',
+  },
   CF_CERTIFICATE_SOURCE_CONFLICT: { title: 'More than one certificate source is set', severity: 'error' },
   CF_LEGACY_CERTIFICATE_FIELDS_MISMATCH: {
     title: 'Stale Certificate or CertificateSource echo disagrees with the certificate',

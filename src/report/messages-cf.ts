@@ -103,6 +103,10 @@ const PLACEMENT: Partial<Record<FindingCode, Wording>> = {
     message: `${dist(a)} (account ${str(a.account)}) uses ACM certificate ${cert(a)} from account ${str(a.certificateAccount)}; ACM certificates cannot be used across accounts, so ${rejects(a, IVC).replace(/^CloudFront /, 'CloudFront ')}`,
     fix: 'use an ACM certificate owned by the distribution account (in us-east-1); for a third-party certificate, import it once into each account',
   }),
+  CF_CERTIFICATE_VALIDATION_OTHER_REGION: (a) => ({
+    message: `${dist(a)} waits for ${str(a.validation) || 'an aws_acm_certificate_validation'} before it takes the certificate of ${cert(a)}, but that validation runs under an aws provider for ${str(a.region) || 'another region'} while the certificate is requested in ${str(a.certificateRegion) || 'its own region'}: it looks the certificate up in the wrong region and never finds it, so terraform apply fails at the validation and the distribution is not created`,
+    fix: `give ${str(a.validation) || 'the validation resource'} the provider ${cert(a)} has${a.provider !== undefined ? ` (provider = ${str(a.provider)})` : ''}, so it looks in ${str(a.certificateRegion) || "the certificate's region"}`,
+  }),
   CF_CERTIFICATE_SOURCE_CONFLICT: (a) => ({
     message: `${dist(a)} sets more than one certificate source (${names(a.fields)}); the API takes exactly one, so ${rejects(a, IVC)}`,
     fix: 'keep one: ACMCertificateArn (recommended) or IAMCertificateId with CloudFrontDefaultCertificate false, or CloudFrontDefaultCertificate true alone',

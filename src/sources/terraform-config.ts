@@ -19,6 +19,19 @@ export interface CertificateTarget {
    * then Terraform waits for ISSUED before the expression has a value.
    */
   readonly validated?: boolean;
+  /**
+   * Set when that validation resource runs under an aws provider of another region than the
+   * certificate's: it looks for the certificate in its own region, never finds it, and the apply
+   * fails there (terraform-provider-aws #41990).
+   */
+  readonly validatedElsewhere?: {
+    /** The validation resource's address (`module.cdn.aws_acm_certificate_validation.this`). */
+    readonly validation: string;
+    readonly region: string;
+    readonly certificateRegion: string;
+    /** The certificate's provider configuration (`aws.us_east_1`, `module.cdn:aws.east`), when the plan says. */
+    readonly certificateProvider?: string;
+  };
 }
 
 const REFERENCE = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)(?:\[([^\]]+)\])?(?:\.([A-Za-z0-9_-]+))?/;
@@ -195,7 +208,24 @@ export class TerraformConfig {
         const validation = this.resource(modulePath, kind, name);
         if (!this.planned(modulePath, validation)) return undefined;
         const target = this.certificateFor(modulePath, this.expression(validation, 'certificate_arn'), depth);
-        return target && target !== TOO_DEEP ? { ...target, validated: true } : target;
+        if (!target || target === TOO_DEEP) return target;
+        const region = this.providerRegion(validation);
+        const certificate = this.resource(target.modulePath, 'aws_acm_certificate', target.name);
+        const certificateRegion = this.providerRegion(certificate);
+        const certificateProvider = ownString(certificate, 'provider_config_key');
+        // the distribution still waits for it (validated), but the wait ends in an error
+        return region !== undefined && certificateRegion !== undefined && region !== certificateRegion
+          ? {
+              ...target,
+              validated: true,
+              validatedElsewhere: {
+                validation: addressOf(modulePath, kind, name),
+                region,
+                certificateRegion,
+                ...(certificateProvider !== undefined ? { certificateProvider } : {}),
+              },
+            }
+          : { ...target, validated: true };
       }
       case 'module': {
         if (attribute === undefined) return undefined;
@@ -303,4 +333,9 @@ function scanForValidation(module: Record<string, unknown>): boolean {
     }
   }
   return false;
+}
+
+/** A resource's address in the plan: its module calls and `type.name`. */
+function addressOf(modulePath: readonly string[], type: string, name: string): string {
+  return [...modulePath.map((m) => `module.${m}`), `${type}.${name}`].join('.');
 }

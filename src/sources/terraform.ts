@@ -310,6 +310,26 @@ function readDistribution(
     );
   }
   const cert = target && target !== TOO_DEEP ? certificates.pick(target, inst) : undefined;
+  if (cert && target && target !== TOO_DEEP && target.validatedElsewhere) {
+    const { validation, region, certificateRegion, certificateProvider } = target.validatedElsewhere;
+    // `module.cdn:aws.east` is written `aws.east` inside the module
+    const provider = certificateProvider?.slice(certificateProvider.lastIndexOf(':') + 1);
+    problems.push({
+      distributionId: inst.address,
+      finding: createFinding(
+        'CF_CERTIFICATE_VALIDATION_OTHER_REGION',
+        locate(['viewer_certificate', 0, 'acm_certificate_arn']),
+        {
+          distribution: inst.address,
+          certificate: cert.address,
+          validation,
+          region,
+          certificateRegion,
+          ...(provider !== undefined ? { provider } : {}),
+        },
+      ),
+    });
+  }
   const viewerCertificate = readViewerCertificate(inst, read, locate, cert);
   const link =
     cert && target && target !== TOO_DEEP ? linkTo(cert, target, inst, resourceConfig, config) : undefined;
