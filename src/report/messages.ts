@@ -87,10 +87,16 @@ const WORDINGS: Record<FindingCode, Wording> = {
     message: `${str(a.part) || 'part of the input'} in ${str(a.source)} was not examined: ${str(a.reason)}; the verdict does not cover it${a.skipped !== undefined ? ` (not checked: ${str(a.skipped)})` : ''}`,
     fix: 'bring the input within the limit (or check that part on its own); certgate never passes what it did not read',
   }),
-  INPUT_TEMPLATE_INVALID: (a) => ({
-    message: `resource ${str(a.resource)} breaks a CloudFormation rule: ${str(a.reason)}; CloudFormation refuses the template, so the deploy fails before CloudFront sees it${a.skipped !== undefined ? ` (not checked: ${str(a.skipped)})` : ''}`,
-    fix: 'write the value as CloudFormation requires (Aliases is a list of strings; each function takes the arguments its reference page lists)',
-  }),
+  INPUT_TEMPLATE_INVALID: (a) =>
+    a.parameter !== undefined
+      ? {
+          message: `parameter ${str(a.parameter)} of ${str(a.source) || 'the template'} breaks its own constraints: ${str(a.reason)}; CloudFormation refuses to create or update the stack with it, so the deploy fails before CloudFront sees it`,
+          fix: `give ${str(a.parameter)} a value its constraints allow (--parameter ${str(a.parameter)}=VALUE here, the same in the deploy), or widen the constraints in the template`,
+        }
+      : {
+          message: `resource ${str(a.resource)} breaks a CloudFormation rule: ${str(a.reason)}; CloudFormation refuses the template, so the deploy fails before CloudFront sees it${a.skipped !== undefined ? ` (not checked: ${str(a.skipped)})` : ''}`,
+          fix: 'write the value as CloudFormation requires (Aliases is a list of strings; each function takes the arguments its reference page lists)',
+        },
   INPUT_DUPLICATE_KEY: (a) => ({
     message: `key ${str(a.key)} is written more than once in ${str(a.mapping) || 'a mapping'} of ${str(a.source)}${a.more ? ` (and ${str(a.more)} more repeated keys)` : ''}; CloudFormation keeps the last value, and so does certgate`,
     fix: 'remove the earlier copy, or merge the two; cfn-lint reports these as E0000',

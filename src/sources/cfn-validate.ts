@@ -7,9 +7,10 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html
  */
 
+import { createFinding } from '../findings/finding.js';
 import type { JsonPath, SourceDocument } from './document.js';
-import { unreadableInput } from './document.js';
-import { isRecord, own } from './fields.js';
+import { displayName, unreadableInput } from './document.js';
+import { type Collected, isRecord, own, ownString } from './fields.js';
 
 /**
  * Throws when the template is one CloudFormation refuses as a whole.
@@ -113,6 +114,95 @@ function validateConditions(doc: SourceDocument): void {
       state.set(to, 'grey');
       path.push(to);
       next.push(0);
+    }
+  }
+}
+
+/**
+ * INPUT_TEMPLATE_INVALID for each parameter whose value (the `--parameter` one, else its
+ * Default) breaks the parameter's own constraints: AllowedValues, AllowedPattern, MinLength and
+ * MaxLength, MinValue and MaxValue, a Number that is no number. CloudFormation checks them when
+ * the stack is created or updated and refuses it ("Parameter 'X' must be one of AllowedValues"),
+ * before any resource exists. SSM parameter types are skipped: their value is a parameter name.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
+ */
+export function parameterConstraintFindings(
+  doc: SourceDocument,
+  given: Readonly<Record<string, string>>,
+): Collected['findings'] {
+  const parameters = own(doc.value, 'Parameters');
+  if (!isRecord(parameters)) return [];
+  const out: Collected['findings'] = [];
+  for (const [name, p] of Object.entries(parameters)) {
+    if (!isRecord(p)) continue;
+    const type = ownString(p, 'Type') ?? 'String';
+    if (type.startsWith('AWS::SSM::')) continue;
+    const raw = Object.hasOwn(given, name) ? given[name] : own(p, 'Default');
+    if (raw === undefined || raw === null || (!isScalar(raw) && !Array.isArray(raw))) continue;
+    const isList = type === 'CommaDelimitedList' || type.startsWith('List<');
+    const values = Array.isArray(raw)
+      ? raw.map(String)
+      : isList
+        ? String(raw)
+            .split(',')
+            .map((v) => v.trim())
+        : [String(raw)];
+    const problem = values.map((v) => constraintBroken(p, type, v)).find((r) => r !== undefined);
+    if (problem === undefined) continue;
+    const from = Object.hasOwn(given, name) ? '--parameter' : 'Default';
+    out.push({
+      finding: createFinding('INPUT_TEMPLATE_INVALID', doc.locator(['Parameters', name]), {
+        parameter: name,
+        source: displayName(doc.source),
+        reason: `its value ${JSON.stringify(String(raw))} (from ${from}) ${problem}`,
+      }),
+    });
+  }
+  return out;
+}
+
+/** What a parameter value breaks of the parameter's constraints, or undefined. */
+function constraintBroken(p: Record<string, unknown>, type: string, value: string): string | undefined {
+  const allowed = own(p, 'AllowedValues');
+  if (Array.isArray(allowed) && allowed.length > 0 && !allowed.some((a) => isScalar(a) && String(a) === value))
+    return `is not one of its AllowedValues (${allowed.map(String).join(', ')})`;
+  const pattern = ownString(p, 'AllowedPattern');
+  if (pattern !== undefined && type !== 'Number') {
+    const re = compiled(pattern);
+    // the whole value must match, as CloudFormation (Java) matches it
+    if (re !== undefined && !re.test(value)) return `does not match its AllowedPattern ${pattern}`;
+  }
+  const length = (key: string) => {
+    const n = Number(own(p, key));
+    return Number.isFinite(n) && own(p, key) !== undefined ? n : undefined;
+  };
+  if (type === 'Number' || type === 'List<Number>') {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n)) return 'is not a number, as its Type Number requires';
+    const min = length('MinValue');
+    const max = length('MaxValue');
+    if (min !== undefined && n < min) return `is below its MinValue ${min}`;
+    if (max !== undefined && n > max) return `is above its MaxValue ${max}`;
+    return undefined;
+  }
+  const min = length('MinLength');
+  const max = length('MaxLength');
+  if (min !== undefined && value.length < min) return `is shorter than its MinLength ${min}`;
+  if (max !== undefined && value.length > max) return `is longer than its MaxLength ${max}`;
+  return undefined;
+}
+
+/** An AllowedPattern as a whole-value JavaScript regex; undefined when JavaScript cannot read it. */
+function compiled(pattern: string): RegExp | undefined {
+  // a template's pattern is untrusted: a long one is not compiled (it could backtrack for long)
+  if (pattern.length > 1024) return undefined;
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    try {
+      return new RegExp(`^(?:${pattern})$`);
+    } catch {
+      return undefined;
     }
   }
 }

@@ -29,7 +29,7 @@ import {
   ResourceReference,
 } from './cfn-intrinsics.js';
 import { readTenant, TENANT_TYPE } from './cfn-tenants.js';
-import { validateTemplate } from './cfn-validate.js';
+import { parameterConstraintFindings, validateTemplate } from './cfn-validate.js';
 import { displayName, type JsonPath, type SourceDocument, unreadableInput } from './document.js';
 import {
   asBoolean,
@@ -117,6 +117,9 @@ export function readTemplate(written: SourceDocument, given: TemplateOptions, ou
   if (!isRecord(resources)) throw unreadableInput(doc.source, 'Resources is not a mapping');
   out.findings.push(...duplicateKeyFindings(doc, resources, options.idPrefix));
   validateTemplate(doc);
+  // a parameter value its constraints refuse fails the deploy before any resource: nested
+  // stacks are filled by their parent, whose values are not all known here, so only top-level ones
+  if (options.idPrefix === undefined) out.findings.push(...parameterConstraintFindings(doc, options.parameters));
   const env: CfnEnvironment = {
     template,
     style: doc.syntax,
