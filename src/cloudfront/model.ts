@@ -23,6 +23,11 @@ export interface Unresolved {
    * is known: an `Fn::If` that may be `AWS::NoValue`, a value that may be a list.
    */
   readonly text?: readonly TextPiece[];
+  /**
+   * Set when the value is certainly a list, only not known offline, of at least this many items:
+   * `Fn::Split` always gives one, whatever it splits. Absent when the list may be empty.
+   */
+  readonly minItems?: number;
 }
 
 /** A piece of a partly known string: text as it will be, or a piece computed at deploy time, as written. */

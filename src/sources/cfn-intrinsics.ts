@@ -18,7 +18,7 @@ import {
   NO_VALUE,
   sameValue,
 } from './cfn-names.js';
-import { isRecord, own, ownString, UnresolvedValue } from './fields.js';
+import { isRecord, own, ownString, UnresolvedValue, unknownList } from './fields.js';
 
 export { CFN_LIMITS, CfnLimitError } from './cfn-limits.js';
 export { CERTIFICATE_TYPE, type CfnEnvironment, intrinsicName, NO_VALUE } from './cfn-names.js';
@@ -416,7 +416,11 @@ export class CfnResolver {
     if (!Array.isArray(arg) || arg.length !== 2) return this.malformed('Fn::Split', arg);
     const [sep, text] = [this.resolve(arg[0], depth), this.resolve(arg[1], depth)];
     const unknown = [sep, text].find(isUnresolved);
-    if (unknown) return plain(unknown);
+    // whatever the text turns out to be, splitting it gives at least one item (the text itself)
+    if (unknown) {
+      const u = plain(unknown);
+      return u instanceof InvalidValue ? u : unknownList(u.reason, 1);
+    }
     if (typeof sep !== 'string' || typeof text !== 'string') return this.malformed('Fn::Split', arg);
     // each piece costs its characters and one for the item: at most twice the text, plus one
     this.budget.checkSize(sep === '' ? 2 * text.length + 1 : text.length + 1);

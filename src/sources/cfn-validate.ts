@@ -164,7 +164,11 @@ export function parameterConstraintFindings(
 /** What a parameter value breaks of the parameter's constraints, or undefined. */
 function constraintBroken(p: Record<string, unknown>, type: string, value: string): string | undefined {
   const allowed = own(p, 'AllowedValues');
-  if (Array.isArray(allowed) && allowed.length > 0 && !allowed.some((a) => isScalar(a) && String(a) === value))
+  if (
+    Array.isArray(allowed) &&
+    allowed.length > 0 &&
+    !allowed.some((a) => isScalar(a) && String(a) === value)
+  )
     return `is not one of its AllowedValues (${allowed.map(String).join(', ')})`;
   const pattern = ownString(p, 'AllowedPattern');
   if (pattern !== undefined && type !== 'Number') {

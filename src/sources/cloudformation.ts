@@ -42,6 +42,7 @@ import {
   own,
   ownString,
   UnresolvedValue,
+  unknownList,
   unresolvedFindings,
 } from './fields.js';
 import { readMetadataIgnores } from './inline-ignores.js';
@@ -119,7 +120,8 @@ export function readTemplate(written: SourceDocument, given: TemplateOptions, ou
   validateTemplate(doc);
   // a parameter value its constraints refuse fails the deploy before any resource: nested
   // stacks are filled by their parent, whose values are not all known here, so only top-level ones
-  if (options.idPrefix === undefined) out.findings.push(...parameterConstraintFindings(doc, options.parameters));
+  if (options.idPrefix === undefined)
+    out.findings.push(...parameterConstraintFindings(doc, options.parameters));
   const env: CfnEnvironment = {
     template,
     style: doc.syntax,
@@ -581,9 +583,12 @@ function readDistribution(
     if (list && 'items' in list) aliases.push(...list.items);
     // a copy: the same Unresolved (a condition's) may stand for several distributions
     else if (list)
-      aliasesUnresolved ??= Object.assign(new UnresolvedValue(list.unresolved.reason), {
-        location: doc.locator(list.path),
-      });
+      aliasesUnresolved ??= Object.assign(
+        list.unresolved.minItems === undefined
+          ? new UnresolvedValue(list.unresolved.reason)
+          : unknownList(list.unresolved.reason, list.unresolved.minItems),
+        { location: doc.locator(list.path) },
+      );
   }
   const viewerCertificate = readViewerCertificate(nav, nav.child(config, 'ViewerCertificate'));
   const arn = viewerCertificate?.acmCertificateArn?.value;

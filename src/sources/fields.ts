@@ -15,12 +15,20 @@ export class UnresolvedValue implements Unresolved {
   readonly unresolved = true as const;
   // declared, not defined: most Unresolved values know nothing of their text, and carry no key for it
   declare readonly text?: readonly TextPiece[];
+  declare readonly minItems?: number;
   constructor(
     readonly reason: string,
     text?: readonly TextPiece[],
   ) {
     if (text !== undefined) this.text = text;
   }
+}
+
+/** An unknown list known to hold at least `count` items (Unresolved.minItems), for `reason`. */
+export function unknownList(reason: string, count: number): UnresolvedValue {
+  const u = new UnresolvedValue(reason);
+  (u as { minItems?: number }).minItems = count;
+  return u;
 }
 
 /** A source finding, attached to a distribution when it concerns one. */

@@ -318,3 +318,20 @@ describe('CfnResolver: what is known of a string computed at deploy time', () =>
     expect(resolve({ name: '', expr: "!Sub 'www.${Domain}'", want: '' })).toBe('www.example.com');
   });
 });
+
+// seen in dawaltconley/cfn-static-website: Aliases: !Split [',', !Join [',', [...${Domain}...]]], Domain without Default
+describe('Fn::Split of a value known only at deploy time', () => {
+  test('is an unknown list of at least one item', () => {
+    const got = resolve({
+      name: 'split',
+      expr: "!Split [',', !Sub '${Domain}.${CertArn}']",
+      want: undefined,
+    });
+    expect(isUnresolved(got)).toBe(true);
+    expect((got as { minItems?: number }).minItems).toBe(1);
+  });
+  test('a list that may be empty stays without minItems', () => {
+    const got = resolve({ name: 'if', expr: '!If [HasCert, [a], !Ref AWS::NoValue]', want: undefined });
+    expect((got as { minItems?: number }).minItems).toBeUndefined();
+  });
+});

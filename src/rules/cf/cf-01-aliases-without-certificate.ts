@@ -17,9 +17,10 @@ export const aliasesWithoutCertificate = defineRule({
     if (!usesDefaultCertificate(ctx)) return undefined;
     // an alias computed at deploy time is an alias all the same: only its name waits for the
     // deploy. An item that may not be there at all (an Fn::If that may be AWS::NoValue), or a
-    // list computed whole (it may be empty), is no alias yet: the rule is skipped for it.
+    // list computed whole (it may be empty), is no alias yet: the rule is skipped for it, unless
+    // the list certainly has items (an Fn::Split always gives one).
     const names: string[] = [];
-    let computed = 0;
+    let computed = ctx.distribution.aliasesUnresolved?.minItems ?? 0;
     for (const f of ctx.distribution.aliases) {
       if (typeof f.value === 'string') names.push(f.value);
       else if (isSomeString(f.value)) computed++;
