@@ -27,8 +27,10 @@ export function normaliseInput(input: string): NormalisedInput {
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\u00a0/g, ' ')
     // Terraform's diagnostic gutter, so a wrapped message reads as one sentence.
-    .replace(/^[ \t]*│[ \t]?/gm, '');
-  return { text, truncated };
+    .replace(/^[ \t]*│[ \t]?/gm, '')
+    // a GitHub or mail quote ('> ' before each line), so a message wrapped inside one reads on
+    .replace(/^[ \t]*(?:>[ \t]?)+/gm, '');
+  return { text: decodeHtmlEntities(text), truncated };
 }
 
 /** A function from an offset to its 1-based line number, built once per text. */
@@ -76,4 +78,28 @@ export function phrase(text: string): string {
     .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
     .replace(/n't\b/g, "(?:n't|\\s+not)")
     .replace(/ +/g, '\\s+');
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/**
+ * Text copied from a web page or an HTML-escaped log (`doesn&#39;t cover`, `cert&#x27;s
+ * altnames`): its entities decoded once, so the patterns read the words. An entity that is not
+ * one stays as written.
+ */
+function decodeHtmlEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,5});/gi, (whole, body: string) => {
+    if (body[0] !== '#') return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+    const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+    // control characters and what is no code point are not made up from an entity
+    return code >= 0x20 && code <= 0x10ffff && code !== 0x7f ? String.fromCodePoint(code) : whole;
+  });
 }

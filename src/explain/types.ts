@@ -61,6 +61,8 @@ export interface Extracted {
   readonly notBefore?: string;
   /** An issuer printed near the error (`i:` lines of `openssl s_client -showcerts`). */
   readonly issuer?: string;
+  /** Why the trusted certificate the client tried as the issuer did not verify (Go's "possibly because of"). */
+  readonly issuerRejected?: string;
   /** A TLS-inspection product named in the issuer (Zscaler, Netskope, ...). */
   readonly proxy?: string;
   /** The CloudFront error code (`InvalidViewerCertificate`). */

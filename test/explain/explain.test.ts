@@ -266,3 +266,64 @@ describe('formatExplanationText', () => {
     expect(formatExplanationText(explain('hello'))).toBe('');
   });
 });
+
+// pastes seen in public threads, in the forms they travel in (helper review of 82 real pastes)
+describe('pastes as they travel: HTML-escaped, quoted, without a reason', () => {
+  test('HTML entities are decoded before the patterns read the text', () => {
+    // aws-samples/aws-refarch-drupal#7, copied from a web page
+    const m = explain(
+      'The certificate that is attached to your distribution doesn&#39;t cover the alternate domain name (CNAME) that you&#x27;re trying to add. Error Code: InvalidViewerCertificate',
+    ).matches[0]!;
+    expect(m.id).toBe('cloudfront.ivc.alias-not-covered');
+    const node = explain(
+      'Hostname/IP does not match certificate&#39;s altnames: Host: api.example.com. is not in the cert&apos;s altnames: DNS:www.example.com',
+    ).matches[0]!;
+    expect(node.extracted).toMatchObject({ host: 'api.example.com', dnsNames: ['www.example.com'] });
+  });
+
+  test('an entity that is no character stays as written', () => {
+    expect(explain('x509: certificate is valid for a&#0;b.example.com, not c.example.com').recognised).toBe(
+      true,
+    );
+  });
+
+  test("Python's CERTIFICATE_VERIFY_FAILED without a reason (before 3.7): an untrusted issuer", () => {
+    // pypa/pip#3883
+    const m = only(
+      'Could not fetch URL https://pypi.python.org/simple/pip/: There was a problem confirming the ssl certificate: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:645) - skipping',
+    );
+    expect(m.id).toBe('python.certificate-verify-failed');
+    expect(m.causes.map((c) => c.id)).toContain('client-trust-store');
+  });
+
+  test('with a reason, the reason speaks, not the bare form', () => {
+    const ids = explain(
+      '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1123)',
+    ).matches.map((m) => m.id);
+    expect(ids).not.toContain('python.certificate-verify-failed');
+  });
+
+  test('Go: a trusted issuer of the same name whose signature fails is a stale copy', () => {
+    // distribution/distribution#2458
+    const m = only(
+      'Error response from daemon: Get https://registry.example.com:5000/v2/: x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "registry.example.com")',
+    );
+    expect(m.extracted).toMatchObject({
+      issuer: 'registry.example.com',
+      issuerRejected: 'crypto/rsa: verification error',
+    });
+    expect(m.causes[0]!.id).toBe('stale-trusted-copy');
+    // without the parenthesis, the usual order
+    expect(only('x509: certificate signed by unknown authority').causes[0]!.id).not.toBe(
+      'stale-trusted-copy',
+    );
+  });
+
+  test('CertificateSource in double quotes, as CloudFront prints it', () => {
+    // dlapiduz/certbot-s3front#12
+    const m = explain(
+      'An error occurred (InvalidViewerCertificate) when calling the UpdateDistribution operation: Cannot specify IAMCertificateId and a CertificateSource not equal to "iam"',
+    ).matches[0]!;
+    expect(m.id).toBe('cloudfront.ivc.legacy-certificate-source');
+  });
+});

@@ -123,7 +123,7 @@ const MESSAGES: readonly Pattern[] = [
     'cloudfront.ivc.legacy-certificate-source',
     'InvalidViewerCertificate: CertificateSource disagrees with the certificate id',
     IVC,
-    `Cannot\\s+specify\\s+(IAMCertificateId|ACMCertificateArn)\\s+and\\s+a\\s+CertificateSource\\s+not\\s+equal\\s+to\\s+'(\\w{1,16})'`,
+    `Cannot\\s+specify\\s+(IAMCertificateId|ACMCertificateArn)\\s+and\\s+a\\s+CertificateSource\\s+not\\s+equal\\s+to\\s+['"](\\w{1,16})['"]`,
     diagnoseLegacyFields,
     (m) => ({ awsError: IVC, field: m[1] ?? 'IAMCertificateId', value: m[2] ?? '' }),
   ),

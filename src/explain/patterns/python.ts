@@ -6,8 +6,10 @@
 
 import { diagnoseStrictProfile } from '../diagnoses/handshake.js';
 import { diagnoseNameMismatch } from '../diagnoses/name.js';
+import { diagnoseUnknownIssuer } from '../diagnoses/path.js';
 import { phrase } from '../input.js';
 import { clientPattern, type Pattern } from '../pattern.js';
+import type { Diagnosis, Extracted } from '../types.js';
 import { parseNameList, targetFields } from './names.js';
 
 const STRICT = [
@@ -21,8 +23,34 @@ const STRICT = [
   'Subject empty and Subject Alt Name extension not critical',
 ];
 
+/**
+ * `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:645)`: Python before 3.7
+ * (and pip, botocore, requests on it) prints no reason. Nearly always the issuer is not trusted:
+ * the client's CA bundle (certifi, AWS_CA_BUNDLE, python.org's macOS build without its
+ * certificates installed), an intercepting proxy, or a chain without its intermediate.
+ */
+function diagnoseBareVerifyFailed(e: Extracted): Diagnosis {
+  const issuer = diagnoseUnknownIssuer(e);
+  return {
+    ...issuer,
+    meaning: `${issuer.meaning} Python before 3.7 prints no reason with CERTIFICATE_VERIFY_FAILED; an untrusted issuer is by far the commonest, and openssl s_client -showcerts -servername HOST -connect HOST:443 shows the chain the client got.`,
+  };
+}
+
 /** Python's patterns. */
 export const PYTHON_PATTERNS: readonly Pattern[] = [
+  {
+    ...clientPattern(
+      'python',
+      'python.certificate-verify-failed',
+      'Python / pip / botocore: [SSL: CERTIFICATE_VERIFY_FAILED] with no reason (Python before 3.7)',
+      'path:UnknownIssuer',
+      // no ': reason' after it: newer Pythons name the reason, which its own pattern reads
+      '\\[SSL: CERTIFICATE_VERIFY_FAILED\\] certificate verify failed(?!:)',
+      diagnoseBareVerifyFailed,
+    ),
+    generic: true,
+  },
   clientPattern(
     'python',
     'python.strict-x509',
