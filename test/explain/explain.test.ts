@@ -327,3 +327,13 @@ describe('pastes as they travel: HTML-escaped, quoted, without a reason', () => 
     expect(m.id).toBe('cloudfront.ivc.legacy-certificate-source');
   });
 });
+
+// ansible-collections/community.aws#1424: IllegalUpdate about custom error responses
+test('an IllegalUpdate about something else is not explained as a certificate change in progress', () => {
+  const m = explain(
+    'An error occurred (IllegalUpdate) when calling the UpdateDistribution operation: The specified list of custom error responses does not exist or is not valid.',
+  ).matches[0]!;
+  expect(m.id).toBe('cloudfront.code.IllegalUpdate');
+  expect(m.meaning).toContain('the message after the code names what');
+  expect(m.meaning).not.toContain('nothing is wrong with the certificate');
+});

@@ -133,6 +133,19 @@ export function diagnoseUpdateInProgress(e: Extracted): Diagnosis {
   };
 }
 
+/**
+ * IllegalUpdate with another message than the certificate-change one: CloudFront refuses the
+ * update as written (a custom error response list, an origin, a field that cannot change), and
+ * its message names what. An in-progress certificate change stays listed: it is the certificate case.
+ */
+export function diagnoseIllegalUpdate(e: Extracted): Diagnosis {
+  return {
+    meaning:
+      'CloudFront refused the update as not allowed: the message after the code names what (a custom error response list, an origin, a field that cannot be changed this way); only when it speaks of a viewer certificate change in progress is it about certificates, and then the earlier change must finish deploying first.',
+    causes: cfCauses(e, ['updateInProgress']),
+  };
+}
+
 /** A provider or construct rejected a value before any API call (Terraform plan-time validation). */
 export function diagnosePlanValidation(e: Extracted): Diagnosis {
   return {

@@ -9,6 +9,7 @@ import {
   diagnoseCertificateUnusable,
   diagnoseChainOutOfDate,
   diagnoseChainTooLong,
+  diagnoseIllegalUpdate,
   diagnoseInvalidViewerCertificate,
   diagnoseLegacyFields,
   diagnoseMalformed,
@@ -285,7 +286,11 @@ const CODES: readonly [code: string, title: string, diagnose: (e: Extracted) => 
     diagnoseInconsistentQuantities,
   ],
   ['PreconditionFailed', 'PreconditionFailed: the If-Match ETag is stale', diagnoseETag],
-  ['IllegalUpdate', 'IllegalUpdate: the change is not allowed now', diagnoseUpdateInProgress],
+  [
+    'IllegalUpdate',
+    'IllegalUpdate: the update is not allowed (its message says what)',
+    diagnoseIllegalUpdate,
+  ],
   ['InvalidIfMatchVersion', 'InvalidIfMatchVersion: the If-Match ETag is missing or not valid', diagnoseETag],
 ];
 
