@@ -337,3 +337,16 @@ test('an IllegalUpdate about something else is not explained as a certificate ch
   expect(m.meaning).toContain('the message after the code names what');
   expect(m.meaning).not.toContain('nothing is wrong with the certificate');
 });
+
+// phamleduy04/texas-dps-scheduler#131: the error object as console.log prints it, no message line
+test("Node's error object alone: the reason's copy gives the host and the certificate's names", () => {
+  const m = only(
+    "  code: 'ERR_TLS_CERT_ALTNAME_INVALID',\n  reason: \"Host: publicapi.example.com. is not in the cert's altnames: DNS:*.app.azurewebsites.us, DNS:*.scm.app.azurewebsites.us\",\n",
+  );
+  expect(m.id).toBe('node.ERR_TLS_CERT_ALTNAME_INVALID');
+  expect(m.extracted).toMatchObject({
+    host: 'publicapi.example.com',
+    dnsNames: ['*.app.azurewebsites.us', '*.scm.app.azurewebsites.us'],
+  });
+  expect(m.diagnosis).toContain("another site's certificate");
+});

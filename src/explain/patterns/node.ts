@@ -13,6 +13,9 @@ import { namePattern, parseNameList, targetFields } from './names.js';
 const PREFIX = "(?:Hostname/IP (?:does not|doesn't) match certificate's altnames:\\s*)?";
 // Node's error object repeats the reason as `reason: "Host: …"`: that copy is not a second error.
 const NOT_REASON = `(?<!reason:\\s{0,4}["'])`;
+/** That copy, read when it is all the paste has of the reason. */
+const REASON_COPY =
+  /reason:\s{0,4}["']Host:\s*([^\s'"]{0,253}?)\.?\s+is not in the cert's altnames:\s*([^\n"'`]{0,8000})/;
 
 const NAME_PATTERNS: readonly Pattern[] = [
   namePattern(
@@ -47,17 +50,28 @@ const NAME_PATTERNS: readonly Pattern[] = [
 /** Node's patterns: the name reasons, the name code, then every verify-error code. */
 export const NODE_PATTERNS: readonly Pattern[] = [
   ...NAME_PATTERNS,
-  codePattern(
-    {
-      id: 'node.ERR_TLS_CERT_ALTNAME_INVALID',
-      title: 'Node.js ERR_TLS_CERT_ALTNAME_INVALID: the certificate does not cover the host',
-      source: 'tls-client',
-      client: 'node',
-      key: 'name',
-      code: 'ERR_TLS_CERT_ALTNAME_INVALID',
-      diagnose: diagnoseNameMismatch,
+  {
+    ...codePattern(
+      {
+        id: 'node.ERR_TLS_CERT_ALTNAME_INVALID',
+        title: 'Node.js ERR_TLS_CERT_ALTNAME_INVALID: the certificate does not cover the host',
+        source: 'tls-client',
+        client: 'node',
+        key: 'name',
+        code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+        diagnose: diagnoseNameMismatch,
+      },
+      { clientCode: 'ERR_TLS_CERT_ALTNAME_INVALID' },
+    ),
+    // the error object alone (`code: 'ERR_TLS_CERT_ALTNAME_INVALID', reason: "Host: …"`, as
+    // console.log prints it): the reason's copy holds the host and the certificate's names
+    extract: (_m, text) => {
+      const reason = REASON_COPY.exec(text);
+      return {
+        clientCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
+        ...(reason ? { ...targetFields(reason[1]), ...parseNameList(reason[2] ?? '') } : {}),
+      };
     },
-    { clientCode: 'ERR_TLS_CERT_ALTNAME_INVALID' },
-  ),
+  },
   ...nodeCodePatterns(),
 ];
