@@ -350,3 +350,12 @@ test("Node's error object alone: the reason's copy gives the host and the certif
   });
   expect(m.diagnosis).toContain("another site's certificate");
 });
+
+// kelseyhightower/intro-to-kubernetes-workshop#13: the message pasted inside backticks
+test('quotes around a pasted message are not part of the host or IP it names', () => {
+  const m = only(
+    "`error: couldn't read version from server: Get https://146.148.119.50:6443/api: x509: certificate is valid for 10.240.0.2, 10.200.100.1, not 146.148.119.50`",
+  );
+  expect(m.extracted).toMatchObject({ ip: '146.148.119.50' });
+  expect(m.causes[0]!.id).toBe('ip-san');
+});

@@ -31,7 +31,11 @@ export function parseNameList(text: string): { dnsNames: string[]; ipAddresses: 
 
 /** A host or IP as printed (a sentence's trailing dot removed); IP literals go to `ip`. */
 export function targetFields(printed: string | undefined): Extracted {
-  const value = printed?.trim().replace(/\.$/, '');
+  // quotes and closing marks a paste puts around the message (`…not 10.0.0.1\``) are no part of a host
+  const value = printed
+    ?.trim()
+    .replace(/^[`'"(\[]+|[`'")\]};:,]+$/g, '')
+    .replace(/\.$/, '');
   if (!value) return {};
   return parseIpAddress(value).ok ? { ip: value } : { host: value };
 }
