@@ -359,3 +359,16 @@ test('quotes around a pasted message are not part of the host or IP it names', (
   expect(m.extracted).toMatchObject({ ip: '146.148.119.50' });
   expect(m.causes[0]!.id).toBe('ip-san');
 });
+
+// davibennun/laravel-push-notification#54: error 20 at depth 1, fixed by adding the Entrust root
+test('OpenSSL error 20 above the leaf: the root is what is missing, not the intermediate', () => {
+  const m = explain(
+    'depth=1 C = US, O = "Entrust, Inc.", CN = Entrust Certification Authority - L1C\nverify error:num=20:unable to get local issuer certificate',
+  ).matches[0]!;
+  expect(m.causes[0]!.id).toBe('client-trust-store');
+  expect(m.causes.map((c) => c.id)).toContain('missing-intermediate');
+  const leaf = explain(
+    'depth=0 CN = www.example.com\nverify error:num=20:unable to get local issuer certificate',
+  ).matches[0]!;
+  expect(leaf.causes[0]!.id).toBe('missing-intermediate');
+});

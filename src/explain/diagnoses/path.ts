@@ -44,7 +44,20 @@ export function diagnoseUnknownIssuer(e: Extracted): Diagnosis {
     cause.intermediateExpired(e),
   ];
   let diagnosis: string | undefined;
-  if (e.proxy) {
+  // OpenSSL reports the certificate whose issuer it could not find: at depth 1 or more the leaf's
+  // own issuer was there, so what is missing is further up, the root the client should hold
+  const aboveLeaf =
+    !leafOnly && e.depth !== undefined && e.depth >= 1 && (e.opensslCode === 20 || e.opensslCode === 2);
+  if (aboveLeaf && !e.proxy) {
+    causes = [
+      cause.oldStore(e),
+      cause.privateCa(e),
+      cause.intermediateExpired(e),
+      cause.proxy(e),
+      cause.missingIntermediate(e),
+    ];
+    diagnosis = `the chain reached the certificate at depth ${e.depth}${e.issuer ? ` (issued by ${e.issuer})` : ''}, so the server's intermediate was there: the root above it is what the client lacks (its CA store, or openssl without -CAfile/-CApath), or the chain leads to a root the client does not have`;
+  } else if (e.proxy) {
     causes = [cause.proxy(e), ...causes.filter((c) => c.id !== 'proxy')];
     diagnosis = `the text names ${e.proxy}${e.issuer ? ` (issuer: ${e.issuer})` : ''}: a TLS-inspection proxy re-signs the connection; add its root CA to the client`;
   } else if (leafOnly) {

@@ -34,7 +34,7 @@ export function targetFields(printed: string | undefined): Extracted {
   // quotes and closing marks a paste puts around the message (`…not 10.0.0.1\``) are no part of a host
   const value = printed
     ?.trim()
-    .replace(/^[`'"(\[]+|[`'")\]};:,]+$/g, '')
+    .replace(/^[`'"([]+|[`'")\]};:,]+$/g, '')
     .replace(/\.$/, '');
   if (!value) return {};
   return parseIpAddress(value).ok ? { ip: value } : { host: value };
