@@ -372,3 +372,12 @@ test('OpenSSL error 20 above the leaf: the root is what is missing, not the inte
   ).matches[0]!;
   expect(leaf.causes[0]!.id).toBe('missing-intermediate');
 });
+
+// aws/aws-cli#6326: the CA bundle setting names a file that does not exist
+test('the AWS CLI cannot open its CA bundle: a setting, not a certificate', () => {
+  const m = only(
+    'SSL validation failed for https://sts.us-east-1.amazonaws.com/ [Errno 2] No such file or directory',
+  );
+  expect(m.id).toBe('python.botocore-ca-bundle-missing');
+  expect(m.causes[0]!.command).toContain('AWS_CA_BUNDLE');
+});

@@ -37,8 +37,41 @@ function diagnoseBareVerifyFailed(e: Extracted): Diagnosis {
   };
 }
 
+/**
+ * botocore (AWS CLI v1/v2, boto3) opens the CA bundle it was told to use before any handshake:
+ * `SSL validation failed for URL [Errno 2] No such file or directory` is that file missing, not a
+ * certificate the server sent.
+ */
+function diagnoseMissingCaBundle(): Diagnosis {
+  return {
+    meaning:
+      'The AWS CLI / boto3 could not open the CA bundle it was configured with, so no certificate was checked at all: the path in AWS_CA_BUNDLE, ca_bundle in ~/.aws/config, or REQUESTS_CA_BUNDLE names a file that does not exist.',
+    diagnosis: 'a CA bundle setting points at a missing file',
+    causes: [
+      {
+        // its own id: the trust-store evidence (a proxy for a public host, ...) is not about a file that is not there
+        id: 'ca-bundle-missing',
+        cause:
+          "the client's CA bundle setting names a file that does not exist (AWS_CA_BUNDLE, ca_bundle in ~/.aws/config, REQUESTS_CA_BUNDLE, a proxy's bundle moved or a container without it)",
+        check:
+          'print the settings and test the file: unset the variable (or fix the path) and run the command again; it works with the default bundle when no proxy re-signs the traffic',
+        command:
+          'echo "$AWS_CA_BUNDLE $REQUESTS_CA_BUNDLE"; aws configure get ca_bundle; ls -l "$AWS_CA_BUNDLE"',
+      },
+    ],
+  };
+}
+
 /** Python's patterns. */
 export const PYTHON_PATTERNS: readonly Pattern[] = [
+  clientPattern(
+    'python',
+    'python.botocore-ca-bundle-missing',
+    'AWS CLI / boto3: SSL validation failed ... [Errno 2] No such file or directory (the CA bundle file is missing)',
+    'ca-bundle-missing',
+    'SSL validation failed for [^\\s]{1,500} \\[Errno 2\\] No such file or directory',
+    diagnoseMissingCaBundle,
+  ),
   {
     ...clientPattern(
       'python',
