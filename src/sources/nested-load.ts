@@ -45,7 +45,7 @@ export async function readNestedStacks(
     try {
       docs.set(stack.logicalId, await ctx.read(stack.file));
     } catch (e) {
-      ctx.errors.push(ctx.unreadable(stack.file, e));
+      ctx.errors.push(fromParent(ctx.unreadable(stack.file, e), doc, stack));
     }
   }
   for (const stack of stacks) {
@@ -95,4 +95,17 @@ function notRead(doc: SourceDocument, stack: NestedStack, reason: string, ctx: N
     reason,
   });
   ctx.out.findings.push({ finding });
+}
+
+/**
+ * A child template that cannot be read, said with where its parent names it: a missing file is
+ * usually a TemplateURL relative to another folder, or a template not copied with its parent.
+ */
+function fromParent(error: UnreadableInput, doc: SourceDocument, stack: NestedStack): UnreadableInput {
+  const { line, column } = doc.locator([...stack.path, 'Properties', 'TemplateURL']);
+  const at = line !== undefined ? `:${line}${column !== undefined ? `:${column}` : ''}` : '';
+  return {
+    ...error,
+    message: `${error.message} (the TemplateURL of nested stack ${stack.logicalId}, ${displayName(doc.source)}${at})`,
+  };
 }

@@ -102,6 +102,8 @@ describe('a local child template', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]?.source).toContain('gone.yaml');
     expect(errors[0]?.message).toMatch(/gone\.yaml/);
+    // and where the parent names it (seen with dawaltconley/cfn-static-website copied alone)
+    expect(errors[0]?.message).toMatch(/\(the TemplateURL of nested stack SiteStack, .*main\.yaml:16:20\)$/);
   });
 
   test('a template that nests itself is read once', async () => {
