@@ -198,7 +198,11 @@ class RuleContext implements CfRuleContext {
     if (!view) return undefined;
     const value = view[key];
     if (value !== undefined) return value;
-    if (!(view.isTemplate && TEMPLATE_NOT_APPLICABLE.has(need))) this.state.addNeed(this.rule, need);
+    if (view.isTemplate && TEMPLATE_NOT_APPLICABLE.has(need)) return undefined;
+    // a template's own certificate is made in the stack's region: when that is not given, the
+    // template reader already says so (INPUT_UNRESOLVED_VALUE for AWS::Region): one fact, one finding
+    if (need === 'region' && view.kinds.length === 1 && view.kinds[0] === 'cfn-resource') return undefined;
+    this.state.addNeed(this.rule, need);
     return undefined;
   }
 

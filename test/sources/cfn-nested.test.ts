@@ -141,3 +141,29 @@ describe('a child that cannot be read offline', () => {
     expect(String(found[0]?.args.reason)).toContain('https://s3.amazonaws.com/bucket/site.yaml');
   });
 });
+
+// cbschuld/aws-cf-redirect-www-to-root, CDLUC3/dmptool-infrastructure: the certificate is made in
+// the stack, whose region is not given
+test('an in-stack certificate with the region unknown: said once, naming --region', async () => {
+  const dir = writeFiles({
+    'main.yaml': certChild.replace(
+      'Outputs:',
+      `  Site:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Aliases: [www.example.org]
+        ViewerCertificate: { AcmCertificateArn: !Ref Cert, SslSupportMethod: sni-only }
+Outputs:`,
+    ),
+  });
+  const { results } = await check([join(dir, 'main.yaml')], {
+    parameters: { Domain: 'example.org' },
+    at: AT,
+  });
+  const findings = results.flatMap((r) => r.findings);
+  const aboutRegion = findings.filter((f) => JSON.stringify(f.args).includes('region'));
+  expect(findings.map((f) => f.code)).not.toContain('CF_CERTIFICATE_EVIDENCE_PARTIAL');
+  expect(aboutRegion.map((f) => f.code)).toContain('INPUT_UNRESOLVED_VALUE');
+  expect(aboutRegion.filter((f) => f.code === 'INPUT_UNRESOLVED_VALUE')).toHaveLength(1);
+});
