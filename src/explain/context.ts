@@ -119,11 +119,44 @@ export interface TextFacts {
   readonly issuer?: string;
   readonly proxy?: string;
   readonly servedCertificates: number;
+  /** The first broken link of a printed chain (see chainBreakOf). */
+  readonly chainBreak?: { readonly index: number; readonly issuer: string; readonly next: string };
   readonly printedByNode: boolean;
   readonly arns: readonly Hit[];
   readonly distributionIds: readonly Hit[];
   /** The wrapper the whole text suggests, for matches whose surroundings do not say. */
   readonly wrapper?: ExplainWrapper;
+}
+
+/** `openssl s_client -showcerts`' chain: each certificate's `N s:subject` and the `i:issuer` under it. */
+const CHAIN_ENTRY = /^[ \t]*(\d{1,2}) s:\s?([^\n]{1,300})\n[ \t]*i:\s?([^\n]{1,300})/m;
+
+const sameName = (a: string, b: string): boolean =>
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The first link of a printed chain that does not hold: certificate `index` is issued by
+ * `issuer`, but the one served after it is `next`. A server that sends the wrong intermediate
+ * (another CA's, an old one) shows here, whatever the error line says about the last issuer.
+ */
+function optionalBreak(text: string): { chainBreak?: NonNullable<TextFacts['chainBreak']> } {
+  const found = chainBreakOf(text);
+  return found ? { chainBreak: found } : {};
+}
+
+function chainBreakOf(text: string): TextFacts['chainBreak'] {
+  const entries = hits(text, CHAIN_ENTRY).map((h) => ({
+    n: Number(h.groups[0]),
+    subject: h.groups[1] ?? '',
+    issuer: h.groups[2] ?? '',
+  }));
+  for (let k = 0; k + 1 < entries.length; k++) {
+    const [here, next] = [entries[k]!, entries[k + 1]!];
+    if (next.n !== here.n + 1) continue; // two transcripts in one paste
+    if (!sameName(here.issuer, next.subject))
+      return { index: here.n, issuer: here.issuer.trim(), next: next.subject.trim() };
+  }
+  return undefined;
 }
 
 /** Scans the whole text once for the facts every match may use. */
@@ -139,6 +172,7 @@ export function scanFacts(text: string): TextFacts {
     ...(lastIssuer ? { issuer: lastIssuer } : {}),
     ...(proxy ? { proxy } : {}),
     servedCertificates: hits(text, /^[ \t]*\d{1,2} s:/m).length,
+    ...optionalBreak(text),
     printedByNode: NODE_SIGNS.test(text),
     arns: hits(text, ARN),
     distributionIds: hits(text, DISTRIBUTION_ID),
@@ -182,7 +216,11 @@ export function tlsContext(
     if (names.dnsNames.length > 0) out.dnsNames = names.dnsNames;
     if (names.ipAddresses.length > 0) out.ipAddresses = names.ipAddresses;
   }
-  if (facts.issuer) out.issuer = facts.issuer;
+  // where the printed chain breaks, that certificate's issuer is the one the client could not find
+  if (facts.chainBreak) {
+    out.issuer = facts.chainBreak.issuer;
+    out.chainBreak = facts.chainBreak;
+  } else if (facts.issuer) out.issuer = facts.issuer;
   if (facts.proxy) out.proxy = facts.proxy;
   if (facts.servedCertificates > 0) out.servedCertificates = facts.servedCertificates;
   const depth = depthOf(facts.text, start);

@@ -55,6 +55,8 @@ export interface Extracted {
   readonly depth?: number;
   /** How many certificates the server sent (`openssl s_client -showcerts` output). */
   readonly servedCertificates?: number;
+  /** Where that printed chain breaks: certificate `index` is issued by `issuer`, the next one sent is `next`. */
+  readonly chainBreak?: { readonly index: number; readonly issuer: string; readonly next: string };
   /** Times printed by the client (Go, Java), as printed. */
   readonly time?: string;
   readonly notAfter?: string;

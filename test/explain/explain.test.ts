@@ -381,3 +381,19 @@ test('the AWS CLI cannot open its CA bundle: a setting, not a certificate', () =
   expect(m.id).toBe('python.botocore-ca-bundle-missing');
   expect(m.causes[0]!.command).toContain('AWS_CA_BUNDLE');
 });
+
+// openssl/openssl#13154: the server sent a second certificate, but not the leaf's issuer
+test("s_client's chain: a link that does not hold is the wrong intermediate, and its issuer is the one missing", () => {
+  const chain = (second: string) =>
+    `depth=0 CN = www.example.es\nverify error:num=20:unable to get local issuer certificate\n---\nCertificate chain\n 0 s:CN = www.example.es\n   i:C = BE, O = GlobalSign nv-sa, CN = GlobalSign RSA OV SSL CA 2018\n 1 s:${second}\n   i:C = ES, O = FNMT-RCM, OU = AC RAIZ FNMT-RCM\n---\n`;
+  const wrong = explain(chain('C = ES, O = FNMT-RCM, OU = AC Componentes Informaticos')).matches[0]!;
+  expect(wrong.extracted).toMatchObject({
+    issuer: 'C = BE, O = GlobalSign nv-sa, CN = GlobalSign RSA OV SSL CA 2018',
+    chainBreak: { index: 0 },
+  });
+  expect(wrong.diagnosis).toContain('serves the wrong intermediate');
+  const right = explain(chain('C = BE, O = GlobalSign nv-sa, CN = GlobalSign RSA OV SSL CA 2018'))
+    .matches[0]!;
+  expect(right.extracted.chainBreak).toBeUndefined();
+  expect(right.diagnosis ?? '').not.toContain('wrong intermediate');
+});

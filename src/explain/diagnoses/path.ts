@@ -48,7 +48,10 @@ export function diagnoseUnknownIssuer(e: Extracted): Diagnosis {
   // own issuer was there, so what is missing is further up, the root the client should hold
   const aboveLeaf =
     !leafOnly && e.depth !== undefined && e.depth >= 1 && (e.opensslCode === 20 || e.opensslCode === 2);
-  if (aboveLeaf && !e.proxy) {
+  if (e.chainBreak && !e.proxy) {
+    const { index, issuer, next } = e.chainBreak;
+    diagnosis = `certificate ${index} of the chain the server sent is issued by ${issuer}, but the certificate it sends after it is ${next}: the server serves the wrong intermediate (another CA's, or an old one); serve the certificate of ${issuer} after it`;
+  } else if (aboveLeaf && !e.proxy) {
     causes = [
       cause.oldStore(e),
       cause.privateCa(e),
