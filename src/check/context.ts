@@ -245,7 +245,7 @@ class RuleContext implements CfRuleContext {
     const certainty = level && level !== 'documented' ? { certainty: level } : {};
     const severity = extra.severity ?? (code === rule.code ? rule.severity : CATALOG[code].severity);
     const awsError = severity === 'note' ? undefined : rule.awsError;
-    const parent = tenant === undefined ? {} : { tenantOf: tenantParentName(tenant.parent.value) };
+    const parent = tenantArgs(this.state.distribution);
     return createFinding(
       code,
       location,
@@ -256,8 +256,13 @@ class RuleContext implements CfRuleContext {
 }
 
 /** How a finding names a tenant's parent: its id, or `(computed)` when the input computes it. */
-export function tenantParentName(value: string | Unresolved): string {
+function tenantParentName(value: string | Unresolved): string {
   return isUnresolved(value) ? '(computed)' : value;
+}
+
+/** The `tenantOf` arg every finding on a tenant carries (the rules' and the engine's own); {} for a distribution. */
+export function tenantArgs(d: Distribution): { tenantOf?: string } {
+  return d.tenant === undefined ? {} : { tenantOf: tenantParentName(d.tenant.parent.value) };
 }
 
 /** Evidence by the ARN or IAM id the config names, else by the template resource it refers to. */

@@ -428,9 +428,5 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Each resolved alias of `distributions` (lower case) → the distribution holding it. */
 function holdersByAlias(distributions: readonly Distribution[], into: Map<string, Distribution>): void {
-  for (const d of distributions)
-    for (const field of d.aliases) {
-      const name = resolved(field.value);
-      if (name !== undefined) into.set(toLowerCaseAscii(name), d);
-    }
+  for (const d of distributions) for (const lower of lowersOf(d)) into.set(lower, d);
 }

@@ -10,7 +10,7 @@ import { createFinding } from '../findings/finding.js';
 import type { Locator } from '../findings/types.js';
 import type { EvidenceNeed } from '../rules/cf/define-rule.js';
 import type { GateInputs } from '../sources/types.js';
-import { type DistributionState, type SkippedField, tenantParentName } from './context.js';
+import { type DistributionState, type SkippedField, tenantArgs } from './context.js';
 
 /** The order needs are listed in: the decision order of the rules that have them. */
 const NEED_ORDER: readonly EvidenceNeed[] = [
@@ -76,7 +76,7 @@ export function reportSkipped(ctx: DistributionState, fromSources: readonly Find
   const one = pending.length === 1;
   const finding = createFinding('INPUT_UNRESOLVED_VALUE', pending[0]!.location, {
     distribution: ctx.distribution.id,
-    ...tenantOf(ctx),
+    ...tenantArgs(ctx.distribution),
     field: one ? pending[0]!.label : [...new Set(pending.map((s) => s.label))],
     reason: one ? pending[0]!.reason : [...new Set(pending.map((s) => `${s.label}: ${s.reason}`))],
     skipped: [...new Set(pending.flatMap((s) => s.rules))],
@@ -92,7 +92,7 @@ export function reportEvidenceNeeds(ctx: DistributionState): Finding | undefined
   const skipped = [...new Set(checks.flatMap((n) => needs.get(n)!))];
   const args = {
     distribution: ctx.distribution.id,
-    ...tenantOf(ctx),
+    ...tenantArgs(ctx.distribution),
     certificate: ctx.certificateLabel(),
     certificateKind: ctx.ref.kind,
     checks,
@@ -105,10 +105,4 @@ export function reportEvidenceNeeds(ctx: DistributionState): Finding | undefined
     kinds: entry.view.kinds,
     evidenceSource: entry.view.sources,
   });
-}
-
-/** `tenantOf` for the engine's own findings on a tenant, as the rules' findings have it. */
-function tenantOf(ctx: DistributionState): { tenantOf?: string } {
-  const tenant = ctx.distribution.tenant;
-  return tenant === undefined ? {} : { tenantOf: tenantParentName(tenant.parent.value) };
 }

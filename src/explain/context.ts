@@ -139,11 +139,6 @@ const sameName = (a: string, b: string): boolean =>
  * `issuer`, but the one served after it is `next`. A server that sends the wrong intermediate
  * (another CA's, an old one) shows here, whatever the error line says about the last issuer.
  */
-function optionalBreak(text: string): { chainBreak?: NonNullable<TextFacts['chainBreak']> } {
-  const found = chainBreakOf(text);
-  return found ? { chainBreak: found } : {};
-}
-
 function chainBreakOf(text: string): TextFacts['chainBreak'] {
   const entries = hits(text, CHAIN_ENTRY).map((h) => ({
     n: Number(h.groups[0]),
@@ -165,6 +160,7 @@ export function scanFacts(text: string): TextFacts {
   const proxy = PROXY_PRODUCTS.exec(text)?.[1];
   const lastIssuer = issuers.at(-1)?.value.trim();
   const wrapper = wrapperOf(text);
+  const chainBreak = chainBreakOf(text);
   return {
     text,
     hosts: HOST_SOURCES.flatMap((re) => hits(text, re)).filter((h) => !isHelpLink(text, h)),
@@ -172,7 +168,7 @@ export function scanFacts(text: string): TextFacts {
     ...(lastIssuer ? { issuer: lastIssuer } : {}),
     ...(proxy ? { proxy } : {}),
     servedCertificates: hits(text, /^[ \t]*\d{1,2} s:/m).length,
-    ...optionalBreak(text),
+    ...(chainBreak ? { chainBreak } : {}),
     printedByNode: NODE_SIGNS.test(text),
     arns: hits(text, ARN),
     distributionIds: hits(text, DISTRIBUTION_ID),
