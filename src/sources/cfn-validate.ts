@@ -196,10 +196,13 @@ function constraintBroken(p: Record<string, unknown>, type: string, value: strin
   return undefined;
 }
 
-/** An AllowedPattern as a whole-value JavaScript regex; undefined when JavaScript cannot read it. */
+/**
+ * An AllowedPattern as a whole-value JavaScript regex; undefined when JavaScript cannot read it,
+ * or when it could backtrack without end on a hostile value (`(a+)+$`): a template's pattern is
+ * untrusted, and JavaScript's regex engine has no time limit, so such a pattern is not run.
+ */
 function compiled(pattern: string): RegExp | undefined {
-  // a template's pattern is untrusted: a long one is not compiled (it could backtrack for long)
-  if (pattern.length > 1024) return undefined;
+  if (pattern.length > 1024 || !backtracksBounded(pattern)) return undefined;
   try {
     return new RegExp(`^(?:${pattern})$`, 'u');
   } catch {
@@ -209,4 +212,40 @@ function compiled(pattern: string): RegExp | undefined {
       return undefined;
     }
   }
+}
+
+/**
+ * Whether a pattern is free of the shapes that make a backtracking engine take exponential time:
+ * a quantified group holding a quantifier or an alternation (`(a+)+`, `(a|aa)*`), and
+ * backreferences. Conservative: a pattern it refuses is only not checked.
+ */
+function backtracksBounded(pattern: string): boolean {
+  // per open group: whether it holds a quantifier or an alternation so far
+  const groups: boolean[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      if (!inClass && /[1-9k]/.test(pattern[i + 1] ?? '')) return false; // a backreference
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') groups.push(false);
+    else if (c === ')') {
+      const risky = groups.pop() ?? false;
+      const next = pattern[i + 1];
+      const quantified = next === '*' || next === '+' || next === '{' || next === '?';
+      if (risky && quantified && next !== '?') return false;
+      // what the outer group holds now includes this one
+      if (groups.length > 0 && (risky || quantified)) groups[groups.length - 1] = true;
+    } else if (c === '*' || c === '+' || c === '{' || c === '|') {
+      if (groups.length > 0) groups[groups.length - 1] = true;
+    }
+  }
+  return true;
 }

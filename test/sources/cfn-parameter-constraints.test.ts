@@ -82,3 +82,14 @@ test('the finding points at the parameter and names it', () => {
   expect(f!.finding.location.path).toEqual(['Parameters', 'P']);
   expect(f!.distributionId).toBeUndefined();
 });
+
+// a template's AllowedPattern is untrusted: JavaScript's regex engine has no time limit (run, these
+// would take minutes: the test's own timeout is the guard)
+test('a pattern that could backtrack without end is not run (and so not guessed at)', () => {
+  expect(broken({ Type: 'String', AllowedPattern: '(a+)+$' }, { P: `${'a'.repeat(40)}!` })).toEqual([]);
+  expect(broken({ Type: 'String', AllowedPattern: '^(a|aa)*$' }, { P: `${'a'.repeat(40)}!` })).toEqual([]);
+  expect(broken({ Type: 'String', AllowedPattern: '(x)\\1' }, { P: 'xy' })).toEqual([]);
+  // an optional group, a quantified plain group and classes are still checked
+  expect(broken({ Type: 'String', AllowedPattern: '^(arn:[a-z]+)?$' }, { P: 'x' })).toHaveLength(1);
+  expect(broken({ Type: 'String', AllowedPattern: '(ab)+' }, { P: 'abc' })).toHaveLength(1);
+});
