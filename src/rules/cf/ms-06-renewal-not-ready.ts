@@ -1,5 +1,13 @@
+import type { ValidationOption } from '../../cloudfront/model.js';
 import { RENEWAL_STATUSES_NEEDING_ACTION } from '../../cloudfront/policies.js';
 import { defineRule } from './define-rule.js';
+
+/** "validation failed for a, b" when a validation record failed; undefined (and nothing built) when none did. */
+function failedValidations(options: readonly ValidationOption[] | undefined): string | undefined {
+  if (!options?.some((o) => o.validationStatus === 'FAILED')) return undefined;
+  const names = options.filter((o) => o.validationStatus === 'FAILED').map((o) => o.domainName);
+  return `validation failed for ${names.join(', ')}`;
+}
 
 /**
  * MS-06: ACM managed renewal will fail as things are: RenewalStatus PENDING_VALIDATION or
@@ -16,14 +24,12 @@ export const renewalNotReady = defineRule({
   check(ctx) {
     const view = ctx.evidence('renewal');
     if (!view || view.type === 'IMPORTED') return undefined;
-    const failed = (view.validationOptions ?? []).filter((o) => o.validationStatus === 'FAILED');
     const reason = RENEWAL_STATUSES_NEEDING_ACTION.includes(view.renewalStatus ?? '')
       ? `renewal status ${view.renewalStatus}`
-      : failed.length > 0
-        ? `validation failed for ${failed.map((o) => o.domainName).join(', ')}`
-        : view.renewalEligibility === 'INELIGIBLE' && (view.inUseBy?.length ?? 0) > 0
+      : (failedValidations(view.validationOptions) ??
+        (view.renewalEligibility === 'INELIGIBLE' && (view.inUseBy?.length ?? 0) > 0
           ? 'renewal eligibility INELIGIBLE'
-          : undefined;
+          : undefined));
     if (reason === undefined) return undefined;
     const records = (view.validationOptions ?? []).flatMap((o) =>
       o.resourceRecord ? [o.resourceRecord.name] : [],
