@@ -50,6 +50,7 @@ export const legacyCertificateFields = defineRule({
         }),
       );
     }
-    return out;
+    // nothing to say is undefined, not an empty array made for each distribution
+    return out.length > 0 ? out : undefined;
   },
 });
