@@ -76,13 +76,32 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Merges the evidence of one key: for each field, the first source (by priority) that has it. */
 function mergeEvidence(items: readonly CertificateEvidence[], checker?: ChainChecker): IndexedEvidence {
-  const first = items[0]!;
-  // most certificates have one source that is not a chain (5,000 ACM outputs in a large run):
-  // its view is a copy of it, made in one step instead of field by field
-  const view: Mutable<EvidenceView> =
-    items.length === 1 && first.kind !== 'pem' ? singleView(first) : mergedView(items);
+  // most certificates have one source (5,000 ACM outputs in a large run): nothing to sort or merge
+  const sorted =
+    items.length === 1
+      ? items
+      : [...items].sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind));
+  const first = sorted[0]!;
+  const view: Mutable<EvidenceView> = {
+    key: first.key,
+    location: first.location,
+    kinds: sorted.length === 1 ? [first.kind] : [...new Set(sorted.map((e) => e.kind))],
+    sources: sorted.length === 1 ? [first.source] : [...new Set(sorted.map((e) => e.source))],
+    isTemplate: sorted.every((e) => TEMPLATE_KINDS.includes(e.kind)),
+    commonNames: [],
+  };
+  let coverageNames: readonly string[] | Unresolved | undefined;
+  for (const e of sorted) {
+    const derived = e.kind === 'pem' && e.chain ? fromChain(e.chain) : {};
+    fill(view, e);
+    fill(view, derived);
+    if (coverageNames === undefined) coverageNames = namesFor(e, derived);
+    if (e.kind === 'pem' && e.chain?.[0] && view.commonNames.length === 0) {
+      view.commonNames = commonNamesOf(e.chain[0]);
+    }
+  }
   if (view.keyAlgorithm) view.keyAlgorithm = normalizeKeyAlgorithm(view.keyAlgorithm);
-  const coverageNames = view.coverageNames;
+  if (coverageNames !== undefined) view.coverageNames = coverageNames;
   const frozen = Object.freeze(view) as EvidenceView;
   let index: SanIndex | undefined;
   let chainCheck: ChainCheck | undefined;
@@ -100,50 +119,6 @@ function mergeEvidence(items: readonly CertificateEvidence[], checker?: ChainChe
       return chainCheck;
     },
   };
-}
-
-/** The view of one piece of evidence that is not a PEM chain (nothing to derive or merge). */
-function singleView(e: CertificateEvidence): Mutable<EvidenceView> {
-  const coverageNames = namesFor(e, {});
-  // a plain spread (it keeps `kind` and `source`, which no reader of a view looks at): a rest
-  // pattern leaving them out is a slow generic copy in V8
-  return {
-    ...e,
-    kinds: [e.kind],
-    sources: [e.source],
-    isTemplate: TEMPLATE_KINDS.includes(e.kind),
-    commonNames: [],
-    ...(coverageNames !== undefined ? { coverageNames } : {}),
-  };
-}
-
-/** The view of several pieces of evidence for one key: for each field, the first source (by priority) that has it. */
-function mergedView(items: readonly CertificateEvidence[]): Mutable<EvidenceView> {
-  const sorted =
-    items.length === 1
-      ? items
-      : [...items].sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind));
-  const first = sorted[0]!;
-  const view: Mutable<EvidenceView> = {
-    key: first.key,
-    location: first.location,
-    kinds: [...new Set(sorted.map((e) => e.kind))],
-    sources: [...new Set(sorted.map((e) => e.source))],
-    isTemplate: sorted.every((e) => TEMPLATE_KINDS.includes(e.kind)),
-    commonNames: [],
-  };
-  let coverageNames: readonly string[] | Unresolved | undefined;
-  for (const e of sorted) {
-    const derived = e.kind === 'pem' && e.chain ? fromChain(e.chain) : {};
-    fill(view, e);
-    fill(view, derived);
-    if (coverageNames === undefined) coverageNames = namesFor(e, derived);
-    if (e.kind === 'pem' && e.chain?.[0] && view.commonNames.length === 0) {
-      view.commonNames = commonNamesOf(e.chain[0]);
-    }
-  }
-  if (coverageNames !== undefined) view.coverageNames = coverageNames;
-  return view;
 }
 
 /** Copies the fields `view` does not have yet (the evidence's own kind and source excepted). */
