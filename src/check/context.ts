@@ -241,10 +241,11 @@ class RuleContext implements CfRuleContext {
     const tenant = this.state.distribution.tenant;
     // CreateDistributionTenant lists no InvalidViewerCertificate: which error a tenant gets is unknown
     const unsure = tenant !== undefined && rule.awsError === 'InvalidViewerCertificate';
-    const level = unsure ? 'unconfirmed' : rule.certainty;
+    const level = unsure ? 'unconfirmed' : (extra.certainty ?? rule.certainty);
     const certainty = level && level !== 'documented' ? { certainty: level } : {};
     const severity = extra.severity ?? (code === rule.code ? rule.severity : CATALOG[code].severity);
-    const awsError = severity === 'note' ? undefined : rule.awsError;
+    const awsError =
+      severity === 'note' || extra.awsError === null ? undefined : (extra.awsError ?? rule.awsError);
     const parent = tenantArgs(this.state.distribution);
     return createFinding(
       code,

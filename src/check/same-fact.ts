@@ -39,6 +39,11 @@ export const SAME_FACTS: readonly SameFact[] = [
   { keep: 'INPUT_TEMPLATE_INVALID', drop: 'INPUT_UNRESOLVED_VALUE', scope: 'location', carry: ['skipped'] },
   // a reference that names no certificate has no evidence: that is the same fact
   { keep: 'CF_CERTIFICATE_NOT_AN_ARN', drop: 'CF_CERTIFICATE_EVIDENCE_MISSING', scope: 'distribution' },
+  // a ViewerCertificate that names no certificate is refused as written: what the default
+  // certificate would do, or that the aliases have none, is the same missing certificate
+  { keep: 'CF_CERTIFICATE_SOURCE_MISSING', drop: 'CF_DEFAULT_CERTIFICATE', scope: 'distribution' },
+  { keep: 'CF_CERTIFICATE_SOURCE_MISSING', drop: 'CF_DEFAULT_CERT_POLICY_IGNORED', scope: 'distribution' },
+  { keep: 'CF_CERTIFICATE_SOURCE_MISSING', drop: 'CF_ALIASES_WITHOUT_CERTIFICATE', scope: 'distribution' },
   // so is an IAMCertificateId that is no IAM id (empty, an ARN, a name)
   { keep: 'CF_IAM_CERTIFICATE_ID_INVALID', drop: 'CF_CERTIFICATE_EVIDENCE_MISSING', scope: 'distribution' },
 ];

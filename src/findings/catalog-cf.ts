@@ -21,6 +21,10 @@ export const CF_CATALOG = {
     severity: 'error',
   },
   CF_CERTIFICATE_SOURCE_CONFLICT: { title: 'More than one certificate source is set', severity: 'error' },
+  CF_CERTIFICATE_SOURCE_MISSING: {
+    title: 'ViewerCertificate names no certificate source',
+    severity: 'error',
+  },
   CF_LEGACY_CERTIFICATE_FIELDS_MISMATCH: {
     title: 'Stale Certificate or CertificateSource echo disagrees with the certificate',
     severity: 'error',

@@ -49,6 +49,10 @@ const names = (v: FindingArgs[string]): string => list(v).join(', ');
 
 const IVC = 'InvalidViewerCertificate';
 
+/** CloudFormation's resource handler, when a ViewerCertificate names other than one certificate source. */
+const EXACTLY_ONE =
+  '"Exactly one of [AcmCertificateArn,CloudFrontDefaultCertificate,IamCertificateId] needs to be specified"';
+
 /** The reason a SAN list misses an alias, from the coverage miss kind. */
 function missText(a: FindingArgs): string {
   switch (a.miss) {
@@ -107,9 +111,22 @@ const PLACEMENT: Partial<Record<FindingCode, Wording>> = {
     message: `${dist(a)} waits for ${str(a.validation) || 'an aws_acm_certificate_validation'} before it takes the certificate of ${cert(a)}, but that validation runs under an aws provider for ${str(a.region) || 'another region'} while the certificate is requested in ${str(a.certificateRegion) || 'its own region'}: it looks the certificate up in the wrong region and never finds it, so terraform apply fails at the validation and the distribution is not created`,
     fix: `give ${str(a.validation) || 'the validation resource'} the provider ${cert(a)} has${a.provider !== undefined ? ` (provider = ${str(a.provider)})` : ''}, so it looks in ${str(a.certificateRegion) || "the certificate's region"}`,
   }),
-  CF_CERTIFICATE_SOURCE_CONFLICT: (a) => ({
-    message: `${dist(a)} sets more than one certificate source (${names(a.fields)}); the API takes exactly one, so ${rejects(a, IVC)}`,
-    fix: 'keep one: ACMCertificateArn (recommended) or IAMCertificateId with CloudFrontDefaultCertificate false, or CloudFrontDefaultCertificate true alone',
+  CF_CERTIFICATE_SOURCE_CONFLICT: (a) =>
+    a.refusedBy === 'cloudformation'
+      ? {
+          message: `${dist(a)} writes more than one certificate source (${names(a.fields)}); CloudFormation counts every one of AcmCertificateArn, IamCertificateId and CloudFrontDefaultCertificate that is written, false included, and refuses the resource with ${EXACTLY_ONE}${certainty(a, 'the refusal')}; CloudFront is never asked`,
+          fix: 'write one: AcmCertificateArn (recommended) or IamCertificateId, and remove CloudFrontDefaultCertificate (false is what it means when a certificate is set); or CloudFrontDefaultCertificate: true alone',
+        }
+      : {
+          message: `${dist(a)} sets more than one certificate source (${names(a.fields)}); the API takes exactly one, so ${rejects(a, IVC)}`,
+          fix: 'keep one: ACMCertificateArn (recommended) or IAMCertificateId with CloudFrontDefaultCertificate false, or CloudFrontDefaultCertificate true alone',
+        },
+  CF_CERTIFICATE_SOURCE_MISSING: (a) => ({
+    message:
+      a.refusedBy === 'cloudformation'
+        ? `${dist(a)} has a ViewerCertificate with none of AcmCertificateArn, IamCertificateId and CloudFrontDefaultCertificate; CloudFormation refuses the resource with ${EXACTLY_ONE}${certainty(a, 'the refusal')}`
+        : `${dist(a)} has a ViewerCertificate with none of ACMCertificateArn, IAMCertificateId and CloudFrontDefaultCertificate (only the protocol settings); CloudFront refuses it, saying "Your ViewerCertificate is missing one of ACMCertificateArn, IAMCertificateId, or CloudFrontDefaultCertificate." (seen in public reports) with ${IVC}${certainty(a)}`,
+    fix: 'name the certificate: the ACM ARN from us-east-1 (with SSLSupportMethod sni-only) for your aliases, or CloudFrontDefaultCertificate true for the *.cloudfront.net name only; check the field names too (the API spells ACMCertificateArn and SSLSupportMethod, CloudFormation AcmCertificateArn and SslSupportMethod), and in a template the condition or parameter that should have given the ARN',
   }),
   CF_LEGACY_CERTIFICATE_FIELDS_MISMATCH: (a) => ({
     message: `${dist(a)} still has the deprecated ViewerCertificate.${str(a.field) || 'Certificate'} "${str(a.value)}" from get-distribution-config output, but the certificate now set expects "${str(a.expected)}"; ${rejects(a, IVC)}`,

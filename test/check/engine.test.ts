@@ -8,6 +8,7 @@ import {
   ARN,
   acmEvidence,
   arnIn,
+  defaultCertDistribution,
   distribution,
   findingsOf,
   gate,
@@ -55,7 +56,7 @@ describe('ordering: decision order, severity first, CloudFront’s own order amo
   });
 
   test('no certificate comes before everything CloudFront checks after it', () => {
-    const d = distribution({ arn: null, ssl: null, aliases: ['Bad.example.com'] });
+    const d = distribution({ viewer: false, aliases: ['Bad.example.com'] });
     expect(codes(findingsOf(gate([d], [])).filter((f) => f.severity === 'error'))).toEqual([
       'CF_ALIASES_WITHOUT_CERTIFICATE',
       'CF_ALIAS_SYNTAX_INVALID',
@@ -101,7 +102,7 @@ describe('evidence', () => {
   });
 
   test('no evidence finding for the default certificate', () => {
-    const d = distribution({ arn: null, ssl: null, policy: null, aliases: [] });
+    const d = defaultCertDistribution();
     expect(codes(findingsOf(gate([d], [])))).toEqual(['CF_DEFAULT_CERTIFICATE']);
   });
 

@@ -184,10 +184,16 @@ export interface CfRuleContext extends RuleReporter {
   report(location: Locator, args?: FindingArgs, extra?: ReportExtra): Finding;
 }
 
-/** What a rule may change of its finding: the severity, or one of the rule's `otherCodes`. */
+/**
+ * What a rule may change of its finding: the severity, one of the rule's `otherCodes`, how sure
+ * the error is, or the error itself (`null`: something before CloudFront refuses, such as
+ * CloudFormation's resource handler, so CloudFront returns nothing).
+ */
 export interface ReportExtra {
   readonly severity?: Severity;
   readonly code?: FindingCode;
+  readonly certainty?: Certainty;
+  readonly awsError?: string | null;
 }
 
 /** What a CloudFront rule module declares (one rulebook row). */

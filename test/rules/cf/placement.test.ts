@@ -32,9 +32,14 @@ describe('CF-01 CF_ALIASES_WITHOUT_CERTIFICATE', () => {
       want: [reject(IVC, { count: 2, defaultFlag: false })],
     },
     {
-      name: 'block without ACM or IAM certificate',
-      d: distribution({ arn: null, ssl: null }),
+      name: 'Terraform block without ACM or IAM certificate (the provider sends the default flag)',
+      d: distribution({ arn: null, ssl: null, format: 'terraform' }),
       want: [reject(IVC, { aliases: ['www.example.com'] })],
+    },
+    {
+      name: 'a ViewerCertificate with no source at all says so instead (CF_CERTIFICATE_SOURCE_MISSING)',
+      d: distribution({ arn: null, ssl: null }),
+      want: [],
     },
     {
       name: 'an alias computed at deploy time is an alias all the same',
@@ -264,7 +269,101 @@ describe('CF-12 CF_CERTIFICATE_SOURCE_CONFLICT', () => {
       want: [reject(IVC)],
     },
     { name: 'ARN computed at deploy time alone', d: distribution({ arn: unresolved() }), want: [] },
+    {
+      name: 'CloudFormation: false beside the ARN is a second source to its resource handler',
+      d: distribution({ defaultCertificate: false, format: 'cloudformation' }),
+      want: [
+        {
+          severity: 'error',
+          args: {
+            fields: [
+              'ViewerCertificate.ACMCertificateArn',
+              'ViewerCertificate.CloudFrontDefaultCertificate=false',
+            ],
+            refusedBy: 'cloudformation',
+            certainty: 'observed',
+          },
+        },
+      ],
+    },
+    {
+      name: 'CDK output is CloudFormation: the same',
+      d: distribution({ defaultCertificate: false, format: 'cdk' }),
+      want: [reject(undefined, { refusedBy: 'cloudformation' })],
+    },
+    {
+      name: 'Terraform: false beside the ARN is what the provider always sends',
+      d: distribution({ defaultCertificate: false, format: 'terraform' }),
+      want: [],
+    },
+    {
+      name: 'CloudFormation: ARN and IAM id, refused by the handler',
+      d: distribution({ iam: 'ASCAEXAMPLEEXAMPLE12', arn: ARN, format: 'cloudformation' }),
+      want: [reject(undefined, { refusedBy: 'cloudformation', certainty: 'observed' })],
+    },
+    {
+      name: 'CloudFormation: false alone is one source (a multi-tenant parent writes it)',
+      d: distribution({ arn: null, defaultCertificate: false, format: 'cloudformation', aliases: [] }),
+      want: [],
+    },
   ]);
+
+  test('the handler refusal carries no CloudFront error', () => {
+    const d = distribution({ defaultCertificate: false, format: 'cloudformation' });
+    const [finding] = run('CF_CERTIFICATE_SOURCE_CONFLICT', { d });
+    expect(finding).toBeDefined();
+    expect(finding).not.toHaveProperty('awsError');
+  });
+});
+
+describe('CF-12 CF_CERTIFICATE_SOURCE_MISSING', () => {
+  table('CF_CERTIFICATE_SOURCE_MISSING', [
+    {
+      name: 'API: only the protocol settings',
+      d: distribution({ arn: null, aliases: [] }),
+      want: [reject(IVC, { certainty: 'unconfirmed' })],
+    },
+    {
+      name: 'API: with aliases, one finding (not CF-01 too)',
+      d: distribution({ arn: null }),
+      want: [reject(IVC)],
+    },
+    {
+      name: 'CloudFormation: refused by the handler, no CloudFront error',
+      d: distribution({ arn: null, format: 'cloudformation', aliases: [] }),
+      want: [reject(undefined, { refusedBy: 'cloudformation', certainty: 'observed' })],
+    },
+    { name: 'no ViewerCertificate at all', d: distribution({ viewer: false, aliases: [] }), want: [] },
+    { name: 'the default flag alone', d: defaultCertDistribution(), want: [] },
+    {
+      name: 'false alone is written: not missing',
+      d: distribution({ arn: null, defaultCertificate: false, aliases: [] }),
+      want: [],
+    },
+    {
+      name: 'a flag computed at deploy time is written',
+      d: distribution({ arn: null, defaultCertificate: unresolved(), aliases: [] }),
+      want: [],
+    },
+    {
+      name: 'Terraform: the provider sends the default flag',
+      d: distribution({ arn: null, format: 'terraform', aliases: [] }),
+      want: [],
+    },
+    { name: 'an IAM id is a source', d: distribution({ arn: null, iam: 'ASCAEXAMPLEEXAMPLE12' }), want: [] },
+  ]);
+
+  test('the default-certificate warnings and CF-01 fold into it', () => {
+    const d = distribution({ arn: null, ssl: null, policy: 'TLSv1.2_2021' });
+    const codes = findingsOf(gate([d], [])).map((f) => f.code);
+    expect(codes).toContain('CF_CERTIFICATE_SOURCE_MISSING');
+    for (const gone of [
+      'CF_ALIASES_WITHOUT_CERTIFICATE',
+      'CF_DEFAULT_CERTIFICATE',
+      'CF_DEFAULT_CERT_POLICY_IGNORED',
+    ])
+      expect(codes).not.toContain(gone);
+  });
 });
 
 describe('CF-13 CF_LEGACY_CERTIFICATE_FIELDS_MISMATCH', () => {
