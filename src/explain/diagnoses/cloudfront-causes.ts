@@ -28,6 +28,7 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   'CF-09': 'CF_ALIAS_NOT_COVERED',
   'CF-10': 'CF_WILDCARD_ALIAS_NOT_COVERED',
   'CF-11': 'CF_KEY_TYPE_UNSUPPORTED',
+  'CF-12': 'CF_CERTIFICATE_SOURCE_CONFLICT',
   'CF-13': 'CF_LEGACY_CERTIFICATE_FIELDS_MISMATCH',
   'CF-17': 'CF_SNI_WITH_SSLV3',
   'CF-18': 'CF_VIP_POLICY_NOT_ALLOWED',
@@ -147,7 +148,7 @@ export const CF_CAUSES = {
   aliasSyntax: (e: Extracted) =>
     rule('CF-27', {
       cause:
-        'an alias written in a form no SAN can match: a trailing dot (example.com.), an internationalized name not in xn-- form, a * that is not the whole leftmost label',
+        'an alias written in a form CloudFront does not take or no SAN can match: upper-case letters (WWW.example.com), a trailing dot (example.com.), an internationalized name not in xn-- form, a * that is not the whole leftmost label',
       check: 'aliases must be lower-case A-labels without a trailing dot, wildcards only as a leading *.',
       command: gateCheck(e, false),
     }),
@@ -186,6 +187,23 @@ export const CF_CAUSES = {
       "not a certificate problem: the request's shape is wrong before CloudFront checks anything (get-distribution-config output passed whole, with its ETag and DistributionConfig wrapper, or a field name misspelt)",
     check:
       "pass only the DistributionConfig object (jq '.DistributionConfig' dist.json) and give the ETag as --if-match",
+  }),
+  sourceConflict: (e: Extracted) =>
+    rule('CF-12', {
+      cause:
+        'two certificate sources are written: CloudFrontDefaultCertificate: false next to AcmCertificateArn (copied from get-distribution-config output; CloudFormation counts the false too), or AcmCertificateArn and IamCertificateId together',
+      check:
+        'ViewerCertificate in the template: keep AcmCertificateArn (or IamCertificateId) and remove CloudFrontDefaultCertificate, or keep CloudFrontDefaultCertificate: true alone',
+      command: gateCheck(e, false),
+    }),
+  sourceMissing: (e: Extracted) => ({
+    id: 'source-missing',
+    cause:
+      'no certificate source is written: ViewerCertificate holds only MinimumProtocolVersion/SslSupportMethod, the ARN came out as AWS::NoValue or empty under the condition or parameter deployed, or the fields are spelt for the other interface (the API takes ACMCertificateArn and SSLSupportMethod, CloudFormation AcmCertificateArn and SslSupportMethod: a wrongly spelt field never arrives)',
+    check:
+      'the ViewerCertificate that was sent: it needs the ARN (with sni-only) for your aliases, or CloudFrontDefaultCertificate true for the *.cloudfront.net name only',
+    code: 'CF_CERTIFICATE_SOURCE_MISSING',
+    command: gateCheck(e, false),
   }),
   legacyFields: (e: Extracted) =>
     rule('CF-13', {

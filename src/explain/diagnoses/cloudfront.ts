@@ -124,6 +124,37 @@ export function diagnoseLegacyFields(e: Extracted): Diagnosis {
   );
 }
 
+/**
+ * CloudFormation's handler: "Exactly one of [AcmCertificateArn,CloudFrontDefaultCertificate,
+ * IamCertificateId] needs to be specified". It counts the properties written, false included.
+ */
+export function diagnoseCertificateSourceCount(e: Extracted): Diagnosis {
+  return {
+    meaning:
+      "CloudFormation's resource handler refused the distribution before calling CloudFront: its ViewerCertificate must write exactly one of AcmCertificateArn, CloudFrontDefaultCertificate and IamCertificateId. It counts what is written, so CloudFrontDefaultCertificate: false next to an ARN is two, and a ViewerCertificate with only protocol settings is none.",
+    // only CloudFormation words it so: a CDK app's synthesized template when the text says CDK
+    causes: cfCauses({ wrapper: 'cloudformation', ...e }, ['sourceConflict', 'sourceMissing']),
+  };
+}
+
+/** The API: "Your ViewerCertificate is missing one of ACMCertificateArn, IAMCertificateId, or CloudFrontDefaultCertificate." */
+export function diagnoseCertificateSourceMissing(e: Extracted): Diagnosis {
+  return {
+    meaning:
+      'CloudFront received a ViewerCertificate that names no certificate: none of ACMCertificateArn, IAMCertificateId and CloudFrontDefaultCertificate arrived. An absent ViewerCertificate means the default certificate; an empty-handed one is refused.',
+    causes: cfCauses(e, ['sourceMissing']),
+  };
+}
+
+/** InvalidArgument "The parameter CNAME contains one or more parameters that are not valid.": an alias CloudFront does not take. */
+export function diagnoseCnameNotValid(e: Extracted): Diagnosis {
+  return {
+    meaning:
+      'CloudFront refused an alias as written, before looking at any certificate: aliases must be lower-case host names, a * only as the whole leftmost label, no trailing dot, internationalized names as xn-- A-labels, at most 253 characters.',
+    causes: cfCauses(e, ['aliasSyntax']),
+  };
+}
+
 /** `IllegalUpdate`: only one viewer-certificate change may be in progress at a time. */
 export function diagnoseUpdateInProgress(e: Extracted): Diagnosis {
   return {

@@ -6,9 +6,12 @@
 
 import {
   diagnoseAliasNotCovered,
+  diagnoseCertificateSourceCount,
+  diagnoseCertificateSourceMissing,
   diagnoseCertificateUnusable,
   diagnoseChainOutOfDate,
   diagnoseChainTooLong,
+  diagnoseCnameNotValid,
   diagnoseIllegalUpdate,
   diagnoseInvalidViewerCertificate,
   diagnoseLegacyFields,
@@ -127,6 +130,27 @@ const MESSAGES: readonly Pattern[] = [
     `Cannot\\s+specify\\s+(IAMCertificateId|ACMCertificateArn)\\s+and\\s+a\\s+CertificateSource\\s+not\\s+equal\\s+to\\s+['"](\\w{1,16})['"]`,
     diagnoseLegacyFields,
     (m) => ({ awsError: IVC, field: m[1] ?? 'IAMCertificateId', value: m[2] ?? '' }),
+  ),
+  message(
+    'cloudformation.certificate-source-count',
+    'CloudFormation: exactly one of AcmCertificateArn, CloudFrontDefaultCertificate, IamCertificateId',
+    'certificate-source',
+    `Exactly\\s+one\\s+of\\s+\\[\\s*AcmCertificateArn\\s*,\\s*CloudFrontDefaultCertificate\\s*,\\s*IamCertificateId\\s*\\]\\s+(?:needs\\s+to|must)\\s+be\\s+specified`,
+    diagnoseCertificateSourceCount,
+  ),
+  message(
+    'cloudfront.ivc.certificate-source-missing',
+    'the ViewerCertificate names no certificate source',
+    'certificate-source',
+    `Your\\s+ViewerCertificate\\s+is\\s+missing\\s+one\\s+of\\s+ACMCertificateArn,\\s*IAMCertificateId,?\\s+or\\s+CloudFrontDefaultCertificate`,
+    diagnoseCertificateSourceMissing,
+  ),
+  message(
+    'cloudfront.invalid-argument.cname',
+    'InvalidArgument: an alias (CNAME) is not valid as written',
+    'InvalidArgument',
+    phrase('The parameter CNAME contains one or more parameters that are not valid'),
+    diagnoseCnameNotValid,
   ),
   message(
     'cloudfront.cname-already-exists',
